@@ -1,0 +1,316 @@
+//! Network plumbing shared by the checks: name resolution that never asks the system about
+//! `.invalid` names, the rustls configuration (system roots plus `[tls] extra_ca_file`), the
+//! HTTP client, and a bounded, timed GET that classifies every way it can fail.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use reqwest::Url;
+use reqwest::dns::{Addrs, Name, Resolve, Resolving};
+use rustls::RootCertStore;
+use rustls_pki_types::CertificateDer;
+use rustls_pki_types::pem::PemObject;
+
+use crate::config::Config;
+
+/// Why a name did not resolve.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DnsError {
+    #[error("no such name")]
+    NoSuchName,
+    #[error("DNS server failure: {0}")]
+    ServerFailure(String),
+    #[error("timed out")]
+    Timeout,
+}
+
+/// How a name is special by RFC 6761, if it is.
+pub fn special_name(host: &str) -> Option<Result<Vec<IpAddr>, DnsError>> {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    if host == "invalid" || host.ends_with(".invalid") {
+        return Some(Err(DnsError::NoSuchName));
+    }
+    if host == "localhost" || host.ends_with(".localhost") {
+        return Some(Ok(vec![
+            IpAddr::V4(Ipv4Addr::LOCALHOST),
+            IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ]));
+    }
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    bare.parse::<IpAddr>().ok().map(|ip| Ok(vec![ip]))
+}
+
+/// Resolves a host with the operating system's resolver, answering RFC 6761 names and IP
+/// literals without a query.
+pub async fn resolve_host(host: &str, timeout: Duration) -> Result<Vec<IpAddr>, DnsError> {
+    if let Some(answer) = special_name(host) {
+        return answer;
+    }
+    let lookup = tokio::net::lookup_host((host.to_string(), 0));
+    match tokio::time::timeout(timeout, lookup).await {
+        Err(_) => Err(DnsError::Timeout),
+        Ok(Ok(addrs)) => {
+            let mut ips: Vec<IpAddr> = addrs.map(|a| a.ip()).collect();
+            ips.dedup();
+            if ips.is_empty() {
+                Err(DnsError::NoSuchName)
+            } else {
+                Ok(ips)
+            }
+        }
+        Ok(Err(e)) => Err(classify_lookup_error(&e)),
+    }
+}
+
+fn classify_lookup_error(e: &std::io::Error) -> DnsError {
+    let text = e.to_string().to_ascii_lowercase();
+    if text.contains("not known")
+        || text.contains("no address")
+        || text.contains("not found")
+        || text.contains("no such host")
+        || text.contains("nodename nor servname")
+    {
+        DnsError::NoSuchName
+    } else {
+        DnsError::ServerFailure(e.to_string())
+    }
+}
+
+/// The resolver given to reqwest, so HTTP checks follow the same rules as the DNS check.
+#[derive(Debug, Clone)]
+pub struct Resolver {
+    pub timeout: Duration,
+}
+
+impl Resolve for Resolver {
+    fn resolve(&self, name: Name) -> Resolving {
+        let host = name.as_str().to_string();
+        let timeout = self.timeout;
+        Box::pin(async move {
+            let ips = resolve_host(&host, timeout).await.map_err(|e| {
+                Box::new(std::io::Error::other(format!("dns error: {e}")))
+                    as Box<dyn std::error::Error + Send + Sync>
+            })?;
+            let addrs: Addrs = Box::new(ips.into_iter().map(|ip| SocketAddr::new(ip, 0)));
+            Ok(addrs)
+        })
+    }
+}
+
+/// The crypto provider every TLS connection here uses.
+pub fn crypto_provider() -> Arc<rustls::crypto::CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+/// Trust anchors: the system's roots plus the configured extra PEM file.
+pub fn root_store(config: &Config) -> Result<RootCertStore, String> {
+    let mut roots = RootCertStore::empty();
+    let native = rustls_native_certs::load_native_certs();
+    for cert in native.certs {
+        let _ = roots.add(cert);
+    }
+    if let Some(path) = &config.tls.extra_ca_file {
+        let certs = CertificateDer::pem_file_iter(path)
+            .map_err(|e| format!("cannot read extra_ca_file {}: {e}", path.display()))?;
+        let mut added = 0;
+        for cert in certs {
+            let cert = cert.map_err(|e| format!("bad PEM in {}: {e}", path.display()))?;
+            roots
+                .add(cert)
+                .map_err(|e| format!("bad certificate in {}: {e}", path.display()))?;
+            added += 1;
+        }
+        if added == 0 {
+            return Err(format!("no certificates in {}", path.display()));
+        }
+    }
+    Ok(roots)
+}
+
+/// A client TLS configuration that verifies against [`root_store`].
+pub fn tls_config(config: &Config) -> Result<rustls::ClientConfig, String> {
+    let roots = root_store(config)?;
+    rustls::ClientConfig::builder_with_provider(crypto_provider())
+        .with_safe_default_protocol_versions()
+        .map(|b| b.with_root_certificates(roots).with_no_client_auth())
+        .map_err(|e| e.to_string())
+}
+
+/// Redirects an HTTP check follows before it reports what it got.
+pub const MAX_REDIRECTS: usize = 5;
+
+/// The HTTP client for the checks.
+pub fn client(config: &Config) -> Result<reqwest::Client, String> {
+    let tls = tls_config(config)?;
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
+        .dns_resolver(Resolver {
+            timeout: config.network.dns_timeout,
+        })
+        .redirect(reqwest::redirect::Policy::limited(MAX_REDIRECTS))
+        .connect_timeout(config.network.timeout)
+        .timeout(config.network.timeout)
+        .user_agent(concat!("qbfix/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+/// What one GET found.
+#[derive(Debug, Clone, Default)]
+pub struct Probe {
+    pub status: Option<u16>,
+    pub reason: Option<String>,
+    /// Time to the response headers.
+    pub ttfb: Option<Duration>,
+    pub total: Duration,
+    pub final_url: Option<Url>,
+    pub date_header: Option<String>,
+    pub body: Vec<u8>,
+    pub body_truncated: bool,
+    pub error_kind: Option<&'static str>,
+    pub error: Option<String>,
+}
+
+/// GETs `url`, reading at most `max_body` bytes of the body, all within `timeout`.
+pub async fn probe(client: &reqwest::Client, url: &Url, timeout: Duration, max_body: usize) -> Probe {
+    let start = Instant::now();
+    let mut probe = Probe::default();
+    let work = async {
+        let mut response = client.get(url.clone()).send().await?;
+        probe.ttfb = Some(start.elapsed());
+        probe.status = Some(response.status().as_u16());
+        probe.reason = response.status().canonical_reason().map(str::to_string);
+        probe.final_url = Some(response.url().clone());
+        probe.date_header = response
+            .headers()
+            .get(reqwest::header::DATE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        while let Some(chunk) = response.chunk().await? {
+            let room = max_body.saturating_sub(probe.body.len());
+            probe.body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            if chunk.len() > room {
+                probe.body_truncated = true;
+                break;
+            }
+        }
+        Ok::<(), reqwest::Error>(())
+    };
+    match tokio::time::timeout(timeout, work).await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => {
+            let (kind, text) = classify(&e);
+            probe.error_kind = Some(kind);
+            probe.error = Some(text);
+        }
+        Err(_) => {
+            probe.error_kind = Some("timeout");
+            probe.error = Some(format!("no answer within {}", human_duration(timeout)));
+        }
+    }
+    probe.total = start.elapsed();
+    probe
+}
+
+/// Sorts a reqwest failure into one of the `error_kind`s and a short plain description.
+pub fn classify(e: &reqwest::Error) -> (&'static str, String) {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    let mut chain = Vec::new();
+    while let Some(err) = source {
+        if let Some(tls) = err.downcast_ref::<rustls::Error>() {
+            return ("tls", format!("secure connection failed: {tls}"));
+        }
+        if let Some(io) = err.downcast_ref::<std::io::Error>() {
+            match io.kind() {
+                std::io::ErrorKind::ConnectionRefused => {
+                    return ("refused", "connection refused".into());
+                }
+                std::io::ErrorKind::TimedOut => return ("timeout", "timed out".into()),
+                std::io::ErrorKind::HostUnreachable | std::io::ErrorKind::NetworkUnreachable => {
+                    return ("unreachable", "network unreachable".into());
+                }
+                _ => {}
+            }
+        }
+        chain.push(err.to_string());
+        source = err.source();
+    }
+    let all = chain.join(": ");
+    if let Some(dns) = all.find("dns error: ") {
+        return ("dns", format!("name lookup failed ({})", &all[dns + 11..]));
+    }
+    if e.is_timeout() {
+        return ("timeout", "timed out".into());
+    }
+    if all.contains("certificate") || all.contains("InvalidCertificate") {
+        return ("tls", format!("secure connection failed: {all}"));
+    }
+    if e.is_connect() {
+        return ("connect", format!("could not connect: {all}"));
+    }
+    if e.is_redirect() {
+        return ("other", "too many redirects".into());
+    }
+    ("other", all)
+}
+
+/// "41 ms", "1.2 s", "5 s".
+pub fn human_duration(d: Duration) -> String {
+    let ms = d.as_millis();
+    if ms < 1000 {
+        format!("{ms} ms")
+    } else if ms.is_multiple_of(1000) {
+        format!("{} s", ms / 1000)
+    } else {
+        format!("{:.1} s", d.as_secs_f64())
+    }
+}
+
+/// The host (and non-default port) of a URL, for summaries.
+pub fn host_label(url: &Url) -> String {
+    match (url.host_str(), url.port()) {
+        (Some(h), Some(p)) => format!("{h}:{p}"),
+        (Some(h), None) => h.to_string(),
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn invalid_names_never_resolve() {
+        let t = Duration::from_secs(1);
+        assert_eq!(resolve_host("qbo.invalid", t).await, Err(DnsError::NoSuchName));
+        assert_eq!(resolve_host("INVALID.", t).await, Err(DnsError::NoSuchName));
+    }
+
+    #[tokio::test]
+    async fn literals_and_localhost_need_no_query() {
+        let t = Duration::from_secs(1);
+        assert_eq!(
+            resolve_host("127.0.0.1", t).await,
+            Ok(vec![IpAddr::V4(Ipv4Addr::LOCALHOST)])
+        );
+        assert_eq!(
+            resolve_host("[::1]", t).await,
+            Ok(vec![IpAddr::V6(Ipv6Addr::LOCALHOST)])
+        );
+        assert!(
+            resolve_host("localhost", t)
+                .await
+                .unwrap()
+                .iter()
+                .all(|ip| ip.is_loopback())
+        );
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(human_duration(Duration::from_millis(41)), "41 ms");
+        assert_eq!(human_duration(Duration::from_millis(1200)), "1.2 s");
+        assert_eq!(human_duration(Duration::from_secs(5)), "5 s");
+    }
+}

@@ -1,0 +1,122 @@
+//! The runner: starts the chosen checks at once on tokio, bounds each by its own timeout, and
+//! streams each check's results over a channel as soon as it finishes. Every string in a result
+//! is sanitized here, so nothing a server said reaches a screen or file unfiltered.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use tokio::sync::mpsc;
+use tokio::task::JoinSet;
+
+use super::{CheckResult, CheckSpec, Context, REGISTRY, Status};
+use crate::config::Config;
+use crate::sanitize;
+
+/// Extra time a check gets past its own timeout before the runner gives up on it.
+pub const GRACE: Duration = Duration::from_millis(750);
+
+/// What the runner reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CheckEvent {
+    /// One check finished (with one result per target).
+    Finished {
+        id: &'static str,
+        results: Vec<CheckResult>,
+    },
+    /// Every check finished; the run took this long.
+    AllDone { duration_ms: u64 },
+}
+
+/// The checks to run: all of them, or the named ones in registry order.
+pub fn select(only: &[String]) -> Vec<&'static CheckSpec> {
+    REGISTRY
+        .iter()
+        .filter(|c| only.is_empty() || only.iter().any(|o| o == c.id))
+        .collect()
+}
+
+/// Starts `specs` now and returns the receiver of their events. The run ends, with an
+/// `AllDone`, no later than the largest timeout plus [`GRACE`], even when a server hangs.
+pub fn spawn_run(config: Arc<Config>, specs: Vec<&'static CheckSpec>) -> mpsc::UnboundedReceiver<CheckEvent> {
+    let (tx, rx) = mpsc::unbounded_channel();
+    let ctx = Arc::new(Context {
+        config: config.clone(),
+    });
+    tokio::spawn(async move {
+        let start = Instant::now();
+        let mut set = JoinSet::new();
+        for spec in specs {
+            let ctx = ctx.clone();
+            let budget = spec.timeout(&config) + GRACE;
+            set.spawn(async move {
+                let began = Instant::now();
+                let results = match tokio::time::timeout(budget, (spec.run)(ctx)).await {
+                    Ok(results) => results,
+                    Err(_) => vec![
+                        CheckResult::new(
+                            spec.id,
+                            Status::Error,
+                            format!("{} did not finish in time ({} s)", spec.label, budget.as_secs()),
+                        )
+                        .with("error_kind", "timeout")
+                        .with_duration(began.elapsed()),
+                    ],
+                };
+                (spec.id, results)
+            });
+        }
+        while let Some(joined) = set.join_next().await {
+            if let Ok((id, results)) = joined {
+                let results = results.into_iter().map(clean_result).collect();
+                let _ = tx.send(CheckEvent::Finished { id, results });
+            }
+        }
+        let duration_ms = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let _ = tx.send(CheckEvent::AllDone { duration_ms });
+    });
+    rx
+}
+
+/// Runs `specs` to the end and returns every result, in registry order.
+pub async fn run_to_end(config: Arc<Config>, specs: Vec<&'static CheckSpec>) -> (Vec<CheckResult>, u64) {
+    let order: Vec<&str> = specs.iter().map(|s| s.id).collect();
+    let mut rx = spawn_run(config, specs);
+    let mut results = Vec::new();
+    let mut duration_ms = 0;
+    while let Some(event) = rx.recv().await {
+        match event {
+            CheckEvent::Finished { results: r, .. } => results.extend(r),
+            CheckEvent::AllDone { duration_ms: d } => duration_ms = d,
+        }
+    }
+    results.sort_by_key(|r| order.iter().position(|id| *id == r.id).unwrap_or(usize::MAX));
+    (results, duration_ms)
+}
+
+/// A result with every string stripped of control and bidi characters.
+pub fn clean_result(mut r: CheckResult) -> CheckResult {
+    r.summary = sanitize::clean(&r.summary);
+    for value in r.details.values_mut() {
+        clean_value(value);
+    }
+    r
+}
+
+fn clean_value(v: &mut Value) {
+    match v {
+        Value::String(s) => *s = sanitize::clean(s),
+        Value::Array(items) => items.iter_mut().for_each(clean_value),
+        Value::Object(map) => {
+            let cleaned: serde_json::Map<String, Value> = std::mem::take(map)
+                .into_iter()
+                .map(|(k, mut v)| {
+                    clean_value(&mut v);
+                    (sanitize::clean(&k), v)
+                })
+                .collect();
+            *map = cleaned;
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,93 @@
+//! Command-line definitions (clap). Names here are the stable contract of DESIGN.md.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "qbfix",
+    version,
+    about = "Troubleshoot QuickBooks Online Error 502 (Bad Gateway), step by step",
+    after_help = "Run without a command to start the wizard. Exit codes: 0 ok, 1 `check` found a problem, 2 usage or configuration error."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(flatten)]
+    pub wizard: WizardArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// Settings file (TOML)
+    #[arg(long, global = true, env = "QBFIX_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Where sessions are kept
+    #[arg(long, global = true, env = "QBFIX_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+/// Options of the wizard itself.
+#[derive(Debug, Args, Clone, Default)]
+pub struct WizardArgs {
+    /// Plain line mode: numbered prompts on stdout, answers read from stdin
+    #[arg(long)]
+    pub plain: bool,
+    /// Resume the latest unfinished session, or the one with this id
+    #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "latest")]
+    pub resume: Option<String>,
+    /// Run another flow file instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    pub flow: Option<PathBuf>,
+    /// Helpdesk mode: scripts to read aloud and a case code
+    #[arg(long, visible_alias = "agent")]
+    pub helpdesk: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the automated checks without the wizard
+    Check {
+        /// Print the JSON object of DESIGN.md and nothing else
+        #[arg(long)]
+        json: bool,
+        /// Run only this check (repeatable)
+        #[arg(long = "only", value_name = "ID")]
+        only: Vec<String>,
+    },
+    /// Render a session's report
+    Report {
+        /// Session id, or "latest"
+        #[arg(default_value = "latest")]
+        id: String,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Write to this file instead of stdout
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// List saved sessions, newest first
+    Sessions,
+    /// Work with flow files
+    Flow {
+        #[command(subcommand)]
+        command: FlowCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FlowCommand {
+    /// Check a flow file; errors carry line:column
+    Validate { file: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Json,
+    Html,
+}

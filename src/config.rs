@@ -1,0 +1,337 @@
+//! Settings: the TOML config file (every key optional), its defaults (the real QuickBooks
+//! endpoints) and errors that name the file, line and column of the problem.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use reqwest::Url;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// All settings, with defaults filled in and every URL parsed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub network: Network,
+    pub targets: Targets,
+    pub tls: Tls,
+}
+
+/// Timeouts and thresholds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Network {
+    pub timeout: Duration,
+    pub dns_timeout: Duration,
+    pub slow: Duration,
+}
+
+/// What the checks talk to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Targets {
+    pub quickbooks: Vec<Url>,
+    pub control: Vec<Url>,
+    pub status_page: Url,
+    pub bank: Vec<Url>,
+}
+
+/// Certificate trust settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tls {
+    /// PEM roots trusted in addition to the system's; `None` when unset.
+    pub extra_ca_file: Option<PathBuf>,
+    pub expected_issuers: Vec<String>,
+}
+
+pub const DEFAULT_QUICKBOOKS: &[&str] = &["https://qbo.intuit.com/", "https://accounts.intuit.com/"];
+pub const DEFAULT_CONTROL: &[&str] = &[
+    "http://connectivitycheck.gstatic.com/generate_204",
+    "http://www.msftconnecttest.com/connecttest.txt",
+];
+pub const DEFAULT_STATUS_PAGE: &str = "https://status.quickbooks.intuit.com/api/v2/summary.json";
+pub const DEFAULT_EXPECTED_ISSUERS: &[&str] = &[
+    "DigiCert",
+    "Amazon",
+    "Let's Encrypt",
+    "Sectigo",
+    "Google Trust Services",
+];
+
+/// A config file that could not be used. `Display` is the one line a user sees.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read config: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {problem}")]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        problem: String,
+    },
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        let urls = |list: &[&str]| list.iter().filter_map(|u| Url::parse(u).ok()).collect();
+        Config {
+            network: Network {
+                timeout: Duration::from_millis(5000),
+                dns_timeout: Duration::from_millis(3000),
+                slow: Duration::from_millis(1000),
+            },
+            targets: Targets {
+                quickbooks: urls(DEFAULT_QUICKBOOKS),
+                control: urls(DEFAULT_CONTROL),
+                status_page: Url::parse(DEFAULT_STATUS_PAGE).unwrap_or_else(|_| unreachable_url()),
+                bank: Vec::new(),
+            },
+            tls: Tls {
+                extra_ca_file: None,
+                expected_issuers: DEFAULT_EXPECTED_ISSUERS.iter().map(|s| s.to_string()).collect(),
+            },
+        }
+    }
+}
+
+/// Only reached if a compiled-in default URL failed to parse, which a unit test rules out.
+fn unreachable_url() -> Url {
+    Url::parse("http://invalid.invalid/").unwrap_or_else(|_| std::process::abort())
+}
+
+impl Config {
+    /// The largest timeout any check uses.
+    pub fn max_timeout(&self) -> Duration {
+        self.network.timeout.max(self.network.dns_timeout)
+    }
+
+    /// Reads and validates a config file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Config::parse(&text, path)
+    }
+
+    /// Parses config text; `path` is only used in error messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let invalid = |offset: usize, problem: String| {
+            let (line, column) = line_col(text, offset);
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                problem,
+            }
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map(|s| s.start).unwrap_or(0);
+            invalid(offset, e.message().trim().to_string())
+        })?;
+        let mut config = Config::default();
+        let ms = |v: &Spanned<u64>, key: &str| {
+            if *v.get_ref() == 0 || *v.get_ref() > 600_000 {
+                Err(invalid(
+                    v.span().start,
+                    format!("{key} must be between 1 and 600000 milliseconds"),
+                ))
+            } else {
+                Ok(Duration::from_millis(*v.get_ref()))
+            }
+        };
+        if let Some(n) = raw.network {
+            if let Some(v) = &n.timeout_ms {
+                config.network.timeout = ms(v, "timeout_ms")?;
+            }
+            if let Some(v) = &n.dns_timeout_ms {
+                config.network.dns_timeout = ms(v, "dns_timeout_ms")?;
+            }
+            if let Some(v) = &n.slow_ms {
+                config.network.slow = ms(v, "slow_ms")?;
+            }
+        }
+        let url = |v: &Spanned<String>, key: &str| -> Result<Url, ConfigError> {
+            let at = v.span().start;
+            let parsed = Url::parse(v.get_ref())
+                .map_err(|e| invalid(at, format!("{key}: {:?} is not a URL ({e})", v.get_ref())))?;
+            if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+                return Err(invalid(
+                    at,
+                    format!(
+                        "{key}: {:?} must be an http:// or https:// URL with a host",
+                        v.get_ref()
+                    ),
+                ));
+            }
+            Ok(parsed)
+        };
+        let urls = |list: &[Spanned<String>], key: &str| -> Result<Vec<Url>, ConfigError> {
+            list.iter().map(|v| url(v, key)).collect()
+        };
+        if let Some(t) = raw.targets {
+            if let Some(list) = &t.quickbooks {
+                config.targets.quickbooks = urls(list, "targets.quickbooks")?;
+            }
+            if let Some(list) = &t.control {
+                config.targets.control = urls(list, "targets.control")?;
+            }
+            if let Some(v) = &t.status_page {
+                config.targets.status_page = url(v, "targets.status_page")?;
+            }
+            if let Some(list) = &t.bank {
+                config.targets.bank = urls(list, "targets.bank")?;
+            }
+        }
+        if let Some(t) = raw.tls {
+            if let Some(file) = t.extra_ca_file {
+                let file = file.into_inner();
+                if !file.trim().is_empty() {
+                    let file = PathBuf::from(file);
+                    // A relative path is taken relative to the config file's folder.
+                    config.tls.extra_ca_file = Some(match path.parent() {
+                        Some(dir) if file.is_relative() => dir.join(file),
+                        _ => file,
+                    });
+                }
+            }
+            if let Some(list) = t.expected_issuers {
+                config.tls.expected_issuers = list;
+            }
+        }
+        Ok(config)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let column = before.get(line_start..).map(|s| s.chars().count()).unwrap_or(0) + 1;
+    (line, column)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    network: Option<RawNetwork>,
+    targets: Option<RawTargets>,
+    tls: Option<RawTls>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNetwork {
+    timeout_ms: Option<Spanned<u64>>,
+    dns_timeout_ms: Option<Spanned<u64>>,
+    slow_ms: Option<Spanned<u64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTargets {
+    quickbooks: Option<Vec<Spanned<String>>>,
+    control: Option<Vec<Spanned<String>>>,
+    status_page: Option<Spanned<String>>,
+    bank: Option<Vec<Spanned<String>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTls {
+    extra_ca_file: Option<Spanned<String>>,
+    expected_issuers: Option<Vec<String>>,
+}
+
+/// The config in force: the explicit file (`--config` / `QBFIX_CONFIG`), else the platform
+/// config dir's `config.toml` when it exists, else the defaults.
+pub fn resolve(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+    if let Some(path) = explicit {
+        return Config::load(path);
+    }
+    match default_path() {
+        Some(path) if path.is_file() => Config::load(&path),
+        _ => Ok(Config::default()),
+    }
+}
+
+/// `<platform config dir>/config.toml`.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "qbfix").map(|d| d.config_dir().join("config.toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        Config::parse(text, Path::new("c.toml")).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn defaults_are_the_real_endpoints() {
+        let c = Config::default();
+        assert_eq!(c.targets.quickbooks.len(), 2);
+        assert_eq!(c.targets.control.len(), 2);
+        assert_eq!(c.targets.status_page.as_str(), DEFAULT_STATUS_PAGE);
+        assert_eq!(c.network.timeout, Duration::from_secs(5));
+        assert_eq!(c.network.dns_timeout, Duration::from_secs(3));
+        assert_eq!(Config::parse("", Path::new("x")).unwrap(), c);
+    }
+
+    #[test]
+    fn overrides_apply() {
+        let c = Config::parse(
+            "[network]\ntimeout_ms = 700\n[targets]\nbank = [\"http://127.0.0.1:9/\"]\n[tls]\nextra_ca_file = \"ca.pem\"\n",
+            Path::new("/etc/q/config.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.network.timeout, Duration::from_millis(700));
+        assert_eq!(c.targets.bank[0].port(), Some(9));
+        assert_eq!(c.tls.extra_ca_file, Some(PathBuf::from("/etc/q/ca.pem")));
+    }
+
+    #[test]
+    fn unknown_key_names_key_line_and_column() {
+        let e = err("[network]\ntimeout_ms = 1\ncolour = 3\n");
+        assert!(e.starts_with("c.toml:3:1: "), "{e}");
+        assert!(e.contains("colour"), "{e}");
+    }
+
+    #[test]
+    fn wrong_type_is_located() {
+        let e = err("[network]\ntimeout_ms = \"fast\"\n");
+        assert!(e.starts_with("c.toml:2:14: "), "{e}");
+    }
+
+    #[test]
+    fn non_http_url_is_rejected() {
+        let e = err("[targets]\ncontrol = [\"http://ok/\", \"ftp://x/\"]\n");
+        assert!(e.starts_with("c.toml:2:26: "), "{e}");
+        assert!(e.contains("http:// or https://"), "{e}");
+        let e = err("[targets]\nstatus_page = \"not a url\"\n");
+        assert!(e.starts_with("c.toml:2:15: "), "{e}");
+    }
+
+    #[test]
+    fn zero_timeout_is_rejected() {
+        let e = err("[network]\nslow_ms = 0\n");
+        assert!(e.contains("slow_ms must be between"), "{e}");
+    }
+
+    #[test]
+    fn broken_toml_is_located() {
+        let e = err("[network\n");
+        assert!(e.starts_with("c.toml:1:"), "{e}");
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col("ab\ncé d", 7), (2, 4));
+        assert_eq!(line_col("", 10), (1, 1));
+    }
+}

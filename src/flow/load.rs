@@ -1,0 +1,196 @@
+//! Reading a flow file: TOML into raw, span-carrying structs (unknown keys rejected), then
+//! into the validated [`Flow`]. Every error carries the file, line and column.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Answer, AnswerOutcome, Flow, Step, StepKind, Tip, validate};
+use crate::config::line_col;
+
+/// A flow file that cannot be used. `Display` is `FILE:LINE:COL: problem`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FlowError {
+    #[error("{file}: cannot read flow file: {problem}")]
+    Read { file: String, problem: String },
+    #[error("{file}:{line}:{column}: {problem}")]
+    Invalid {
+        file: String,
+        line: usize,
+        column: usize,
+        problem: String,
+    },
+}
+
+/// Reads and validates a flow file.
+pub fn load_file(path: &Path) -> Result<Flow, FlowError> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| FlowError::Read {
+        file: file.clone(),
+        problem: e.to_string(),
+    })?;
+    parse(&text, &file)
+}
+
+/// Parses and validates flow text; `file` names it in errors.
+pub fn parse(text: &str, file: &str) -> Result<Flow, FlowError> {
+    let at = |offset: usize, problem: String| {
+        let (line, column) = line_col(text, offset);
+        FlowError::Invalid {
+            file: file.to_string(),
+            line,
+            column,
+            problem,
+        }
+    };
+    let raw: RawFlow = toml::from_str(text).map_err(|e| {
+        at(
+            e.span().map(|s| s.start).unwrap_or(0),
+            e.message().trim().to_string(),
+        )
+    })?;
+    validate::check(&raw).map_err(|(offset, problem)| at(offset, problem))?;
+    Ok(build(raw))
+}
+
+/// Turns validated raw data into the flow, adding each fix step's standard answers.
+fn build(raw: RawFlow) -> Flow {
+    let steps = raw
+        .steps
+        .into_iter()
+        .map(|s| {
+            let kind = s.kind.into_inner();
+            let mut answers: Vec<Answer> = Vec::new();
+            if kind == StepKind::Fix {
+                answers.push(standard(
+                    "yes",
+                    "Yes, it works now",
+                    Some(AnswerOutcome::Resolved),
+                ));
+                answers.push(standard("no", "No, still failing", None));
+                answers.push(standard("skip", "Skip this step", None));
+            }
+            answers.extend(s.answers.into_iter().map(|a| Answer {
+                id: a.id.into_inner(),
+                label: a.label,
+                next: a.next.map(Spanned::into_inner),
+                outcome: a.outcome,
+            }));
+            Step {
+                question: s
+                    .question
+                    .or_else(|| (kind == StepKind::Fix).then(|| "Did this fix it?".to_string())),
+                id: s.id.into_inner(),
+                kind,
+                title: s.title,
+                text: s.text.trim_end().to_string(),
+                outage_note: s.outage_note,
+                script: s.script,
+                checks: s.checks.into_iter().map(Spanned::into_inner).collect(),
+                answers,
+                next: s.next.map(Spanned::into_inner),
+                local_fix: s.local_fix,
+                tips: s
+                    .tips
+                    .into_iter()
+                    .map(|t| Tip {
+                        text: t.text,
+                        verdicts: t.verdicts,
+                        steps: t.steps,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    Flow {
+        id: raw.id,
+        title: raw.title,
+        steps,
+    }
+}
+
+fn standard(id: &str, label: &str, outcome: Option<AnswerOutcome>) -> Answer {
+    Answer {
+        id: id.to_string(),
+        label: label.to_string(),
+        next: None,
+        outcome,
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFlow {
+    pub id: String,
+    pub title: String,
+    #[serde(rename = "step")]
+    pub steps: Vec<RawStep>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawStep {
+    pub id: Spanned<String>,
+    pub kind: Spanned<StepKind>,
+    pub title: String,
+    pub text: String,
+    pub question: Option<String>,
+    pub outage_note: Option<String>,
+    pub script: Option<String>,
+    #[serde(default)]
+    pub checks: Vec<Spanned<String>>,
+    #[serde(default, rename = "answer")]
+    pub answers: Vec<RawAnswer>,
+    pub next: Option<Spanned<String>>,
+    #[serde(default)]
+    pub local_fix: bool,
+    #[serde(default, rename = "tip")]
+    pub tips: Vec<RawTip>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAnswer {
+    pub id: Spanned<String>,
+    pub label: String,
+    pub next: Option<Spanned<String>>,
+    pub outcome: Option<AnswerOutcome>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTip {
+    pub text: String,
+    #[serde(default)]
+    pub verdicts: Vec<String>,
+    #[serde(default)]
+    pub steps: Vec<String>,
+}
+
+impl<'de> Deserialize<'de> for StepKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match s.as_str() {
+            "question" => Ok(StepKind::Question),
+            "fix" => Ok(StepKind::Fix),
+            "summary" => Ok(StepKind::Summary),
+            other => Err(serde::de::Error::custom(format!(
+                "unknown step kind {other:?} (expected question, fix or summary)"
+            ))),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AnswerOutcome {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match s.as_str() {
+            "resolved" => Ok(AnswerOutcome::Resolved),
+            "escalated" => Ok(AnswerOutcome::Escalated),
+            other => Err(serde::de::Error::custom(format!(
+                "unknown outcome {other:?} (expected resolved or escalated)"
+            ))),
+        }
+    }
+}

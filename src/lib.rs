@@ -1,0 +1,13 @@
+//! qbfix: a terminal wizard that troubleshoots QuickBooks Online Error 502 (Bad Gateway).
+//!
+//! `flow`, `wizard`, `checks`, `session` and `report` know nothing of terminals; `tui` and
+//! `plain` are thin drivers of the same wizard.
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod check_cmd;
+pub mod checks;
+pub mod cli;
+pub mod config;
+pub mod flow;
+pub mod sanitize;
