@@ -6,7 +6,8 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Answer, AnswerOutcome, Flow, Step, StepKind, Tip, validate};
+use super::{Answer, AnswerOutcome, Flow, Promote, Step, StepKind, Tip, validate};
+use crate::checks::VerdictId;
 use crate::config::line_col;
 
 /// A flow file that cannot be used. `Display` is `FILE:LINE:COL: problem`.
@@ -97,9 +98,13 @@ fn build(raw: RawFlow) -> Flow {
                     .map(|t| Tip {
                         text: t.text,
                         verdicts: t.verdicts,
-                        steps: t.steps,
+                        steps: t.steps.into_iter().map(Spanned::into_inner).collect(),
                     })
                     .collect(),
+                promote: s.promote.map(|p| Promote {
+                    after: p.after.into_inner(),
+                    verdicts: p.verdicts,
+                }),
             }
         })
         .collect();
@@ -147,6 +152,14 @@ pub(super) struct RawStep {
     pub local_fix: bool,
     #[serde(default, rename = "tip")]
     pub tips: Vec<RawTip>,
+    pub promote: Option<RawPromote>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPromote {
+    pub after: Spanned<String>,
+    pub verdicts: Vec<VerdictId>,
 }
 
 #[derive(Deserialize)]
@@ -163,9 +176,9 @@ pub(super) struct RawAnswer {
 pub(super) struct RawTip {
     pub text: String,
     #[serde(default)]
-    pub verdicts: Vec<String>,
+    pub verdicts: Vec<VerdictId>,
     #[serde(default)]
-    pub steps: Vec<String>,
+    pub steps: Vec<Spanned<String>>,
 }
 
 impl<'de> Deserialize<'de> for StepKind {

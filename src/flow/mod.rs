@@ -7,6 +7,8 @@ mod validate;
 
 use serde::Serialize;
 
+use crate::checks::VerdictId;
+
 pub use load::{FlowError, load_file, parse};
 
 /// The flow shipped in the binary.
@@ -62,10 +64,18 @@ pub struct Answer {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tip {
     pub text: String,
-    /// Verdict ids that make this tip apply.
-    pub verdicts: Vec<String>,
+    /// Verdicts that make this tip apply.
+    pub verdicts: Vec<VerdictId>,
     /// Step ids that make it apply when they fixed the problem or were tried.
     pub steps: Vec<String>,
+}
+
+/// Moves a step forward when the checks reach one of these verdicts: it is then taken right
+/// after `after`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Promote {
+    pub after: String,
+    pub verdicts: Vec<VerdictId>,
 }
 
 /// One step of the flow.
@@ -88,6 +98,7 @@ pub struct Step {
     /// A local fix that cannot help while Intuit or the bank is down.
     pub local_fix: bool,
     pub tips: Vec<Tip>,
+    pub promote: Option<Promote>,
 }
 
 impl Flow {

@@ -76,6 +76,14 @@ pub(super) fn check(flow: &RawFlow) -> Result<(), Problem> {
                 ));
             }
         }
+        if let Some(p) = &step.promote {
+            target(&p.after)?;
+        }
+        for t in &step.tips {
+            for s in &t.steps {
+                target(s)?;
+            }
+        }
         if kind == StepKind::Summary {
             if let Some(next) = &step.next {
                 return Err((

@@ -1,0 +1,196 @@
+//! A session: everything one run of the wizard recorded (answers, notes, check results, the
+//! verdict and the outcome), in the file format of DESIGN.md, plus where sessions live on disk.
+
+mod store;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::checks::{CheckResult, Verdict};
+
+pub use store::{SessionStore, StoreError, StoreWarning};
+
+/// The session file format's version.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// How the session ended (so far).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Resolved,
+    Unresolved,
+    Escalated,
+    InProgress,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Resolved => "resolved",
+            Outcome::Unresolved => "unresolved",
+            Outcome::Escalated => "escalated",
+            Outcome::InProgress => "in_progress",
+        }
+    }
+
+    /// Words for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Outcome::Resolved => "Resolved",
+            Outcome::Unresolved => "Not resolved yet",
+            Outcome::Escalated => "Handed to QuickBooks support",
+            Outcome::InProgress => "In progress",
+        }
+    }
+}
+
+/// One visited step and what was said there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepRecord {
+    pub id: String,
+    pub title: String,
+    /// The answer's label as shown, or `None` while unanswered.
+    pub answer: Option<String>,
+    /// The answer's stable id from the flow (`yes`, `no`, `skip`, …).
+    #[serde(default)]
+    pub answer_id: Option<String>,
+    pub note: Option<String>,
+    pub answered_at: Option<Timestamp>,
+    /// The check results that belong to this step.
+    #[serde(default)]
+    pub checks: Vec<CheckResult>,
+}
+
+/// One run of the automated checks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckRun {
+    pub started_at: Timestamp,
+    pub finished_at: Option<Timestamp>,
+    pub duration_ms: Option<u64>,
+}
+
+/// Facts about the computer, for the helpdesk. Never user or host names.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SystemFacts {
+    pub os: String,
+    pub os_version: String,
+    pub arch: String,
+    pub qbfix_version: String,
+}
+
+impl SystemFacts {
+    /// This computer's facts.
+    pub fn current() -> SystemFacts {
+        SystemFacts {
+            os: sysinfo::System::name().unwrap_or_else(|_| std::env::consts::OS.to_string()),
+            os_version: sysinfo::System::long_os_version()
+                .or_else(|_| sysinfo::System::os_version())
+                .unwrap_or_default(),
+            arch: std::env::consts::ARCH.to_string(),
+            qbfix_version: env!("CARGO_PKG_VERSION").to_string(),
+        }
+    }
+}
+
+/// A whole session, as saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub schema_version: u32,
+    pub id: String,
+    /// The flow's id.
+    pub flow: String,
+    pub started_at: Timestamp,
+    pub finished_at: Option<Timestamp>,
+    pub outcome: Outcome,
+    pub resolved_by: Option<String>,
+    pub verdict: Option<Verdict>,
+    /// Visited steps in the order they were first visited.
+    pub steps: Vec<StepRecord>,
+    /// The way back: step ids from the start to the current step.
+    pub history: Vec<String>,
+    /// The latest result of every check.
+    #[serde(default)]
+    pub checks: Vec<CheckResult>,
+    #[serde(default)]
+    pub check_runs: Vec<CheckRun>,
+    pub system: SystemFacts,
+    /// Helpdesk case code, when the session was started in helpdesk mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_code: Option<String>,
+}
+
+impl Session {
+    /// A fresh session of `flow`, started at `now`.
+    pub fn new(id: String, flow: &str, now: Timestamp, system: SystemFacts) -> Session {
+        Session {
+            schema_version: SCHEMA_VERSION,
+            id,
+            flow: flow.to_string(),
+            started_at: now,
+            finished_at: None,
+            outcome: Outcome::InProgress,
+            resolved_by: None,
+            verdict: None,
+            steps: Vec::new(),
+            history: Vec::new(),
+            checks: Vec::new(),
+            check_runs: Vec::new(),
+            system,
+            case_code: None,
+        }
+    }
+
+    pub fn step(&self, id: &str) -> Option<&StepRecord> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    /// The step the person is at.
+    pub fn current_step(&self) -> Option<&str> {
+        self.history.last().map(String::as_str)
+    }
+
+    /// Steps with an answer.
+    pub fn answered(&self) -> usize {
+        self.steps.iter().filter(|s| s.answer.is_some()).count()
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.outcome != Outcome::InProgress
+    }
+}
+
+/// A new session id: sortable by start time, unique across instances started in the same
+/// second (random suffix; the store also refuses to reuse an existing id).
+pub fn new_id(now: Timestamp) -> String {
+    let stamp = now.strftime("%Y%m%d-%H%M%S");
+    format!("{stamp}-{:06x}", fastrand::u32(..0x100_0000))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_sort_by_time_and_differ_within_a_second() {
+        let t = Timestamp::from_second(1_790_000_000).unwrap();
+        let a = new_id(t);
+        let b = new_id(t);
+        let later = new_id(Timestamp::from_second(1_790_000_001).unwrap());
+        assert_ne!(a, b);
+        assert!(later > a && later > b);
+        assert_eq!(a.len(), "20260911-012640-abcdef".len());
+    }
+
+    #[test]
+    fn outcome_names_match_design() {
+        for (o, s) in [
+            (Outcome::Resolved, "resolved"),
+            (Outcome::Unresolved, "unresolved"),
+            (Outcome::Escalated, "escalated"),
+            (Outcome::InProgress, "in_progress"),
+        ] {
+            assert_eq!(serde_json::to_value(o).unwrap(), s);
+            assert_eq!(o.as_str(), s);
+        }
+    }
+}

@@ -1,0 +1,373 @@
+//! Sessions on disk: `<data-dir>/sessions/<id>.json`, written atomically (temp file in the same
+//! folder, fsync, rename, fsync folder), files 0600 and folders 0700. A file that cannot be read
+//! as a session is moved aside to `<name>.corrupt-<time>` with a warning; nothing is deleted.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use super::{SCHEMA_VERSION, Session};
+
+/// A data dir or session file that could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("data dir {path} is not usable: {source}")]
+    DataDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot save session to {path}: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("no saved session with id {0:?} (see `qbfix sessions`)")]
+    NotFound(String),
+    #[error("no saved sessions yet: run `qbfix` first")]
+    NoSessions,
+    #[error("no unfinished session to resume (see `qbfix sessions`)")]
+    NothingToResume,
+    #[error("session {0:?} could not be read and was moved aside")]
+    Corrupt(String),
+}
+
+/// Something the user should know about, that did not stop the command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreWarning(pub String);
+
+impl std::fmt::Display for StoreWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The folder of saved sessions.
+#[derive(Debug, Clone)]
+pub struct SessionStore {
+    dir: PathBuf,
+}
+
+impl SessionStore {
+    /// Opens (creating, mode 0700) `<data_dir>/sessions`.
+    pub fn open(data_dir: &Path) -> Result<SessionStore, StoreError> {
+        let dir = data_dir.join("sessions");
+        create_private_dir(data_dir)
+            .and_then(|()| create_private_dir(&dir))
+            .and_then(|()| probe_writable(&dir))
+            .map_err(|source| StoreError::DataDir {
+                path: data_dir.to_path_buf(),
+                source,
+            })?;
+        Ok(SessionStore { dir })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn path_of(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.json"))
+    }
+
+    /// Reserves a fresh id (creating its file), retrying if another instance took it.
+    pub fn reserve_id(&self, now: Timestamp) -> Result<String, StoreError> {
+        loop {
+            let id = super::new_id(now);
+            let path = self.path_of(&id);
+            match private_file(&path, true) {
+                Ok(_) => return Ok(id),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(source) => return Err(StoreError::Write { path, source }),
+            }
+        }
+    }
+
+    /// Saves atomically: the old file stays whole until the new one is complete on disk.
+    pub fn save(&self, session: &Session) -> Result<(), StoreError> {
+        let path = self.path_of(&session.id);
+        let tmp = self.dir.join(format!(
+            ".{}.json.tmp-{}-{:08x}",
+            session.id,
+            std::process::id(),
+            fastrand::u32(..)
+        ));
+        let write = || -> std::io::Result<()> {
+            let bytes = serde_json::to_vec_pretty(session).map_err(std::io::Error::other)?;
+            let mut file = private_file(&tmp, true)?;
+            file.write_all(&bytes)?;
+            file.write_all(b"\n")?;
+            file.sync_all()?;
+            drop(file);
+            fs::rename(&tmp, &path)?;
+            sync_dir(&self.dir)
+        };
+        write().map_err(|source| {
+            let _ = fs::remove_file(&tmp);
+            StoreError::Write {
+                path: path.clone(),
+                source,
+            }
+        })
+    }
+
+    /// Loads one session; a corrupt file is moved aside.
+    pub fn load(&self, id: &str) -> Result<(Session, Vec<StoreWarning>), StoreError> {
+        if id.is_empty() || id.contains(['/', '\\']) || id.starts_with('.') {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let path = self.path_of(id);
+        if !path.is_file() {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let mut warnings = Vec::new();
+        match self.read(&path, &mut warnings) {
+            Some(s) => Ok((s, warnings)),
+            None => Err(StoreError::Corrupt(id.to_string())),
+        }
+    }
+
+    /// Every readable session, newest first, with warnings for the ones moved aside.
+    pub fn list(&self) -> (Vec<Session>, Vec<StoreWarning>) {
+        let mut warnings = Vec::new();
+        let mut sessions = Vec::new();
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) => {
+                warnings.push(StoreWarning(format!("cannot list {}: {e}", self.dir.display())));
+                return (sessions, warnings);
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().to_string();
+            if name.starts_with('.') || !name.ends_with(".json") {
+                continue;
+            }
+            if let Some(s) = self.read(&path, &mut warnings) {
+                sessions.push(s);
+            }
+        }
+        sessions.sort_by(|a, b| b.started_at.cmp(&a.started_at).then_with(|| b.id.cmp(&a.id)));
+        (sessions, warnings)
+    }
+
+    /// The newest session (`latest`) or the named one.
+    pub fn find(&self, id: &str) -> Result<(Session, Vec<StoreWarning>), StoreError> {
+        if id != "latest" {
+            return self.load(id);
+        }
+        let (sessions, warnings) = self.list();
+        sessions
+            .into_iter()
+            .next()
+            .map(|s| (s, warnings))
+            .ok_or(StoreError::NoSessions)
+    }
+
+    /// The newest unfinished session, if any.
+    pub fn latest_unfinished(&self) -> (Option<Session>, Vec<StoreWarning>) {
+        let (sessions, warnings) = self.list();
+        (sessions.into_iter().find(|s| !s.is_finished()), warnings)
+    }
+
+    /// Reads a session file. An empty file is a reservation still being written (skipped);
+    /// anything else that is not a session is moved aside.
+    fn read(&self, path: &Path, warnings: &mut Vec<StoreWarning>) -> Option<Session> {
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                warnings.push(StoreWarning(format!("cannot read {}: {e}", path.display())));
+                return None;
+            }
+        };
+        if bytes.is_empty() {
+            return None;
+        }
+        let problem = match serde_json::from_slice::<serde_json::Value>(&bytes) {
+            Ok(v)
+                if v.get("schema_version")
+                    .and_then(|s| s.as_u64())
+                    .is_some_and(|s| s > u64::from(SCHEMA_VERSION)) =>
+            {
+                warnings.push(StoreWarning(format!(
+                    "{} was written by a newer qbfix; skipped",
+                    path.display()
+                )));
+                return None;
+            }
+            Ok(v) => match serde_json::from_value::<Session>(v) {
+                Ok(s) => return Some(s),
+                Err(e) => e.to_string(),
+            },
+            Err(e) => e.to_string(),
+        };
+        let aside = PathBuf::from(format!(
+            "{}.corrupt-{}",
+            path.display(),
+            Timestamp::now().strftime("%Y%m%d-%H%M%S")
+        ));
+        match fs::rename(path, &aside) {
+            Ok(()) => warnings.push(StoreWarning(format!(
+                "warning: session file {} is damaged ({problem}); moved it to {}",
+                path.display(),
+                aside.display()
+            ))),
+            Err(e) => warnings.push(StoreWarning(format!(
+                "warning: session file {} is damaged ({problem}) and could not be moved aside: {e}",
+                path.display()
+            ))),
+        }
+        None
+    }
+}
+
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+fn probe_writable(dir: &Path) -> std::io::Result<()> {
+    let meta = fs::metadata(dir)?;
+    if meta.permissions().readonly() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "read-only",
+        ));
+    }
+    let probe = dir.join(format!(".probe-{}-{:08x}", std::process::id(), fastrand::u32(..)));
+    private_file(&probe, true)?;
+    fs::remove_file(&probe)
+}
+
+fn private_file(path: &Path, new: bool) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true);
+    if new {
+        options.create_new(true);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Outcome, SystemFacts};
+    use super::*;
+
+    fn session(store: &SessionStore, second: i64) -> Session {
+        let now = Timestamp::from_second(second).unwrap();
+        let id = store.reserve_id(now).unwrap();
+        Session::new(id, "qbo-502", now, SystemFacts::default())
+    }
+
+    #[test]
+    fn save_and_load_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SessionStore::open(dir.path()).unwrap();
+        let mut s = session(&store, 1_790_000_000);
+        s.outcome = Outcome::Escalated;
+        store.save(&s).unwrap();
+        let (back, warnings) = store.load(&s.id).unwrap();
+        assert_eq!(back, s);
+        assert!(warnings.is_empty());
+        // Nothing but the session file is left behind.
+        let names: Vec<_> = fs::read_dir(store.dir())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let store = SessionStore::open(&dir.path().join("data")).unwrap();
+        let s = session(&store, 1_790_000_000);
+        store.save(&s).unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&store.dir().join(format!("{}.json", s.id))), 0o600);
+        assert_eq!(mode(store.dir()), 0o700);
+        assert_eq!(mode(&dir.path().join("data")), 0o700);
+    }
+
+    #[test]
+    fn list_is_newest_first_and_latest_unfinished_skips_finished() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SessionStore::open(dir.path()).unwrap();
+        let old = session(&store, 1_790_000_000);
+        let mut new = session(&store, 1_790_000_100);
+        new.outcome = Outcome::Resolved;
+        store.save(&old).unwrap();
+        store.save(&new).unwrap();
+        let (list, _) = store.list();
+        assert_eq!(list.iter().map(|s| &s.id).collect::<Vec<_>>(), [&new.id, &old.id]);
+        assert_eq!(store.latest_unfinished().0.unwrap().id, old.id);
+        assert_eq!(store.find("latest").unwrap().0.id, new.id);
+    }
+
+    #[test]
+    fn corrupt_file_is_moved_aside_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SessionStore::open(dir.path()).unwrap();
+        let good = session(&store, 1_790_000_000);
+        store.save(&good).unwrap();
+        let bad = store.dir().join("20260101-000000-bad000.json");
+        fs::write(&bad, b"{\"schema_version\": 1, \"id\": \"trunc").unwrap();
+        let (list, warnings) = store.list();
+        assert_eq!(list.len(), 1);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].0.contains("moved it to"), "{}", warnings[0]);
+        assert!(!bad.exists());
+        let aside: Vec<_> = fs::read_dir(store.dir())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .filter(|n| n.contains(".corrupt-"))
+            .collect();
+        assert_eq!(aside.len(), 1);
+        assert_eq!(
+            fs::read(store.dir().join(&aside[0])).unwrap(),
+            b"{\"schema_version\": 1, \"id\": \"trunc"
+        );
+    }
+
+    #[test]
+    fn unknown_ids_and_unusable_dirs_are_clear_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SessionStore::open(dir.path()).unwrap();
+        assert!(matches!(store.load("nope"), Err(StoreError::NotFound(_))));
+        assert!(matches!(store.load("../x"), Err(StoreError::NotFound(_))));
+        assert!(matches!(store.find("latest"), Err(StoreError::NoSessions)));
+        let file = dir.path().join("file");
+        fs::write(&file, b"x").unwrap();
+        let e = SessionStore::open(&file).unwrap_err().to_string();
+        assert!(e.contains(&file.display().to_string()), "{e}");
+    }
+}

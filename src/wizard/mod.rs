@@ -1,0 +1,353 @@
+//! The wizard: a pure state machine over a [`Flow`] and the [`Session`] it records.
+//! `Wizard::update(msg)` changes state and returns [`Effect`]s for a thin driver (TUI or
+//! plain mode) to carry out. No I/O, no clock reads (times arrive inside messages), no UI.
+
+mod route;
+mod view;
+
+#[cfg(test)]
+mod tests;
+
+use std::sync::Arc;
+
+use jiff::Timestamp;
+
+use crate::checks::{CheckResult, Verdict, verdict};
+use crate::flow::{AnswerOutcome, Flow, StepKind};
+use crate::session::{CheckRun, Outcome, Session, StepRecord};
+
+pub use view::StepView;
+
+/// Everything that can happen to the wizard.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// Move the selection up / down.
+    Up,
+    Down,
+    /// Pick answer `n` (1-based) and confirm it at once.
+    Pick {
+        n: usize,
+        at: Timestamp,
+    },
+    /// Confirm the selected answer (on the summary: finish).
+    Confirm {
+        at: Timestamp,
+    },
+    /// Go back one step; answers stay as they were, editable.
+    Back,
+    /// Set (or, when empty, clear) the current step's note.
+    Note {
+        text: String,
+    },
+    /// The driver started a check run.
+    ChecksStarted {
+        ids: Vec<String>,
+        at: Timestamp,
+    },
+    /// One check finished.
+    CheckFinished {
+        id: String,
+        results: Vec<CheckResult>,
+    },
+    /// The run ended.
+    ChecksDone {
+        at: Timestamp,
+        duration_ms: u64,
+    },
+    /// Run the checks again.
+    RerunChecks,
+    /// Save and leave; the session can be resumed.
+    Quit,
+}
+
+/// What the driver must do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the session to disk now.
+    Save,
+    /// Start these checks.
+    RunChecks(Vec<String>),
+    /// The summary was reached (plain mode prints it and ends).
+    Finished,
+    /// Leave the program (after saving).
+    Quit,
+}
+
+/// The state machine.
+#[derive(Debug, Clone)]
+pub struct Wizard {
+    flow: Arc<Flow>,
+    session: Session,
+    /// Selected answer on the current step (0-based).
+    cursor: usize,
+    /// Checks of the current run not finished yet.
+    pending: Vec<String>,
+}
+
+impl Wizard {
+    /// A wizard over `session` (new or resumed). Returns the effects to run first: start the
+    /// checks and save the session.
+    pub fn new(flow: Arc<Flow>, mut session: Session) -> (Wizard, Vec<Effect>) {
+        // A session whose current step no longer exists (flow changed) restarts at the start.
+        if session.history.iter().any(|id| flow.step(id).is_none()) || session.history.is_empty() {
+            session.history = vec![flow.start().id.clone()];
+        }
+        let mut wizard = Wizard {
+            flow,
+            session,
+            cursor: 0,
+            pending: Vec::new(),
+        };
+        wizard.enter_current();
+        let effects = vec![Effect::RunChecks(wizard.check_ids()), Effect::Save];
+        (wizard, effects)
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub fn flow(&self) -> &Flow {
+        &self.flow
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Checks of the current run still running.
+    pub fn pending(&self) -> &[String] {
+        &self.pending
+    }
+
+    pub fn verdict(&self) -> Option<&Verdict> {
+        self.session.verdict.as_ref()
+    }
+
+    /// The id of the current step.
+    pub fn current_id(&self) -> &str {
+        self.session.current_step().unwrap_or(&self.flow.start().id)
+    }
+
+    pub fn at_summary(&self) -> bool {
+        self.flow
+            .step(self.current_id())
+            .is_some_and(|s| s.kind == StepKind::Summary)
+    }
+
+    /// Every check id the flow names (the driver runs those it knows).
+    pub fn check_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for step in &self.flow.steps {
+            for c in &step.checks {
+                if !ids.contains(c) {
+                    ids.push(c.clone());
+                }
+            }
+        }
+        ids
+    }
+
+    /// The steps in the order they will be taken now.
+    pub fn route(&self) -> Vec<&str> {
+        route::route(&self.flow, self.session.verdict.as_ref().map(|v| v.id))
+    }
+
+    /// Applies one message.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Up => {
+                self.cursor = self.cursor.saturating_sub(1);
+                vec![]
+            }
+            Msg::Down => {
+                let answers = self.current_answers();
+                if answers > 0 {
+                    self.cursor = (self.cursor + 1).min(answers - 1);
+                }
+                vec![]
+            }
+            Msg::Pick { n, at } => {
+                if n == 0 || n > self.current_answers() {
+                    return vec![];
+                }
+                self.cursor = n - 1;
+                self.answer(n - 1, at)
+            }
+            Msg::Confirm { at } => {
+                if self.at_summary() {
+                    vec![Effect::Save, Effect::Quit]
+                } else {
+                    self.answer(self.cursor, at)
+                }
+            }
+            Msg::Back => self.back(),
+            Msg::Note { text } => {
+                let text = text.trim().to_string();
+                let record = self.record_mut(&self.current_id().to_string());
+                record.note = (!text.is_empty()).then_some(text);
+                vec![Effect::Save]
+            }
+            Msg::ChecksStarted { ids, at } => {
+                self.pending = ids;
+                self.session.check_runs.push(CheckRun {
+                    started_at: at,
+                    finished_at: None,
+                    duration_ms: None,
+                });
+                vec![]
+            }
+            Msg::CheckFinished { id, results } => {
+                self.pending.retain(|p| *p != id);
+                self.session.checks.retain(|r| r.id != id);
+                self.session.checks.extend(results);
+                self.attach_results();
+                vec![]
+            }
+            Msg::ChecksDone { at, duration_ms } => {
+                self.pending.clear();
+                if let Some(run) = self.session.check_runs.last_mut() {
+                    run.finished_at = Some(at);
+                    run.duration_ms = Some(duration_ms);
+                }
+                self.session.verdict = Some(verdict::decide(&self.session.checks));
+                vec![Effect::Save]
+            }
+            Msg::RerunChecks => {
+                if self.pending.is_empty() {
+                    vec![Effect::RunChecks(self.check_ids())]
+                } else {
+                    vec![]
+                }
+            }
+            Msg::Quit => vec![Effect::Save, Effect::Quit],
+        }
+    }
+
+    fn current_answers(&self) -> usize {
+        self.flow.step(self.current_id()).map_or(0, |s| s.answers.len())
+    }
+
+    /// Records answer `index` on the current step and moves on.
+    fn answer(&mut self, index: usize, at: Timestamp) -> Vec<Effect> {
+        let current = self.current_id().to_string();
+        let Some(step) = self.flow.step(&current) else {
+            return vec![];
+        };
+        let Some(answer) = step.answers.get(index).cloned() else {
+            return vec![];
+        };
+        let changed = self
+            .session
+            .step(&current)
+            .is_none_or(|r| r.answer_id.as_deref() != Some(answer.id.as_str()));
+        let record = self.record_mut(&current);
+        record.answer = Some(answer.label.clone());
+        record.answer_id = Some(answer.id.clone());
+        record.answered_at = Some(at);
+        if changed {
+            // A different answer re-routes from here: later answers no longer apply.
+            let history = self.session.history.clone();
+            self.session.steps.retain(|r| history.contains(&r.id));
+        }
+        let summary = self.flow.summary().id.clone();
+        let next = match (answer.outcome, &answer.next) {
+            (Some(_), _) => summary.clone(),
+            (None, Some(target)) => target.clone(),
+            (None, None) => route::next_unvisited(&self.route(), &self.session.history, &summary),
+        };
+        self.session.history.push(next.clone());
+        self.enter_current();
+        if next == summary {
+            self.session.finished_at = Some(at);
+            match answer.outcome {
+                Some(AnswerOutcome::Resolved) => {
+                    self.session.outcome = Outcome::Resolved;
+                    self.session.resolved_by = Some(current);
+                }
+                Some(AnswerOutcome::Escalated) => {
+                    self.session.outcome = Outcome::Escalated;
+                    self.session.resolved_by = None;
+                }
+                None => {
+                    self.session.outcome = Outcome::Unresolved;
+                    self.session.resolved_by = None;
+                }
+            }
+            vec![Effect::Save, Effect::Finished]
+        } else {
+            vec![Effect::Save]
+        }
+    }
+
+    fn back(&mut self) -> Vec<Effect> {
+        if self.session.history.len() <= 1 {
+            return vec![];
+        }
+        let leaving_summary = self.at_summary();
+        self.session.history.pop();
+        if leaving_summary {
+            self.session.outcome = Outcome::InProgress;
+            self.session.finished_at = None;
+            self.session.resolved_by = None;
+        }
+        self.enter_current();
+        vec![Effect::Save]
+    }
+
+    /// Makes sure the current step has a record and puts the selection on its answer.
+    fn enter_current(&mut self) {
+        let current = self.current_id().to_string();
+        let previous = self.record_mut(&current).answer_id.clone();
+        let step = self.flow.step(&current);
+        self.cursor = step
+            .and_then(|s| previous.and_then(|p| s.answers.iter().position(|a| a.id == p)))
+            .unwrap_or_else(|| self.default_cursor());
+        self.attach_results();
+    }
+
+    /// During an outage, local fixes default to "Skip this step".
+    fn default_cursor(&self) -> usize {
+        let outage = self.session.verdict.as_ref().is_some_and(|v| v.id.is_outage());
+        let step = self.flow.step(self.current_id());
+        match step {
+            Some(s) if outage && s.local_fix && s.kind == StepKind::Fix => {
+                s.answers.iter().position(|a| a.id == "skip").unwrap_or(0)
+            }
+            _ => 0,
+        }
+    }
+
+    fn record_mut(&mut self, id: &str) -> &mut StepRecord {
+        if let Some(i) = self.session.steps.iter().position(|r| r.id == id) {
+            return &mut self.session.steps[i];
+        }
+        let title = self.flow.step(id).map(|s| s.title.clone()).unwrap_or_default();
+        self.session.steps.push(StepRecord {
+            id: id.to_string(),
+            title,
+            answer: None,
+            answer_id: None,
+            note: None,
+            answered_at: None,
+            checks: Vec::new(),
+        });
+        let last = self.session.steps.len() - 1;
+        &mut self.session.steps[last]
+    }
+
+    /// Gives every visited step the latest results of the checks its flow entry names.
+    fn attach_results(&mut self) {
+        for record in &mut self.session.steps {
+            if let Some(step) = self.flow.step(&record.id) {
+                record.checks = self
+                    .session
+                    .checks
+                    .iter()
+                    .filter(|r| step.checks.contains(&r.id))
+                    .cloned()
+                    .collect();
+            }
+        }
+    }
+}
