@@ -242,3 +242,41 @@ fn a_custom_flow_file_runs() {
     assert_eq!(env.sessions()[0]["flow"], "mini");
     assert_eq!(env.sessions()[0]["outcome"], "unresolved");
 }
+
+#[test]
+fn resuming_a_damaged_session_says_so_and_keeps_the_file() {
+    let env = Env::new();
+    env.cmd().arg("--plain").write_stdin("1\n").assert().success();
+    let id = env.sessions()[0]["id"].as_str().unwrap().to_string();
+    let path = env.data_dir().join("sessions").join(format!("{id}.json"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, &text[..text.len() / 2]).unwrap();
+    env.cmd()
+        .args(["--plain", "--resume", &id])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is damaged").and(predicate::str::contains("moved it to")));
+    let kept = std::fs::read_dir(env.data_dir().join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .any(|n| n.starts_with(&format!("{id}.json.corrupt-")));
+    assert!(kept, "the damaged file is kept aside");
+}
+
+#[test]
+fn resuming_with_another_flow_is_refused() {
+    let env = Env::new();
+    env.cmd().arg("--plain").write_stdin("1\n").assert().success();
+    let flow = env.dir.path().join("mini.toml");
+    std::fs::write(
+        &flow,
+        "id = \"mini\"\ntitle = \"Mini\"\n[[step]]\nid = \"only\"\nkind = \"fix\"\ntitle = \"R\"\ntext = \"F5\"\nnext = \"end\"\n[[step]]\nid = \"end\"\nkind = \"summary\"\ntitle = \"Done\"\ntext = \"Bye.\"\n",
+    )
+    .unwrap();
+    env.cmd()
+        .args(["--plain", "--resume", "latest", "--flow"])
+        .arg(&flow)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("belongs to flow \"qbo-502\""));
+}
