@@ -14,6 +14,11 @@ pub mod net;
 pub mod runner;
 pub mod verdict;
 
+// System checks (proxy, browsers, firewall, system) and their helpers.
+pub mod process;
+pub mod proxy;
+pub mod reg_query;
+
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -152,6 +157,12 @@ pub static REGISTRY: &[CheckSpec] = &[
         label: "QuickBooks sites",
         dns_bound: false,
         run: |ctx| Box::pin(http::run(ctx)),
+    },
+    CheckSpec {
+        id: "proxy",
+        label: "Proxy settings",
+        dns_bound: false,
+        run: |ctx| Box::pin(proxy::run(ctx)),
     },
 ];
 
