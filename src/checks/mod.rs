@@ -15,6 +15,7 @@ pub mod runner;
 pub mod verdict;
 
 // System checks (proxy, browsers, firewall, system) and their helpers.
+pub mod browsers;
 pub mod process;
 pub mod proxy;
 pub mod reg_query;
@@ -163,6 +164,12 @@ pub static REGISTRY: &[CheckSpec] = &[
         label: "Proxy settings",
         dns_bound: false,
         run: |ctx| Box::pin(proxy::run(ctx)),
+    },
+    CheckSpec {
+        id: "browsers",
+        label: "Browsers",
+        dns_bound: false,
+        run: |ctx| Box::pin(browsers::run(ctx)),
     },
 ];
 
