@@ -16,6 +16,7 @@ pub mod verdict;
 
 // System checks (proxy, browsers, firewall, system) and their helpers.
 pub mod browsers;
+pub mod firewall;
 pub mod process;
 pub mod proxy;
 pub mod reg_query;
@@ -170,6 +171,12 @@ pub static REGISTRY: &[CheckSpec] = &[
         label: "Browsers",
         dns_bound: false,
         run: |ctx| Box::pin(browsers::run(ctx)),
+    },
+    CheckSpec {
+        id: "firewall",
+        label: "Firewall",
+        dns_bound: false,
+        run: |ctx| Box::pin(firewall::run(ctx)),
     },
 ];
 

@@ -13,8 +13,11 @@ use tokio::process::Command;
 /// Most bytes of a child's stdout we read; the rest is dropped.
 pub const MAX_OUTPUT: u64 = 64 * 1024;
 
-/// The longest any child process may run.
-pub const MAX_TIMEOUT: Duration = Duration::from_secs(2);
+/// How long a quick query (a browser's `--version`, `reg query`, `netsh`) may run.
+pub const QUICK: Duration = Duration::from_secs(2);
+
+/// The longest any child process may run (PowerShell can take this long to start cold).
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(4);
 
 /// What a child printed and how it ended.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -21,7 +21,7 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let started = Instant::now();
     let known = versions::known();
     let budget = ctx.config.network.timeout;
-    let found = tokio::time::timeout(budget, find_installed(&known, budget.min(process::MAX_TIMEOUT)))
+    let found = tokio::time::timeout(budget, find_installed(&known, budget.min(process::QUICK)))
         .await
         .unwrap_or_default();
     let home = home_dir();

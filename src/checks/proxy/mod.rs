@@ -19,7 +19,7 @@ pub const ID: &str = "proxy";
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let started = Instant::now();
     let timeout = ctx.config.network.timeout;
-    let os = tokio::time::timeout(timeout, os::read(timeout))
+    let os = tokio::time::timeout(timeout, os::read(timeout.min(super::process::QUICK)))
         .await
         .unwrap_or_else(|_| OsProxy::Unavailable("the system proxy settings took too long to read".into()));
     let hosts: Vec<String> = ctx
