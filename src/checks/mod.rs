@@ -20,6 +20,7 @@ pub mod firewall;
 pub mod process;
 pub mod proxy;
 pub mod reg_query;
+pub mod system;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -177,6 +178,12 @@ pub static REGISTRY: &[CheckSpec] = &[
         label: "Firewall",
         dns_bound: false,
         run: |ctx| Box::pin(firewall::run(ctx)),
+    },
+    CheckSpec {
+        id: "system",
+        label: "This computer",
+        dns_bound: false,
+        run: |ctx| Box::pin(system::run(ctx)),
     },
 ];
 
