@@ -110,7 +110,7 @@ pub fn scan_windows(roots: &[PathBuf], known: &[BrowserInfo]) -> Vec<Found> {
             for root in roots {
                 let base = dir.split(['\\', '/']).fold(root.clone(), |p, part| p.join(part));
                 let path = base.join(exe);
-                if !path.is_file() || found.iter().any(|f| f.path == path) {
+                if !path.is_file() {
                     continue;
                 }
                 let version = read_app_ini(&base.join("application.ini")).or_else(|| {
@@ -124,11 +124,14 @@ pub fn scan_windows(roots: &[PathBuf], known: &[BrowserInfo]) -> Vec<Found> {
                         .unwrap_or_default();
                     versions::highest(names.iter().map(String::as_str))
                 });
-                found.push(Found {
-                    id: info.id.clone(),
-                    version,
-                    path,
-                });
+                // The same install seen twice (Program Files and its x86 twin) is listed once.
+                if !found.iter().any(|f| f.id == info.id && f.version == version) {
+                    found.push(Found {
+                        id: info.id.clone(),
+                        version,
+                        path,
+                    });
+                }
             }
         }
     }

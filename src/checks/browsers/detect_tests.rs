@@ -144,7 +144,16 @@ fn reads_windows_install_folders() {
     fs::write(ie.join("iexplore.exe"), b"MZ").unwrap();
     // An Edge folder without its program is not an install.
     fs::create_dir_all(program_files.join("Microsoft").join("Edge").join("Application")).unwrap();
-    let found = scan_windows(&[program_files.clone(), tmp.path().join("AppData")], &known());
+    let x86 = tmp.path().join("Program Files (x86)").join("Internet Explorer");
+    fs::create_dir_all(&x86).unwrap();
+    fs::write(x86.join("iexplore.exe"), b"MZ").unwrap();
+    let roots = [
+        program_files.clone(),
+        tmp.path().join("Program Files (x86)"),
+        tmp.path().join("AppData"),
+    ];
+    let found = scan_windows(&roots, &known());
+    assert_eq!(found.iter().filter(|f| f.id == "ie").count(), 1, "{found:?}");
     assert_eq!(version_of(&found, "chrome").as_deref(), Some("131.0.6778.86"));
     assert_eq!(version_of(&found, "firefox").as_deref(), Some("133.0"));
     assert!(found.iter().any(|f| f.id == "ie" && f.version.is_none()));

@@ -52,7 +52,7 @@ pub async fn read(timeout: Duration) -> Reading {
     let mut r = linux_files(Path::new("/"));
     if let Some(cmd) = process::find_in(&process::path_dirs(), "firewall-cmd") {
         // firewall-cmd exits 252 when not running; its stdout says so either way.
-        if let Ok(out) = process::run(&cmd, &["--state"], timeout).await {
+        if let Ok(out) = process::run(&cmd, &["--state"], timeout.min(process::QUICK)).await {
             let state = parse::firewalld_state(&out.stdout);
             if state != State::Unknown {
                 r.products.retain(|p| p.name != "firewalld");
@@ -69,7 +69,7 @@ pub async fn read(timeout: Duration) -> Reading {
 
     let mut r = Reading::default();
     let tool = Path::new("/usr/libexec/ApplicationFirewall/socketfilterfw");
-    match process::run(tool, &["--getglobalstate"], timeout).await {
+    match process::run(tool, &["--getglobalstate"], timeout.min(process::QUICK)).await {
         Ok(out) => r.products.push(Product::firewall(
             "macOS firewall",
             parse::socketfilterfw(&out.stdout),
