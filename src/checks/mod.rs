@@ -14,6 +14,14 @@ pub mod net;
 pub mod runner;
 pub mod verdict;
 
+// System checks (proxy, browsers, firewall, system) and their helpers.
+pub mod browsers;
+pub mod firewall;
+pub mod process;
+pub mod proxy;
+pub mod reg_query;
+pub mod system;
+
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -152,6 +160,30 @@ pub static REGISTRY: &[CheckSpec] = &[
         label: "QuickBooks sites",
         dns_bound: false,
         run: |ctx| Box::pin(http::run(ctx)),
+    },
+    CheckSpec {
+        id: "proxy",
+        label: "Proxy settings",
+        dns_bound: false,
+        run: |ctx| Box::pin(proxy::run(ctx)),
+    },
+    CheckSpec {
+        id: "browsers",
+        label: "Browsers",
+        dns_bound: false,
+        run: |ctx| Box::pin(browsers::run(ctx)),
+    },
+    CheckSpec {
+        id: "firewall",
+        label: "Firewall",
+        dns_bound: false,
+        run: |ctx| Box::pin(firewall::run(ctx)),
+    },
+    CheckSpec {
+        id: "system",
+        label: "This computer",
+        dns_bound: false,
+        run: |ctx| Box::pin(system::run(ctx)),
     },
 ];
 

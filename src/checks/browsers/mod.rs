@@ -1,0 +1,176 @@
+//! `browsers`: which browsers are installed, at which versions, and whether at least one is
+//! supported by QuickBooks Online and recent enough (data: `assets/browsers.toml`). Detection
+//! per OS is in `detect.rs`, version reading and judging in `versions.rs`.
+
+pub mod detect;
+pub mod versions;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use super::{CheckResult, Context, Status, process};
+use detect::Found;
+use versions::{BrowserInfo, Standing};
+
+pub const ID: &str = "browsers";
+
+pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
+    let started = Instant::now();
+    let known = versions::known();
+    let budget = ctx.config.network.timeout;
+    let found = tokio::time::timeout(budget, find_installed(&known, budget.min(process::QUICK)))
+        .await
+        .unwrap_or_default();
+    let home = home_dir();
+    vec![judge(&found, &known, std::env::consts::OS, home.as_deref()).with_duration(started.elapsed())]
+}
+
+/// The user's home folder, only to shorten paths to `~` (user names never reach the output).
+fn home_dir() -> Option<PathBuf> {
+    let var = if cfg!(windows) { "USERPROFILE" } else { "HOME" };
+    std::env::var_os(var)
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+}
+
+#[cfg(target_os = "macos")]
+async fn find_installed(known: &[BrowserInfo], timeout: Duration) -> Vec<Found> {
+    use std::ffi::OsStr;
+    let mut roots = vec![PathBuf::from("/Applications")];
+    roots.extend(home_dir().map(|h| h.join("Applications")));
+    let mut found = detect::scan_mac(&roots, known);
+    // Binary Info.plist files: ask `defaults`, which reads every plist format.
+    for f in found.iter_mut().filter(|f| f.version.is_none()) {
+        let plist = f.path.join("Contents").join("Info");
+        let args = [
+            OsStr::new("read"),
+            plist.as_os_str(),
+            OsStr::new("CFBundleShortVersionString"),
+        ];
+        if let Ok(out) = process::run(Path::new("/usr/bin/defaults"), &args, timeout).await {
+            f.version = versions::parse_version(&out.stdout);
+        }
+    }
+    found
+}
+
+#[cfg(windows)]
+async fn find_installed(known: &[BrowserInfo], _timeout: Duration) -> Vec<Found> {
+    let mut roots: Vec<PathBuf> = Vec::new();
+    for var in [
+        "ProgramFiles",
+        "ProgramFiles(x86)",
+        "ProgramW6432",
+        "LOCALAPPDATA",
+    ] {
+        if let Some(dir) = std::env::var_os(var).map(PathBuf::from)
+            && !roots.contains(&dir)
+        {
+            roots.push(dir);
+        }
+    }
+    detect::scan_windows(&roots, known)
+}
+
+#[cfg(not(any(target_os = "macos", windows)))]
+async fn find_installed(known: &[BrowserInfo], timeout: Duration) -> Vec<Found> {
+    let mut dirs = process::path_dirs();
+    for extra in ["/usr/local/bin", "/usr/bin", "/snap/bin"] {
+        let extra = PathBuf::from(extra);
+        if !dirs.contains(&extra) {
+            dirs.push(extra);
+        }
+    }
+    detect::scan_path(&dirs, known, timeout).await
+}
+
+/// The result for the browsers `found`, judged against `known` on the OS named `os`.
+pub fn judge(found: &[Found], known: &[BrowserInfo], os: &str, home: Option<&Path>) -> CheckResult {
+    if found.is_empty() {
+        return CheckResult::new(ID, Status::Skip, "Couldn't detect browsers on this computer")
+            .with("browsers", Value::Array(Vec::new()));
+    }
+    let rows: Vec<(String, Standing, Value)> = found
+        .iter()
+        .filter_map(|f| {
+            let info = known.iter().find(|k| k.id == f.id)?;
+            let standing = versions::standing(info, f.version.as_ref(), os);
+            let label = match &f.version {
+                Some(v) => format!("{} {}", info.name, v.major),
+                None => info.name.clone(),
+            };
+            let row = json!({
+                "name": info.name,
+                "version": f.version.as_ref().map(|v| v.full.clone()),
+                "path": display_path(&f.path, home),
+                "status": standing.as_str(),
+            });
+            Some((label, standing, row))
+        })
+        .collect();
+    let labels = |wanted: &[Standing]| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (label, _, _) in rows.iter().filter(|(_, s, _)| wanted.contains(s)) {
+            if !out.contains(label) {
+                out.push(label.clone());
+            }
+        }
+        out
+    };
+    let current = labels(&[Standing::Current]);
+    let unknown = labels(&[Standing::Unknown]);
+    let (status, summary) = if !current.is_empty() {
+        (
+            Status::Pass,
+            format!("Supported browser found: {}", current.join(", ")),
+        )
+    } else if !unknown.is_empty() {
+        (
+            Status::Pass,
+            format!(
+                "Found {} (version unknown): make sure it is up to date",
+                unknown.join(", ")
+            ),
+        )
+    } else {
+        let supported: Vec<&str> = known
+            .iter()
+            .filter(|k| k.supported && k.only_on.as_deref().is_none_or(|o| o == os))
+            .map(|k| k.name.as_str())
+            .collect();
+        (
+            Status::Warn,
+            format!(
+                "Only outdated or unsupported browsers found ({}): update or install {}",
+                labels(&[Standing::Outdated, Standing::Unsupported]).join(", "),
+                or_list(&supported)
+            ),
+        )
+    };
+    let details: Vec<Value> = rows.into_iter().map(|(_, _, row)| row).collect();
+    CheckResult::new(ID, status, summary).with("browsers", Value::Array(details))
+}
+
+/// `path` with the home folder shown as `~`, so no user name appears.
+pub fn display_path(path: &Path, home: Option<&Path>) -> String {
+    match home.and_then(|h| path.strip_prefix(h).ok()) {
+        Some(rest) => Path::new("~").join(rest).display().to_string(),
+        None => path.display().to_string(),
+    }
+}
+
+/// "A, B or C".
+fn or_list(names: &[&str]) -> String {
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, _)) => last.to_string(),
+        None => "a supported browser".to_string(),
+    }
+}
+
+#[cfg(test)]
+#[path = "judge_tests.rs"]
+mod tests;

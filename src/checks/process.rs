@@ -1,0 +1,174 @@
+//! The one way checks start other programs (browser `--version`, firewall and registry
+//! queries): a fixed argv (never a shell string), no stdin, stdout piped and read up to a
+//! bound, stderr discarded, a hard timeout, and the child killed if we stop waiting for it.
+
+use std::ffi::OsStr;
+use std::path::Path;
+use std::process::Stdio;
+use std::time::Duration;
+
+use tokio::io::AsyncReadExt;
+use tokio::process::Command;
+
+/// Most bytes of a child's stdout we read; the rest is dropped.
+pub const MAX_OUTPUT: u64 = 64 * 1024;
+
+/// How long a quick query (a browser's `--version`, `reg query`, `netsh`) may run.
+pub const QUICK: Duration = Duration::from_secs(2);
+
+/// The longest any child process may run (PowerShell can take this long to start cold).
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(4);
+
+/// What a child printed and how it ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Exit code; `None` when the child was ended by a signal.
+    pub code: Option<i32>,
+    /// Its stdout (lossy UTF-8, at most [`MAX_OUTPUT`] bytes).
+    pub stdout: String,
+}
+
+impl Output {
+    pub fn success(&self) -> bool {
+        self.code == Some(0)
+    }
+}
+
+/// Why a child gave no output.
+#[derive(Debug, thiserror::Error)]
+pub enum ProcessError {
+    #[error("the program is not installed")]
+    NotFound,
+    #[error("the program is not allowed to run")]
+    Denied,
+    #[error("the program did not answer within {} ms", .0.as_millis())]
+    Timeout(Duration),
+    #[error("the program failed: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Runs `program` with `args`, waits at most `timeout` (capped at [`MAX_TIMEOUT`]), and returns
+/// its stdout. The child runs with `LC_ALL=C` so its messages are not translated.
+pub async fn run<S: AsRef<OsStr>>(
+    program: &Path,
+    args: &[S],
+    timeout: Duration,
+) -> Result<Output, ProcessError> {
+    let timeout = timeout.min(MAX_TIMEOUT);
+    let mut cmd = Command::new(program);
+    cmd.args(args)
+        .env("LC_ALL", "C")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .kill_on_drop(true);
+    #[cfg(windows)]
+    {
+        /// CREATE_NO_WINDOW: no console window flashes up.
+        const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+        cmd.creation_flags(CREATE_NO_WINDOW);
+    }
+    let mut child = cmd.spawn().map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ProcessError::NotFound,
+        std::io::ErrorKind::PermissionDenied => ProcessError::Denied,
+        _ => ProcessError::Io(e),
+    })?;
+    let work = async {
+        let mut bytes = Vec::new();
+        if let Some(stdout) = child.stdout.take() {
+            stdout.take(MAX_OUTPUT).read_to_end(&mut bytes).await?;
+            // Dropping the pipe here lets a child that prints more than we read end.
+        }
+        let status = child.wait().await?;
+        Ok::<_, std::io::Error>(Output {
+            code: status.code(),
+            stdout: String::from_utf8_lossy(&bytes).into_owned(),
+        })
+    };
+    match tokio::time::timeout(timeout, work).await {
+        Ok(result) => Ok(result?),
+        // `child` is dropped on return, which kills it.
+        Err(_) => Err(ProcessError::Timeout(timeout)),
+    }
+}
+
+/// The first directory on `dirs` holding an executable file called `name`.
+pub fn find_in(dirs: &[std::path::PathBuf], name: &str) -> Option<std::path::PathBuf> {
+    dirs.iter().map(|d| d.join(name)).find(|p| is_executable(p))
+}
+
+/// The directories of the `PATH` variable.
+pub fn path_dirs() -> Vec<std::path::PathBuf> {
+    std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).filter(|d| d.is_absolute()).collect())
+        .unwrap_or_default()
+}
+
+/// True for a regular file this user may execute (on Windows: any regular file).
+pub fn is_executable(path: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.is_file() && meta.permissions().mode() & 0o111 != 0
+    }
+    #[cfg(not(unix))]
+    {
+        meta.is_file()
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn captures_stdout_and_exit_code() {
+        let out = run(
+            Path::new("/bin/sh"),
+            &["-c", "echo hi; exit 3"],
+            Duration::from_secs(2),
+        )
+        .await
+        .unwrap();
+        assert_eq!(out.stdout, "hi\n");
+        assert_eq!(out.code, Some(3));
+        assert!(!out.success());
+    }
+
+    #[tokio::test]
+    async fn a_hanging_program_times_out() {
+        let started = std::time::Instant::now();
+        let err = run(
+            Path::new("/bin/sh"),
+            &["-c", "sleep 30"],
+            Duration::from_millis(200),
+        )
+        .await
+        .unwrap_err();
+        assert!(matches!(err, ProcessError::Timeout(_)));
+        assert!(started.elapsed() < Duration::from_secs(2));
+    }
+
+    #[tokio::test]
+    async fn output_is_bounded_and_a_missing_program_is_named() {
+        let out = run(
+            Path::new("/bin/sh"),
+            &["-c", "yes x | head -c 200000"],
+            Duration::from_secs(2),
+        )
+        .await
+        .unwrap();
+        assert_eq!(out.stdout.len() as u64, MAX_OUTPUT);
+        let err = run(
+            Path::new("/nonexistent/prog"),
+            &["--version"],
+            Duration::from_secs(1),
+        )
+        .await
+        .unwrap_err();
+        assert!(matches!(err, ProcessError::NotFound));
+    }
+}

@@ -1,0 +1,84 @@
+//! Reading the operating system's own proxy settings without privileges: GNOME `gsettings` on
+//! Linux (when installed), `scutil --proxy` on macOS, the Internet Settings registry key on
+//! Windows. Each reader is compiled only for its OS; the parsing lives in `parse.rs`.
+
+use std::time::Duration;
+
+use super::parse::Findings;
+
+/// What the OS settings said, or why they could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OsProxy {
+    Read(Findings),
+    /// Not readable here; the reason, in words.
+    Unavailable(String),
+}
+
+#[cfg(target_os = "linux")]
+pub async fn read(timeout: Duration) -> OsProxy {
+    use crate::checks::process;
+
+    let Some(gsettings) = process::find_in(&process::path_dirs(), "gsettings") else {
+        return OsProxy::Unavailable("no desktop proxy settings (gsettings is not installed)".into());
+    };
+    let get = |schema: &'static str, key: &'static str| {
+        let gsettings = gsettings.clone();
+        async move {
+            match process::run(&gsettings, &["get", schema, key], timeout).await {
+                Ok(out) if out.success() => Some(super::parse::gsettings_value(&out.stdout)),
+                _ => None,
+            }
+        }
+    };
+    let Some(mode) = get("org.gnome.system.proxy", "mode").await else {
+        return OsProxy::Unavailable("the desktop proxy settings could not be read".into());
+    };
+    let mut manual = Vec::new();
+    if mode == "manual" {
+        for (kind, schema) in [
+            ("HTTPS", "org.gnome.system.proxy.https"),
+            ("HTTP", "org.gnome.system.proxy.http"),
+            ("SOCKS", "org.gnome.system.proxy.socks"),
+        ] {
+            let host = get(schema, "host").await.unwrap_or_default();
+            let port = get(schema, "port").await.unwrap_or_default();
+            manual.push((kind, host, port));
+        }
+    }
+    let pac = if mode == "auto" {
+        get("org.gnome.system.proxy", "autoconfig-url")
+            .await
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    OsProxy::Read(super::parse::from_gnome(&mode, &manual, &pac))
+}
+
+#[cfg(target_os = "macos")]
+pub async fn read(timeout: Duration) -> OsProxy {
+    use crate::checks::process;
+
+    match process::run(std::path::Path::new("/usr/sbin/scutil"), &["--proxy"], timeout).await {
+        Ok(out) if out.success() => OsProxy::Read(super::parse::from_scutil(&out.stdout)),
+        Ok(_) => OsProxy::Unavailable("scutil could not read the network settings".into()),
+        Err(e) => OsProxy::Unavailable(format!("scutil: {e}")),
+    }
+}
+
+#[cfg(windows)]
+pub async fn read(timeout: Duration) -> OsProxy {
+    use crate::checks::reg_query;
+
+    const KEY: &str = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings";
+    match reg_query::query(KEY, timeout).await {
+        Ok(Some(values)) => OsProxy::Read(super::parse::from_windows(&values)),
+        Ok(None) => OsProxy::Read(Findings::default()),
+        Err(e) => OsProxy::Unavailable(format!("reg query: {e}")),
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
+pub async fn read(_timeout: Duration) -> OsProxy {
+    OsProxy::Unavailable("reading proxy settings is not supported on this system".into())
+}

@@ -1,0 +1,116 @@
+//! Tests of the proxy parsers on real-shaped outputs.
+
+use std::collections::HashMap;
+
+use super::*;
+use crate::checks::reg_query;
+
+fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+    let map: HashMap<String, String> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    move |k| map.get(k).cloned()
+}
+
+#[test]
+fn addresses_never_keep_credentials_schemes_or_paths() {
+    assert_eq!(
+        address_of("http://user:secret@proxy.invalid:3128"),
+        "proxy.invalid:3128"
+    );
+    assert_eq!(
+        address_of("http://us@er:p/ss@w@rd@proxy.corp:8080/"),
+        "proxy.corp:8080"
+    );
+    assert_eq!(address_of("proxy.corp:8080"), "proxy.corp:8080");
+    assert_eq!(address_of("socks5h://10.0.0.1:1080"), "10.0.0.1:1080");
+    assert_eq!(address_of("http://[::1]:3128/path?x=1"), "[::1]:3128");
+    assert_eq!(address_of("http://wpad.corp/proxy.pac"), "wpad.corp");
+    assert_eq!(address_of("  "), "");
+}
+
+#[test]
+fn env_vars_in_both_cases_are_found_once_each() {
+    let f = from_env(&env(&[
+        ("https_proxy", "http://user:secret@proxy.corp:8080"),
+        ("HTTP_PROXY", "proxy.corp:8080"),
+        ("ALL_PROXY", ""),
+        ("no_proxy", "localhost,.intuit.com"),
+    ]));
+    assert_eq!(f.proxies.len(), 2);
+    assert_eq!(f.proxies[0].source, "environment variable HTTPS_PROXY");
+    assert_eq!(f.proxies[0].address, "proxy.corp:8080");
+    assert_eq!(f.proxies[1].source, "environment variable HTTP_PROXY");
+    assert_eq!(f.no_proxy.as_deref(), Some("localhost,.intuit.com"));
+    assert!(from_env(&env(&[])).is_empty());
+}
+
+#[test]
+fn no_proxy_matches_star_hosts_and_suffixes() {
+    assert!(no_proxy_covers("*", "qbo.intuit.com"));
+    assert!(no_proxy_covers("localhost, .intuit.com", "qbo.intuit.com"));
+    assert!(no_proxy_covers("intuit.com", "accounts.intuit.com"));
+    assert!(no_proxy_covers("*.intuit.com", "qbo.intuit.com"));
+    assert!(no_proxy_covers("qbo.intuit.com", "QBO.intuit.com."));
+    assert!(!no_proxy_covers("localhost,127.0.0.1", "qbo.intuit.com"));
+    assert!(!no_proxy_covers("notintuit.com", "intuit.com.evil"));
+}
+
+#[test]
+fn scutil_manual_and_pac_proxies() {
+    let text = "<dictionary> {
+  ExceptionsList : <array> {
+    0 : *.local
+    1 : 169.254/16
+  }
+  FTPPassive : 1
+  HTTPEnable : 1
+  HTTPPort : 8080
+  HTTPProxy : proxy.corp
+  HTTPSEnable : 1
+  HTTPSPort : 8443
+  HTTPSProxy : proxy.corp
+  ProxyAutoConfigEnable : 1
+  ProxyAutoConfigURLString : http://wpad.corp/wpad.dat
+  SOCKSEnable : 0
+}
+";
+    let f = from_scutil(text);
+    let addrs: Vec<_> = f.proxies.iter().map(|p| p.address.as_str()).collect();
+    assert_eq!(addrs, ["proxy.corp:8443", "proxy.corp:8080"]);
+    assert_eq!(f.auto_config[0].address, "wpad.corp");
+    let none = "<dictionary> {\n  ExceptionsList : <array> {\n    0 : *.local\n  }\n  FTPPassive : 1\n  HTTPEnable : 0\n}\n";
+    assert!(from_scutil(none).is_empty());
+}
+
+#[test]
+fn gsettings_values_and_modes() {
+    assert_eq!(gsettings_value("'manual'\n"), "manual");
+    assert_eq!(gsettings_value("8080\n"), "8080");
+    assert_eq!(gsettings_value("uint32 3128"), "3128");
+    assert_eq!(gsettings_value("''"), "");
+    let manual = [
+        ("HTTPS", "proxy.corp".to_string(), "8080".to_string()),
+        ("HTTP", String::new(), "0".to_string()),
+    ];
+    let f = from_gnome("manual", &manual, "");
+    assert_eq!(f.proxies.len(), 1);
+    assert_eq!(f.proxies[0].address, "proxy.corp:8080");
+    assert!(from_gnome("none", &manual, "").is_empty());
+    let auto = from_gnome("auto", &[], "http://wpad/wpad.dat");
+    assert_eq!(auto.auto_config[0].address, "wpad");
+}
+
+#[test]
+fn windows_internet_settings() {
+    let on = "\r\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\r\n    ProxyEnable    REG_DWORD    0x1\r\n    ProxyServer    REG_SZ    http=proxy.corp:8080;https=proxy.corp:8443\r\n";
+    let f = from_windows(&reg_query::parse(on));
+    let addrs: Vec<_> = f.proxies.iter().map(|p| p.address.as_str()).collect();
+    assert_eq!(addrs, ["proxy.corp:8080", "proxy.corp:8443"]);
+    assert_eq!(f.proxies[1].source, "Windows Internet Settings (https proxy)");
+    let off = "\r\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\r\n    ProxyEnable    REG_DWORD    0x0\r\n    ProxyServer    REG_SZ    proxy.corp:8080\r\n    AutoConfigURL    REG_SZ    http://user:pw@pac.corp/x.pac\r\n";
+    let f = from_windows(&reg_query::parse(off));
+    assert!(f.proxies.is_empty());
+    assert_eq!(f.auto_config[0].address, "pac.corp");
+}

@@ -1,0 +1,184 @@
+//! `system`: the operating system, its version and kernel, how long since the last restart,
+//! and whether a restart is pending to finish updates (Linux: `/var/run/reboot-required`;
+//! Windows: the servicing/update registry keys; macOS: not detectable). Never a user or host
+//! name.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use sysinfo::System;
+
+use super::{CheckResult, Context, Status};
+
+pub const ID: &str = "system";
+
+/// Uptime past which the summary suggests a restart.
+pub const LONG_UPTIME_SECS: u64 = 30 * 24 * 3600;
+
+/// What this check learns about the computer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SystemInfo {
+    /// "Debian GNU/Linux 12 (bookworm)", "macOS 15.1.1 Sequoia", "Windows 11 Pro".
+    pub os: String,
+    pub kernel: Option<String>,
+    pub arch: String,
+    pub uptime_secs: Option<u64>,
+    pub reboot: Reboot,
+}
+
+/// Whether a restart is waiting to finish installing updates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reboot {
+    Pending,
+    NotPending,
+    /// Not detectable here; why, in words.
+    Unknown(String),
+}
+
+pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
+    let started = Instant::now();
+    let budget = ctx.config.network.timeout;
+    let reboot = tokio::time::timeout(budget, reboot_state(budget.min(super::process::QUICK)))
+        .await
+        .unwrap_or_else(|_| Reboot::Unknown("the check took too long".into()));
+    let info = tokio::task::spawn_blocking(move || SystemInfo {
+        os: os_name(Path::new("/")),
+        kernel: System::kernel_version().ok().filter(|k| !k.is_empty()),
+        arch: System::cpu_arch(),
+        uptime_secs: System::uptime().ok(),
+        reboot,
+    })
+    .await;
+    match info {
+        Ok(info) => vec![judge(&info).with_duration(started.elapsed())],
+        Err(_) => vec![CheckResult::new(
+            ID,
+            Status::Error,
+            "Couldn't read the system details",
+        )],
+    }
+}
+
+/// A readable OS name: `PRETTY_NAME` of os-release under `root` on Linux, else sysinfo's.
+fn os_name(root: &Path) -> String {
+    let from_file = if cfg!(target_os = "linux") {
+        std::fs::read_to_string(root.join("etc/os-release"))
+            .ok()
+            .and_then(|t| parse_os_release(&t))
+    } else {
+        None
+    };
+    from_file
+        .or_else(|| System::long_os_version().ok())
+        .or_else(|| System::name().ok())
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| std::env::consts::OS.to_string())
+}
+
+/// `PRETTY_NAME` of an os-release file (or `NAME VERSION_ID`), unquoted.
+pub fn parse_os_release(text: &str) -> Option<String> {
+    let field = |key: &str| {
+        text.lines()
+            .find_map(|l| l.trim().strip_prefix(key)?.strip_prefix('='))
+            .map(|v| v.trim().trim_matches(['"', '\'']).to_string())
+            .filter(|v| !v.is_empty())
+    };
+    field("PRETTY_NAME").or_else(|| {
+        let name = field("NAME")?;
+        Some(match field("VERSION_ID") {
+            Some(v) => format!("{name} {v}"),
+            None => name,
+        })
+    })
+}
+
+/// Linux: Debian and Ubuntu leave `reboot-required` under `/var/run` (or `/run`) after updates
+/// that need one; other distributions have no such flag readable without privileges.
+pub fn linux_reboot_flag(root: &Path) -> Reboot {
+    if ["var/run/reboot-required", "run/reboot-required"]
+        .iter()
+        .any(|p| root.join(p).exists())
+    {
+        Reboot::Pending
+    } else if root.join("var/lib/dpkg").is_dir() {
+        Reboot::NotPending
+    } else {
+        Reboot::Unknown("this Linux distribution does not flag pending restarts".into())
+    }
+}
+
+#[cfg(target_os = "linux")]
+async fn reboot_state(_timeout: std::time::Duration) -> Reboot {
+    linux_reboot_flag(Path::new("/"))
+}
+
+#[cfg(windows)]
+async fn reboot_state(timeout: std::time::Duration) -> Reboot {
+    use super::reg_query::key_exists;
+    const KEYS: [&str; 2] = [
+        r"HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending",
+        r"HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired",
+    ];
+    let (a, b) = tokio::join!(key_exists(KEYS[0], timeout), key_exists(KEYS[1], timeout));
+    match (a, b) {
+        (Ok(true), _) | (_, Ok(true)) => Reboot::Pending,
+        (Ok(false), Ok(false)) => Reboot::NotPending,
+        (Err(e), _) | (_, Err(e)) => Reboot::Unknown(format!("the registry could not be read: {e}")),
+    }
+}
+
+#[cfg(not(any(target_os = "linux", windows)))]
+async fn reboot_state(_timeout: std::time::Duration) -> Reboot {
+    Reboot::Unknown("pending restarts are not detectable on this system".into())
+}
+
+/// "3 days", "1 day", "5 hours", "12 minutes".
+pub fn human_uptime(secs: u64) -> String {
+    let plural = |n: u64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    match secs {
+        s if s >= 86_400 => plural(s / 86_400, "day"),
+        s if s >= 3_600 => plural(s / 3_600, "hour"),
+        s => plural((s / 60).max(1), "minute"),
+    }
+}
+
+/// The result for what was learned.
+pub fn judge(info: &SystemInfo) -> CheckResult {
+    let base = match info.uptime_secs {
+        Some(up) => format!("{}, up {}", info.os, human_uptime(up)),
+        None => info.os.clone(),
+    };
+    let (status, summary) = match (&info.reboot, info.uptime_secs) {
+        (Reboot::Pending, _) => (
+            Status::Warn,
+            "A restart is pending to finish installing updates".to_string(),
+        ),
+        (_, Some(up)) if up > LONG_UPTIME_SECS => (
+            Status::Pass,
+            format!("{base}: restarting the computer can clear stuck problems"),
+        ),
+        _ => (Status::Pass, base),
+    };
+    let mut r = CheckResult::new(ID, status, summary)
+        .with("os", info.os.clone())
+        .with("kernel", info.kernel.clone())
+        .with("arch", info.arch.clone())
+        .with("uptime_s", info.uptime_secs)
+        .with(
+            "reboot_pending",
+            match info.reboot {
+                Reboot::Pending => Some(true),
+                Reboot::NotPending => Some(false),
+                Reboot::Unknown(_) => None,
+            },
+        );
+    if let Reboot::Unknown(why) = &info.reboot {
+        r = r.with("reboot_note", why.clone());
+    }
+    r
+}
+
+#[cfg(test)]
+#[path = "system_tests.rs"]
+mod tests;
