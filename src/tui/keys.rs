@@ -9,13 +9,45 @@ use crate::wizard::Wizard;
 pub struct Hint {
     pub keys: String,
     pub does: &'static str,
+    /// When the footer is too narrow, hints with the lowest priority are left out first.
+    pub priority: u8,
 }
 
 fn hint(keys: impl Into<String>, does: &'static str) -> Hint {
-    Hint {
-        keys: keys.into(),
-        does,
+    let keys = keys.into();
+    let priority = match keys.as_str() {
+        "q" | "Enter" if does.starts_with("save") || does == "quit" => 9,
+        "Esc" | "any key" | "any other key" => 9,
+        "?" => 8,
+        k if k.starts_with('1') => 7,
+        "b" => 6,
+        "r" | "PgUp/PgDn" => 5,
+        "n" | "Alt-Enter" => 4,
+        "Enter" => 3,
+        _ => 2,
+    };
+    Hint { keys, does, priority }
+}
+
+/// The hints that fit in `width` columns as "key does · key does", keeping the most
+/// important ones in their original order.
+pub fn fitting(mut hints: Vec<Hint>, width: usize) -> Vec<Hint> {
+    let used = |hints: &[Hint]| -> usize {
+        hints
+            .iter()
+            .map(|h| h.keys.chars().count() + 1 + h.does.chars().count())
+            .sum::<usize>()
+            + 3 * hints.len().saturating_sub(1)
+    };
+    while used(&hints) > width && !hints.is_empty() {
+        let lowest = hints
+            .iter()
+            .enumerate()
+            .min_by_key(|(i, h)| (h.priority, std::cmp::Reverse(*i)))
+            .map_or(0, |(i, _)| i);
+        hints.remove(lowest);
     }
+    hints
 }
 
 /// The keys that work on the current screen, most useful first.

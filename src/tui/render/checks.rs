@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::Ui;
 use crate::checks::{self, CheckResult, Status};
@@ -34,15 +34,30 @@ fn waiting_on(ui: &Ui) -> String {
     labels.join(", ")
 }
 
-/// One result as a line: symbol, summary, duration.
+/// One result as a line: symbol, summary, and the duration unless the summary names a time.
 pub fn result_line<'a>(ui: &Ui, r: &'a CheckResult) -> Line<'a> {
     let theme = ui.app.theme;
-    Line::from(vec![
-        Span::styled(r.status.symbol(), ui.app.theme.status(r.status)),
+    let mut spans = vec![
+        Span::styled(r.status.symbol(), theme.status(r.status)),
         Span::raw(" "),
         Span::raw(r.summary.as_str()),
-        Span::styled(format!(" · {} ms", r.duration_ms), theme.dim()),
-    ])
+    ];
+    if !names_a_time(&r.summary) {
+        spans.push(Span::styled(format!(" · {} ms", r.duration_ms), theme.dim()));
+    }
+    Line::from(spans)
+}
+
+/// "… answered in 41 ms" already says how long it took.
+fn names_a_time(summary: &str) -> bool {
+    summary
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| {
+            w[0].chars().any(|c| c.is_ascii_digit())
+                && matches!(w[1].trim_end_matches([',', '.', ';', ')']), "ms" | "s")
+        })
 }
 
 /// The panel's lines.
@@ -72,7 +87,10 @@ fn lines<'a>(ui: &Ui<'a>) -> Vec<Line<'a>> {
     }
     if let Some(verdict) = ui.wizard.verdict() {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(verdict.title.as_str(), theme.bold()));
+        lines.push(Line::from(vec![
+            Span::styled("→ ", theme.key()),
+            Span::styled(verdict.title.as_str(), theme.bold()),
+        ]));
         lines.push(Line::raw(verdict.advice.as_str()));
     }
     lines
@@ -81,6 +99,7 @@ fn lines<'a>(ui: &Ui<'a>) -> Vec<Line<'a>> {
 pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
     let theme = ui.app.theme;
     let block = Block::bordered()
+        .padding(Padding::horizontal(1))
         .border_style(theme.border())
         .title(Line::from(vec![
             Span::raw(" "),

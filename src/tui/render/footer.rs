@@ -21,7 +21,11 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
         return;
     }
     let mut spans = vec![Span::raw(" ")];
-    for (i, hint) in keys::hints(ui.app, ui.wizard).into_iter().enumerate() {
+    let hints = keys::fitting(
+        keys::hints(ui.app, ui.wizard),
+        usize::from(area.width.saturating_sub(2)),
+    );
+    for (i, hint) in hints.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.dim()));
         }

@@ -11,14 +11,11 @@ use super::{Ui, centered};
 
 pub fn render(f: &mut Frame, ui: &Ui, editor: &TextArea<'static>, area: Rect) {
     let theme = ui.app.theme;
-    let popup = centered(area, 70, 9);
+    let popup = centered(area, 70, 8);
     let title = format!(" Note for: {} ", ui.wizard.view().step.title);
     let block = Block::bordered()
         .border_style(theme.title())
-        .title(Line::styled(title, theme.title()))
-        .title_bottom(
-            Line::styled(" Enter save · Alt-Enter new line · Esc cancel ", theme.dim()).right_aligned(),
-        );
+        .title(Line::styled(title, theme.title()));
     let inner = block.inner(popup);
     f.render_widget(Clear, popup);
     f.render_widget(block, popup);

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::{Ui, checks, wrapped_height};
 use crate::sanitize;
@@ -67,6 +67,10 @@ fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>) -> Vec<Line<'a>> {
     lines
 }
 
+fn frame_block() -> Block<'static> {
+    Block::bordered().padding(Padding::horizontal(1))
+}
+
 struct StepLayout<'a> {
     text_area: Rect,
     answers_area: Rect,
@@ -77,13 +81,20 @@ struct StepLayout<'a> {
 
 fn layout<'a>(ui: &Ui<'a>, area: Rect) -> StepLayout<'a> {
     let view = ui.wizard.view();
-    let block_inner = Block::bordered().inner(area);
+    let block_inner = frame_block().inner(area);
     let text = text_lines(ui, &view);
     let answers = answer_lines(ui, &view);
     let answers_rows = wrapped_height(&answers, block_inner.width).min(block_inner.height);
-    let [text_area, answers_area] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(answers_rows)]).areas(block_inner);
-    let text_rows = wrapped_height(&text, text_area.width);
+    let text_width = block_inner.width;
+    let text_rows = wrapped_height(&text, text_width);
+    // The answers follow the text, and keep their rows when the text must scroll.
+    let text_room = block_inner.height.saturating_sub(answers_rows);
+    let [text_area, answers_area, _] = Layout::vertical([
+        Constraint::Length(text_rows.min(text_room)),
+        Constraint::Length(answers_rows),
+        Constraint::Min(0),
+    ])
+    .areas(block_inner);
     StepLayout {
         text_area,
         answers_area,
@@ -107,13 +118,11 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect, compact_checks: bool) {
     let scroll = ui.app.scroll.min(max);
 
     let title = ui.wizard.view().step.title.clone();
-    let mut block = Block::bordered()
-        .border_style(theme.border())
-        .title(Line::from(vec![
-            Span::raw(" "),
-            Span::styled(title, theme.title()),
-            Span::raw(" "),
-        ]));
+    let mut block = frame_block().border_style(theme.border()).title(Line::from(vec![
+        Span::raw(" "),
+        Span::styled(title, theme.title()),
+        Span::raw(" "),
+    ]));
     if compact_checks {
         block = block.title_bottom(checks::compact(ui));
     }

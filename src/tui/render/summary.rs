@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::{Ui, checks, wrapped_height};
 use crate::flow::StepKind;
@@ -78,6 +78,7 @@ fn lines<'a>(ui: &Ui<'a>) -> Vec<Line<'a>> {
 fn block(ui: &Ui) -> Block<'static> {
     let theme = ui.app.theme;
     Block::bordered()
+        .padding(Padding::horizontal(1))
         .border_style(theme.border())
         .title(Line::from(vec![
             Span::raw(" "),
