@@ -63,6 +63,12 @@ impl Driver {
                 (session, hint, warnings)
             }
         };
+        if session.flow != options.flow.id {
+            return Err(StoreError::OtherFlow {
+                id: session.id,
+                flow: session.flow,
+            });
+        }
         let (wizard, effects) = Wizard::new(options.flow, session);
         let driver = Driver {
             wizard,

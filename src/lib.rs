@@ -11,6 +11,8 @@ pub mod cli;
 pub mod config;
 pub mod driver;
 pub mod flow;
+pub mod plain;
+pub mod report;
 pub mod sanitize;
 pub mod session;
 pub mod tui;

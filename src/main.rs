@@ -1,14 +1,18 @@
 //! The `qbfix` binary: parses arguments, picks the mode, runs it, and maps every error to a
 //! one-line message and exit code 2.
 
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use anyhow::Context as _;
+use anyhow::{Context as _, bail};
 use clap::Parser;
 
-use qbfix::cli::{Cli, Command, FlowCommand};
-use qbfix::{check_cmd, config, flow};
+use qbfix::cli::{Cli, Command, FlowCommand, GlobalArgs, ReportFormat, WizardArgs};
+use qbfix::driver::{Driver, StartOptions};
+use qbfix::session::SessionStore;
+use qbfix::{check_cmd, config, flow, plain, report, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -37,10 +41,88 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 .block_on(check_cmd::run(config, json, &only))
                 .context("writing the results")
         }
-        Some(Command::Report { .. }) | Some(Command::Sessions) | None => {
-            anyhow::bail!("not implemented yet")
+        Some(Command::Sessions) => {
+            let store = open_store(&cli.global)?;
+            let (sessions, warnings) = store.list();
+            warnings.iter().for_each(|w| eprintln!("qbfix: {w}"));
+            print!("{}", report::sessions_table(&sessions));
+            Ok(0)
         }
+        Some(Command::Report { id, format, output }) => {
+            let store = open_store(&cli.global)?;
+            let (session, warnings) = store.find(&id)?;
+            warnings.iter().for_each(|w| eprintln!("qbfix: {w}"));
+            let flow = flow::default_flow()?;
+            let text = match format {
+                ReportFormat::Md => report::markdown(&session, Some(&flow)),
+                ReportFormat::Json => report::json(&session)?,
+                ReportFormat::Html => report::html(&session, Some(&flow)),
+            };
+            match output {
+                Some(path) => write_output(&path, &text)?,
+                None => print!("{text}"),
+            }
+            Ok(0)
+        }
+        None => wizard(&cli.global, cli.wizard),
     }
+}
+
+fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
+    let config = Arc::new(config::resolve(global.config.as_deref())?);
+    let flow = Arc::new(match &args.flow {
+        Some(path) => flow::load_file(path)?,
+        None => flow::default_flow()?,
+    });
+    let store = open_store(global)?;
+    let options = StartOptions {
+        config,
+        flow,
+        resume: args.resume,
+        helpdesk: args.helpdesk,
+    };
+    let (driver, first) = Driver::start(store, options)?;
+    for w in &driver.warnings {
+        eprintln!("qbfix: {w}");
+    }
+    let rt = runtime()?;
+    let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    if args.plain || !terminal {
+        let stdin = std::io::stdin().lock();
+        let stdout = std::io::stdout().lock();
+        plain::run(driver, first, stdin, stdout, rt.handle())?;
+        return Ok(0);
+    }
+    let exit = rt.block_on(tui::run(driver, first))?;
+    if exit.finished {
+        println!(
+            "Session {} saved. Print the report with: qbfix report {}",
+            exit.session_id, exit.session_id
+        );
+    } else {
+        println!("Session saved. Resume with: qbfix --resume {}", exit.session_id);
+    }
+    Ok(0)
+}
+
+/// The data dir from `--data-dir` / `QBFIX_DATA_DIR`, else the platform's.
+fn open_store(global: &GlobalArgs) -> anyhow::Result<SessionStore> {
+    let dir = match &global.data_dir {
+        Some(dir) => dir.clone(),
+        None => default_data_dir()?,
+    };
+    Ok(SessionStore::open(&dir)?)
+}
+
+fn default_data_dir() -> anyhow::Result<PathBuf> {
+    match directories::ProjectDirs::from("", "", "qbfix") {
+        Some(dirs) => Ok(dirs.data_dir().to_path_buf()),
+        None => bail!("cannot find a data dir for this user: pass --data-dir DIR"),
+    }
+}
+
+fn write_output(path: &Path, text: &str) -> anyhow::Result<()> {
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {

@@ -85,36 +85,41 @@ pub fn html(s: &str) -> String {
     out
 }
 
-/// Escapes for Markdown inline text (after cleaning): no markup, links, HTML or table breaks
-/// can be smuggled in.
+/// Escapes for Markdown inline text (after cleaning, so on one line): no emphasis, code,
+/// links, HTML, entities or table cells can be smuggled in.
 pub fn markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in clean(s).chars() {
         if matches!(
             c,
-            '\\' | '`'
-                | '*'
-                | '_'
-                | '{'
-                | '}'
-                | '['
-                | ']'
-                | '<'
-                | '>'
-                | '('
-                | ')'
-                | '#'
-                | '+'
-                | '-'
-                | '!'
-                | '|'
-                | '~'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&'
         ) {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// Cleans every string (and key) inside a JSON value; `multiline` keeps line breaks.
+pub fn clean_json(v: &mut serde_json::Value, multiline: bool) {
+    use serde_json::Value;
+    let f = if multiline { clean_multiline } else { clean };
+    match v {
+        Value::String(s) => *s = f(s),
+        Value::Array(items) => items.iter_mut().for_each(|i| clean_json(i, multiline)),
+        Value::Object(map) => {
+            let cleaned: serde_json::Map<String, Value> = std::mem::take(map)
+                .into_iter()
+                .map(|(k, mut v)| {
+                    clean_json(&mut v, multiline);
+                    (f(&k), v)
+                })
+                .collect();
+            *map = cleaned;
+        }
+        _ => {}
+    }
 }
 
 /// True when `s` holds nothing [`clean`] would remove (for tests and assertions).
@@ -157,8 +162,9 @@ mod tests {
     #[test]
     fn escapes_markdown() {
         assert_eq!(
-            markdown("[x](http://e) | *b*"),
-            "\\[x\\]\\(http://e\\) \\| \\*b\\*"
+            markdown("[x](http://e) | *b* <i>&amp;"),
+            "\\[x\\](http://e) \\| \\*b\\* \\<i\\>\\&amp;"
         );
+        assert_eq!(markdown("a\nb"), "a b");
     }
 }

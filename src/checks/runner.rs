@@ -5,7 +5,6 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use serde_json::Value;
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
@@ -98,25 +97,7 @@ pub async fn run_to_end(config: Arc<Config>, specs: Vec<&'static CheckSpec>) -> 
 pub fn clean_result(mut r: CheckResult) -> CheckResult {
     r.summary = sanitize::clean(&r.summary);
     for value in r.details.values_mut() {
-        clean_value(value);
+        sanitize::clean_json(value, false);
     }
     r
-}
-
-fn clean_value(v: &mut Value) {
-    match v {
-        Value::String(s) => *s = sanitize::clean(s),
-        Value::Array(items) => items.iter_mut().for_each(clean_value),
-        Value::Object(map) => {
-            let cleaned: serde_json::Map<String, Value> = std::mem::take(map)
-                .into_iter()
-                .map(|(k, mut v)| {
-                    clean_value(&mut v);
-                    (sanitize::clean(&k), v)
-                })
-                .collect();
-            *map = cleaned;
-        }
-        _ => {}
-    }
 }

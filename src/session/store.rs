@@ -31,8 +31,10 @@ pub enum StoreError {
     NoSessions,
     #[error("no unfinished session to resume (see `qbfix sessions`)")]
     NothingToResume,
-    #[error("session {0:?} could not be read and was moved aside")]
+    #[error("{0}")]
     Corrupt(String),
+    #[error("session {id:?} belongs to flow {flow:?}; run it with --flow and that flow's file")]
+    OtherFlow { id: String, flow: String },
 }
 
 /// Something the user should know about, that did not stop the command.
@@ -126,7 +128,10 @@ impl SessionStore {
         let mut warnings = Vec::new();
         match self.read(&path, &mut warnings) {
             Some(s) => Ok((s, warnings)),
-            None => Err(StoreError::Corrupt(id.to_string())),
+            None => Err(StoreError::Corrupt(match warnings.pop() {
+                Some(w) => w.0.trim_start_matches("warning: ").to_string(),
+                None => format!("session {id:?} could not be read"),
+            })),
         }
     }
 

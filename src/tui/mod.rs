@@ -43,7 +43,7 @@ pub struct Exit {
 /// Errors that end the TUI (the session is saved before they are returned).
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
-    #[error("terminal error: {0}")]
+    #[error("terminal error")]
     Io(#[from] std::io::Error),
     #[error(transparent)]
     Store(#[from] crate::session::StoreError),

@@ -16,7 +16,7 @@ use crate::checks::{CheckResult, Verdict, verdict};
 use crate::flow::{AnswerOutcome, Flow, StepKind};
 use crate::session::{CheckRun, Outcome, Session, StepRecord};
 
-pub use view::StepView;
+pub use view::{StepView, tips_for};
 
 /// Everything that can happen to the wizard.
 #[derive(Debug, Clone, PartialEq)]
@@ -183,8 +183,9 @@ impl Wizard {
             }
             Msg::Back => self.back(),
             Msg::Note { text } => {
-                let text = text.trim().to_string();
-                let record = self.record_mut(&self.current_id().to_string());
+                let text = crate::sanitize::clean_multiline(text.trim());
+                let id = self.current_id().to_string();
+                let record = self.record_mut(&id);
                 record.note = (!text.is_empty()).then_some(text);
                 vec![Effect::Save]
             }
@@ -295,10 +296,16 @@ impl Wizard {
         vec![Effect::Save]
     }
 
-    /// Makes sure the current step has a record and puts the selection on its answer.
+    /// Makes sure the current step has a record (but the summary) and puts the selection on
+    /// its answer.
     fn enter_current(&mut self) {
         let current = self.current_id().to_string();
-        let previous = self.record_mut(&current).answer_id.clone();
+        let step = self.flow.step(&current);
+        // The summary is not a step with an answer: it gets no record.
+        let previous = match step {
+            Some(s) if s.kind == StepKind::Summary => None,
+            _ => self.record_mut(&current).answer_id.clone(),
+        };
         let step = self.flow.step(&current);
         self.cursor = step
             .and_then(|s| previous.and_then(|p| s.answers.iter().position(|a| a.id == p)))

@@ -1,0 +1,259 @@
+//! The non-interactive commands through the real binary: `sessions`, `report`, `flow
+//! validate`, and how bad config, flags and data dirs are reported.
+
+mod harness;
+
+use harness::{Env, is_clean};
+use predicates::prelude::*;
+
+fn finished_session(env: &Env) -> String {
+    env.cmd()
+        .arg("--plain")
+        .write_stdin("1\nn Wi-Fi <b>router</b> \u{1b}[31mred\u{202e}\n2\n1\n")
+        .assert()
+        .success();
+    env.sessions()[0]["id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn sessions_lists_newest_first() {
+    let env = Env::new();
+    env.cmd()
+        .arg("sessions")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No saved sessions yet"));
+    let first = finished_session(&env);
+    env.cmd().arg("--plain").write_stdin("2\n").assert().success();
+    let out = env.cmd().arg("sessions").assert().success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("ID") && lines[0].contains("OUTCOME"),
+        "{stdout}"
+    );
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert!(
+        lines[1].contains("in_progress") && lines[1].contains("Check your internet connection"),
+        "{stdout}"
+    );
+    assert!(
+        lines[2].starts_with(&first) && lines[2].contains("resolved"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn report_json_has_the_design_schema() {
+    let env = Env::new();
+    let id = finished_session(&env);
+    let out = env
+        .cmd()
+        .args(["report", "latest", "--format", "json"])
+        .assert()
+        .success();
+    let report: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    for key in [
+        "id",
+        "flow",
+        "started_at",
+        "finished_at",
+        "outcome",
+        "resolved_by",
+        "verdict",
+        "steps",
+        "system",
+    ] {
+        assert!(report.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["id"], id.as_str());
+    assert_eq!(report["flow"], "qbo-502");
+    assert_eq!(report["outcome"], "resolved");
+    assert_eq!(report["resolved_by"], "server_status");
+    assert_eq!(report["verdict"]["id"], "local_ok");
+    let step = &report["steps"][1];
+    for key in ["id", "title", "answer", "note", "answered_at", "checks"] {
+        assert!(step.get(key).is_some(), "step missing {key}");
+    }
+    assert_eq!(
+        step["note"], "Wi-Fi <b>router</b> red",
+        "escape and bidi characters are stripped"
+    );
+    assert!(report["system"]["os"].is_string());
+    assert!(is_clean(&String::from_utf8_lossy(&out.get_output().stdout)));
+}
+
+#[test]
+fn report_markdown_is_paste_ready_and_escaped() {
+    let env = Env::new();
+    let id = finished_session(&env);
+    let out = env.cmd().args(["report", &id]).assert().success();
+    let md = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        md.starts_with("# QuickBooks Online 502 troubleshooting report"),
+        "{md}"
+    );
+    assert!(
+        md.contains("**Outcome:** Resolved (fixed by: Check whether Intuit or your bank is down)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## Checks") && md.contains("| ✓ | connectivity |"),
+        "{md}"
+    );
+    assert!(md.contains("Note: Wi-Fi \\<b\\>router\\</b\\> red"), "{md}");
+    assert!(md.contains("## Next steps"), "{md}");
+    assert!(is_clean(&md));
+}
+
+#[test]
+fn report_html_is_one_escaped_file_and_o_writes_it() {
+    let env = Env::new();
+    finished_session(&env);
+    let file = env.dir.path().join("report.html");
+    env.cmd()
+        .args(["report", "--format", "html", "-o"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("");
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("Wi-Fi &lt;b&gt;router&lt;/b&gt; red"), "{html}");
+    assert!(
+        !html.contains("<script") && !html.contains("src=\"http"),
+        "self-contained, no scripts"
+    );
+    assert!(is_clean(&html));
+}
+
+#[test]
+fn report_without_sessions_or_with_unknown_id() {
+    let env = Env::new();
+    env.cmd()
+        .arg("report")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no saved sessions yet"));
+    env.cmd()
+        .args(["report", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no saved session with id"));
+}
+
+#[test]
+fn a_corrupt_session_is_moved_aside_with_a_warning() {
+    let env = Env::new();
+    finished_session(&env);
+    let dir = env.data_dir().join("sessions");
+    std::fs::write(
+        dir.join("20200101-000000-000000.json"),
+        "{\"schema_version\": 1, \"id\"",
+    )
+    .unwrap();
+    env.cmd()
+        .arg("sessions")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("is damaged").and(predicate::str::contains("moved it to")));
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("20200101-000000-000000.json.corrupt-")),
+        "{names:?}"
+    );
+    assert_eq!(env.sessions().len(), 1);
+}
+
+#[test]
+fn bad_config_exits_2_naming_key_and_line() {
+    let env = Env::new();
+    std::fs::write(env.config_path(), "[network]\ntimeout_ms = 100\ntimeot_ms = 5\n").unwrap();
+    let out = env.cmd().arg("--plain").write_stdin("").assert().code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(
+        stderr.contains("config.toml:3:1:") && stderr.contains("timeot_ms"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "one plain line: {stderr}");
+
+    std::fs::write(env.config_path(), "[targets]\nquickbooks = [\"ftp://x/\"]\n").unwrap();
+    env.cmd()
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("config.toml:2:"));
+}
+
+#[test]
+fn missing_config_and_unusable_data_dir_exit_2() {
+    let env = Env::new();
+    std::fs::remove_file(env.config_path()).unwrap();
+    env.cmd().arg("sessions").assert().success();
+    env.cmd()
+        .arg("--plain")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read config"));
+    let file = env.dir.path().join("not-a-dir");
+    std::fs::write(&file, "x").unwrap();
+    assert_cmd::Command::cargo_bin("qbfix")
+        .unwrap()
+        .arg("--data-dir")
+        .arg(&file)
+        .arg("sessions")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(file.display().to_string()));
+}
+
+#[test]
+fn bad_flags_exit_2() {
+    let env = Env::new();
+    env.cmd().arg("--frobnicate").assert().code(2);
+    env.cmd().args(["report", "--format", "pdf"]).assert().code(2);
+    env.cmd()
+        .args(["check", "--only", "ping"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("connectivity"));
+}
+
+#[test]
+fn flow_validate_reports_ok_or_line_and_column() {
+    let env = Env::new();
+    let good = env.dir.path().join("good.toml");
+    std::fs::write(&good, qbfix::flow::DEFAULT_FLOW).unwrap();
+    env.cmd()
+        .arg("flow")
+        .arg("validate")
+        .arg(&good)
+        .assert()
+        .success()
+        .stdout("ok: 10 steps\n");
+    let bad = env.dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        qbfix::flow::DEFAULT_FLOW.replace("next = \"cache\"", "next = \"cahce\""),
+    )
+    .unwrap();
+    let out = env.cmd().arg("flow").arg("validate").arg(&bad).assert().code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(
+        stderr.contains("bad.toml:") && stderr.contains("unknown step \"cahce\""),
+        "{stderr}"
+    );
+    let line = qbfix::flow::DEFAULT_FLOW
+        .lines()
+        .position(|l| l == "next = \"cache\"")
+        .unwrap()
+        + 1;
+    assert!(stderr.contains(&format!("bad.toml:{line}:8:")), "{stderr}");
+    env.cmd().arg("--plain").arg("--flow").arg(&bad).assert().code(2);
+}

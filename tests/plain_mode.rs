@@ -1,0 +1,282 @@
+//! The plain line mode, driven through the real binary with answers on stdin, against a
+//! loopback server standing in for every target.
+
+mod harness;
+
+use harness::{Env, is_clean};
+use predicates::prelude::*;
+
+fn answers(lines: &[&str]) -> String {
+    lines.iter().map(|l| format!("{l}\n")).collect()
+}
+
+#[test]
+fn answering_two_everywhere_reaches_the_summary_with_checks_attached() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .arg("--plain")
+        .write_stdin(answers(&["2"; 12]))
+        .assert()
+        .success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains("Step 1 of 10: What do you see?"), "{stdout}");
+    assert!(stdout.contains("Summary"), "{stdout}");
+    assert!(!stdout.contains('\u{1b}'), "no escape codes in plain mode");
+    assert!(is_clean(&stdout));
+
+    let sessions = env.sessions();
+    assert_eq!(sessions.len(), 1);
+    let s = &sessions[0];
+    let answered = s["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|st| !st["answer"].is_null())
+        .count();
+    assert!(answered >= 9, "{answered} answered steps");
+    assert_eq!(s["verdict"]["id"], "local_ok");
+    assert_eq!(
+        s["outcome"], "escalated",
+        "2 at the support step hands over to support"
+    );
+    let connection = s["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|st| st["id"] == "connection")
+        .unwrap();
+    let ids: Vec<&str> = connection["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"connectivity") && ids.contains(&"http"), "{ids:?}");
+    assert!(
+        stdout.contains("answered 200"),
+        "check results are printed at their step: {stdout}"
+    );
+}
+
+#[test]
+fn yes_at_the_connection_step_resolves() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .arg("--plain")
+        .write_stdin(answers(&["1", "1"]))
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    assert!(
+        stdout.contains("Outcome: Resolved (fixed by: Check your internet connection)"),
+        "{stdout}"
+    );
+    let s = &env.sessions()[0];
+    assert_eq!(s["outcome"], "resolved");
+    assert_eq!(s["resolved_by"], "connection");
+    assert!(!s["finished_at"].is_null());
+}
+
+#[test]
+fn quit_then_resume_finishes_the_same_session() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .arg("--plain")
+        .write_stdin(answers(&["1", "2", "q"]))
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let id = env.sessions()[0]["id"].as_str().unwrap().to_string();
+    assert!(
+        stdout.contains(&format!("Resume with: qbfix --resume {id}")),
+        "{stdout}"
+    );
+    assert_eq!(env.sessions()[0]["outcome"], "in_progress");
+
+    let out = env
+        .cmd()
+        .args(["--plain", "--resume"])
+        .write_stdin(answers(&["1"]))
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    assert!(
+        stdout.contains("Step 3 of 10: Check whether Intuit or your bank is down"),
+        "{stdout}"
+    );
+    let sessions = env.sessions();
+    assert_eq!(sessions.len(), 1, "resuming does not start a new session");
+    assert_eq!(sessions[0]["id"], id.as_str());
+    assert_eq!(sessions[0]["outcome"], "resolved");
+    assert_eq!(sessions[0]["resolved_by"], "server_status");
+}
+
+#[test]
+fn resume_by_id_and_unknown_ids() {
+    let env = Env::new();
+    env.cmd().arg("--plain").write_stdin("1\n").assert().success();
+    let id = env.sessions()[0]["id"].as_str().unwrap().to_string();
+    env.cmd()
+        .args(["--plain", "--resume", &id])
+        .write_stdin("")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Step 2 of 10"));
+    env.cmd()
+        .args(["--plain", "--resume", "20990101-000000-abcdef"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no saved session with id"));
+}
+
+#[test]
+fn nothing_to_resume_is_a_clear_message() {
+    let env = Env::new();
+    env.cmd()
+        .args(["--plain", "--resume"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no unfinished session to resume"));
+}
+
+#[test]
+fn end_of_input_saves_and_says_how_to_resume() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .arg("--plain")
+        .write_stdin("4\nn customer uses Wi-Fi\n")
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    assert!(stdout.contains("Note saved."), "{stdout}");
+    assert!(
+        stdout.contains("Session saved. Resume with: qbfix --resume "),
+        "{stdout}"
+    );
+    let s = &env.sessions()[0];
+    assert_eq!(s["outcome"], "in_progress");
+    assert_eq!(s["steps"][0]["answer_id"], "bank_download");
+    assert_eq!(s["steps"][1]["note"], "customer uses Wi-Fi");
+}
+
+#[test]
+fn a_new_session_hints_at_an_unfinished_one() {
+    let env = Env::new();
+    let first = env.cmd().arg("--plain").write_stdin("q\n").assert().success();
+    assert!(!String::from_utf8_lossy(&first.get_output().stdout).contains("qbfix --resume)"));
+    let second = env.cmd().arg("--plain").write_stdin("q\n").assert().success();
+    let stdout = String::from_utf8_lossy(&second.get_output().stdout);
+    let hint = stdout.lines().next().unwrap();
+    assert!(
+        hint.starts_with("(An unfinished session from ") && hint.ends_with("exists: qbfix --resume)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Step 1 of 10"),
+        "a hint, not a blocking prompt: {stdout}"
+    );
+    assert_eq!(env.sessions().len(), 2, "plain qbfix starts a new session");
+}
+
+#[test]
+fn bad_input_gets_a_hint_and_the_prompt_again() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .arg("--plain")
+        .write_stdin("7\nhello\n\u{1b}[2J\n?\nb\n2\nb\n")
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    assert_eq!(
+        stdout
+            .matches("Please type a number from 1 to 4, or ? for help.")
+            .count(),
+        3,
+        "{stdout}"
+    );
+    assert!(stdout.contains("b         go back one step"), "{stdout}");
+    assert!(
+        stdout.contains("(earlier answer: I can't sign in to QuickBooks Online)"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('\u{1b}'));
+}
+
+#[test]
+fn an_outage_moves_server_status_forward() {
+    let env = Env::with_qbo_status(502);
+    let out = env.cmd().arg("--plain").write_stdin("1\n").assert().success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    assert!(
+        stdout.contains("Step 2 of 10: Check whether Intuit or your bank is down"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("502 Bad Gateway"), "{stdout}");
+    assert_eq!(env.sessions()[0]["verdict"]["id"], "service_outage");
+}
+
+#[test]
+fn a_custom_flow_file_runs() {
+    let env = Env::new();
+    let flow = env.dir.path().join("mini.toml");
+    std::fs::write(
+        &flow,
+        "id = \"mini\"\ntitle = \"Mini\"\n[[step]]\nid = \"only\"\nkind = \"fix\"\ntitle = \"Reload the page\"\ntext = \"Press F5.\"\nchecks = [\"http\"]\nnext = \"end\"\n[[step]]\nid = \"end\"\nkind = \"summary\"\ntitle = \"Done\"\ntext = \"Bye.\"\n",
+    )
+    .unwrap();
+    let out = env
+        .cmd()
+        .arg("--plain")
+        .arg("--flow")
+        .arg(&flow)
+        .write_stdin("2\n")
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    assert!(stdout.contains("Step 1 of 2: Reload the page"), "{stdout}");
+    assert_eq!(env.sessions()[0]["flow"], "mini");
+    assert_eq!(env.sessions()[0]["outcome"], "unresolved");
+}
+
+#[test]
+fn resuming_a_damaged_session_says_so_and_keeps_the_file() {
+    let env = Env::new();
+    env.cmd().arg("--plain").write_stdin("1\n").assert().success();
+    let id = env.sessions()[0]["id"].as_str().unwrap().to_string();
+    let path = env.data_dir().join("sessions").join(format!("{id}.json"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, &text[..text.len() / 2]).unwrap();
+    env.cmd()
+        .args(["--plain", "--resume", &id])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is damaged").and(predicate::str::contains("moved it to")));
+    let kept = std::fs::read_dir(env.data_dir().join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .any(|n| n.starts_with(&format!("{id}.json.corrupt-")));
+    assert!(kept, "the damaged file is kept aside");
+}
+
+#[test]
+fn resuming_with_another_flow_is_refused() {
+    let env = Env::new();
+    env.cmd().arg("--plain").write_stdin("1\n").assert().success();
+    let flow = env.dir.path().join("mini.toml");
+    std::fs::write(
+        &flow,
+        "id = \"mini\"\ntitle = \"Mini\"\n[[step]]\nid = \"only\"\nkind = \"fix\"\ntitle = \"R\"\ntext = \"F5\"\nnext = \"end\"\n[[step]]\nid = \"end\"\nkind = \"summary\"\ntitle = \"Done\"\ntext = \"Bye.\"\n",
+    )
+    .unwrap();
+    env.cmd()
+        .args(["--plain", "--resume", "latest", "--flow"])
+        .arg(&flow)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("belongs to flow \"qbo-502\""));
+}
