@@ -33,7 +33,7 @@ fn text_lines<'a>(ui: &Ui, view: &StepView<'a>) -> Vec<Line<'a>> {
 }
 
 /// The note, the question and the answers.
-fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>) -> Vec<Line<'a>> {
+fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
     let theme = ui.app.theme;
     let mut lines = vec![Line::raw("")];
     if let Some(note) = view.note {
@@ -60,7 +60,14 @@ fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>) -> Vec<Line<'a>> {
             Span::raw(label)
         });
         if view.answered == Some(answer.label.as_str()) {
-            spans.push(Span::styled("  ✓ your answer", theme.dim()));
+            // The long mark only where it fits on the answer's line.
+            let used = Line::from(spans.clone()).width();
+            let mark = if used + 15 <= usize::from(width) {
+                "  ✓ your answer"
+            } else {
+                " ✓"
+            };
+            spans.push(Span::styled(mark, theme.dim()));
         }
         lines.push(Line::from(spans));
     }
@@ -83,7 +90,7 @@ fn layout<'a>(ui: &Ui<'a>, area: Rect) -> StepLayout<'a> {
     let view = ui.wizard.view();
     let block_inner = frame_block().inner(area);
     let text = text_lines(ui, &view);
-    let answers = answer_lines(ui, &view);
+    let answers = answer_lines(ui, &view, block_inner.width);
     let answers_rows = wrapped_height(&answers, block_inner.width).min(block_inner.height);
     let text_width = block_inner.width;
     let text_rows = wrapped_height(&text, text_width);
