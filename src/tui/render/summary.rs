@@ -33,6 +33,11 @@ fn lines<'a>(ui: &Ui<'a>) -> Vec<Line<'a>> {
     if let Some(step) = session.resolved_by.as_deref().and_then(|id| flow.step(id)) {
         lines.push(Line::raw(format!("Fixed by: {}", step.title)));
     }
+    lines.push(Line::from(vec![
+        Span::raw("This session is saved. For support or a ticket, run "),
+        Span::styled("qbfix report", theme.key()),
+        Span::raw(" after quitting."),
+    ]));
 
     lines.extend(heading(ui, "What was tried"));
     for record in &session.steps {
