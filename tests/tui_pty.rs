@@ -291,3 +291,22 @@ fn b_goes_back_with_the_answer_kept() {
     assert_eq!(session["history"], serde_json::json!(["symptom"]));
     assert_eq!(Tui::step(&session, "symptom")["answer_id"], "slow");
 }
+
+#[test]
+fn sigterm_saves_and_restores_the_terminal() {
+    let mut tui = Tui::start();
+    tui.wait_for("Step 1 of 10");
+    tui.keys("2");
+    tui.wait_for("Step 2 of 10");
+    let pid = tui.child.process_id().expect("a pid");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(tui.wait_exit(), 0);
+    tui.wait_for("Resume with: qbfix --resume");
+    assert!(!tui.screen.lock().unwrap().screen().alternate_screen());
+    let session = tui.session();
+    assert_eq!(Tui::step(&session, "symptom")["answer_id"], "cannot_sign_in");
+}
