@@ -1,0 +1,90 @@
+//! Benchmarks of the work on qbfix's hot paths: loading the embedded flow (start-up), walking
+//! the wizard, rendering reports, sanitizing hostile text, and a whole check run against a
+//! loopback server (the checks' own overhead, without the internet's latency).
+//! Run with `cargo bench`.
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jiff::Timestamp;
+use qbfix::checks::{CheckResult, Status, runner};
+use qbfix::config::Config;
+use qbfix::session::{Session, SystemFacts};
+use qbfix::wizard::{Msg, Wizard};
+use qbfix::{flow, report, sanitize};
+
+fn walked_session(flow: &Arc<flow::Flow>) -> Session {
+    let at = Timestamp::from_second(1_795_000_000).unwrap_or(Timestamp::UNIX_EPOCH);
+    let session = Session::new("bench".into(), &flow.id, at, SystemFacts::default());
+    let (mut w, _) = Wizard::new(flow.clone(), session);
+    w.update(Msg::ChecksStarted {
+        ids: vec!["http".into()],
+        at,
+    });
+    let results = (0..12)
+        .map(|i| {
+            CheckResult::new("http", Status::Pass, format!("host{i} answered 200 OK in 41 ms"))
+                .with("status_code", 200)
+        })
+        .collect();
+    w.update(Msg::CheckFinished {
+        id: "http".into(),
+        results,
+    });
+    w.update(Msg::ChecksDone { at, duration_ms: 41 });
+    for _ in 0..9 {
+        w.update(Msg::Pick { n: 2, at });
+    }
+    w.session().clone()
+}
+
+fn benches(c: &mut Criterion) {
+    c.bench_function("flow: parse and validate the embedded flow", |b| {
+        b.iter(|| flow::default_flow().map(|f| f.steps.len()))
+    });
+
+    let flow = Arc::new(flow::default_flow().unwrap_or_else(|e| panic!("{e}")));
+    c.bench_function("wizard: walk all ten steps", |b| {
+        b.iter(|| walked_session(black_box(&flow)))
+    });
+
+    let session = walked_session(&flow);
+    c.bench_function("report: markdown", |b| {
+        b.iter(|| report::markdown(black_box(&session), Some(&flow)))
+    });
+    c.bench_function("report: json", |b| b.iter(|| report::json(black_box(&session))));
+    c.bench_function("report: html", |b| {
+        b.iter(|| report::html(black_box(&session), Some(&flow)))
+    });
+
+    let hostile = "\u{1b}[31mBanking\u{202e} — degraded\u{7} <b>&</b> ".repeat(2048);
+    c.bench_function("sanitize: 100 KiB of hostile text", |b| {
+        b.iter(|| sanitize::clean(black_box(&hostile)))
+    });
+
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let addr = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
+    rt.spawn(async move {
+        let app = axum::Router::new().route("/{*path}", axum::routing::get(|| async { "ok" }));
+        let _ = axum::serve(listener, app).await;
+    });
+    let toml = format!(
+        "[targets]\nquickbooks = [\"http://{addr}/a\", \"http://{addr}/b\"]\ncontrol = [\"http://{addr}/c\"]\nstatus_page = \"http://{addr}/s\"\nbank = [\"http://{addr}/bank\"]\n"
+    );
+    let config =
+        Arc::new(Config::parse(&toml, std::path::Path::new("bench.toml")).unwrap_or_else(|e| panic!("{e}")));
+    c.bench_function("checks: full run against a loopback server", |b| {
+        b.iter(|| rt.block_on(runner::run_to_end(config.clone(), runner::select(&[]))))
+    });
+}
+
+criterion_group!(core, benches);
+criterion_main!(core);
