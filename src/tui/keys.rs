@@ -13,20 +13,21 @@ pub struct Hint {
     pub priority: u8,
 }
 
-fn hint(keys: impl Into<String>, does: &'static str) -> Hint {
-    let keys = keys.into();
-    let priority = match keys.as_str() {
-        "q" | "Enter" if does.starts_with("save") || does == "quit" => 9,
-        "Esc" | "any key" | "any other key" => 9,
-        "?" => 8,
-        k if k.starts_with('1') => 7,
-        "b" => 6,
-        "r" | "PgUp/PgDn" => 5,
-        "n" | "Alt-Enter" => 4,
-        "Enter" => 3,
-        _ => 2,
-    };
-    Hint { keys, does, priority }
+/// Priorities: what a person needs most stays in a narrow footer.
+const MUST: u8 = 9;
+const HELP: u8 = 8;
+const ANSWER: u8 = 7;
+const BACK: u8 = 6;
+const USEFUL: u8 = 5;
+const EXTRA: u8 = 4;
+const OBVIOUS: u8 = 2;
+
+fn hint(keys: impl Into<String>, does: &'static str, priority: u8) -> Hint {
+    Hint {
+        keys: keys.into(),
+        does,
+        priority,
+    }
 }
 
 /// The hints that fit in `width` columns as "key does · key does", keeping the most
@@ -55,62 +56,62 @@ pub fn hints(app: &App, wizard: &Wizard) -> Vec<Hint> {
     match &app.screen {
         Screen::Step if wizard.at_summary() => summary_hints(wizard),
         Screen::Step => step_hints(wizard),
-        Screen::Help => vec![hint("any key", "close help")],
+        Screen::Help => vec![hint("any key", "close help", MUST)],
         Screen::Note(_) => vec![
-            hint("Enter", "save note"),
-            hint("Alt-Enter", "new line"),
-            hint("Esc", "cancel"),
+            hint("Enter", "save note", MUST),
+            hint("Alt-Enter", "new line", EXTRA),
+            hint("Esc", "cancel", MUST),
         ],
-        Screen::ConfirmQuit => vec![hint("q", "quit"), hint("any other key", "keep going")],
+        Screen::ConfirmQuit => vec![hint("q", "quit", MUST), hint("any other key", "keep going", MUST)],
     }
 }
 
 fn step_hints(wizard: &Wizard) -> Vec<Hint> {
     let answers = wizard.view().answers.len();
-    let mut list = vec![hint("↑↓", "move")];
+    let mut list = vec![hint("↑↓", "move", OBVIOUS)];
     match answers {
         0 => {}
-        1 => list.push(hint("1", "answer")),
-        n => list.push(hint(format!("1-{}", n.min(9)), "answer")),
+        1 => list.push(hint("1", "answer", ANSWER)),
+        n => list.push(hint(format!("1-{}", n.min(9)), "answer", ANSWER)),
     }
-    list.push(hint("Enter", "confirm"));
+    list.push(hint("Enter", "confirm", OBVIOUS + 1));
     if wizard.session().history.len() > 1 {
-        list.push(hint("b", "back"));
+        list.push(hint("b", "back", BACK));
     }
-    list.push(hint("n", "note"));
+    list.push(hint("n", "note", EXTRA));
     if wizard.pending().is_empty() {
-        list.push(hint("r", "re-run checks"));
+        list.push(hint("r", "re-run checks", USEFUL));
     }
-    list.push(hint("?", "help"));
-    list.push(hint("q", "quit"));
+    list.push(hint("?", "help", HELP));
+    list.push(hint("q", "quit", MUST));
     list
 }
 
 fn summary_hints(wizard: &Wizard) -> Vec<Hint> {
-    let mut list = vec![hint("q", "quit"), hint("PgUp/PgDn", "scroll")];
+    let mut list = vec![hint("q", "quit", MUST), hint("PgUp/PgDn", "scroll", USEFUL)];
     if wizard.session().history.len() > 1 {
-        list.push(hint("b", "back"));
+        list.push(hint("b", "back", BACK));
     }
     if wizard.pending().is_empty() {
-        list.push(hint("r", "re-run checks"));
+        list.push(hint("r", "re-run checks", USEFUL));
     }
-    list.push(hint("?", "help"));
+    list.push(hint("?", "help", HELP));
     list
 }
 
 /// Every key of the step screens, explained, for the help overlay.
 pub fn help_lines(wizard: &Wizard) -> Vec<Hint> {
     let mut list = vec![
-        hint("↑ ↓  or  j k", "move between answers"),
-        hint("1 – 9", "pick an answer and confirm it at once"),
-        hint("Enter", "confirm the selected answer"),
-        hint("b  or  Backspace", "go back a step (answers stay editable)"),
-        hint("n", "add or edit a note for this step"),
-        hint("r", "run the automated checks again"),
-        hint("PgUp PgDn", "scroll a long text"),
-        hint("?", "this help"),
-        hint("q  or  Esc", "quit (asks once; the session is saved)"),
-        hint("Ctrl-C", "save and quit at once"),
+        hint("↑ ↓  or  j k", "move between answers", 0),
+        hint("1 – 9", "pick an answer and confirm it at once", 0),
+        hint("Enter", "confirm the selected answer", 0),
+        hint("b  or  Backspace", "go back a step (answers stay editable)", 0),
+        hint("n", "add or edit a note for this step", 0),
+        hint("r", "run the automated checks again", 0),
+        hint("PgUp PgDn", "scroll a long text", 0),
+        hint("?", "this help", 0),
+        hint("q  or  Esc", "quit (asks once; the session is saved)", 0),
+        hint("Ctrl-C", "save and quit at once", 0),
     ];
     if wizard.at_summary() {
         list.retain(|h| !matches!(h.keys.as_str(), "n" | "1 – 9" | "Enter"));
