@@ -13,14 +13,25 @@ use crate::checks::{self, CheckResult, Status};
 /// Spinner frames (braille dots).
 const SPINNER: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
-/// The results this panel lists: the step's own, or all of them when the step has none.
+/// The results this panel lists: the step's own, or all of them when the step has none; in
+/// registry order, so they do not move about as checks finish.
 fn results<'a>(ui: &Ui<'a>) -> Vec<&'a CheckResult> {
     let view = ui.wizard.view();
-    if view.results.is_empty() && view.pending.is_empty() {
+    let mut shown = if view.results.is_empty() && view.pending.is_empty() {
         ui.wizard.session().checks.iter().collect()
     } else {
         view.results
-    }
+    };
+    shown.sort_by_key(|r| registry_order(&r.id));
+    shown
+}
+
+/// Where a check id stands in the registry (unknown ids last).
+pub fn registry_order(id: &str) -> usize {
+    checks::REGISTRY
+        .iter()
+        .position(|c| c.id == id)
+        .unwrap_or(usize::MAX)
 }
 
 /// Human labels of the checks still running.

@@ -65,7 +65,9 @@ fn lines<'a>(ui: &Ui<'a>) -> Vec<Line<'a>> {
         }
         None => lines.push(Line::styled("The checks have not finished.", theme.dim())),
     }
-    for r in &session.checks {
+    let mut results: Vec<_> = session.checks.iter().collect();
+    results.sort_by_key(|r| checks::registry_order(&r.id));
+    for r in results {
         lines.push(checks::result_line(ui, r));
     }
 
