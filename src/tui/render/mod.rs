@@ -1,0 +1,151 @@
+//! The views: one file per screen region, each `render(f, ui, area)` a pure function of the
+//! wizard and the UI state. This file lays the regions out and picks the overlay.
+
+pub mod checks;
+pub mod footer;
+pub mod header;
+pub mod help;
+pub mod note;
+pub mod step;
+pub mod summary;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, Screen};
+use crate::wizard::Wizard;
+
+/// Below this size the layout cannot show a step and its answers.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// From this width on, the checks panel sits beside the step; below it, under the step.
+pub const SIDE_BY_SIDE_WIDTH: u16 = 90;
+/// Below this body height (narrow terminals) the checks panel is left out.
+pub const STACK_MIN_HEIGHT: u16 = 16;
+
+/// Everything a view may read.
+#[derive(Debug, Clone, Copy)]
+pub struct Ui<'a> {
+    pub wizard: &'a Wizard,
+    pub app: &'a App,
+    /// "An unfinished session … exists" line for the header.
+    pub resume_hint: Option<&'a str>,
+}
+
+/// The regions of one frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Regions {
+    pub header: Rect,
+    /// The step (or, at the end, the summary).
+    pub main: Rect,
+    pub checks: Option<Rect>,
+    pub footer: Rect,
+}
+
+/// Lays out `area`, or `None` when it is too small for anything useful.
+pub fn regions(ui: &Ui, area: Rect) -> Option<Regions> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(header::height(ui)),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let (main, checks) = if ui.wizard.at_summary() {
+        (body, None)
+    } else if body.width >= SIDE_BY_SIDE_WIDTH {
+        let [main, checks] =
+            Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
+        (main, Some(checks))
+    } else if body.height >= STACK_MIN_HEIGHT {
+        let [main, checks] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(body.height / 3)]).areas(body);
+        (main, Some(checks))
+    } else {
+        (body, None)
+    };
+    Some(Regions {
+        header,
+        main,
+        checks,
+        footer,
+    })
+}
+
+/// Draws one whole frame.
+pub fn draw(f: &mut Frame, ui: &Ui) {
+    let area = f.area();
+    let Some(r) = regions(ui, area) else {
+        too_small(f, area);
+        return;
+    };
+    header::render(f, ui, r.header);
+    if ui.wizard.at_summary() {
+        summary::render(f, ui, r.main);
+    } else {
+        step::render(f, ui, r.main, r.checks.is_none());
+    }
+    if let Some(checks_area) = r.checks {
+        checks::render(f, ui, checks_area);
+    }
+    footer::render(f, ui, r.footer);
+    match &ui.app.screen {
+        Screen::Help => help::render(f, ui, area),
+        Screen::Note(editor) => note::render(f, ui, editor, area),
+        Screen::Step | Screen::ConfirmQuit => {}
+    }
+}
+
+/// How far the main text can scroll in a frame of `area`.
+pub fn max_scroll(ui: &Ui, area: Rect) -> u16 {
+    match regions(ui, area) {
+        Some(r) if ui.wizard.at_summary() => summary::max_scroll(ui, r.main),
+        Some(r) => step::max_scroll(ui, r.main),
+        None => 0,
+    }
+}
+
+fn too_small(f: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("Please enlarge the window"),
+        Line::from(format!("(at least {MIN_WIDTH}×{MIN_HEIGHT})")),
+    ];
+    let height = 2.min(area.height);
+    let [middle] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    f.render_widget(
+        Paragraph::new(text)
+            .centered()
+            .wrap(Wrap { trim: true })
+            .style(ui_theme_bold()),
+        middle,
+    );
+}
+
+fn ui_theme_bold() -> ratatui::style::Style {
+    ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::BOLD)
+}
+
+/// A rectangle of at most `width`×`height` in the middle of `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+/// Rows `lines` take when wrapped into `width` columns.
+pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
+    let count = Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: false })
+        .line_count(width);
+    u16::try_from(count).unwrap_or(u16::MAX)
+}

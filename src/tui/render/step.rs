@@ -1,0 +1,155 @@
+//! The step: its title, the notice (outage) line, the helpdesk script, the wrapped text
+//! (scrollable with PgUp/PgDn), and below it — always visible — the note, the question and the
+//! numbered answers with the selection and the earlier answer marked.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
+
+use super::{Ui, checks, wrapped_height};
+use crate::sanitize;
+use crate::wizard::StepView;
+
+/// The step text above the answers.
+fn text_lines<'a>(ui: &Ui, view: &StepView<'a>) -> Vec<Line<'a>> {
+    let theme = ui.app.theme;
+    let mut lines = Vec::new();
+    if let Some(notice) = view.notice {
+        lines.push(Line::styled(format!("⚠ {notice}"), theme.notice()));
+        lines.push(Line::raw(""));
+    }
+    if ui.wizard.session().case_code.is_some()
+        && let Some(script) = &view.step.script
+    {
+        lines.push(Line::from(vec![
+            Span::styled("Read aloud: ", theme.bold()),
+            Span::raw(script.as_str()),
+        ]));
+        lines.push(Line::raw(""));
+    }
+    lines.extend(view.step.text.lines().map(Line::raw));
+    lines
+}
+
+/// The note, the question and the answers.
+fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
+    let theme = ui.app.theme;
+    let mut lines = vec![Line::raw("")];
+    if let Some(note) = view.note {
+        let note = sanitize::clean_multiline(note);
+        for (i, text) in note.lines().enumerate() {
+            let label = if i == 0 { "Your note: " } else { "           " };
+            lines.push(Line::from(vec![
+                Span::styled(label, theme.bold()),
+                Span::styled(text.to_string(), theme.dim()),
+            ]));
+        }
+    }
+    if let Some(question) = &view.step.question {
+        lines.push(Line::styled(question.as_str(), theme.bold()));
+    }
+    for (i, answer) in view.answers.iter().enumerate() {
+        let selected = i == view.cursor;
+        let marker = if selected { "▶ " } else { "  " };
+        let mut spans = vec![Span::raw(marker)];
+        let label = format!("{}  {}", i + 1, answer.label);
+        spans.push(if selected {
+            Span::styled(label, theme.selected())
+        } else {
+            Span::raw(label)
+        });
+        if view.answered == Some(answer.label.as_str()) {
+            // The long mark only where it fits on the answer's line.
+            let used = Line::from(spans.clone()).width();
+            let mark = if used + 15 <= usize::from(width) {
+                "  ✓ your answer"
+            } else {
+                " ✓"
+            };
+            spans.push(Span::styled(mark, theme.dim()));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+fn frame_block() -> Block<'static> {
+    Block::bordered().padding(Padding::horizontal(1))
+}
+
+struct StepLayout<'a> {
+    text_area: Rect,
+    answers_area: Rect,
+    text: Vec<Line<'a>>,
+    answers: Vec<Line<'a>>,
+    text_rows: u16,
+}
+
+fn layout<'a>(ui: &Ui<'a>, area: Rect) -> StepLayout<'a> {
+    let view = ui.wizard.view();
+    let block_inner = frame_block().inner(area);
+    let text = text_lines(ui, &view);
+    let answers = answer_lines(ui, &view, block_inner.width);
+    let answers_rows = wrapped_height(&answers, block_inner.width).min(block_inner.height);
+    let text_width = block_inner.width;
+    let text_rows = wrapped_height(&text, text_width);
+    // The answers follow the text, and keep their rows when the text must scroll.
+    let text_room = block_inner.height.saturating_sub(answers_rows);
+    let [text_area, answers_area, _] = Layout::vertical([
+        Constraint::Length(text_rows.min(text_room)),
+        Constraint::Length(answers_rows),
+        Constraint::Min(0),
+    ])
+    .areas(block_inner);
+    StepLayout {
+        text_area,
+        answers_area,
+        text,
+        answers,
+        text_rows,
+    }
+}
+
+/// How far the text can scroll in `area`.
+pub fn max_scroll(ui: &Ui, area: Rect) -> u16 {
+    let l = layout(ui, area);
+    l.text_rows.saturating_sub(l.text_area.height)
+}
+
+/// Draws the step; `compact_checks` adds a one-line check status when the panel is hidden.
+pub fn render(f: &mut Frame, ui: &Ui, area: Rect, compact_checks: bool) {
+    let theme = ui.app.theme;
+    let l = layout(ui, area);
+    let max = l.text_rows.saturating_sub(l.text_area.height);
+    let scroll = ui.app.scroll.min(max);
+
+    let title = ui.wizard.view().step.title.clone();
+    let mut block = frame_block().border_style(theme.border()).title(Line::from(vec![
+        Span::raw(" "),
+        Span::styled(title, theme.title()),
+        Span::raw(" "),
+    ]));
+    if compact_checks {
+        block = block.title_bottom(checks::compact(ui));
+    }
+    if l.text_area.height > 0 && (scroll < max || scroll > 0) {
+        let more = match (scroll > 0, scroll < max) {
+            (true, true) => " PgUp ↑  PgDn ↓ ",
+            (true, false) => " PgUp ↑ ",
+            _ => " PgDn more ↓ ",
+        };
+        block = block.title_bottom(Line::styled(more, theme.key()).right_aligned());
+    }
+    f.render_widget(block, area);
+    f.render_widget(
+        Paragraph::new(l.text)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        l.text_area,
+    );
+    f.render_widget(
+        Paragraph::new(l.answers).wrap(Wrap { trim: false }),
+        l.answers_area,
+    );
+}

@@ -1,0 +1,122 @@
+//! The summary: the outcome in words, what was tried (each step's answer and note), the
+//! verdict and its advice, the check results, the prevention tips that apply, and how to print
+//! the report. One scrollable page, full width.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
+
+use super::{Ui, checks, wrapped_height};
+use crate::flow::StepKind;
+use crate::sanitize;
+use crate::session::Outcome;
+
+fn heading<'a>(ui: &Ui, text: &'a str) -> [Line<'a>; 2] {
+    [Line::raw(""), Line::styled(text, ui.app.theme.title())]
+}
+
+fn lines<'a>(ui: &Ui<'a>) -> Vec<Line<'a>> {
+    let theme = ui.app.theme;
+    let session = ui.wizard.session();
+    let flow = ui.wizard.flow();
+    let mut lines = Vec::new();
+
+    let outcome_style = match session.outcome {
+        Outcome::Resolved => theme.status(crate::checks::Status::Pass).patch(theme.bold()),
+        _ => theme.notice(),
+    };
+    lines.push(Line::from(vec![
+        Span::styled("Outcome: ", theme.bold()),
+        Span::styled(session.outcome.describe(), outcome_style),
+    ]));
+    if let Some(step) = session.resolved_by.as_deref().and_then(|id| flow.step(id)) {
+        lines.push(Line::raw(format!("Fixed by: {}", step.title)));
+    }
+    lines.push(Line::from(vec![
+        Span::raw("This session is saved. For support or a ticket, run "),
+        Span::styled("qbfix report", theme.key()),
+        Span::raw(" after quitting."),
+    ]));
+
+    lines.extend(heading(ui, "What was tried"));
+    for record in &session.steps {
+        if flow.step(&record.id).is_some_and(|s| s.kind == StepKind::Summary) {
+            continue;
+        }
+        let answer = record.answer.as_deref().unwrap_or("(no answer)");
+        lines.push(Line::from(vec![
+            Span::raw("• "),
+            Span::styled(record.title.as_str(), theme.bold()),
+            Span::raw(" — "),
+            Span::raw(answer),
+        ]));
+        if let Some(note) = &record.note {
+            let note = sanitize::clean_multiline(note).replace('\n', " / ");
+            lines.push(Line::styled(format!("    Note: {note}"), theme.dim()));
+        }
+    }
+
+    lines.extend(heading(ui, "What the checks found"));
+    match ui.wizard.verdict() {
+        Some(verdict) => {
+            lines.push(Line::styled(verdict.title.as_str(), theme.bold()));
+            lines.push(Line::raw(verdict.advice.as_str()));
+        }
+        None => lines.push(Line::styled("The checks have not finished.", theme.dim())),
+    }
+    let mut results: Vec<_> = session.checks.iter().collect();
+    results.sort_by_key(|r| checks::registry_order(&r.id));
+    for r in results {
+        lines.push(checks::result_line(ui, r));
+    }
+
+    let tips = ui.wizard.tips();
+    if !tips.is_empty() {
+        lines.extend(heading(ui, "To prevent it next time"));
+        lines.extend(tips.into_iter().map(|t| Line::raw(format!("• {t}"))));
+    }
+
+    lines.extend(heading(ui, "The report"));
+    lines.extend(flow.summary().text.lines().map(Line::raw));
+    lines
+}
+
+fn block(ui: &Ui) -> Block<'static> {
+    let theme = ui.app.theme;
+    Block::bordered()
+        .padding(Padding::horizontal(1))
+        .border_style(theme.border())
+        .title(Line::from(vec![
+            Span::raw(" "),
+            Span::styled("Summary", theme.title()),
+            Span::raw(" "),
+        ]))
+}
+
+/// How far the summary can scroll in `area`.
+pub fn max_scroll(ui: &Ui, area: Rect) -> u16 {
+    let inner = block(ui).inner(area);
+    wrapped_height(&lines(ui), inner.width).saturating_sub(inner.height)
+}
+
+pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
+    let max = max_scroll(ui, area);
+    let scroll = ui.app.scroll.min(max);
+    let mut block = block(ui);
+    if max > 0 {
+        let more = if scroll < max {
+            " PgDn more ↓ "
+        } else {
+            " PgUp ↑ "
+        };
+        block = block.title_bottom(Line::styled(more, ui.app.theme.key()).right_aligned());
+    }
+    f.render_widget(
+        Paragraph::new(lines(ui))
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .block(block),
+        area,
+    );
+}

@@ -1,0 +1,100 @@
+//! Every colour and text style of the TUI. With `NO_COLOR` set (non-empty) no colour is used at
+//! all; the selection, notices and problems stay visible through bold/reversed modifiers and
+//! the ▶ ✓ ! ✗ symbols.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::checks::Status;
+
+/// The styles in use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    /// Colours unless `NO_COLOR` is set to something non-empty.
+    pub fn from_env() -> Theme {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Theme { color: !no_color }
+    }
+
+    pub fn colored() -> Theme {
+        Theme { color: true }
+    }
+
+    /// No colours at all (NO_COLOR).
+    pub fn monochrome() -> Theme {
+        Theme { color: false }
+    }
+
+    pub fn has_color(self) -> bool {
+        self.color
+    }
+
+    fn fg(self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// Titles of blocks and the app name.
+    pub fn title(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn border(self) -> Style {
+        self.fg(Color::DarkGray)
+    }
+
+    /// The selected answer.
+    pub fn selected(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    /// Lines that must not be missed: outage notices, the quit question.
+    pub fn notice(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// Secondary text: durations, earlier answers, hints.
+    pub fn dim(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    pub fn bold(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// Key names in the footer and help.
+    pub fn key(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// A check's symbol.
+    pub fn status(self, status: Status) -> Style {
+        match status {
+            Status::Pass => self.fg(Color::Green),
+            Status::Warn => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Status::Fail | Status::Error => self.fg(Color::Red).add_modifier(Modifier::BOLD),
+            Status::Skip => self.dim(),
+        }
+    }
+
+    /// The progress bar in the header.
+    pub fn progress(self) -> Style {
+        self.fg(Color::Cyan)
+    }
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme::from_env()
+    }
+}

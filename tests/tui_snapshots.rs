@@ -1,0 +1,225 @@
+//! Snapshots of the real TUI views (`qbfix::tui::render::draw`) on a `TestBackend`, at
+//! 80×24, 120×40 and 30×8 (too small), for every screen a person meets. Wizard states are built
+//! through the public API with fixed times and synthetic check results, spinners frozen, so
+//! every snapshot is deterministic.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+
+use qbfix::checks::{CheckResult, Status};
+use qbfix::flow;
+use qbfix::session::{Session, SystemFacts};
+use qbfix::tui::app::{Action, App, KeyContext, Screen};
+use qbfix::tui::render::{self, Ui};
+use qbfix::tui::theme::Theme;
+use qbfix::wizard::{Msg, Wizard};
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (30, 8)];
+
+fn t(s: i64) -> Timestamp {
+    Timestamp::from_second(1_790_000_000 + s).unwrap()
+}
+
+fn wizard() -> Wizard {
+    let flow = Arc::new(flow::default_flow().unwrap());
+    let session = Session::new(
+        "20260911-012640-abcdef".into(),
+        &flow.id,
+        t(0),
+        SystemFacts::default(),
+    );
+    Wizard::new(flow, session).0
+}
+
+fn start_checks(w: &mut Wizard) {
+    w.update(Msg::ChecksStarted {
+        ids: vec!["connectivity".into(), "http".into()],
+        at: t(1),
+    });
+}
+
+fn finish_checks(w: &mut Wizard, http: CheckResult) {
+    start_checks(w);
+    w.update(Msg::CheckFinished {
+        id: "connectivity".into(),
+        results: vec![
+            CheckResult::new(
+                "connectivity",
+                Status::Pass,
+                "Internet works: 127.0.0.1:8080 answered in 41 ms",
+            )
+            .with("status_code", 204)
+            .with_duration(Duration::from_millis(41)),
+        ],
+    });
+    w.update(Msg::CheckFinished {
+        id: "http".into(),
+        results: vec![http],
+    });
+    w.update(Msg::ChecksDone {
+        at: t(2),
+        duration_ms: 350,
+    });
+}
+
+fn healthy_http() -> CheckResult {
+    CheckResult::new("http", Status::Pass, "qbo.intuit.com answered 200 OK")
+        .with("status_code", 200)
+        .with_duration(Duration::from_millis(310))
+}
+
+fn pick(w: &mut Wizard, n: usize) {
+    w.update(Msg::Pick { n, at: t(10) });
+}
+
+fn press(app: &mut App, w: &Wizard, code: KeyCode) -> Action {
+    let ctx = KeyContext {
+        at_summary: w.at_summary(),
+        note: w.view().note,
+        now: t(20),
+    };
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE), &ctx)
+}
+
+fn draw(w: &Wizard, app: &App, hint: Option<&str>, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let ui = Ui {
+        wizard: w,
+        app,
+        resume_hint: hint,
+    };
+    terminal.draw(|f| render::draw(f, &ui)).unwrap();
+    terminal
+}
+
+fn snapshot_all(name: &str, w: &Wizard, app: &App, hint: Option<&str>) {
+    for (width, height) in SIZES {
+        let terminal = draw(w, app, hint, width, height);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+    }
+}
+
+/// The connection step after healthy checks, with a note.
+fn fix_step() -> Wizard {
+    let mut w = wizard();
+    finish_checks(&mut w, healthy_http());
+    pick(&mut w, 1);
+    w.update(Msg::Note {
+        text: "Other sites load fine.\nTried the phone hotspot too.".into(),
+    });
+    w
+}
+
+#[test]
+fn first_step_while_checks_run() {
+    let mut w = wizard();
+    start_checks(&mut w);
+    let app = App::new(Theme::colored());
+    snapshot_all(
+        "first_step",
+        &w,
+        &app,
+        Some("An unfinished session from 2026-09-10 09:12 UTC exists: qbfix --resume"),
+    );
+}
+
+#[test]
+fn still_waiting_names_the_slow_checks() {
+    let mut w = wizard();
+    start_checks(&mut w);
+    let mut app = App::new(Theme::colored());
+    app.waited = Duration::from_millis(1600);
+    let terminal = draw(&w, &app, None, 100, 24);
+    insta::assert_snapshot!("still_waiting_100x24", terminal.backend());
+}
+
+#[test]
+fn fix_step_with_results_and_verdict() {
+    let w = fix_step();
+    assert_eq!(w.current_id(), "connection");
+    snapshot_all("fix_step", &w, &App::new(Theme::colored()), None);
+}
+
+#[test]
+fn outage_shows_the_notice_and_skips_by_default() {
+    let mut w = wizard();
+    let gateway = CheckResult::new(
+        "http",
+        Status::Fail,
+        "qbo.intuit.com answered 502 Bad Gateway: Intuit's servers are failing, not your computer",
+    )
+    .with("status_code", 502)
+    .with_duration(Duration::from_millis(120));
+    finish_checks(&mut w, gateway);
+    pick(&mut w, 1);
+    pick(&mut w, 2);
+    assert_eq!(w.current_id(), "connection");
+    let terminal = draw(&w, &App::new(Theme::colored()), None, 100, 30);
+    insta::assert_snapshot!("outage_100x30", terminal.backend());
+}
+
+#[test]
+fn help_overlay() {
+    let w = fix_step();
+    let mut app = App::new(Theme::colored());
+    press(&mut app, &w, KeyCode::Char('?'));
+    assert!(matches!(app.screen, Screen::Help));
+    snapshot_all("help", &w, &app, None);
+}
+
+#[test]
+fn note_editor() {
+    let w = fix_step();
+    let mut app = App::new(Theme::colored());
+    press(&mut app, &w, KeyCode::Char('n'));
+    for c in " Works in a private window.".chars() {
+        press(&mut app, &w, KeyCode::Char(c));
+    }
+    assert!(matches!(app.screen, Screen::Note(_)));
+    snapshot_all("note", &w, &app, None);
+}
+
+#[test]
+fn quit_confirmation() {
+    let w = fix_step();
+    let mut app = App::new(Theme::colored());
+    assert_eq!(press(&mut app, &w, KeyCode::Char('q')), Action::Save);
+    snapshot_all("confirm_quit", &w, &app, None);
+}
+
+#[test]
+fn summary_after_contacting_support() {
+    let mut w = fix_step();
+    for _ in 0..7 {
+        pick(&mut w, 2);
+    }
+    assert_eq!(w.current_id(), "support");
+    pick(&mut w, 2);
+    assert!(w.at_summary());
+    snapshot_all("summary", &w, &App::new(Theme::colored()), None);
+}
+
+#[test]
+fn no_color_uses_no_colours_but_keeps_the_selection_visible() {
+    let w = fix_step();
+    let terminal = draw(&w, &App::new(Theme::monochrome()), None, 100, 24);
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, Color::Reset, "coloured cell {cell:?}");
+        assert_eq!(cell.bg, Color::Reset, "coloured cell {cell:?}");
+    }
+    let selected = buffer
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .count();
+    assert!(selected > 0, "the selected answer is not highlighted");
+    let text = terminal.backend().to_string();
+    assert!(text.contains("▶ 1  Yes, it works now"), "{text}");
+}
