@@ -183,6 +183,17 @@ pub fn decide(results: &[CheckResult]) -> Verdict {
         };
     }
 
+    if !control_tried && !qb_tried {
+        return Verdict {
+            id: VerdictId::LocalOk,
+            title: "The checks that ran found nothing wrong".into(),
+            advice: "They did not test the connection to QuickBooks itself, so this says nothing about \
+                     it: run all the checks for the full picture. Meanwhile, clearing the browser's cache \
+                     and cookies and trying another up-to-date browser are the usual fixes."
+                .into(),
+        };
+    }
+
     Verdict {
         id: VerdictId::LocalOk,
         title: "Your connection to QuickBooks looks fine".into(),
@@ -285,7 +296,9 @@ mod tests {
     #[test]
     fn healthy_or_empty_is_local_ok() {
         assert_eq!(decide(&[ok("connectivity"), ok("http")]).id, VerdictId::LocalOk);
-        assert_eq!(decide(&[]).id, VerdictId::LocalOk);
+        let empty = decide(&[]);
+        assert_eq!(empty.id, VerdictId::LocalOk);
+        assert!(empty.title.contains("checks that ran"), "no claim about an untested connection");
     }
 
     #[test]
