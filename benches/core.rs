@@ -1,5 +1,5 @@
 //! Benchmarks of the work on qbfix's hot paths: loading the embedded flow (start-up), walking
-//! the wizard, rendering reports, sanitizing hostile text, and a whole check run against a
+//! the wizard, drawing the first TUI frame, rendering reports, sanitizing hostile text, and a whole check run against a
 //! loopback server (the checks' own overhead, without the internet's latency).
 //! Run with `cargo bench`.
 
@@ -11,8 +11,13 @@ use jiff::Timestamp;
 use qbfix::checks::{CheckResult, Status, runner};
 use qbfix::config::Config;
 use qbfix::session::{Session, SystemFacts};
+use qbfix::tui::app::App;
+use qbfix::tui::render::{self, Ui};
+use qbfix::tui::theme::Theme;
 use qbfix::wizard::{Msg, Wizard};
 use qbfix::{flow, report, sanitize};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 fn walked_session(flow: &Arc<flow::Flow>) -> Session {
     let at = Timestamp::from_second(1_795_000_000).unwrap_or(Timestamp::UNIX_EPOCH);
@@ -47,6 +52,28 @@ fn benches(c: &mut Criterion) {
     let flow = Arc::new(flow::default_flow().unwrap_or_else(|e| panic!("{e}")));
     c.bench_function("wizard: walk all ten steps", |b| {
         b.iter(|| walked_session(black_box(&flow)))
+    });
+
+    let (first, _) = Wizard::new(
+        flow.clone(),
+        Session::new(
+            "bench".into(),
+            &flow.id,
+            Timestamp::UNIX_EPOCH,
+            SystemFacts::default(),
+        ),
+    );
+    let app = App::new(Theme::colored());
+    c.bench_function("tui: draw the first frame at 100x30", |b| {
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap_or_else(|e| panic!("{e}"));
+        b.iter(|| {
+            let ui = Ui {
+                wizard: &first,
+                app: &app,
+                resume_hint: None,
+            };
+            terminal.draw(|f| render::draw(f, &ui)).map(|_| ())
+        })
     });
 
     let session = walked_session(&flow);

@@ -298,7 +298,10 @@ mod tests {
         assert_eq!(decide(&[ok("connectivity"), ok("http")]).id, VerdictId::LocalOk);
         let empty = decide(&[]);
         assert_eq!(empty.id, VerdictId::LocalOk);
-        assert!(empty.title.contains("checks that ran"), "no claim about an untested connection");
+        assert!(
+            empty.title.contains("checks that ran"),
+            "no claim about an untested connection"
+        );
     }
 
     #[test]
