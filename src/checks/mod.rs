@@ -8,10 +8,18 @@
 //! chain is untrusted or its issuer is not an expected one), `outage` (status page: an incident
 //! or a component that is not operational).
 
+pub mod bank;
+pub mod cert;
+pub mod clock;
 pub mod connectivity;
+pub mod dns;
 pub mod http;
 pub mod net;
 pub mod runner;
+pub mod status_doc;
+pub mod status_page;
+pub mod tcp;
+pub mod tls;
 pub mod verdict;
 
 use std::future::Future;
@@ -148,10 +156,46 @@ pub static REGISTRY: &[CheckSpec] = &[
         run: |ctx| Box::pin(connectivity::run(ctx)),
     },
     CheckSpec {
+        id: "dns",
+        label: "Name lookup",
+        dns_bound: true,
+        run: |ctx| Box::pin(dns::run(ctx)),
+    },
+    CheckSpec {
+        id: "tcp",
+        label: "Connection",
+        dns_bound: false,
+        run: |ctx| Box::pin(tcp::run(ctx)),
+    },
+    CheckSpec {
+        id: "tls",
+        label: "Secure connection",
+        dns_bound: false,
+        run: |ctx| Box::pin(tls::run(ctx)),
+    },
+    CheckSpec {
         id: "http",
         label: "QuickBooks sites",
         dns_bound: false,
         run: |ctx| Box::pin(http::run(ctx)),
+    },
+    CheckSpec {
+        id: "status_page",
+        label: "Intuit status",
+        dns_bound: false,
+        run: |ctx| Box::pin(status_page::run(ctx)),
+    },
+    CheckSpec {
+        id: "bank",
+        label: "Bank website",
+        dns_bound: false,
+        run: |ctx| Box::pin(bank::run(ctx)),
+    },
+    CheckSpec {
+        id: "clock",
+        label: "Clock",
+        dns_bound: false,
+        run: |ctx| Box::pin(clock::run(ctx)),
     },
 ];
 
