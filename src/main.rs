@@ -33,9 +33,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Check { json, only }) => {
             check_cmd::validate_only(&only)?;
             let config = Arc::new(config::resolve(cli.global.config.as_deref())?);
-            runtime()?
-                .block_on(check_cmd::run(config, json, &only))
-                .context("writing the results")
+            let rt = runtime()?;
+            let code = rt.block_on(check_cmd::run(config, json, &only));
+            // A name lookup stuck in the OS resolver must not hold the exit.
+            rt.shutdown_background();
+            code.context("writing the results")
         }
         Some(Command::Report { .. }) | Some(Command::Sessions) | None => {
             anyhow::bail!("not implemented yet")

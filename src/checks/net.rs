@@ -237,8 +237,9 @@ pub fn classify(e: &reqwest::Error) -> (&'static str, String) {
         source = err.source();
     }
     let all = chain.join(": ");
-    if let Some(dns) = all.find("dns error: ") {
-        return ("dns", format!("name lookup failed ({})", &all[dns + 11..]));
+    if let Some(dns) = all.rfind("dns error: ") {
+        let why = all[dns + 11..].split(": ").next().unwrap_or("");
+        return ("dns", format!("name lookup failed ({why})"));
     }
     if e.is_timeout() {
         return ("timeout", "timed out".into());
