@@ -74,9 +74,9 @@ pub fn parse_http_date(text: &str) -> Option<Timestamp> {
 pub fn judge(offset: i64) -> CheckResult {
     let size = offset.abs();
     let how_far = if size >= 7200 {
-        format!("{} hours", size / 3600)
+        format!("{} hours", (size + 1800) / 3600)
     } else if size >= 120 {
-        format!("{} minutes", size / 60)
+        format!("{} minutes", (size + 30) / 60)
     } else {
         format!("{size} seconds")
     };
