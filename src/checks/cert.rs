@@ -112,6 +112,41 @@ impl ServerCertVerifier for RecordingVerifier {
     }
 }
 
+/// A verification failure in plain words ("its issuer is not trusted by this computer").
+pub fn plain_error(e: &rustls::Error) -> String {
+    match e {
+        rustls::Error::InvalidCertificate(ce) => match ce {
+            CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
+                "the certificate has expired".into()
+            }
+            CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
+                "the certificate is not valid yet".into()
+            }
+            CertificateError::UnknownIssuer => "the issuer is not one this computer trusts".into(),
+            CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
+                "the certificate was made for a different site".into()
+            }
+            CertificateError::BadSignature => "the certificate's signature is wrong".into(),
+            CertificateError::Revoked => "the certificate was revoked".into(),
+            other => format!("the certificate was rejected ({other:?})"),
+        },
+        other => other.to_string(),
+    }
+}
+
+/// True when only the certificate's dates are wrong (or this computer's clock is).
+pub fn is_date_error(e: &rustls::Error) -> bool {
+    matches!(
+        e,
+        rustls::Error::InvalidCertificate(
+            CertificateError::Expired
+                | CertificateError::ExpiredContext { .. }
+                | CertificateError::NotValidYet
+                | CertificateError::NotValidYetContext { .. }
+        )
+    )
+}
+
 /// The facts of one certificate a person or helpdesk can use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CertInfo {

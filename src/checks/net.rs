@@ -12,6 +12,7 @@ use rustls::RootCertStore;
 use rustls_pki_types::CertificateDer;
 use rustls_pki_types::pem::PemObject;
 
+use super::cert;
 use crate::config::Config;
 
 /// Why a name did not resolve.
@@ -218,8 +219,11 @@ pub fn classify(e: &reqwest::Error) -> (&'static str, String) {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     let mut chain = Vec::new();
     while let Some(err) = source {
-        if let Some(tls) = err.downcast_ref::<rustls::Error>() {
-            return ("tls", format!("secure connection failed: {tls}"));
+        if let Some(tls) = rustls_error(err) {
+            return (
+                "tls",
+                format!("secure connection failed: {}", cert::plain_error(tls)),
+            );
         }
         if let Some(io) = err.downcast_ref::<std::io::Error>() {
             match io.kind() {
@@ -254,6 +258,15 @@ pub fn classify(e: &reqwest::Error) -> (&'static str, String) {
         return ("other", "too many redirects".into());
     }
     ("other", all)
+}
+
+/// The rustls error in `err`, looking through `io::Error` wrappers (which hide it from
+/// `source()`).
+fn rustls_error<'a>(mut err: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
+    while let Some(io) = err.downcast_ref::<std::io::Error>() {
+        err = io.get_ref()?;
+    }
+    err.downcast_ref::<rustls::Error>()
 }
 
 /// "41 ms", "1.2 s", "5 s".

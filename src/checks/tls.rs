@@ -8,7 +8,6 @@ use std::time::{Duration, Instant};
 
 use futures::future::join_all;
 use reqwest::Url;
-use rustls::CertificateError;
 use rustls_pki_types::ServerName;
 use tokio_rustls::TlsConnector;
 
@@ -135,23 +134,10 @@ async fn handshake(
 
 /// Sorts a verification error into "only the dates are wrong" and "not trusted".
 fn classify(e: &rustls::Error) -> Trust {
-    match e {
-        rustls::Error::InvalidCertificate(ce) => match ce {
-            CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
-                Trust::BadDates("the certificate has expired".into())
-            }
-            CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
-                Trust::BadDates("the certificate is not valid yet".into())
-            }
-            CertificateError::UnknownIssuer => {
-                Trust::Untrusted("its issuer is not trusted by this computer".into())
-            }
-            CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
-                Trust::Untrusted("the certificate is for a different site".into())
-            }
-            other => Trust::Untrusted(format!("the certificate was rejected ({other:?})")),
-        },
-        other => Trust::Untrusted(other.to_string()),
+    if cert::is_date_error(e) {
+        Trust::BadDates(cert::plain_error(e))
+    } else {
+        Trust::Untrusted(cert::plain_error(e))
     }
 }
 
@@ -185,17 +171,21 @@ pub fn judge(
         .unwrap_or_else(|| "an unreadable certificate".into());
     let expected_issuer = hs.leaf.as_ref().is_some_and(|l| l.issuer_expected(expected));
     let days = hs.leaf.as_ref().map(|l| l.days_left(now));
-    let inspected = format!("security software or a proxy is inspecting HTTPS to {host}");
+    let inspected = "security software or a proxy is probably inspecting HTTPS";
     let (status, intercepted, summary) = match (&hs.trust, expected_issuer) {
         (Trust::Untrusted(why), _) => (
             Status::Fail,
             true,
-            format!("Certificate from \"{issuer}\" is not trusted ({why}): {inspected}"),
+            format!(
+                "{host} presented a certificate from \"{issuer}\" that was rejected ({why}): {inspected}"
+            ),
         ),
         (Trust::BadDates(why), false) => (
             Status::Fail,
             true,
-            format!("Certificate from \"{issuer}\" is not one QuickBooks uses and {why}: {inspected}"),
+            format!(
+                "{host} presented a certificate from \"{issuer}\", not one QuickBooks uses, and {why}: {inspected}"
+            ),
         ),
         (Trust::BadDates(why), true) => (
             Status::Fail,
@@ -206,7 +196,7 @@ pub fn judge(
             Status::Warn,
             true,
             format!(
-                "Certificate from \"{issuer}\", not a certificate authority QuickBooks uses: {inspected}"
+                "{host} presented a certificate from \"{issuer}\", not a certificate authority QuickBooks uses: {inspected}"
             ),
         ),
         (Trust::Trusted, true) => match days {
