@@ -1,13 +1,13 @@
 //! Reading a Statuspage `summary.json` defensively: any JSON value is accepted, every field is
-//! optional, and what is missing stays unknown rather than becoming "all operational". Pure
+//! optional (the body is already capped at 1 MiB), and what is missing stays unknown rather than becoming "all operational". Pure
 //! functions of the bytes, tested on a corpus in `tests/data/status/`.
 
 use serde_json::Value;
 
 /// Longest name or text kept from the page (it is a stranger's string).
 const MAX_TEXT: usize = 160;
-/// Most components, incidents or maintenances kept.
-const MAX_ITEMS: usize = 50;
+/// Most components, incidents or maintenances listed in a result's details (all count).
+pub const MAX_ITEMS: usize = 50;
 
 /// Why a reply is not a status summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -80,14 +80,12 @@ pub fn parse(body: &[u8]) -> Result<StatusDoc, DocError> {
             list.iter()
                 .filter(|c| !c.get("group").and_then(Value::as_bool).unwrap_or(false))
                 .filter_map(component)
-                .take(MAX_ITEMS)
                 .collect()
         }),
         incidents: root.get("incidents").and_then(Value::as_array).map(|list| {
             list.iter()
                 .filter_map(incident)
                 .filter(|i| !matches!(i.status.as_str(), "resolved" | "postmortem" | "completed"))
-                .take(MAX_ITEMS)
                 .collect()
         }),
         maintenances: maintenances(root.get("scheduled_maintenances"), true),
@@ -122,6 +120,9 @@ fn component(v: &Value) -> Option<Component> {
 }
 
 fn incident(v: &Value) -> Option<Incident> {
+    if !v.is_object() {
+        return None;
+    }
     let update = v
         .get("incident_updates")
         .and_then(Value::as_array)
@@ -137,7 +138,6 @@ fn incident(v: &Value) -> Option<Incident> {
             .unwrap_or_default(),
         update,
     })
-    .filter(|_| v.is_object())
 }
 
 /// Scheduled maintenances that are active now (`active`) or still to come.
@@ -151,7 +151,6 @@ fn maintenances(v: Option<&Value>, active: bool) -> Vec<Incident> {
             let now = matches!(m.status.as_str(), "in_progress" | "verifying");
             if active { now } else { m.status == "scheduled" }
         })
-        .take(MAX_ITEMS)
         .collect()
 }
 

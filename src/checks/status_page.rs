@@ -146,6 +146,7 @@ pub fn judge(doc: &StatusDoc) -> CheckResult {
     };
     let mut r = CheckResult::new(ID, status, summary)
         .with("outage", outage)
+        .with("components_total", components.len())
         .with("components", components_json(doc))
         .with("incidents", incidents_json(incidents))
         .with("maintenances", incidents_json(&doc.maintenances))
@@ -166,6 +167,7 @@ fn components_json(doc: &StatusDoc) -> Value {
         .iter()
         .flatten()
         .filter(|c| c.status != "operational")
+        .take(status_doc::MAX_ITEMS)
         .map(|c| json!({ "name": c.name, "status": c.status }))
         .collect();
     Value::Array(list)
@@ -174,6 +176,7 @@ fn components_json(doc: &StatusDoc) -> Value {
 fn incidents_json(list: &[status_doc::Incident]) -> Value {
     Value::Array(
         list.iter()
+            .take(status_doc::MAX_ITEMS)
             .map(|i| {
                 json!({
                     "name": i.name,
