@@ -41,11 +41,15 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
             .with_duration(p.total)
     };
     let r = if let Some(err) = &p.error {
-        base(
-            Status::Error,
-            format!("Could not read Intuit's status page: {err}"),
-        )
-        .with("error_kind", p.error_kind.unwrap_or("other"))
+        let summary = if p.status.is_some() && p.error_kind == Some("timeout") {
+            format!(
+                "Intuit's status page started to answer but did not finish within {}",
+                net::human_duration(config.network.timeout)
+            )
+        } else {
+            format!("Could not read Intuit's status page: {err}")
+        };
+        base(Status::Error, summary).with("error_kind", p.error_kind.unwrap_or("other"))
     } else if let Some(code) = p.status.filter(|c| !(200..300).contains(c)) {
         base(
             Status::Error,
