@@ -112,6 +112,15 @@ impl ServerCertVerifier for RecordingVerifier {
     }
 }
 
+/// The rustls error in `err`, looking through `io::Error` wrappers (which hide it from
+/// `source()`).
+pub fn rustls_error<'a>(mut err: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
+    while let Some(io) = err.downcast_ref::<std::io::Error>() {
+        err = io.get_ref()?;
+    }
+    err.downcast_ref::<rustls::Error>()
+}
+
 /// A verification failure in plain words ("its issuer is not trusted by this computer").
 pub fn plain_error(e: &rustls::Error) -> String {
     match e {

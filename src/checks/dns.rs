@@ -33,13 +33,12 @@ pub enum Answer {
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let config = &ctx.config;
-    let mut hosts: Vec<String> = config
-        .targets
-        .quickbooks
-        .iter()
-        .filter_map(|u| u.host_str().map(str::to_string))
-        .collect();
-    hosts.dedup();
+    let mut hosts: Vec<String> = Vec::new();
+    for host in config.targets.quickbooks.iter().filter_map(|u| u.host_str()) {
+        if !hosts.iter().any(|h| h == host) {
+            hosts.push(host.to_string());
+        }
+    }
     if hosts.is_empty() {
         return vec![CheckResult::new(
             ID,

@@ -13,6 +13,7 @@ pub mod cert;
 pub mod clock;
 pub mod connectivity;
 pub mod dns;
+pub mod handshake;
 pub mod http;
 pub mod net;
 pub mod runner;

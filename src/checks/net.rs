@@ -219,7 +219,7 @@ pub fn classify(e: &reqwest::Error) -> (&'static str, String) {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     let mut chain = Vec::new();
     while let Some(err) = source {
-        if let Some(tls) = rustls_error(err) {
+        if let Some(tls) = cert::rustls_error(err) {
             return (
                 "tls",
                 format!("secure connection failed: {}", cert::plain_error(tls)),
@@ -258,15 +258,6 @@ pub fn classify(e: &reqwest::Error) -> (&'static str, String) {
         return ("other", "too many redirects".into());
     }
     ("other", all)
-}
-
-/// The rustls error in `err`, looking through `io::Error` wrappers (which hide it from
-/// `source()`).
-fn rustls_error<'a>(mut err: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
-    while let Some(io) = err.downcast_ref::<std::io::Error>() {
-        err = io.get_ref()?;
-    }
-    err.downcast_ref::<rustls::Error>()
 }
 
 /// "41 ms", "1.2 s", "5 s".

@@ -33,8 +33,12 @@ pub fn endpoint(url: &Url) -> Option<(String, u16)> {
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let config = &ctx.config;
-    let mut endpoints: Vec<(String, u16)> = config.targets.quickbooks.iter().filter_map(endpoint).collect();
-    endpoints.dedup();
+    let mut endpoints: Vec<(String, u16)> = Vec::new();
+    for e in config.targets.quickbooks.iter().filter_map(endpoint) {
+        if !endpoints.contains(&e) {
+            endpoints.push(e);
+        }
+    }
     if endpoints.is_empty() {
         return vec![CheckResult::new(
             ID,

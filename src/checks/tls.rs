@@ -6,40 +6,18 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use super::cert::{self, CertInfo};
+use super::connectivity::millis;
+use super::handshake::{Handshake, Trust, handshake};
+use super::tcp::ConnectError;
+use super::{CheckResult, Context, Status, net};
 use futures::future::join_all;
 use reqwest::Url;
-use rustls_pki_types::ServerName;
-use tokio_rustls::TlsConnector;
-
-use super::cert::{self, CertInfo, RecordingVerifier};
-use super::connectivity::millis;
-use super::tcp::{self, ConnectError};
-use super::{CheckResult, Context, Status, net};
 
 pub const ID: &str = "tls";
 
 /// Days before expiry at which a certificate is worth a warning.
 const EXPIRY_WARN_DAYS: i64 = 7;
-
-/// Whether the chain was trusted, and if not, why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Trust {
-    Trusted,
-    /// Only its dates are wrong: expired or not yet valid (or this computer's clock is off).
-    BadDates(String),
-    /// Not trusted: unknown issuer, wrong name, bad signature…
-    Untrusted(String),
-}
-
-/// What a handshake found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Handshake {
-    /// "TLS 1.3"; `None` when the handshake stopped at the certificate.
-    pub version: Option<String>,
-    pub leaf: Option<CertInfo>,
-    pub chain_len: usize,
-    pub trust: Trust,
-}
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let config = &ctx.config;
@@ -83,62 +61,6 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
         }
     });
     join_all(handshakes).await
-}
-
-/// Connects to `url` and shakes hands, recording the chain even when it is not trusted.
-async fn handshake(
-    url: &Url,
-    roots: Arc<rustls::RootCertStore>,
-    config: &crate::config::Config,
-) -> Result<Handshake, ConnectError> {
-    let tls_failure = |text: String| ConnectError { kind: "tls", text };
-    let (host, port) = tcp::endpoint(url).ok_or_else(|| tls_failure("the address has no host".into()))?;
-    let name = host.trim_start_matches('[').trim_end_matches(']').to_string();
-    let server_name = ServerName::try_from(name).map_err(|e| tls_failure(e.to_string()))?;
-    let verifier = Arc::new(RecordingVerifier::new(roots));
-    let client = rustls::ClientConfig::builder_with_provider(net::crypto_provider())
-        .with_safe_default_protocol_versions()
-        .map_err(|e| tls_failure(e.to_string()))?
-        .dangerous()
-        .with_custom_certificate_verifier(verifier.clone())
-        .with_no_client_auth();
-    let (stream, _) = tcp::connect(&host, port, config.network.dns_timeout, config.network.timeout).await?;
-    let result = TlsConnector::from(Arc::new(client))
-        .connect(server_name, stream)
-        .await;
-    let seen = verifier.seen();
-    let leaf = seen.chain.first().and_then(|c| CertInfo::parse(c));
-    let chain_len = seen.chain.len();
-    match (result, seen.verified) {
-        (Ok(stream), _) => {
-            let version = stream.get_ref().1.protocol_version().map(|v| {
-                let text = format!("{v:?}");
-                text.replace("TLSv1_", "TLS 1.").replace('_', " ")
-            });
-            Ok(Handshake {
-                version,
-                leaf,
-                chain_len,
-                trust: Trust::Trusted,
-            })
-        }
-        (Err(_), Some(Err(why))) => Ok(Handshake {
-            version: None,
-            leaf,
-            chain_len,
-            trust: classify(&why),
-        }),
-        (Err(e), _) => Err(tls_failure(format!("the secure handshake failed ({e})"))),
-    }
-}
-
-/// Sorts a verification error into "only the dates are wrong" and "not trusted".
-fn classify(e: &rustls::Error) -> Trust {
-    if cert::is_date_error(e) {
-        Trust::BadDates(cert::plain_error(e))
-    } else {
-        Trust::Untrusted(cert::plain_error(e))
-    }
 }
 
 /// Turns one handshake into a result. `now` is Unix seconds.
@@ -242,4 +164,84 @@ pub fn judge(
         }
     }
     r.with_duration(took)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: i64 = 1_750_000_000;
+
+    fn hs(trust: Trust, org: &str, days_left: i64) -> Result<Handshake, ConnectError> {
+        Ok(Handshake {
+            version: Some("TLS 1.3".into()),
+            leaf: Some(CertInfo {
+                subject: "qbo.intuit.com".into(),
+                issuer_org: Some(org.into()),
+                issuer_cn: Some(format!("{org} CA1")),
+                not_before: NOW - 86_400 * 30,
+                not_after: NOW + 86_400 * days_left,
+            }),
+            chain_len: 2,
+            trust,
+        })
+    }
+
+    fn check(outcome: Result<Handshake, ConnectError>) -> CheckResult {
+        let url = Url::parse("https://qbo.intuit.com/").unwrap();
+        let expected = vec!["DigiCert".to_string()];
+        judge(&url, outcome, &expected, NOW, Duration::from_millis(80))
+    }
+
+    #[test]
+    fn expected_trusted_chain_passes() {
+        let r = check(hs(Trust::Trusted, "DigiCert Inc", 200));
+        assert_eq!(r.status, Status::Pass);
+        assert!(!r.detail_bool("intercepted"));
+        assert_eq!(r.detail_str("protocol"), Some("TLS 1.3"));
+        assert_eq!(r.detail_u64("days_to_expiry"), Some(200));
+    }
+
+    #[test]
+    fn unexpected_or_untrusted_issuer_is_intercepted_and_named() {
+        let r = check(hs(Trust::Trusted, "Avast Web/Mail Shield", 200));
+        assert_eq!(r.status, Status::Warn);
+        assert!(r.detail_bool("intercepted"));
+        assert!(r.summary.contains("Avast Web/Mail Shield"), "{}", r.summary);
+        let r = check(hs(Trust::Untrusted("unknown issuer".into()), "Fortinet", 200));
+        assert_eq!(r.status, Status::Fail);
+        assert!(r.detail_bool("intercepted"));
+        assert!(r.summary.contains("Fortinet"), "{}", r.summary);
+    }
+
+    #[test]
+    fn dates_alone_point_at_the_clock_not_interception() {
+        let r = check(hs(
+            Trust::BadDates("the certificate has expired".into()),
+            "DigiCert Inc",
+            -3,
+        ));
+        assert_eq!(r.status, Status::Fail);
+        assert!(!r.detail_bool("intercepted"));
+        assert!(r.summary.contains("date and time"), "{}", r.summary);
+    }
+
+    #[test]
+    fn near_expiry_warns() {
+        let r = check(hs(Trust::Trusted, "DigiCert Inc", 3));
+        assert_eq!(r.status, Status::Warn);
+        assert!(r.summary.contains("expires in 3 days"), "{}", r.summary);
+    }
+
+    #[test]
+    fn failed_connection_keeps_its_kind() {
+        let e = ConnectError {
+            kind: "refused",
+            text: "the connection was refused".into(),
+        };
+        let r = check(Err(e));
+        assert_eq!(r.status, Status::Fail);
+        assert_eq!(r.detail_str("error_kind"), Some("refused"));
+        assert!(!r.detail_bool("intercepted"));
+    }
 }
