@@ -217,3 +217,18 @@ fn skewed_server_date_fails_the_clock_check() {
     assert_eq!(run.code, Some(1));
     run.assert_clean();
 }
+
+#[test]
+fn localhost_quickbooks_host_is_reported_as_the_local_computer() {
+    let world = World::new();
+    let port_url = world.http(Reply::ok());
+    let setup = Setup {
+        quickbooks: vec![port_url.replace("127.0.0.1", "localhost")],
+        ..world.healthy()
+    };
+    let run = world.check(&setup);
+    assert_eq!(run.status("dns"), "pass", "{}", run.dump());
+    assert!(run.summary("dns").contains("local computer"), "{}", run.dump());
+    assert_eq!(run.status("tcp"), "pass", "{}", run.dump());
+    assert_eq!(run.verdict(), "local_ok", "{}", run.dump());
+}
