@@ -65,23 +65,33 @@ pub async fn run(config: Arc<Config>, json: bool, only: &[String]) -> std::io::R
     results.sort_by_key(|r| order.iter().position(|id| *id == r.id).unwrap_or(usize::MAX));
     let verdict = verdict::decide(&results);
     let problem = results.iter().any(|r| r.status.is_problem());
-    let mut out = std::io::stdout().lock();
-    if json {
+    let code = u8::from(problem);
+    let written = if json {
         let report = CheckReport {
             schema_version: 1,
             verdict,
             checks: results,
             duration_ms,
         };
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
+        write_json(&report)
     } else {
         let color =
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        write_table(&mut out, &results, &verdict, color)?;
+        let mut out = std::io::stdout().lock();
+        write_table(&mut out, &results, &verdict, color).and_then(|()| out.flush())
+    };
+    match written {
+        // A reader that stopped early (`| head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
+        other => other.map(|()| code),
     }
-    out.flush()?;
-    Ok(u8::from(problem))
+}
+
+fn write_json(report: &CheckReport) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, report)?;
+    writeln!(out)?;
+    out.flush()
 }
 
 /// The human table: one line per result, then the verdict and its advice.

@@ -37,9 +37,11 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Check { json, only }) => {
             check_cmd::validate_only(&only)?;
             let config = Arc::new(config::resolve(cli.global.config.as_deref())?);
-            runtime()?
-                .block_on(check_cmd::run(config, json, &only))
-                .context("writing the results")
+            let rt = runtime()?;
+            let code = rt.block_on(check_cmd::run(config, json, &only));
+            // A name lookup stuck in the OS resolver must not hold the exit.
+            rt.shutdown_background();
+            code.context("writing the results")
         }
         Some(Command::Sessions) => {
             let store = open_store(&cli.global)?;
@@ -90,10 +92,15 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
     if args.plain || !terminal {
         let stdin = std::io::stdin().lock();
         let stdout = std::io::stdout().lock();
-        plain::run(driver, first, stdin, stdout, rt.handle())?;
+        let done = plain::run(driver, first, stdin, stdout, rt.handle());
+        // A name lookup stuck in the OS resolver must not hold the exit.
+        rt.shutdown_background();
+        done?;
         return Ok(0);
     }
-    let exit = rt.block_on(tui::run(driver, first))?;
+    let exit = rt.block_on(tui::run(driver, first));
+    rt.shutdown_background();
+    let exit = exit?;
     if exit.finished {
         println!(
             "Session {} saved. Print the report with: qbfix report {}",

@@ -12,6 +12,7 @@ use rustls::RootCertStore;
 use rustls_pki_types::CertificateDer;
 use rustls_pki_types::pem::PemObject;
 
+use super::cert;
 use crate::config::Config;
 
 /// Why a name did not resolve.
@@ -218,8 +219,11 @@ pub fn classify(e: &reqwest::Error) -> (&'static str, String) {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     let mut chain = Vec::new();
     while let Some(err) = source {
-        if let Some(tls) = err.downcast_ref::<rustls::Error>() {
-            return ("tls", format!("secure connection failed: {tls}"));
+        if let Some(tls) = cert::rustls_error(err) {
+            return (
+                "tls",
+                format!("secure connection failed: {}", cert::plain_error(tls)),
+            );
         }
         if let Some(io) = err.downcast_ref::<std::io::Error>() {
             match io.kind() {
@@ -237,8 +241,9 @@ pub fn classify(e: &reqwest::Error) -> (&'static str, String) {
         source = err.source();
     }
     let all = chain.join(": ");
-    if let Some(dns) = all.find("dns error: ") {
-        return ("dns", format!("name lookup failed ({})", &all[dns + 11..]));
+    if let Some(dns) = all.rfind("dns error: ") {
+        let why = all[dns + 11..].split(": ").next().unwrap_or("");
+        return ("dns", format!("name lookup failed ({why})"));
     }
     if e.is_timeout() {
         return ("timeout", "timed out".into());

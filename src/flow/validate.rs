@@ -65,14 +65,10 @@ pub(super) fn check(flow: &RawFlow) -> Result<(), Problem> {
                 .ok_or_else(|| (t.span().start, format!("unknown step {:?}", t.get_ref())))
         };
         for c in &step.checks {
-            if !checks::ALL_IDS.contains(&c.get_ref().as_str()) {
+            if checks::find(c.get_ref()).is_none() {
                 return Err((
                     c.span().start,
-                    format!(
-                        "unknown check {:?} (known: {})",
-                        c.get_ref(),
-                        checks::ALL_IDS.join(", ")
-                    ),
+                    format!("unknown check {:?} (known: {})", c.get_ref(), checks::known_ids()),
                 ));
             }
         }

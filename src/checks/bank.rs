@@ -1,0 +1,61 @@
+//! `bank`: GETs each bank sign-in URL the user configured (`[targets] bank`), judged like the
+//! QuickBooks sites: a bank that fails or answers 5xx while QuickBooks answers is why bank
+//! feeds fail. Skipped, with a hint how to add one, when none is configured.
+
+use std::sync::Arc;
+
+use futures::future::join_all;
+
+use super::http;
+use super::net;
+use super::{CheckResult, Context, Status};
+
+pub const ID: &str = "bank";
+
+/// Bytes of a bank page read: only the status matters.
+const MAX_BODY: usize = 64 * 1024;
+
+/// What the skip result says.
+pub const HOW_TO_ADD: &str = "No bank website is configured; to test yours, add [targets] bank = [\"https://…\"] (your bank's sign-in page) to the qbfix config file";
+
+pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
+    let config = &ctx.config;
+    if config.targets.bank.is_empty() {
+        return vec![CheckResult::new(ID, Status::Skip, HOW_TO_ADD)];
+    }
+    let client = match net::client(config) {
+        Ok(c) => c,
+        Err(e) => {
+            return vec![CheckResult::new(
+                ID,
+                Status::Error,
+                format!("Cannot set up the bank test: {e}"),
+            )];
+        }
+    };
+    let probes = config.targets.bank.iter().map(|url| {
+        let client = &client;
+        async move {
+            let p = net::probe(client, url, config.network.timeout, MAX_BODY).await;
+            http::judge(ID, "your bank", url, &p, config.network.slow)
+        }
+    });
+    join_all(probes).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[tokio::test]
+    async fn skips_with_a_hint_when_no_bank_is_configured() {
+        let ctx = Arc::new(Context {
+            config: Arc::new(Config::default()),
+        });
+        let results = run(ctx).await;
+        assert_eq!(results.len(), 1);
+        assert_eq!(results[0].status, Status::Skip);
+        assert!(results[0].summary.contains("[targets] bank"));
+    }
+}

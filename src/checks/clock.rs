@@ -1,0 +1,128 @@
+//! `clock`: compares this computer's clock with the `Date` header of QuickBooks' replies. A
+//! clock off by minutes makes certificates look expired or not yet valid, which breaks secure
+//! connections. Skipped when no reply carried a date.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::future::join_all;
+use jiff::Timestamp;
+use jiff::fmt::rfc2822::DateTimeParser;
+
+use super::net;
+use super::{CheckResult, Context, Status};
+
+pub const ID: &str = "clock";
+
+/// Off by more than this: a warning.
+pub const WARN_SECS: i64 = 2 * 60;
+/// Off by more than this: secure connections are likely to fail.
+pub const FAIL_SECS: i64 = 10 * 60;
+
+static PARSER: DateTimeParser = DateTimeParser::new();
+
+pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
+    let config = &ctx.config;
+    let client = match net::client(config) {
+        Ok(c) => c,
+        Err(e) => {
+            return vec![CheckResult::new(
+                ID,
+                Status::Error,
+                format!("Cannot set up the clock test: {e}"),
+            )];
+        }
+    };
+    let probes = config.targets.quickbooks.iter().map(|url| {
+        let client = &client;
+        async move {
+            let sent = Timestamp::now();
+            let p = net::probe(client, url, config.network.timeout, 1024).await;
+            // The server stamped its reply about when its headers arrived.
+            let local = sent.checked_add(p.ttfb.unwrap_or(Duration::ZERO)).unwrap_or(sent);
+            let server = p.date_header.as_deref().and_then(parse_http_date);
+            (url, server, local, p.total)
+        }
+    });
+    let answers = join_all(probes).await;
+    let took = answers.iter().map(|a| a.3).max().unwrap_or_default();
+    let result = match answers
+        .into_iter()
+        .find_map(|(url, server, local, _)| server.map(|s| (url, s, local)))
+    {
+        Some((url, server, local)) => judge(local.as_second() - server.as_second())
+            .with("target", url.as_str())
+            .with("server_time", server.to_string())
+            .with("local_time", local.to_string())
+            .with_duration(took),
+        None => CheckResult::new(
+            ID,
+            Status::Skip,
+            "No QuickBooks server told its time, so this computer's clock could not be compared",
+        )
+        .with_duration(took),
+    };
+    vec![result]
+}
+
+/// Parses an HTTP `Date` header ("Sun, 06 Nov 1994 08:49:37 GMT").
+pub fn parse_http_date(text: &str) -> Option<Timestamp> {
+    PARSER.parse_timestamp(text.trim()).ok()
+}
+
+/// A result for a clock `offset` seconds ahead (positive) or behind (negative) of the server.
+pub fn judge(offset: i64) -> CheckResult {
+    let size = offset.abs();
+    let how_far = if size >= 7200 {
+        format!("{} hours", (size + 1800) / 3600)
+    } else if size >= 120 {
+        format!("{} minutes", (size + 30) / 60)
+    } else {
+        format!("{size} seconds")
+    };
+    let side = if offset > 0 { "ahead of" } else { "behind" };
+    let (status, summary) = if size > FAIL_SECS {
+        (
+            Status::Fail,
+            format!(
+                "Your clock is {how_far} {side} QuickBooks' servers; a wrong clock breaks secure connections: set the date and time automatically"
+            ),
+        )
+    } else if size > WARN_SECS {
+        (
+            Status::Warn,
+            format!(
+                "Your clock is {how_far} {side} QuickBooks' servers; set the date and time automatically before it breaks secure connections"
+            ),
+        )
+    } else {
+        (Status::Pass, "Your clock matches QuickBooks' servers".to_string())
+    };
+    CheckResult::new(ID, status, summary).with("offset_seconds", offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_dates_parse() {
+        let t = parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
+        assert_eq!(t.as_second(), 784_111_777);
+        assert!(parse_http_date("yesterday").is_none());
+        assert!(parse_http_date("").is_none());
+    }
+
+    #[test]
+    fn offsets_are_judged_and_named() {
+        assert_eq!(judge(30).status, Status::Pass);
+        assert_eq!(judge(-90).status, Status::Pass);
+        let r = judge(5 * 60);
+        assert_eq!(r.status, Status::Warn);
+        assert!(r.summary.contains("5 minutes ahead of"), "{}", r.summary);
+        let r = judge(-14 * 60);
+        assert_eq!(r.status, Status::Fail);
+        assert!(r.summary.contains("14 minutes behind"), "{}", r.summary);
+        assert!(judge(3 * 3600).summary.contains("3 hours"));
+    }
+}

@@ -1,0 +1,191 @@
+//! Shared helpers for the integration tests: loopback servers (plain HTTP with a chosen status,
+//! headers, body and delay; one that accepts and never answers; TLS with an rcgen CA; a port
+//! that refuses), a config writer that overrides every target, and a runner for
+//! `qbfix check --json` with a clean environment. Nothing here touches the internet.
+#![allow(dead_code)]
+
+mod run;
+mod server;
+mod setup;
+pub mod tls;
+
+#[allow(unused_imports)]
+pub use run::Run;
+#[allow(unused_imports)]
+pub use server::{Reply, http_date};
+pub use setup::Setup;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tokio::net::TcpListener;
+use tokio::runtime::Runtime;
+
+/// The healthy status page: every component operational, no incidents.
+pub const OPERATIONAL: &str = include_str!("../data/status/operational.json");
+
+/// One test's world: a runtime for its servers and a temp dir for config and data.
+pub struct World {
+    pub rt: Runtime,
+    pub dir: tempfile::TempDir,
+}
+
+impl World {
+    pub fn new() -> World {
+        World {
+            rt: tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .unwrap(),
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn listen(&self) -> (TcpListener, u16) {
+        let listener = self.rt.block_on(TcpListener::bind("127.0.0.1:0")).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        (listener, port)
+    }
+
+    /// A plain HTTP server giving `reply` to every request; returns its base URL.
+    pub fn http(&self, reply: Reply) -> String {
+        let (listener, port) = self.listen();
+        let reply = Arc::new(reply);
+        self.rt.spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                tokio::spawn(server::serve(stream, reply.clone()));
+            }
+        });
+        format!("http://127.0.0.1:{port}/")
+    }
+
+    /// A TLS server presenting `cert` and giving `reply`; returns its base URL.
+    pub fn https(&self, cert: &tls::ServerCert, reply: Reply) -> String {
+        let (listener, port) = self.listen();
+        let acceptor = cert.acceptor();
+        let reply = Arc::new(reply);
+        self.rt.spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let acceptor = acceptor.clone();
+                let reply = reply.clone();
+                tokio::spawn(async move {
+                    if let Ok(stream) = acceptor.accept(stream).await {
+                        server::serve(stream, reply).await;
+                    }
+                });
+            }
+        });
+        format!("https://127.0.0.1:{port}/")
+    }
+
+    /// A server that accepts connections and never says a word.
+    pub fn hang(&self) -> String {
+        let (listener, port) = self.listen();
+        self.rt.spawn(async move {
+            let mut held = Vec::new();
+            while let Ok((stream, _)) = listener.accept().await {
+                held.push(stream);
+            }
+        });
+        format!("http://127.0.0.1:{port}/")
+    }
+
+    /// A port nothing listens on (bound, then released): connections are refused.
+    pub fn refused(&self) -> String {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        drop(listener);
+        format!("http://127.0.0.1:{port}/")
+    }
+
+    /// Every target on a healthy server of its own.
+    pub fn healthy(&self) -> Setup {
+        Setup {
+            quickbooks: vec![self.http(Reply::ok())],
+            control: vec![self.http(Reply::status(204).body(b""))],
+            status_page: self.http(Reply::json(OPERATIONAL)),
+            bank: vec![self.http(Reply::ok())],
+            ..Setup::default()
+        }
+    }
+
+    /// Writes `setup` as a config file in the temp dir.
+    pub fn write_config(&self, setup: &Setup) -> PathBuf {
+        let path = self.dir.path().join("config.toml");
+        std::fs::write(&path, setup.to_toml_string()).unwrap();
+        path
+    }
+
+    /// Runs `qbfix check --json` with `setup` and returns what it did.
+    pub fn check(&self, setup: &Setup) -> Run {
+        self.run_check(setup, true)
+    }
+
+    /// Runs `qbfix check` (the human table) with `setup`.
+    pub fn check_table(&self, setup: &Setup) -> Run {
+        self.run_check(setup, false)
+    }
+
+    fn run_check(&self, setup: &Setup, json: bool) -> Run {
+        let config = self.write_config(setup);
+        let data = self.dir.path().join("data");
+        let mut cmd = Command::cargo_bin("qbfix").unwrap();
+        cmd.arg("--config")
+            .arg(&config)
+            .arg("--data-dir")
+            .arg(&data)
+            .arg("check");
+        if json {
+            cmd.arg("--json");
+        }
+        clean_env(&mut cmd);
+        cmd.timeout(Duration::from_secs(60));
+        let start = Instant::now();
+        let out = cmd.output().unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        let report = if json {
+            serde_json::from_str(&stdout)
+                .unwrap_or_else(|e| panic!("stdout is not one JSON object ({e}):\n{stdout}\n{stderr}"))
+        } else {
+            Value::Null
+        };
+        Run {
+            code: out.status.code(),
+            stdout,
+            stderr,
+            report,
+            elapsed: start.elapsed(),
+        }
+    }
+}
+
+/// Hermetic environment: no proxies, no config from the environment, no colour decisions.
+pub fn clean_env(cmd: &mut Command) {
+    for var in [
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+        "QBFIX_CONFIG",
+        "QBFIX_DATA_DIR",
+        "SSL_CERT_FILE",
+        "SSL_CERT_DIR",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("NO_PROXY", "*").env("no_proxy", "*");
+}
+
+/// Writes `text` into the temp dir as `name`.
+pub fn write_file(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
