@@ -106,11 +106,7 @@ pub fn crypto_provider() -> Arc<rustls::crypto::CryptoProvider> {
 
 /// Trust anchors: the system's roots plus the configured extra PEM file.
 pub fn root_store(config: &Config) -> Result<RootCertStore, String> {
-    let mut roots = RootCertStore::empty();
-    let native = rustls_native_certs::load_native_certs();
-    for cert in native.certs {
-        let _ = roots.add(cert);
-    }
+    let mut roots = system_roots().clone();
     if let Some(path) = &config.tls.extra_ca_file {
         let certs = CertificateDer::pem_file_iter(path)
             .map_err(|e| format!("cannot read extra_ca_file {}: {e}", path.display()))?;
@@ -127,6 +123,19 @@ pub fn root_store(config: &Config) -> Result<RootCertStore, String> {
         }
     }
     Ok(roots)
+}
+
+/// The system's trust anchors, read once per process (every check that talks HTTPS needs them,
+/// and reading the system's certificate files is the slowest part of setting up a client).
+fn system_roots() -> &'static RootCertStore {
+    static ROOTS: std::sync::OnceLock<RootCertStore> = std::sync::OnceLock::new();
+    ROOTS.get_or_init(|| {
+        let mut roots = RootCertStore::empty();
+        for cert in rustls_native_certs::load_native_certs().certs {
+            let _ = roots.add(cert);
+        }
+        roots
+    })
 }
 
 /// A client TLS configuration that verifies against [`root_store`].
