@@ -4,8 +4,6 @@
 
 use std::sync::Arc;
 
-use futures::future::join_all;
-
 use super::http;
 use super::net;
 use super::{CheckResult, Context, Status};
@@ -23,24 +21,15 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     if config.targets.bank.is_empty() {
         return vec![CheckResult::new(ID, Status::Skip, HOW_TO_ADD)];
     }
-    let client = match net::client(config) {
-        Ok(c) => c,
-        Err(e) => {
-            return vec![CheckResult::new(
-                ID,
-                Status::Error,
-                format!("Cannot set up the bank test: {e}"),
-            )];
-        }
-    };
-    let probes = config.targets.bank.iter().map(|url| {
-        let client = &client;
-        async move {
-            let p = net::probe(client, url, config.network.timeout, MAX_BODY).await;
-            http::judge(ID, "your bank", url, &p, config.network.slow)
-        }
-    });
-    join_all(probes).await
+    let urls = &config.targets.bank;
+    match net::probe_each(config, urls, MAX_BODY).await {
+        Ok(probes) => urls
+            .iter()
+            .zip(&probes)
+            .map(|(url, p)| http::judge(ID, "your bank", url, p, config.network.slow))
+            .collect(),
+        Err(e) => net::setup_failed(ID, "bank test", e),
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use futures::future::join_all;
 use jiff::Timestamp;
 use jiff::fmt::rfc2822::DateTimeParser;
 
@@ -23,28 +22,22 @@ static PARSER: DateTimeParser = DateTimeParser::new();
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let config = &ctx.config;
-    let client = match net::client(config) {
-        Ok(c) => c,
-        Err(e) => {
-            return vec![CheckResult::new(
-                ID,
-                Status::Error,
-                format!("Cannot set up the clock test: {e}"),
-            )];
-        }
+    let urls = &config.targets.quickbooks;
+    let probes = match net::probe_each(config, urls, 1024).await {
+        Ok(probes) => probes,
+        Err(e) => return net::setup_failed(ID, "clock test", e),
     };
-    let probes = config.targets.quickbooks.iter().map(|url| {
-        let client = &client;
-        async move {
-            let sent = Timestamp::now();
-            let p = net::probe(client, url, config.network.timeout, 1024).await;
+    let answers: Vec<_> = urls
+        .iter()
+        .zip(&probes)
+        .map(|(url, p)| {
             // The server stamped its reply about when its headers arrived.
+            let sent = p.sent_at;
             let local = sent.checked_add(p.ttfb.unwrap_or(Duration::ZERO)).unwrap_or(sent);
             let server = p.date_header.as_deref().and_then(parse_http_date);
             (url, server, local, p.total)
-        }
-    });
-    let answers = join_all(probes).await;
+        })
+        .collect();
     let took = answers.iter().map(|a| a.3).max().unwrap_or_default();
     let result = match answers
         .into_iter()

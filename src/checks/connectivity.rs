@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use futures::future::join_all;
 use reqwest::Url;
 
 use super::net::{self, Probe};
@@ -23,24 +22,11 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
             "No control sites are configured",
         )];
     }
-    let client = match net::client(config) {
-        Ok(c) => c,
-        Err(e) => {
-            return vec![CheckResult::new(
-                ID,
-                Status::Error,
-                format!("Cannot set up the connection test: {e}"),
-            )];
-        }
-    };
-    let probes = config.targets.control.iter().map(|url| {
-        let client = &client;
-        async move {
-            let p = net::probe(client, url, config.network.timeout, MAX_BODY).await;
-            judge(url, &p)
-        }
-    });
-    join_all(probes).await
+    let urls = &config.targets.control;
+    match net::probe_each(config, urls, MAX_BODY).await {
+        Ok(probes) => urls.iter().zip(&probes).map(|(url, p)| judge(url, p)).collect(),
+        Err(e) => net::setup_failed(ID, "connection test", e),
+    }
 }
 
 /// Turns one probe of a control URL into a result.

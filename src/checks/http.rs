@@ -4,7 +4,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use futures::future::join_all;
 use reqwest::Url;
 
 use super::connectivity::millis;
@@ -25,24 +24,15 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
             "No QuickBooks addresses are configured",
         )];
     }
-    let client = match net::client(config) {
-        Ok(c) => c,
-        Err(e) => {
-            return vec![CheckResult::new(
-                ID,
-                Status::Error,
-                format!("Cannot set up the web test: {e}"),
-            )];
-        }
-    };
-    let probes = config.targets.quickbooks.iter().map(|url| {
-        let client = &client;
-        async move {
-            let p = net::probe(client, url, config.network.timeout, MAX_BODY).await;
-            judge(ID, "QuickBooks", url, &p, config.network.slow)
-        }
-    });
-    join_all(probes).await
+    let urls = &config.targets.quickbooks;
+    match net::probe_each(config, urls, MAX_BODY).await {
+        Ok(probes) => urls
+            .iter()
+            .zip(&probes)
+            .map(|(url, p)| judge(ID, "QuickBooks", url, p, config.network.slow))
+            .collect(),
+        Err(e) => net::setup_failed(ID, "web test", e),
+    }
 }
 
 /// The plain name of a gateway failure, if the status is one.

@@ -16,6 +16,7 @@ pub mod dns;
 pub mod handshake;
 pub mod http;
 pub mod net;
+pub mod probe;
 pub mod runner;
 pub mod status_doc;
 pub mod status_page;

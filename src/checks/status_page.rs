@@ -23,17 +23,10 @@ const NAMED: usize = 3;
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let config = &ctx.config;
     let url = &config.targets.status_page;
-    let client = match net::client(config) {
-        Ok(c) => c,
-        Err(e) => {
-            return vec![CheckResult::new(
-                ID,
-                Status::Error,
-                format!("Cannot set up the status page test: {e}"),
-            )];
-        }
+    let p = match net::probe_each(config, std::slice::from_ref(url), MAX_BODY).await {
+        Ok(mut probes) => probes.pop().unwrap_or_default(),
+        Err(e) => return net::setup_failed(ID, "status page test", e),
     };
-    let p = net::probe(&client, url, config.network.timeout, MAX_BODY).await;
     let base = |status, summary: String| {
         CheckResult::new(ID, status, summary)
             .with("target", url.as_str())
