@@ -2,6 +2,7 @@
 //! `Wizard::update(msg)` changes state and returns [`Effect`]s for a thin driver (TUI or
 //! plain mode) to carry out. No I/O, no clock reads (times arrive inside messages), no UI.
 
+mod records;
 mod route;
 mod view;
 
@@ -14,7 +15,7 @@ use jiff::Timestamp;
 
 use crate::checks::{CheckResult, Verdict, verdict};
 use crate::flow::{AnswerOutcome, Flow, StepKind};
-use crate::session::{CheckRun, Outcome, Session, StepRecord};
+use crate::session::{CheckRun, Outcome, Session};
 
 pub use view::{StepView, tips_for};
 
@@ -294,67 +295,5 @@ impl Wizard {
         }
         self.enter_current();
         vec![Effect::Save]
-    }
-
-    /// Makes sure the current step has a record (but the summary) and puts the selection on
-    /// its answer.
-    fn enter_current(&mut self) {
-        let current = self.current_id().to_string();
-        let step = self.flow.step(&current);
-        // The summary is not a step with an answer: it gets no record.
-        let previous = match step {
-            Some(s) if s.kind == StepKind::Summary => None,
-            _ => self.record_mut(&current).answer_id.clone(),
-        };
-        let step = self.flow.step(&current);
-        self.cursor = step
-            .and_then(|s| previous.and_then(|p| s.answers.iter().position(|a| a.id == p)))
-            .unwrap_or_else(|| self.default_cursor());
-        self.attach_results();
-    }
-
-    /// During an outage, local fixes default to "Skip this step".
-    fn default_cursor(&self) -> usize {
-        let outage = self.session.verdict.as_ref().is_some_and(|v| v.id.is_outage());
-        let step = self.flow.step(self.current_id());
-        match step {
-            Some(s) if outage && s.local_fix && s.kind == StepKind::Fix => {
-                s.answers.iter().position(|a| a.id == "skip").unwrap_or(0)
-            }
-            _ => 0,
-        }
-    }
-
-    fn record_mut(&mut self, id: &str) -> &mut StepRecord {
-        if let Some(i) = self.session.steps.iter().position(|r| r.id == id) {
-            return &mut self.session.steps[i];
-        }
-        let title = self.flow.step(id).map(|s| s.title.clone()).unwrap_or_default();
-        self.session.steps.push(StepRecord {
-            id: id.to_string(),
-            title,
-            answer: None,
-            answer_id: None,
-            note: None,
-            answered_at: None,
-            checks: Vec::new(),
-        });
-        let last = self.session.steps.len() - 1;
-        &mut self.session.steps[last]
-    }
-
-    /// Gives every visited step the latest results of the checks its flow entry names.
-    fn attach_results(&mut self) {
-        for record in &mut self.session.steps {
-            if let Some(step) = self.flow.step(&record.id) {
-                record.checks = self
-                    .session
-                    .checks
-                    .iter()
-                    .filter(|r| step.checks.contains(&r.id))
-                    .cloned()
-                    .collect();
-            }
-        }
     }
 }

@@ -1,0 +1,70 @@
+//! Tests of config parsing: defaults, overrides, and errors located by line and column.
+
+use super::*;
+
+fn err(text: &str) -> String {
+    Config::parse(text, Path::new("c.toml")).unwrap_err().to_string()
+}
+
+#[test]
+fn defaults_are_the_real_endpoints() {
+    let c = Config::default();
+    assert_eq!(c.targets.quickbooks.len(), 2);
+    assert_eq!(c.targets.control.len(), 2);
+    assert_eq!(c.targets.status_page.as_str(), DEFAULT_STATUS_PAGE);
+    assert_eq!(c.network.timeout, Duration::from_secs(5));
+    assert_eq!(c.network.dns_timeout, Duration::from_secs(3));
+    assert_eq!(Config::parse("", Path::new("x")).unwrap(), c);
+}
+
+#[test]
+fn overrides_apply() {
+    let c = Config::parse(
+        "[network]\ntimeout_ms = 700\n[targets]\nbank = [\"http://127.0.0.1:9/\"]\n[tls]\nextra_ca_file = \"ca.pem\"\n",
+        Path::new("/etc/q/config.toml"),
+    )
+    .unwrap();
+    assert_eq!(c.network.timeout, Duration::from_millis(700));
+    assert_eq!(c.targets.bank[0].port(), Some(9));
+    assert_eq!(c.tls.extra_ca_file, Some(PathBuf::from("/etc/q/ca.pem")));
+}
+
+#[test]
+fn unknown_key_names_key_line_and_column() {
+    let e = err("[network]\ntimeout_ms = 1\ncolour = 3\n");
+    assert!(e.starts_with("c.toml:3:1: "), "{e}");
+    assert!(e.contains("colour"), "{e}");
+}
+
+#[test]
+fn wrong_type_is_located() {
+    let e = err("[network]\ntimeout_ms = \"fast\"\n");
+    assert!(e.starts_with("c.toml:2:14: "), "{e}");
+}
+
+#[test]
+fn non_http_url_is_rejected() {
+    let e = err("[targets]\ncontrol = [\"http://ok/\", \"ftp://x/\"]\n");
+    assert!(e.starts_with("c.toml:2:26: "), "{e}");
+    assert!(e.contains("http:// or https://"), "{e}");
+    let e = err("[targets]\nstatus_page = \"not a url\"\n");
+    assert!(e.starts_with("c.toml:2:15: "), "{e}");
+}
+
+#[test]
+fn zero_timeout_is_rejected() {
+    let e = err("[network]\nslow_ms = 0\n");
+    assert!(e.contains("slow_ms must be between"), "{e}");
+}
+
+#[test]
+fn broken_toml_is_located() {
+    let e = err("[network\n");
+    assert!(e.starts_with("c.toml:1:"), "{e}");
+}
+
+#[test]
+fn line_col_counts_characters() {
+    assert_eq!(line_col("ab\ncé d", 7), (2, 4));
+    assert_eq!(line_col("", 10), (1, 1));
+}

@@ -1,0 +1,95 @@
+//! Tests of the session store: round trips, privacy of files, listing, damaged files.
+
+use super::super::{Outcome, SystemFacts};
+use super::*;
+
+fn session(store: &SessionStore, second: i64) -> Session {
+    let now = Timestamp::from_second(second).unwrap();
+    let id = store.reserve_id(now).unwrap();
+    Session::new(id, "qbo-502", now, SystemFacts::default())
+}
+
+#[test]
+fn save_and_load_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SessionStore::open(dir.path()).unwrap();
+    let mut s = session(&store, 1_790_000_000);
+    s.outcome = Outcome::Escalated;
+    store.save(&s).unwrap();
+    let (back, warnings) = store.load(&s.id).unwrap();
+    assert_eq!(back, s);
+    assert!(warnings.is_empty());
+    // Nothing but the session file is left behind.
+    let names: Vec<_> = fs::read_dir(store.dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn files_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let store = SessionStore::open(&dir.path().join("data")).unwrap();
+    let s = session(&store, 1_790_000_000);
+    store.save(&s).unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&store.dir().join(format!("{}.json", s.id))), 0o600);
+    assert_eq!(mode(store.dir()), 0o700);
+    assert_eq!(mode(&dir.path().join("data")), 0o700);
+}
+
+#[test]
+fn list_is_newest_first_and_latest_unfinished_skips_finished() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SessionStore::open(dir.path()).unwrap();
+    let old = session(&store, 1_790_000_000);
+    let mut new = session(&store, 1_790_000_100);
+    new.outcome = Outcome::Resolved;
+    store.save(&old).unwrap();
+    store.save(&new).unwrap();
+    let (list, _) = store.list();
+    assert_eq!(list.iter().map(|s| &s.id).collect::<Vec<_>>(), [&new.id, &old.id]);
+    assert_eq!(store.latest_unfinished().0.unwrap().id, old.id);
+    assert_eq!(store.find("latest").unwrap().0.id, new.id);
+}
+
+#[test]
+fn corrupt_file_is_moved_aside_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SessionStore::open(dir.path()).unwrap();
+    let good = session(&store, 1_790_000_000);
+    store.save(&good).unwrap();
+    let bad = store.dir().join("20260101-000000-bad000.json");
+    fs::write(&bad, b"{\"schema_version\": 1, \"id\": \"trunc").unwrap();
+    let (list, warnings) = store.list();
+    assert_eq!(list.len(), 1);
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].0.contains("moved it to"), "{}", warnings[0]);
+    assert!(!bad.exists());
+    let aside: Vec<_> = fs::read_dir(store.dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains(".corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        fs::read(store.dir().join(&aside[0])).unwrap(),
+        b"{\"schema_version\": 1, \"id\": \"trunc"
+    );
+}
+
+#[test]
+fn unknown_ids_and_unusable_dirs_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SessionStore::open(dir.path()).unwrap();
+    assert!(matches!(store.load("nope"), Err(StoreError::NotFound(_))));
+    assert!(matches!(store.load("../x"), Err(StoreError::NotFound(_))));
+    assert!(matches!(store.find("latest"), Err(StoreError::NoSessions)));
+    let file = dir.path().join("file");
+    fs::write(&file, b"x").unwrap();
+    let e = SessionStore::open(&file).unwrap_err().to_string();
+    assert!(e.contains(&file.display().to_string()), "{e}");
+}
