@@ -92,7 +92,8 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
     if args.plain || !terminal {
         let stdin = std::io::stdin().lock();
         let stdout = std::io::stdout().lock();
-        let done = plain::run(driver, first, stdin, stdout, rt.handle());
+        let echo = !std::io::stdin().is_terminal();
+        let done = plain::run(driver, first, stdin, stdout, rt.handle(), echo);
         // A name lookup stuck in the OS resolver must not hold the exit.
         rt.shutdown_background();
         done?;

@@ -30,16 +30,24 @@ const HELP: &str = "Type the number of an answer and press Enter. Other commands
   q         save and quit (resume later with qbfix --resume)
   ?         this help";
 
-/// Runs the wizard until the summary, `q` or the end of input.
+/// Runs the wizard until the summary, `q` or the end of input. `echo` repeats each answer
+/// after its prompt, so a transcript reads well when input comes from a pipe.
 pub fn run(
     mut driver: Driver,
     first: Vec<Effect>,
     mut input: impl BufRead,
     mut out: impl Write,
     handle: &Handle,
+    echo: bool,
 ) -> Result<(), PlainError> {
     if let Some(hint) = &driver.resume_hint {
         writeln!(out, "({hint})")?;
+    }
+    if let Some(code) = &driver.wizard.session().case_code {
+        writeln!(
+            out,
+            "Case code: {code} (give it to the customer; it is also in the report)"
+        )?;
     }
     let mut plain = Plain { rx: None, handle };
     plain.apply(&mut driver, first)?;
@@ -71,7 +79,8 @@ pub fn run(
                 write_summary(&mut out, &driver)?;
                 return Ok(());
             }
-            write_step(&mut out, &driver.wizard.view())?;
+            let helpdesk = driver.wizard.session().case_code.is_some();
+            write_step(&mut out, &driver.wizard.view(), helpdesk)?;
             shown = Some(here);
         }
         let count = driver.wizard.view().answers.len();
@@ -85,6 +94,9 @@ pub fn run(
             return Ok(());
         }
         let line = String::from_utf8_lossy(&line).trim().to_string();
+        if echo {
+            writeln!(out, "{}", clean(&line))?;
+        }
         let msg = match parse(&line, count) {
             Ok(msg) => msg,
             Err(hint) => {
@@ -191,7 +203,7 @@ impl Plain<'_> {
     }
 }
 
-fn write_step(out: &mut impl Write, view: &StepView<'_>) -> std::io::Result<()> {
+fn write_step(out: &mut impl Write, view: &StepView<'_>, helpdesk: bool) -> std::io::Result<()> {
     writeln!(out)?;
     let heading = format!(
         "Step {} of {}: {}",
@@ -203,6 +215,10 @@ fn write_step(out: &mut impl Write, view: &StepView<'_>) -> std::io::Result<()> 
     writeln!(out, "{}", "=".repeat(heading.chars().count().min(72)))?;
     if let Some(notice) = view.notice {
         writeln!(out, "Important: {}", clean(notice))?;
+        writeln!(out)?;
+    }
+    if helpdesk && let Some(script) = &view.step.script {
+        writeln!(out, "Read aloud: {}", clean(script))?;
         writeln!(out)?;
     }
     writeln!(out, "{}", clean_multiline(&view.step.text))?;

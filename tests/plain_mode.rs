@@ -221,6 +221,35 @@ fn an_outage_moves_server_status_forward() {
 }
 
 #[test]
+fn answers_are_echoed_after_their_prompt_when_piped() {
+    let env = Env::new();
+    let out = env.cmd().arg("--plain").write_stdin("3\n").assert().success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    assert!(
+        stdout.contains("Answer 1-4 (b back, n note, q quit, ? help): 3\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn helpdesk_mode_gives_a_case_code_and_read_aloud_scripts() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["--plain", "--helpdesk"])
+        .write_stdin("1\n")
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    let code = env.sessions()[0]["case_code"].as_str().unwrap().to_string();
+    assert!(code.starts_with("QB-") && code.len() == 12, "{code}");
+    assert!(stdout.contains(&format!("Case code: {code}")), "{stdout}");
+    assert!(stdout.contains("Read aloud: Tell me what you see"), "{stdout}");
+    let plain = env.cmd().arg("--plain").write_stdin("1\n").assert().success();
+    assert!(!String::from_utf8_lossy(&plain.get_output().stdout).contains("Read aloud"));
+}
+
+#[test]
 fn a_custom_flow_file_runs() {
     let env = Env::new();
     let flow = env.dir.path().join("mini.toml");
