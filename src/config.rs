@@ -186,15 +186,19 @@ impl Config {
             }
         }
         if let Some(t) = raw.tls {
-            if let Some(file) = t.extra_ca_file {
-                let file = file.into_inner();
+            if let Some(spanned) = t.extra_ca_file {
+                let at = spanned.span().start;
+                let file = spanned.into_inner();
                 if !file.trim().is_empty() {
                     let file = PathBuf::from(file);
                     // A relative path is taken relative to the config file's folder.
-                    config.tls.extra_ca_file = Some(match path.parent() {
+                    let file = match path.parent() {
                         Some(dir) if file.is_relative() => dir.join(file),
                         _ => file,
-                    });
+                    };
+                    check_ca_file(&file)
+                        .map_err(|problem| invalid(at, format!("tls.extra_ca_file: {problem}")))?;
+                    config.tls.extra_ca_file = Some(file);
                 }
             }
             if let Some(list) = t.expected_issuers {
@@ -203,6 +207,23 @@ impl Config {
         }
         Ok(config)
     }
+}
+
+/// A CA file must be readable PEM with at least one certificate.
+fn check_ca_file(file: &Path) -> Result<(), String> {
+    use rustls_pki_types::CertificateDer;
+    use rustls_pki_types::pem::PemObject;
+    let certs =
+        CertificateDer::pem_file_iter(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let mut count = 0;
+    for cert in certs {
+        cert.map_err(|e| format!("{} is not valid PEM: {e}", file.display()))?;
+        count += 1;
+    }
+    if count == 0 {
+        return Err(format!("{} holds no PEM certificate", file.display()));
+    }
+    Ok(())
 }
 
 /// 1-based line and column (in characters) of a byte offset.

@@ -19,14 +19,35 @@ fn defaults_are_the_real_endpoints() {
 
 #[test]
 fn overrides_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let cert = rcgen::generate_simple_self_signed(vec!["localhost".into()]).unwrap();
+    std::fs::write(dir.path().join("ca.pem"), cert.cert.pem()).unwrap();
     let c = Config::parse(
         "[network]\ntimeout_ms = 700\n[targets]\nbank = [\"http://127.0.0.1:9/\"]\n[tls]\nextra_ca_file = \"ca.pem\"\n",
-        Path::new("/etc/q/config.toml"),
+        &dir.path().join("config.toml"),
     )
     .unwrap();
     assert_eq!(c.network.timeout, Duration::from_millis(700));
     assert_eq!(c.targets.bank[0].port(), Some(9));
-    assert_eq!(c.tls.extra_ca_file, Some(PathBuf::from("/etc/q/ca.pem")));
+    assert_eq!(c.tls.extra_ca_file, Some(dir.path().join("ca.pem")));
+}
+
+#[test]
+fn unusable_ca_file_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    let e = Config::parse("[tls]\nextra_ca_file = \"missing.pem\"\n", &config)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("config.toml:2:17: tls.extra_ca_file: cannot read"),
+        "{e}"
+    );
+    std::fs::write(dir.path().join("empty.pem"), "not a certificate\n").unwrap();
+    let e = Config::parse("[tls]\nextra_ca_file = \"empty.pem\"\n", &config)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("holds no PEM certificate"), "{e}");
 }
 
 #[test]
