@@ -52,10 +52,11 @@ pub struct WizardArgs {
 pub enum Command {
     /// Run the automated checks without the wizard
     Check {
-        /// Print the JSON object of DESIGN.md and nothing else
+        /// Print one JSON object (schema_version 1) and nothing else
         #[arg(long)]
         json: bool,
-        /// Run only this check (repeatable)
+        /// Run only this check (repeatable): connectivity, dns, tcp, tls, http, status_page,
+        /// bank, proxy, clock, browsers, firewall, system
         #[arg(long = "only", value_name = "ID")]
         only: Vec<String>,
     },
