@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
-use super::Ui;
+use super::{Ui, wrap};
 use crate::checks::{self, CheckResult, Status};
 
 /// Spinner frames (braille dots).
@@ -57,6 +57,12 @@ pub fn result_line<'a>(ui: &Ui, r: &'a CheckResult) -> Line<'a> {
         spans.push(Span::styled(format!(" · {} ms", r.duration_ms), theme.dim()));
     }
     Line::from(spans)
+}
+
+/// One result wrapped into `width` columns, its later rows under the summary's text.
+pub fn result_lines(ui: &Ui, r: &CheckResult, width: u16) -> Vec<Line<'static>> {
+    let indent = Span::raw(r.status.symbol()).width() + 1;
+    wrap::hanging(result_line(ui, r), indent, width)
 }
 
 /// "… answered in 41 ms" already says how long it took.

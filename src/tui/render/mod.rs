@@ -8,6 +8,7 @@ pub mod help;
 pub mod note;
 pub mod step;
 pub mod summary;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
