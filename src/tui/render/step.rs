@@ -117,6 +117,14 @@ fn layout<'a>(ui: &Ui<'a>, area: Rect) -> StepLayout<'a> {
     }
 }
 
+/// Rows the step needs in a frame `width` columns wide: its borders, its answers and at least
+/// one row of its text (the rest scrolls).
+pub fn min_height(ui: &Ui, width: u16) -> u16 {
+    let inner = frame_block().inner(Rect::new(0, 0, width, 3)).width;
+    let answers = answer_lines(ui, &ui.wizard.view(), inner);
+    wrapped_height(&answers, inner).saturating_add(3)
+}
+
 /// How far the text can scroll in `area`.
 pub fn max_scroll(ui: &Ui, area: Rect) -> u16 {
     let l = layout(ui, area);
@@ -137,7 +145,9 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect, compact_checks: bool) {
         Span::raw(" "),
     ]));
     if compact_checks {
-        block = block.title_bottom(checks::compact(ui));
+        // Room left of the scroll hint (" PgDn more ↓ ", a gap and the corners).
+        let room = area.width.saturating_sub(16);
+        block = block.title_bottom(checks::compact(ui, room));
     }
     if l.text_area.height > 0 && (scroll < max || scroll > 0) {
         let more = match (scroll > 0, scroll < max) {

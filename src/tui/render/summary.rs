@@ -75,7 +75,10 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
             add(&mut lines, Line::styled(verdict.title.as_str(), theme.bold()));
             add(&mut lines, Line::raw(verdict.advice.as_str()));
         }
-        None => add(&mut lines, Line::styled("The checks have not finished.", theme.dim())),
+        None => add(
+            &mut lines,
+            Line::styled("The checks have not finished.", theme.dim()),
+        ),
     }
     let mut results: Vec<_> = session.checks.iter().collect();
     results.sort_by_key(|r| checks::registry_order(&r.id));

@@ -33,7 +33,10 @@ fn is_marker(word: &str) -> bool {
         return true;
     }
     let digits = word.trim_end_matches(['.', ')']);
-    digits.len() + 1 == word.len() && !digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit())
+    digits.len() + 1 == word.len()
+        && !digits.is_empty()
+        && digits.len() <= 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// One wrapped line's parts, with the columns used so far.
@@ -72,6 +75,11 @@ impl Word {
     }
 }
 
+/// Where a row may break: spaces and tabs, not the no-break space ("120\u{a0}ms").
+fn is_blank(c: char) -> bool {
+    c == ' ' || c == '\t'
+}
+
 fn words(line: &Line<'_>) -> Vec<Word> {
     let mut words = Vec::new();
     let mut current = Word {
@@ -81,10 +89,8 @@ fn words(line: &Line<'_>) -> Vec<Word> {
     for span in &line.spans {
         let mut rest = span.content.as_ref();
         while !rest.is_empty() {
-            let is_space = rest.starts_with(char::is_whitespace);
-            let end = rest
-                .find(|c: char| c.is_whitespace() != is_space)
-                .unwrap_or(rest.len());
+            let is_space = rest.starts_with(is_blank);
+            let end = rest.find(|c: char| is_blank(c) != is_space).unwrap_or(rest.len());
             let (piece, tail) = rest.split_at(end);
             rest = tail;
             if is_space {
@@ -200,7 +206,10 @@ mod tests {
 
     #[test]
     fn styles_survive_and_empty_lines_stay() {
-        let line = Line::from(vec![Span::raw("→ "), Span::styled("Bold title here", Style::new().bold())]);
+        let line = Line::from(vec![
+            Span::raw("→ "),
+            Span::styled("Bold title here", Style::new().bold()),
+        ]);
         let out = item(line, 10);
         assert_eq!(texts(&out), ["→ Bold", "  title", "  here"]);
         assert_eq!(out[1].spans[1].style, Style::new().bold());
