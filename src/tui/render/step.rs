@@ -144,17 +144,20 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect, compact_checks: bool) {
         Span::styled(title, theme.title()),
         Span::raw(" "),
     ]));
-    if compact_checks {
-        // Room left of the scroll hint (" PgDn more ↓ ", a gap and the corners).
-        let room = area.width.saturating_sub(16);
-        block = block.title_bottom(checks::compact(ui, room));
-    }
-    if l.text_area.height > 0 && (scroll < max || scroll > 0) {
-        let more = match (scroll > 0, scroll < max) {
+    let more = (l.text_area.height > 0 && (scroll < max || scroll > 0)).then_some(
+        match (scroll > 0, scroll < max) {
             (true, true) => " PgUp ↑  PgDn ↓ ",
             (true, false) => " PgUp ↑ ",
             _ => " PgDn more ↓ ",
-        };
+        },
+    );
+    if compact_checks {
+        // Room left of the scroll hint, a gap and the corners.
+        let hint = more.map_or(0, |m| Span::raw(m).width() + 1);
+        let room = usize::from(area.width).saturating_sub(hint + 2);
+        block = block.title_bottom(checks::compact(ui, u16::try_from(room).unwrap_or(u16::MAX)));
+    }
+    if let Some(more) = more {
         block = block.title_bottom(Line::styled(more, theme.key()).right_aligned());
     }
     f.render_widget(block, area);
