@@ -196,3 +196,65 @@ fn page_keys_scroll_and_clamp() {
     press(&mut app, KeyCode::PageUp);
     assert_eq!(app.scroll, 0);
 }
+
+#[test]
+fn c_and_tab_open_the_checks_view_and_esc_tab_c_close_it() {
+    for open in [KeyCode::Char('c'), KeyCode::Tab] {
+        for close in [KeyCode::Esc, KeyCode::Tab, KeyCode::Char('c')] {
+            let mut app = app();
+            assert_eq!(press(&mut app, open), Action::Nothing, "{open:?}");
+            assert!(matches!(app.screen, Screen::Checks { scroll: 0 }), "{open:?}");
+            // Esc goes back to the step: it does not ask to quit here.
+            assert_eq!(press(&mut app, close), Action::Nothing, "{close:?}");
+            assert!(matches!(app.screen, Screen::Step), "{close:?}");
+        }
+    }
+}
+
+#[test]
+fn checks_view_scrolls_on_its_own_and_keeps_the_step_scroll() {
+    let mut app = app();
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.scroll, 8);
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::Down);
+    assert!(matches!(app.screen, Screen::Checks { scroll: 17 }));
+    app.clamp_scroll(10);
+    assert!(matches!(app.screen, Screen::Checks { scroll: 10 }));
+    press(&mut app, KeyCode::PageUp);
+    press(&mut app, KeyCode::Up);
+    assert!(matches!(app.screen, Screen::Checks { scroll: 1 }));
+    press(&mut app, KeyCode::Home);
+    assert!(matches!(app.screen, Screen::Checks { scroll: 0 }));
+    // Answer keys do nothing here.
+    assert_eq!(press(&mut app, KeyCode::Char('1')), Action::Nothing);
+    assert_eq!(press(&mut app, KeyCode::Enter), Action::Nothing);
+    assert!(matches!(app.screen, Screen::Checks { .. }));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.scroll, 8, "the step's place is kept");
+}
+
+#[test]
+fn checks_view_reruns_checks_and_quits_like_the_step() {
+    let mut app = app();
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(
+        press(&mut app, KeyCode::Char('r')),
+        Action::Send(Msg::RerunChecks)
+    );
+    assert!(matches!(app.screen, Screen::Checks { .. }));
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Action::Save);
+    assert!(matches!(app.screen, Screen::ConfirmQuit));
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Action::Send(Msg::Quit));
+}
+
+#[test]
+fn checks_key_does_nothing_at_the_summary() {
+    let mut app = app();
+    for code in [KeyCode::Char('c'), KeyCode::Tab] {
+        assert_eq!(app.on_key(key(code), &ctx(true)), Action::Nothing);
+        assert!(matches!(app.screen, Screen::Step));
+    }
+}

@@ -223,3 +223,143 @@ fn no_color_uses_no_colours_but_keeps_the_selection_visible() {
     let text = terminal.backend().to_string();
     assert!(text.contains("▶ 1  Yes, it works now"), "{text}");
 }
+
+/// The connection step during an Intuit outage (the gateway answers 502).
+fn outage_step() -> Wizard {
+    let mut w = wizard();
+    let gateway = CheckResult::new(
+        "http",
+        Status::Fail,
+        "qbo.intuit.com answered 502 Bad Gateway: Intuit's servers are failing, not your computer",
+    )
+    .with("status_code", 502)
+    .with_duration(Duration::from_millis(120));
+    finish_checks(&mut w, gateway);
+    pick(&mut w, 1);
+    pick(&mut w, 2);
+    assert_eq!(w.current_id(), "connection");
+    w
+}
+
+const OUTAGE_TITLE: &str = "QuickBooks is having trouble on Intuit's side";
+
+#[test]
+fn stacked_panel_puts_the_whole_verdict_first_at_80x24() {
+    let w = outage_step();
+    let advice = w.verdict().unwrap().advice.clone();
+    let text = draw(&w, &App::new(Theme::colored()), None, 80, 24)
+        .backend()
+        .to_string();
+    assert!(text.contains(&format!("→ {OUTAGE_TITLE}")), "{text}");
+    // The advice's last words are on screen, not cut off.
+    assert!(advice.ends_with("shows when it is fixed."), "{advice}");
+    assert!(text.contains("shows when it is fixed."), "{text}");
+    // And the step keeps its answers.
+    assert!(text.contains("3  Skip this step"), "{text}");
+    insta::assert_snapshot!("outage_80x24", text);
+}
+
+#[test]
+fn checks_view_shows_every_result_and_the_full_advice() {
+    for w in [fix_step(), outage_step()] {
+        let mut app = App::new(Theme::colored());
+        assert_eq!(press(&mut app, &w, KeyCode::Char('c')), Action::Nothing);
+        assert!(matches!(app.screen, Screen::Checks { scroll: 0 }));
+        let text = draw(&w, &app, None, 120, 40).backend().to_string();
+        for needle in [
+            "Internet works",
+            "qbo.intuit.com answered",
+            "Esc back to the step",
+        ] {
+            assert!(text.contains(needle), "{needle}: {text}");
+        }
+    }
+    let w = outage_step();
+    let mut app = App::new(Theme::colored());
+    press(&mut app, &w, KeyCode::Tab);
+    for (width, height) in [(80, 24), (120, 40)] {
+        let terminal = draw(&w, &app, None, width, height);
+        insta::assert_snapshot!(format!("checks_view_{width}x{height}"), terminal.backend());
+    }
+}
+
+#[test]
+fn checks_view_scrolls_within_its_text() {
+    let w = outage_step();
+    let mut app = App::new(Theme::colored());
+    press(&mut app, &w, KeyCode::Char('c'));
+    let area = ratatui::layout::Rect::new(0, 0, 50, 12);
+    let ui = Ui {
+        wizard: &w,
+        app: &app,
+        resume_hint: None,
+    };
+    let max = render::max_scroll(&ui, area);
+    assert!(max > 0, "the view should need scrolling at 50×12");
+    for _ in 0..10 {
+        press(&mut app, &w, KeyCode::PageDown);
+    }
+    app.clamp_scroll(max);
+    assert!(matches!(app.screen, Screen::Checks { scroll } if scroll == max));
+    // At the end, the last result is on screen and nothing more is promised.
+    let text = draw(&w, &app, None, 50, 12).backend().to_string();
+    assert!(text.contains("─ PgUp ↑ ┘"), "{text}");
+    assert!(!text.contains("PgDn more"), "{text}");
+    assert!(text.contains("your computer · 120"), "{text}");
+}
+
+#[test]
+fn short_narrow_screen_keeps_the_verdict_title_and_the_checks_key() {
+    let w = outage_step();
+    let mut app = App::new(Theme::colored());
+    let text = draw(&w, &app, None, 80, 14).backend().to_string();
+    assert!(!text.contains("┌ Checks"), "no panel at 80×14: {text}");
+    assert!(text.contains(OUTAGE_TITLE), "{text}");
+    assert!(text.contains("c checks"), "{text}");
+    insta::assert_snapshot!("outage_80x14", text);
+    // Even at 40 columns, where most hints are left out, the checks key stays.
+    let narrow = draw(&w, &app, None, 40, 14).backend().to_string();
+    assert!(narrow.contains(" c checks · "), "{narrow}");
+    assert!(narrow.contains("q quit"), "{narrow}");
+    press(&mut app, &w, KeyCode::Char('c'));
+    let text = draw(&w, &app, None, 80, 14).backend().to_string();
+    assert!(text.contains("┌ Checks"), "{text}");
+    assert!(text.contains(OUTAGE_TITLE), "{text}");
+    insta::assert_snapshot!("checks_view_80x14", text);
+}
+
+#[test]
+fn wrapped_list_items_hang_under_their_text_and_scroll_to_the_end() {
+    let w = outage_step();
+    let mut app = App::new(Theme::colored());
+    let text = draw(&w, &app, None, 100, 30).backend().to_string();
+    assert!(
+        text.contains("│   1. Restart your router: unplug it, wait 30 seconds,    │"),
+        "{text}"
+    );
+    assert!(
+        text.contains("│      plug it back in and wait until its lights settle (a │"),
+        "{text}"
+    );
+    // Scrolling as far as it goes shows the text's last line, above the answers.
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    for _ in 0..10 {
+        press(&mut app, &w, KeyCode::PageDown);
+    }
+    let ui = Ui {
+        wizard: &w,
+        app: &app,
+        resume_hint: None,
+    };
+    let max = render::max_scroll(&ui, area);
+    app.clamp_scroll(max);
+    let text = draw(&w, &app, None, 80, 24).backend().to_string();
+    assert!(
+        text.contains("Then open QuickBooks Online again and repeat what failed."),
+        "{text}"
+    );
+    assert!(
+        text.contains("│      wait until its lights settle (a few minutes).") || !text.contains("wait until"),
+        "{text}"
+    );
+}

@@ -30,6 +30,11 @@ pub enum Screen {
     Note(Box<TextArea<'static>>),
     /// `q` was pressed once: the session is saved, a second `q` quits.
     ConfirmQuit,
+    /// Every check result and the whole verdict, full height (`c` or `Tab`; `Esc` goes back).
+    Checks {
+        /// First visible line.
+        scroll: u16,
+    },
 }
 
 /// What a key press asks of the driver.
@@ -92,7 +97,32 @@ impl App {
                 _ => Action::Nothing,
             },
             Screen::Note(editor) => self.on_note_key(editor, key),
+            Screen::Checks { scroll } => self.on_checks_key(scroll, key),
         }
+    }
+
+    fn on_checks_key(&mut self, scroll: u16, key: KeyEvent) -> Action {
+        let scroll = match key.code {
+            KeyCode::Esc | KeyCode::Tab | KeyCode::Char('c') | KeyCode::Backspace => {
+                return Action::Nothing;
+            }
+            KeyCode::Char('q' | 'Q') => {
+                self.screen = Screen::ConfirmQuit;
+                return Action::Save;
+            }
+            KeyCode::Char('r') => {
+                self.screen = Screen::Checks { scroll: 0 };
+                return Action::Send(Msg::RerunChecks);
+            }
+            KeyCode::PageDown | KeyCode::Char(' ') => scroll.saturating_add(PAGE),
+            KeyCode::PageUp => scroll.saturating_sub(PAGE),
+            KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1),
+            KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+            KeyCode::Home => 0,
+            _ => scroll,
+        };
+        self.screen = Screen::Checks { scroll };
+        Action::Nothing
     }
 
     fn on_step_key(&mut self, key: KeyEvent, ctx: &KeyContext<'_>) -> Action {
@@ -118,6 +148,10 @@ impl App {
             }
             KeyCode::Char('n') if !at_summary => {
                 self.open_note(ctx.note);
+                return Action::Nothing;
+            }
+            KeyCode::Char('c') | KeyCode::Tab if !at_summary => {
+                self.screen = Screen::Checks { scroll: 0 };
                 return Action::Nothing;
             }
             KeyCode::PageDown | KeyCode::Char(' ') => {
@@ -185,9 +219,12 @@ impl App {
         self.scroll = 0;
     }
 
-    /// Keeps the scroll within the text (`max` from the layout).
+    /// Keeps the scroll of what is on screen within its text (`max` from the layout).
     pub fn clamp_scroll(&mut self, max: u16) {
-        self.scroll = self.scroll.min(max);
+        match &mut self.screen {
+            Screen::Checks { scroll } => *scroll = (*scroll).min(max),
+            _ => self.scroll = self.scroll.min(max),
+        }
     }
 
     /// One tick while checks run: next spinner frame, time waited so far.

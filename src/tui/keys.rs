@@ -51,11 +51,20 @@ pub fn fitting(mut hints: Vec<Hint>, width: usize) -> Vec<Hint> {
     hints
 }
 
-/// The keys that work on the current screen, most useful first.
-pub fn hints(app: &App, wizard: &Wizard) -> Vec<Hint> {
+/// The key that opens the full checks view. `panel_hidden`: the screen is too short for the
+/// checks panel, so this key is the only way to see the results and the advice: a narrow
+/// footer keeps it rather than "? help" (listed after it).
+pub fn show_checks(panel_hidden: bool) -> Hint {
+    hint("c", "checks", if panel_hidden { HELP } else { USEFUL })
+}
+
+/// The keys that work on the current screen, most useful first. `panel_hidden`: the step is
+/// drawn without its checks panel.
+pub fn hints(app: &App, wizard: &Wizard, panel_hidden: bool) -> Vec<Hint> {
     match &app.screen {
         Screen::Step if wizard.at_summary() => summary_hints(wizard),
-        Screen::Step => step_hints(wizard),
+        Screen::Step => step_hints(wizard, panel_hidden),
+        Screen::Checks { .. } => checks_hints(wizard),
         Screen::Help => vec![hint("any key", "close help", MUST)],
         Screen::Note(_) => vec![
             hint("Enter", "save note", MUST),
@@ -66,7 +75,7 @@ pub fn hints(app: &App, wizard: &Wizard) -> Vec<Hint> {
     }
 }
 
-fn step_hints(wizard: &Wizard) -> Vec<Hint> {
+fn step_hints(wizard: &Wizard, panel_hidden: bool) -> Vec<Hint> {
     let answers = wizard.view().answers.len();
     let mut list = vec![hint("↑↓", "move", OBVIOUS)];
     match answers {
@@ -79,10 +88,23 @@ fn step_hints(wizard: &Wizard) -> Vec<Hint> {
         list.push(hint("b", "back", BACK));
     }
     list.push(hint("n", "note", EXTRA));
+    list.push(show_checks(panel_hidden));
     if wizard.pending().is_empty() {
         list.push(hint("r", "re-run checks", USEFUL));
     }
     list.push(hint("?", "help", HELP));
+    list.push(hint("q", "quit", MUST));
+    list
+}
+
+fn checks_hints(wizard: &Wizard) -> Vec<Hint> {
+    let mut list = vec![
+        hint("Esc", "back to the step", MUST),
+        hint("PgUp/PgDn", "scroll", USEFUL),
+    ];
+    if wizard.pending().is_empty() {
+        list.push(hint("r", "re-run checks", USEFUL));
+    }
     list.push(hint("q", "quit", MUST));
     list
 }
@@ -107,6 +129,11 @@ pub fn help_lines(wizard: &Wizard) -> Vec<Hint> {
         hint("Enter", "confirm the selected answer", 0),
         hint("b  or  Backspace", "go back a step (answers stay editable)", 0),
         hint("n", "add or edit a note for this step", 0),
+        hint(
+            "c  or  Tab",
+            "all check results and the full advice (Esc: back)",
+            0,
+        ),
         hint("r", "run the automated checks again", 0),
         hint("PgUp PgDn", "scroll a long text", 0),
         hint("?", "this help", 0),
@@ -114,7 +141,7 @@ pub fn help_lines(wizard: &Wizard) -> Vec<Hint> {
         hint("Ctrl-C", "save and quit at once", 0),
     ];
     if wizard.at_summary() {
-        list.retain(|h| !matches!(h.keys.as_str(), "n" | "1 – 9" | "Enter"));
+        list.retain(|h| !matches!(h.keys.as_str(), "n" | "1 – 9" | "Enter" | "c  or  Tab"));
     }
     list
 }

@@ -7,8 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
-use super::Ui;
+use super::{Ui, wrap, wrapped_height};
 use crate::checks::{self, CheckResult, Status};
+use crate::tui::keys;
 
 /// Spinner frames (braille dots).
 const SPINNER: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -54,9 +55,15 @@ pub fn result_line<'a>(ui: &Ui, r: &'a CheckResult) -> Line<'a> {
         Span::raw(r.summary.as_str()),
     ];
     if !names_a_time(&r.summary) {
-        spans.push(Span::styled(format!(" · {} ms", r.duration_ms), theme.dim()));
+        spans.push(Span::styled(format!(" · {}\u{a0}ms", r.duration_ms), theme.dim()));
     }
     Line::from(spans)
+}
+
+/// One result wrapped into `width` columns, its later rows under the summary's text.
+pub fn result_lines(ui: &Ui, r: &CheckResult, width: u16) -> Vec<Line<'static>> {
+    let indent = Span::raw(r.status.symbol()).width() + 1;
+    wrap::hanging(result_line(ui, r), indent, width)
 }
 
 /// "… answered in 41 ms" already says how long it took.
@@ -71,60 +78,121 @@ fn names_a_time(summary: &str) -> bool {
         })
 }
 
-/// The panel's lines.
-fn lines<'a>(ui: &Ui<'a>) -> Vec<Line<'a>> {
+/// The spinner while checks run, and after a while what they wait for.
+pub fn running_lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
     let theme = ui.app.theme;
     let mut lines = Vec::new();
-    let running = !ui.wizard.pending().is_empty();
-    if running {
-        let frame = SPINNER[ui.app.spinner % SPINNER.len()];
-        lines.push(Line::from(vec![
-            Span::styled(frame, theme.key()),
-            Span::raw(" Checking your connection…"),
-        ]));
-        if ui.app.waiting_long() {
-            lines.push(Line::styled(
-                format!("Still waiting on: {}", waiting_on(ui)),
-                theme.dim(),
-            ));
-        }
+    if ui.wizard.pending().is_empty() {
+        return lines;
     }
-    let shown = results(ui);
-    for r in &shown {
-        lines.push(result_line(ui, r));
-    }
-    if !running && shown.is_empty() {
-        lines.push(Line::styled("No check results for this step.", theme.dim()));
-    }
-    if let Some(verdict) = ui.wizard.verdict() {
-        lines.push(Line::raw(""));
-        lines.push(Line::from(vec![
-            Span::styled("→ ", theme.key()),
-            Span::styled(verdict.title.as_str(), theme.bold()),
-        ]));
-        lines.push(Line::raw(verdict.advice.as_str()));
+    let frame = SPINNER[ui.app.spinner % SPINNER.len()];
+    lines.push(Line::from(vec![
+        Span::styled(frame, theme.key()),
+        Span::raw(" Checking your connection…"),
+    ]));
+    if ui.app.waiting_long() {
+        let line = Line::styled(format!("Still waiting on: {}", waiting_on(ui)), theme.dim());
+        lines.extend(wrap::hanging(line, 0, width));
     }
     lines
 }
 
-pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
+/// The verdict: "→ title", then the advice under it; nothing before the first run ends.
+pub fn verdict_lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
     let theme = ui.app.theme;
-    let block = Block::bordered()
+    let Some(verdict) = ui.wizard.verdict() else {
+        return Vec::new();
+    };
+    let title = Line::from(vec![
+        Span::styled("→ ", theme.key()),
+        Span::styled(verdict.title.as_str(), theme.bold()),
+    ]);
+    let advice = Line::from(vec![Span::raw("  "), Span::raw(verdict.advice.as_str())]);
+    let mut lines = wrap::hanging(title, 2, width);
+    lines.extend(wrap::hanging(advice, 2, width));
+    lines
+}
+
+/// The panel's lines, wrapped into `width`: what is running, the verdict — the sentence a
+/// person most needs, so it comes first and is never pushed out — then one line per result.
+fn lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
+    let theme = ui.app.theme;
+    let mut lines = running_lines(ui, width);
+    lines.extend(verdict_lines(ui, width));
+    let shown = results(ui);
+    if !lines.is_empty() && !shown.is_empty() {
+        lines.push(Line::raw(""));
+    }
+    for r in &shown {
+        lines.extend(result_lines(ui, r, width));
+    }
+    if ui.wizard.pending().is_empty() && shown.is_empty() {
+        lines.push(Line::styled("No check results for this step.", theme.dim()));
+    }
+    lines
+}
+
+fn block(ui: &Ui) -> Block<'static> {
+    let theme = ui.app.theme;
+    Block::bordered()
         .padding(Padding::horizontal(1))
         .border_style(theme.border())
         .title(Line::from(vec![
             Span::raw(" "),
             Span::styled("Checks", theme.title()),
             Span::raw(" "),
-        ]));
+        ]))
+}
+
+fn rows(lines: &[Line<'_>], width: u16) -> u16 {
+    wrapped_height(lines, width)
+}
+
+/// The panel's height under the step in a `body` too narrow to put it beside: all of it if
+/// that fits in two fifths of the body (the step text needs room too), else two fifths — but
+/// always the running line and the whole verdict when they fit, and never so much that the
+/// step loses its answers (`step_rows`).
+pub fn stacked_height(ui: &Ui, body: Rect, step_rows: u16) -> u16 {
+    let inner = block(ui).inner(body).width;
+    let needed = rows(&lines(ui, inner), inner).saturating_add(2);
+    let must = rows(&running_lines(ui, inner), inner)
+        .saturating_add(rows(&verdict_lines(ui, inner), inner))
+        .saturating_add(2);
+    let room = body.height.saturating_sub(step_rows);
+    needed
+        .min((body.height * 2).div_ceil(5).max(must))
+        .min(room)
+        .max(needed.min(3))
+}
+
+pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
+    let theme = ui.app.theme;
+    let mut block = block(ui);
+    let inner = block.inner(area);
+    let lines = lines(ui, inner.width);
+    if rows(&lines, inner.width) > inner.height {
+        // Cut short: say which key shows the rest.
+        let hint = keys::show_checks(false);
+        block = block.title_bottom(
+            Line::from(vec![
+                Span::raw(" more: "),
+                Span::styled(hint.keys, theme.key()),
+                Span::raw(" "),
+                Span::raw(hint.does),
+                Span::raw(" "),
+            ])
+            .right_aligned(),
+        );
+    }
     f.render_widget(
-        Paragraph::new(lines(ui)).wrap(Wrap { trim: false }).block(block),
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block),
         area,
     );
 }
 
-/// A one-line status for when the panel does not fit: "Checks: 2 ✓ 1 !".
-pub fn compact<'a>(ui: &Ui<'a>) -> Line<'a> {
+/// A one-line status for when the panel does not fit: "Checks: 2✓ 1! → verdict title", the
+/// title only when the whole line fits in `room` columns.
+pub fn compact<'a>(ui: &Ui<'a>, room: u16) -> Line<'a> {
     let theme = ui.app.theme;
     if !ui.wizard.pending().is_empty() {
         let frame = SPINNER[ui.app.spinner % SPINNER.len()];
@@ -144,6 +212,23 @@ pub fn compact<'a>(ui: &Ui<'a>) -> Line<'a> {
         if n > 0 {
             spans.push(Span::raw(format!(" {n}")));
             spans.push(Span::styled(status.symbol(), theme.status(status)));
+        }
+    }
+    if let Some(verdict) = ui.wizard.verdict() {
+        let title = [
+            Span::styled(" → ", theme.key()),
+            Span::styled(verdict.title.as_str(), theme.bold()),
+        ];
+        let title_width: usize = title.iter().map(Span::width).sum();
+        let fits = |spans: &[Span<'_>]| Line::from(spans.to_vec()).width() + title_width < usize::from(room);
+        if !fits(&spans) {
+            // The title matters more than the word "Checks:".
+            spans[0] = Span::raw("");
+        }
+        if fits(&spans) {
+            spans.extend(title);
+        } else {
+            spans[0] = Span::raw(" Checks:");
         }
     }
     spans.push(Span::raw(" "));

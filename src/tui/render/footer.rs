@@ -13,7 +13,8 @@ use crate::tui::keys;
 /// Shown after the first `q`.
 pub const CONFIRM_QUIT: &str = "Session saved — press q again to quit, resume with qbfix --resume";
 
-pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
+/// Draws the footer; `panel_hidden`: the step is drawn without its checks panel.
+pub fn render(f: &mut Frame, ui: &Ui, area: Rect, panel_hidden: bool) {
     let theme = ui.app.theme;
     if matches!(ui.app.screen, Screen::ConfirmQuit) {
         let line = Line::from(vec![Span::raw(" "), Span::styled(CONFIRM_QUIT, theme.notice())]);
@@ -22,7 +23,7 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
     }
     let mut spans = vec![Span::raw(" ")];
     let hints = keys::fitting(
-        keys::hints(ui.app, ui.wizard),
+        keys::hints(ui.app, ui.wizard, panel_hidden),
         usize::from(area.width.saturating_sub(2)),
     );
     for (i, hint) in hints.into_iter().enumerate() {

@@ -2,12 +2,14 @@
 //! wizard and the UI state. This file lays the regions out and picks the overlay.
 
 pub mod checks;
+pub mod checks_view;
 pub mod footer;
 pub mod header;
 pub mod help;
 pub mod note;
 pub mod step;
 pub mod summary;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -38,6 +40,8 @@ pub struct Ui<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Regions {
     pub header: Rect,
+    /// Everything between header and footer (the full checks view takes it all).
+    pub body: Rect,
     /// The step (or, at the end, the summary).
     pub main: Rect,
     pub checks: Option<Rect>,
@@ -62,14 +66,15 @@ pub fn regions(ui: &Ui, area: Rect) -> Option<Regions> {
             Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
         (main, Some(checks))
     } else if body.height >= STACK_MIN_HEIGHT {
-        let [main, checks] =
-            Layout::vertical([Constraint::Min(0), Constraint::Length(body.height / 3)]).areas(body);
+        let height = checks::stacked_height(ui, body, step::min_height(ui, body.width));
+        let [main, checks] = Layout::vertical([Constraint::Min(0), Constraint::Length(height)]).areas(body);
         (main, Some(checks))
     } else {
         (body, None)
     };
     Some(Regions {
         header,
+        body,
         main,
         checks,
         footer,
@@ -84,25 +89,28 @@ pub fn draw(f: &mut Frame, ui: &Ui) {
         return;
     };
     header::render(f, ui, r.header);
-    if ui.wizard.at_summary() {
+    if let Screen::Checks { scroll } = ui.app.screen {
+        checks_view::render(f, ui, r.body, scroll);
+    } else if ui.wizard.at_summary() {
         summary::render(f, ui, r.main);
     } else {
         step::render(f, ui, r.main, r.checks.is_none());
+        if let Some(checks_area) = r.checks {
+            checks::render(f, ui, checks_area);
+        }
     }
-    if let Some(checks_area) = r.checks {
-        checks::render(f, ui, checks_area);
-    }
-    footer::render(f, ui, r.footer);
+    footer::render(f, ui, r.footer, r.checks.is_none());
     match &ui.app.screen {
         Screen::Help => help::render(f, ui, area),
         Screen::Note(editor) => note::render(f, ui, editor, area),
-        Screen::Step | Screen::ConfirmQuit => {}
+        Screen::Step | Screen::ConfirmQuit | Screen::Checks { .. } => {}
     }
 }
 
-/// How far the main text can scroll in a frame of `area`.
+/// How far the text on screen (step, summary or checks view) can scroll in a frame of `area`.
 pub fn max_scroll(ui: &Ui, area: Rect) -> u16 {
     match regions(ui, area) {
+        Some(r) if matches!(ui.app.screen, Screen::Checks { .. }) => checks_view::max_scroll(ui, r.body),
         Some(r) if ui.wizard.at_summary() => summary::max_scroll(ui, r.main),
         Some(r) => step::max_scroll(ui, r.main),
         None => 0,

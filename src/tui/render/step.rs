@@ -7,12 +7,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
-use super::{Ui, checks, wrapped_height};
+use super::{Ui, checks, wrap, wrapped_height};
 use crate::sanitize;
 use crate::wizard::StepView;
 
-/// The step text above the answers.
-fn text_lines<'a>(ui: &Ui, view: &StepView<'a>) -> Vec<Line<'a>> {
+/// The step text above the answers, wrapped into `width` columns (list items hang under their
+/// text).
+fn text_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
     let theme = ui.app.theme;
     let mut lines = Vec::new();
     if let Some(notice) = view.notice {
@@ -29,25 +30,26 @@ fn text_lines<'a>(ui: &Ui, view: &StepView<'a>) -> Vec<Line<'a>> {
         lines.push(Line::raw(""));
     }
     lines.extend(view.step.text.lines().map(Line::raw));
-    lines
+    wrap::items(lines, width)
 }
 
-/// The note, the question and the answers.
+/// The note, the question and the answers, wrapped into `width` columns.
 fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
     let theme = ui.app.theme;
     let mut lines = vec![Line::raw("")];
     if let Some(note) = view.note {
         let note = sanitize::clean_multiline(note);
         for (i, text) in note.lines().enumerate() {
-            let label = if i == 0 { "Your note: " } else { "           " };
-            lines.push(Line::from(vec![
+            let label = if i == 0 { NOTE_LABEL } else { "           " };
+            let line = Line::from(vec![
                 Span::styled(label, theme.bold()),
                 Span::styled(text.to_string(), theme.dim()),
-            ]));
+            ]);
+            lines.extend(wrap::hanging(line, NOTE_LABEL.len(), width));
         }
     }
     if let Some(question) = &view.step.question {
-        lines.push(Line::styled(question.as_str(), theme.bold()));
+        lines.extend(wrap::item(Line::styled(question.as_str(), theme.bold()), width));
     }
     for (i, answer) in view.answers.iter().enumerate() {
         let selected = i == view.cursor;
@@ -69,10 +71,14 @@ fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
             };
             spans.push(Span::styled(mark, theme.dim()));
         }
-        lines.push(Line::from(spans));
+        // Continuation rows start under the answer's text, after "▶ 1  ".
+        lines.extend(wrap::hanging(Line::from(spans), 5, width));
     }
     lines
 }
+
+/// Starts the first row of the note; later rows line up after it.
+const NOTE_LABEL: &str = "Your note: ";
 
 fn frame_block() -> Block<'static> {
     Block::bordered().padding(Padding::horizontal(1))
@@ -89,7 +95,7 @@ struct StepLayout<'a> {
 fn layout<'a>(ui: &Ui<'a>, area: Rect) -> StepLayout<'a> {
     let view = ui.wizard.view();
     let block_inner = frame_block().inner(area);
-    let text = text_lines(ui, &view);
+    let text = text_lines(ui, &view, block_inner.width);
     let answers = answer_lines(ui, &view, block_inner.width);
     let answers_rows = wrapped_height(&answers, block_inner.width).min(block_inner.height);
     let text_width = block_inner.width;
@@ -111,6 +117,14 @@ fn layout<'a>(ui: &Ui<'a>, area: Rect) -> StepLayout<'a> {
     }
 }
 
+/// Rows the step needs in a frame `width` columns wide: its borders, its answers and at least
+/// one row of its text (the rest scrolls).
+pub fn min_height(ui: &Ui, width: u16) -> u16 {
+    let inner = frame_block().inner(Rect::new(0, 0, width, 3)).width;
+    let answers = answer_lines(ui, &ui.wizard.view(), inner);
+    wrapped_height(&answers, inner).saturating_add(3)
+}
+
 /// How far the text can scroll in `area`.
 pub fn max_scroll(ui: &Ui, area: Rect) -> u16 {
     let l = layout(ui, area);
@@ -130,15 +144,20 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect, compact_checks: bool) {
         Span::styled(title, theme.title()),
         Span::raw(" "),
     ]));
-    if compact_checks {
-        block = block.title_bottom(checks::compact(ui));
-    }
-    if l.text_area.height > 0 && (scroll < max || scroll > 0) {
-        let more = match (scroll > 0, scroll < max) {
+    let more = (l.text_area.height > 0 && (scroll < max || scroll > 0)).then_some(
+        match (scroll > 0, scroll < max) {
             (true, true) => " PgUp ↑  PgDn ↓ ",
             (true, false) => " PgUp ↑ ",
             _ => " PgDn more ↓ ",
-        };
+        },
+    );
+    if compact_checks {
+        // Room left of the scroll hint, a gap and the corners.
+        let hint = more.map_or(0, |m| Span::raw(m).width() + 1);
+        let room = usize::from(area.width).saturating_sub(hint + 2);
+        block = block.title_bottom(checks::compact(ui, u16::try_from(room).unwrap_or(u16::MAX)));
+    }
+    if let Some(more) = more {
         block = block.title_bottom(Line::styled(more, theme.key()).right_aligned());
     }
     f.render_widget(block, area);

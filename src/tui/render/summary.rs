@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
-use super::{Ui, checks, wrapped_height};
+use super::{Ui, checks, wrap, wrapped_height};
 use crate::flow::StepKind;
 use crate::sanitize;
 use crate::session::Outcome;
@@ -16,28 +16,36 @@ fn heading<'a>(ui: &Ui, text: &'a str) -> [Line<'a>; 2] {
     [Line::raw(""), Line::styled(text, ui.app.theme.title())]
 }
 
-fn lines<'a>(ui: &Ui<'a>) -> Vec<Line<'a>> {
+/// Lines of the summary, wrapped into `width` columns (bullets hang under their text).
+fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
     let theme = ui.app.theme;
     let session = ui.wizard.session();
     let flow = ui.wizard.flow();
     let mut lines = Vec::new();
+    let add = |lines: &mut Vec<Line<'static>>, line: Line<'_>| lines.extend(wrap::item(line, width));
 
     let outcome_style = match session.outcome {
         Outcome::Resolved => theme.status(crate::checks::Status::Pass).patch(theme.bold()),
         _ => theme.notice(),
     };
-    lines.push(Line::from(vec![
-        Span::styled("Outcome: ", theme.bold()),
-        Span::styled(session.outcome.describe(), outcome_style),
-    ]));
+    add(
+        &mut lines,
+        Line::from(vec![
+            Span::styled("Outcome: ", theme.bold()),
+            Span::styled(session.outcome.describe(), outcome_style),
+        ]),
+    );
     if let Some(step) = session.resolved_by.as_deref().and_then(|id| flow.step(id)) {
-        lines.push(Line::raw(format!("Fixed by: {}", step.title)));
+        add(&mut lines, Line::raw(format!("Fixed by: {}", step.title)));
     }
-    lines.push(Line::from(vec![
-        Span::raw("This session is saved. For support or a ticket, run "),
-        Span::styled("qbfix report", theme.key()),
-        Span::raw(" after quitting."),
-    ]));
+    add(
+        &mut lines,
+        Line::from(vec![
+            Span::raw("This session is saved. For support or a ticket, run "),
+            Span::styled("qbfix report", theme.key()),
+            Span::raw(" after quitting."),
+        ]),
+    );
 
     lines.extend(heading(ui, "What was tried"));
     for record in &session.steps {
@@ -45,42 +53,56 @@ fn lines<'a>(ui: &Ui<'a>) -> Vec<Line<'a>> {
             continue;
         }
         let answer = record.answer.as_deref().unwrap_or("(no answer)");
-        lines.push(Line::from(vec![
-            Span::raw("• "),
-            Span::styled(record.title.as_str(), theme.bold()),
-            Span::raw(" — "),
-            Span::raw(answer),
-        ]));
+        add(
+            &mut lines,
+            Line::from(vec![
+                Span::raw("• "),
+                Span::styled(record.title.as_str(), theme.bold()),
+                Span::raw(" — "),
+                Span::raw(answer),
+            ]),
+        );
         if let Some(note) = &record.note {
             let note = sanitize::clean_multiline(note).replace('\n', " / ");
-            lines.push(Line::styled(format!("    Note: {note}"), theme.dim()));
+            let line = Line::styled(format!("{NOTE_LABEL}{note}"), theme.dim());
+            lines.extend(wrap::hanging(line, NOTE_LABEL.len(), width));
         }
     }
 
     lines.extend(heading(ui, "What the checks found"));
     match ui.wizard.verdict() {
         Some(verdict) => {
-            lines.push(Line::styled(verdict.title.as_str(), theme.bold()));
-            lines.push(Line::raw(verdict.advice.as_str()));
+            add(&mut lines, Line::styled(verdict.title.as_str(), theme.bold()));
+            add(&mut lines, Line::raw(verdict.advice.as_str()));
         }
-        None => lines.push(Line::styled("The checks have not finished.", theme.dim())),
+        None => add(
+            &mut lines,
+            Line::styled("The checks have not finished.", theme.dim()),
+        ),
     }
     let mut results: Vec<_> = session.checks.iter().collect();
     results.sort_by_key(|r| checks::registry_order(&r.id));
     for r in results {
-        lines.push(checks::result_line(ui, r));
+        lines.extend(checks::result_lines(ui, r, width));
     }
 
     let tips = ui.wizard.tips();
     if !tips.is_empty() {
         lines.extend(heading(ui, "To prevent it next time"));
-        lines.extend(tips.into_iter().map(|t| Line::raw(format!("• {t}"))));
+        for tip in tips {
+            add(&mut lines, Line::raw(format!("• {tip}")));
+        }
     }
 
     lines.extend(heading(ui, "The report"));
-    lines.extend(flow.summary().text.lines().map(Line::raw));
+    for text in flow.summary().text.lines() {
+        add(&mut lines, Line::raw(text));
+    }
     lines
 }
+
+/// Starts a step's note; its later rows line up after it.
+const NOTE_LABEL: &str = "    Note: ";
 
 fn block(ui: &Ui) -> Block<'static> {
     let theme = ui.app.theme;
@@ -97,13 +119,14 @@ fn block(ui: &Ui) -> Block<'static> {
 /// How far the summary can scroll in `area`.
 pub fn max_scroll(ui: &Ui, area: Rect) -> u16 {
     let inner = block(ui).inner(area);
-    wrapped_height(&lines(ui), inner.width).saturating_sub(inner.height)
+    wrapped_height(&lines(ui, inner.width), inner.width).saturating_sub(inner.height)
 }
 
 pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
     let max = max_scroll(ui, area);
     let scroll = ui.app.scroll.min(max);
     let mut block = block(ui);
+    let width = block.inner(area).width;
     if max > 0 {
         let more = if scroll < max {
             " PgDn more ↓ "
@@ -113,7 +136,7 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
         block = block.title_bottom(Line::styled(more, ui.app.theme.key()).right_aligned());
     }
     f.render_widget(
-        Paragraph::new(lines(ui))
+        Paragraph::new(lines(ui, width))
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0))
             .block(block),
