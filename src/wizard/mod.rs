@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 
-use crate::checks::{CheckResult, Verdict, verdict};
+use crate::checks::{self, CheckResult, Verdict, verdict};
 use crate::flow::{AnswerOutcome, Flow, StepKind};
 use crate::session::{CheckRun, Outcome, Session};
 
@@ -203,6 +203,14 @@ impl Wizard {
                 self.pending.retain(|p| *p != id);
                 self.session.checks.retain(|r| r.id != id);
                 self.session.checks.extend(results);
+                // Reports and panels list results in registry order, whatever order they finish in.
+                let rank = |id: &str| {
+                    checks::REGISTRY
+                        .iter()
+                        .position(|c| c.id == id)
+                        .unwrap_or(usize::MAX)
+                };
+                self.session.checks.sort_by_key(|r| rank(&r.id));
                 self.attach_results();
                 vec![]
             }

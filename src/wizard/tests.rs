@@ -304,6 +304,24 @@ fn pending_checks_are_tracked_and_rerun_waits_for_them() {
 }
 
 #[test]
+fn results_are_kept_in_registry_order_whatever_order_they_finish_in() {
+    let mut w = wizard();
+    w.update(Msg::ChecksStarted {
+        ids: vec![],
+        at: t(1),
+    });
+    for id in ["system", "http", "connectivity", "dns"] {
+        let r = CheckResult::new(id, Status::Pass, "ok");
+        w.update(Msg::CheckFinished {
+            id: id.into(),
+            results: vec![r],
+        });
+    }
+    let ids: Vec<&str> = w.session().checks.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["connectivity", "dns", "http", "system"]);
+}
+
+#[test]
 fn rerun_results_replace_the_old_ones() {
     let mut w = wizard();
     finish_checks(&mut w, vec![gateway_502()]);
