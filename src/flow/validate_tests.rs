@@ -1,0 +1,146 @@
+//! Every kind of flow error, located by line and column.
+
+use super::super::parse;
+
+const HEAD: &str = "id = \"t\"\ntitle = \"T\"\n";
+
+fn err(body: &str) -> String {
+    parse(&format!("{HEAD}{body}"), "f.toml").unwrap_err().to_string()
+}
+
+const OK_TAIL: &str = "[[step]]\nid = \"summary\"\nkind = \"summary\"\ntitle = \"S\"\ntext = \"done\"\n";
+
+#[test]
+fn minimal_flow_is_valid() {
+    let flow = parse(
+        &format!("{HEAD}[[step]]\nid = \"a\"\nkind = \"fix\"\ntitle = \"A\"\ntext = \"x\"\nnext = \"summary\"\n{OK_TAIL}"),
+        "f.toml",
+    )
+    .unwrap();
+    assert_eq!(flow.route(), ["a", "summary"]);
+}
+
+#[test]
+fn syntax_error_is_located() {
+    assert!(err("[[step]\n").starts_with("f.toml:3:"), "{}", err("[[step]\n"));
+}
+
+#[test]
+fn unknown_key_is_located() {
+    let e = err("[[step]]\nid = \"a\"\nkind = \"fix\"\ncolour = 1\n");
+    assert!(e.starts_with("f.toml:6:1: "), "{e}");
+    assert!(e.contains("colour"), "{e}");
+}
+
+#[test]
+fn duplicate_id_is_located() {
+    let e = err(&format!(
+        "{OK_TAIL}[[step]]\nid = \"summary\"\nkind = \"fix\"\ntitle = \"x\"\ntext = \"y\"\nnext = \"summary\"\n"
+    ));
+    assert!(e.starts_with("f.toml:9:6: duplicate step id \"summary\""), "{e}");
+}
+
+#[test]
+fn unknown_target_is_located() {
+    let e = err(&format!(
+        "[[step]]\nid = \"a\"\nkind = \"fix\"\ntitle = \"A\"\ntext = \"x\"\nnext = \"nowhere\"\n{OK_TAIL}"
+    ));
+    assert!(e.starts_with("f.toml:8:8: unknown step \"nowhere\""), "{e}");
+}
+
+#[test]
+fn unknown_check_is_located() {
+    let e = err(&format!(
+        "[[step]]\nid = \"a\"\nkind = \"fix\"\ntitle = \"A\"\ntext = \"x\"\nchecks = [\"http\", \"ping\"]\nnext = \"summary\"\n{OK_TAIL}"
+    ));
+    assert!(e.starts_with("f.toml:8:19: unknown check \"ping\""), "{e}");
+}
+
+#[test]
+fn unreachable_step_is_located() {
+    let e = err(&format!(
+        "[[step]]\nid = \"a\"\nkind = \"fix\"\ntitle = \"A\"\ntext = \"x\"\nnext = \"summary\"\n{OK_TAIL}[[step]]\nid = \"lost\"\nkind = \"fix\"\ntitle = \"L\"\ntext = \"x\"\nnext = \"summary\"\n"
+    ));
+    assert!(
+        e.starts_with("f.toml:15:6: step \"lost\" cannot be reached"),
+        "{e}"
+    );
+}
+
+#[test]
+fn summary_unreachable_is_located() {
+    let e = err(&format!(
+        "[[step]]\nid = \"a\"\nkind = \"question\"\ntitle = \"A\"\ntext = \"x\"\n[[step.answer]]\nid = \"done\"\nlabel = \"D\"\nnext = \"summary\"\n[[step.answer]]\nid = \"trap\"\nlabel = \"T\"\nnext = \"b\"\n{OK_TAIL}[[step]]\nid = \"b\"\nkind = \"question\"\ntitle = \"B\"\ntext = \"x\"\n[[step.answer]]\nid = \"again\"\nlabel = \"A\"\nnext = \"b\"\n"
+    ));
+    assert!(
+        e.starts_with("f.toml:22:6: the summary cannot be reached from step \"b\""),
+        "{e}"
+    );
+}
+
+#[test]
+fn missing_summary_and_bad_kind() {
+    let e = err("[[step]]\nid = \"a\"\nkind = \"fix\"\ntitle = \"A\"\ntext = \"x\"\nnext = \"a\"\n");
+    assert!(e.contains("no step with kind = \"summary\""), "{e}");
+    let e = err("[[step]]\nid = \"a\"\nkind = \"maybe\"\ntitle = \"A\"\ntext = \"x\"\n");
+    assert!(e.starts_with("f.toml:5:8: "), "{e}");
+}
+
+#[test]
+fn fix_without_next_is_rejected() {
+    let e = err(&format!(
+        "[[step]]\nid = \"a\"\nkind = \"fix\"\ntitle = \"A\"\ntext = \"x\"\n{OK_TAIL}"
+    ));
+    assert!(e.contains("fix step \"a\" needs `next`"), "{e}");
+}
+#[test]
+fn every_other_error_kind_is_located() {
+    let fix = |id: &str| {
+        format!("[[step]]\nid = \"{id}\"\nkind = \"fix\"\ntitle = \"A\"\ntext = \"x\"\nnext = \"summary\"\n")
+    };
+    // Duplicate answer id (a fix step already has yes/no/skip).
+    let e = err(&format!(
+        "{}[[step.answer]]\nid = \"yes\"\nlabel = \"Y\"\n{OK_TAIL}",
+        fix("a")
+    ));
+    assert!(e.starts_with("f.toml:10:6: duplicate answer id \"yes\""), "{e}");
+    // A question without answers.
+    let e = err(&format!(
+        "[[step]]\nid = \"q\"\nkind = \"question\"\ntitle = \"Q\"\ntext = \"x\"\n{OK_TAIL}"
+    ));
+    assert!(
+        e.starts_with("f.toml:4:6: question step \"q\" has no [[step.answer]]"),
+        "{e}"
+    );
+    // Two summaries.
+    let e = err(&format!(
+        "{}{OK_TAIL}{}",
+        fix("a"),
+        OK_TAIL.replace("\"summary\"\nkind", "\"end\"\nkind")
+    ));
+    assert!(
+        e.starts_with("f.toml:16:8: only one step may be the summary"),
+        "{e}"
+    );
+    // A summary with a next step.
+    let e = err(&format!("{}{OK_TAIL}next = \"a\"\n", fix("a")));
+    assert!(
+        e.starts_with("f.toml:14:8: the summary step cannot have a next step"),
+        "{e}"
+    );
+    // A promotion after a step that does not exist.
+    let e = err(&format!(
+        "{}[step.promote]\nafter = \"nope\"\nverdicts = [\"service_outage\"]\n{OK_TAIL}",
+        fix("a")
+    ));
+    assert!(e.starts_with("f.toml:10:9: unknown step \"nope\""), "{e}");
+    // An unknown verdict id.
+    let e = err(&format!(
+        "{}[step.promote]\nafter = \"a\"\nverdicts = [\"down\"]\n{OK_TAIL}",
+        fix("a")
+    ));
+    assert!(e.starts_with("f.toml:11:"), "{e}");
+    // A step id that is not lowercase letters, digits and _.
+    let e = err(&format!("{}{OK_TAIL}", fix("Bad Id")));
+    assert!(e.starts_with("f.toml:4:6: step id \"Bad Id\" must be"), "{e}");
+}
