@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Ui, wrap, wrapped_height};
 use crate::checks::{self, CheckResult, Status};
@@ -133,15 +133,7 @@ fn lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
 }
 
 fn block(ui: &Ui) -> Block<'static> {
-    let theme = ui.app.theme;
-    Block::bordered()
-        .padding(Padding::horizontal(1))
-        .border_style(theme.border())
-        .title(Line::from(vec![
-            Span::raw(" "),
-            Span::styled("Checks", theme.title()),
-            Span::raw(" "),
-        ]))
+    super::panel(ui.app.theme, "Checks")
 }
 
 fn rows(lines: &[Line<'_>], width: u16) -> u16 {

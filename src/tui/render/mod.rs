@@ -13,10 +13,11 @@ pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::app::{App, Screen};
+use super::theme::Theme;
 use crate::wizard::Wizard;
 
 /// Below this size the layout cannot show a step and its answers.
@@ -156,4 +157,16 @@ pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
         .wrap(Wrap { trim: false })
         .line_count(width);
     u16::try_from(count).unwrap_or(u16::MAX)
+}
+
+/// A bordered, padded panel with a titled top border (checks, summary).
+pub fn panel(theme: Theme, title: &'static str) -> Block<'static> {
+    Block::bordered()
+        .padding(Padding::horizontal(1))
+        .border_style(theme.border())
+        .title(Line::from(vec![
+            Span::raw(" "),
+            Span::styled(title, theme.title()),
+            Span::raw(" "),
+        ]))
 }

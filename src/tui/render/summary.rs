@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Ui, checks, wrap, wrapped_height};
 use crate::flow::StepKind;
@@ -105,15 +105,7 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
 const NOTE_LABEL: &str = "    Note: ";
 
 fn block(ui: &Ui) -> Block<'static> {
-    let theme = ui.app.theme;
-    Block::bordered()
-        .padding(Padding::horizontal(1))
-        .border_style(theme.border())
-        .title(Line::from(vec![
-            Span::raw(" "),
-            Span::styled("Summary", theme.title()),
-            Span::raw(" "),
-        ]))
+    super::panel(ui.app.theme, "Summary")
 }
 
 /// How far the summary can scroll in `area`.
