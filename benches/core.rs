@@ -100,8 +100,20 @@ fn benches(c: &mut Criterion) {
         .unwrap_or_else(|e| panic!("{e}"));
     let addr = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
     rt.spawn(async move {
-        let app = axum::Router::new().route("/{*path}", axum::routing::get(|| async { "ok" }));
-        let _ = axum::serve(listener, app).await;
+        // Answers "ok" to everything, one hyper connection per accepted socket.
+        while let Ok((stream, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let service = hyper::service::service_fn(|_request| async {
+                    Ok::<_, std::convert::Infallible>(hyper::Response::new(http_body_util::Full::new(
+                        hyper::body::Bytes::from_static(b"ok"),
+                    )))
+                });
+                let io = hyper_util::rt::TokioIo::new(stream);
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(io, service)
+                    .await;
+            });
+        }
     });
     let toml = format!(
         "[targets]\nquickbooks = [\"http://{addr}/a\", \"http://{addr}/b\"]\ncontrol = [\"http://{addr}/c\"]\nstatus_page = \"http://{addr}/s\"\nbank = [\"http://{addr}/bank\"]\n"

@@ -2,6 +2,7 @@
 //! validate`, and how bad config, flags and data dirs are reported.
 
 mod harness;
+mod support;
 
 use harness::{Env, is_clean};
 use predicates::prelude::*;
@@ -111,7 +112,7 @@ fn report_markdown_is_paste_ready_and_escaped() {
 fn report_html_is_one_escaped_file_and_o_writes_it() {
     let env = Env::new();
     finished_session(&env);
-    let file = env.dir.path().join("report.html");
+    let file = env.dir().join("report.html");
     env.cmd()
         .args(["report", "--format", "html", "-o"])
         .arg(&file)
@@ -201,7 +202,7 @@ fn missing_config_and_unusable_data_dir_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("cannot read config"));
-    let file = env.dir.path().join("not-a-dir");
+    let file = env.dir().join("not-a-dir");
     std::fs::write(&file, "x").unwrap();
     assert_cmd::Command::cargo_bin("qbfix")
         .unwrap()
@@ -228,7 +229,7 @@ fn bad_flags_exit_2() {
 #[test]
 fn flow_validate_reports_ok_or_line_and_column() {
     let env = Env::new();
-    let good = env.dir.path().join("good.toml");
+    let good = env.dir().join("good.toml");
     std::fs::write(&good, qbfix::flow::DEFAULT_FLOW).unwrap();
     env.cmd()
         .arg("flow")
@@ -237,7 +238,7 @@ fn flow_validate_reports_ok_or_line_and_column() {
         .assert()
         .success()
         .stdout("ok: 10 steps\n");
-    let bad = env.dir.path().join("bad.toml");
+    let bad = env.dir().join("bad.toml");
     std::fs::write(
         &bad,
         qbfix::flow::DEFAULT_FLOW.replace("next = \"cache\"", "next = \"cahce\""),

@@ -2,6 +2,7 @@
 //! loopback server standing in for every target.
 
 mod harness;
+mod support;
 
 use harness::{Env, is_clean};
 use predicates::prelude::*;
@@ -252,7 +253,7 @@ fn helpdesk_mode_gives_a_case_code_and_read_aloud_scripts() {
 #[test]
 fn a_custom_flow_file_runs() {
     let env = Env::new();
-    let flow = env.dir.path().join("mini.toml");
+    let flow = env.dir().join("mini.toml");
     std::fs::write(
         &flow,
         "id = \"mini\"\ntitle = \"Mini\"\n[[step]]\nid = \"only\"\nkind = \"fix\"\ntitle = \"Reload the page\"\ntext = \"Press F5.\"\nchecks = [\"http\"]\nnext = \"end\"\n[[step]]\nid = \"end\"\nkind = \"summary\"\ntitle = \"Done\"\ntext = \"Bye.\"\n",
@@ -296,7 +297,7 @@ fn resuming_a_damaged_session_says_so_and_keeps_the_file() {
 fn resuming_with_another_flow_is_refused() {
     let env = Env::new();
     env.cmd().arg("--plain").write_stdin("1\n").assert().success();
-    let flow = env.dir.path().join("mini.toml");
+    let flow = env.dir().join("mini.toml");
     std::fs::write(
         &flow,
         "id = \"mini\"\ntitle = \"Mini\"\n[[step]]\nid = \"only\"\nkind = \"fix\"\ntitle = \"R\"\ntext = \"F5\"\nnext = \"end\"\n[[step]]\nid = \"end\"\nkind = \"summary\"\ntitle = \"Done\"\ntext = \"Bye.\"\n",

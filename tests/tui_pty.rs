@@ -5,6 +5,7 @@
 #![cfg(unix)]
 
 mod harness;
+mod support;
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -44,21 +45,11 @@ impl Tui {
         cmd.arg(env.config_path());
         cmd.arg("--data-dir");
         cmd.arg(env.data_dir());
-        cmd.cwd(env.dir.path());
+        cmd.cwd(env.dir());
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_PROXY", "*");
         cmd.env("no_proxy", "*");
-        for var in [
-            "HTTP_PROXY",
-            "HTTPS_PROXY",
-            "ALL_PROXY",
-            "http_proxy",
-            "https_proxy",
-            "all_proxy",
-            "QBFIX_CONFIG",
-            "QBFIX_DATA_DIR",
-            "NO_COLOR",
-        ] {
+        for var in support::UNSET.iter().chain(&["NO_COLOR"]) {
             cmd.env_remove(var);
         }
         let child = pair.slave.spawn_command(cmd).unwrap();

@@ -1,63 +1,16 @@
-//! Test harness for the wizard's integration tests: a loopback HTTP server (axum on
-//! 127.0.0.1, port 0) standing in for every target, a config file pointing every target at it,
-//! and a `qbfix` command with a temp data dir and no proxy. Nothing here touches the internet.
+//! The wizard tests' environment, built on `support` (declare `mod support;` next to
+//! `mod harness;`): healthy loopback servers for every target (QuickBooks answering a chosen
+//! status), a config file naming them, a temp data dir, and `qbfix` with a clean environment.
 #![allow(dead_code)]
 
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-use axum::Router;
-use axum::http::StatusCode;
-use axum::routing::get;
+use crate::support::{OPERATIONAL, Reply, Setup, World, clean_env, is_dirty};
 
-pub const HEALTHY_STATUS: &str = r#"{"page":{"name":"QuickBooks"},"status":{"indicator":"none","description":"All Systems Operational"},"components":[{"name":"QuickBooks Online","status":"operational"}],"incidents":[]}"#;
-
-/// A loopback server that answers like healthy QuickBooks, control and status-page sites,
-/// and `/qbo` with `qbo_status`.
-pub struct Server {
-    pub addr: SocketAddr,
-    _thread: std::thread::JoinHandle<()>,
-}
-
-impl Server {
-    pub fn start(qbo_status: u16) -> Server {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let thread = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async move {
-                let status = StatusCode::from_u16(qbo_status).unwrap();
-                let app = Router::new()
-                    .route("/generate_204", get(|| async { StatusCode::NO_CONTENT }))
-                    .route("/qbo", get(move || async move { (status, "QuickBooks") }))
-                    .route("/bank", get(|| async { "Bank sign-in" }))
-                    .route(
-                        "/summary.json",
-                        get(|| async { ([("content-type", "application/json")], HEALTHY_STATUS) }),
-                    );
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-                tx.send(listener.local_addr().unwrap()).unwrap();
-                axum::serve(listener, app).await.unwrap();
-            });
-        });
-        let addr = rx.recv().unwrap();
-        Server {
-            addr,
-            _thread: thread,
-        }
-    }
-
-    pub fn url(&self, path: &str) -> String {
-        format!("http://{}{path}", self.addr)
-    }
-}
-
-/// A temp folder with a config file that sends every target to `server`.
+/// One test's servers, config and data dir.
 pub struct Env {
-    pub dir: tempfile::TempDir,
-    pub server: Server,
+    pub world: World,
+    setup: Setup,
 }
 
 impl Env {
@@ -65,53 +18,45 @@ impl Env {
         Env::with_qbo_status(200)
     }
 
+    /// Like [`Env::new`], but QuickBooks answers `status`.
     pub fn with_qbo_status(status: u16) -> Env {
-        let server = Server::start(status);
-        let dir = tempfile::tempdir().unwrap();
-        let env = Env { dir, server };
-        env.write_config("");
-        env
+        let world = World::new();
+        let setup = Setup {
+            quickbooks: vec![world.http(Reply::status(status))],
+            control: vec![world.http(Reply::status(204).body(b""))],
+            status_page: world.http(Reply::json(OPERATIONAL)),
+            bank: vec![world.http(Reply::ok())],
+            timeout_ms: 3000,
+            dns_timeout_ms: 2000,
+            slow_ms: 2500,
+            ..Setup::default()
+        };
+        world.write_config(&setup);
+        Env { world, setup }
     }
 
-    /// Rewrites the config, adding `extra` TOML at the end of `[network]`.
-    pub fn write_config(&self, extra: &str) {
-        let s = &self.server;
-        let text = format!(
-            "[network]\ntimeout_ms = 3000\ndns_timeout_ms = 2000\nslow_ms = 2500\n{extra}\n\
-             [targets]\nquickbooks = [\"{}\"]\ncontrol = [\"{}\"]\nstatus_page = \"{}\"\nbank = [\"{}\"]\n",
-            s.url("/qbo"),
-            s.url("/generate_204"),
-            s.url("/summary.json"),
-            s.url("/bank"),
-        );
-        std::fs::write(self.config_path(), text).unwrap();
+    /// The temp folder holding the config and the data dir.
+    pub fn dir(&self) -> &Path {
+        self.world.dir.path()
     }
 
     pub fn config_path(&self) -> PathBuf {
-        self.dir.path().join("config.toml")
+        self.dir().join("config.toml")
     }
 
     pub fn data_dir(&self) -> PathBuf {
-        self.dir.path().join("data")
+        self.dir().join("data")
     }
 
-    /// `qbfix --config … --data-dir …` with proxies off and colour off.
+    /// `qbfix --config … --data-dir …` with proxies off, no config or data dir from the
+    /// environment, and colour off.
     pub fn cmd(&self) -> assert_cmd::Command {
         let mut cmd = assert_cmd::Command::cargo_bin("qbfix").unwrap();
+        clean_env(&mut cmd);
         cmd.arg("--config")
             .arg(self.config_path())
             .arg("--data-dir")
             .arg(self.data_dir())
-            .env("NO_PROXY", "*")
-            .env("no_proxy", "*")
-            .env_remove("HTTP_PROXY")
-            .env_remove("HTTPS_PROXY")
-            .env_remove("ALL_PROXY")
-            .env_remove("http_proxy")
-            .env_remove("https_proxy")
-            .env_remove("all_proxy")
-            .env_remove("QBFIX_CONFIG")
-            .env_remove("QBFIX_DATA_DIR")
             .env("NO_COLOR", "1");
         cmd
     }
@@ -138,8 +83,5 @@ pub fn session_files(dir: &Path) -> Vec<serde_json::Value> {
 
 /// True when `s` has no escape, control (but newline) or bidi character.
 pub fn is_clean(s: &str) -> bool {
-    !s.chars().any(|c| {
-        (c.is_control() && c != '\n')
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-    })
+    !s.chars().any(is_dirty)
 }

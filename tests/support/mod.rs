@@ -10,7 +10,7 @@ mod setup;
 pub mod tls;
 
 #[allow(unused_imports)]
-pub use run::Run;
+pub use run::{Run, is_dirty};
 #[allow(unused_imports)]
 pub use server::{Reply, http_date};
 pub use setup::Setup;
@@ -164,20 +164,23 @@ impl World {
     }
 }
 
+/// Variables a test run must not inherit: proxies, qbfix's own settings, extra trust roots.
+pub const UNSET: &[&str] = &[
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "all_proxy",
+    "QBFIX_CONFIG",
+    "QBFIX_DATA_DIR",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+];
+
 /// Hermetic environment: no proxies, no config from the environment, no colour decisions.
 pub fn clean_env(cmd: &mut Command) {
-    for var in [
-        "HTTP_PROXY",
-        "HTTPS_PROXY",
-        "ALL_PROXY",
-        "http_proxy",
-        "https_proxy",
-        "all_proxy",
-        "QBFIX_CONFIG",
-        "QBFIX_DATA_DIR",
-        "SSL_CERT_FILE",
-        "SSL_CERT_DIR",
-    ] {
+    for var in UNSET {
         cmd.env_remove(var);
     }
     cmd.env("NO_PROXY", "*").env("no_proxy", "*");

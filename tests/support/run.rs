@@ -63,7 +63,8 @@ impl Run {
     }
 }
 
-fn is_dirty(c: char) -> bool {
+/// An escape, control (but newline) or bidi character: never allowed in any output.
+pub fn is_dirty(c: char) -> bool {
     (c.is_control() && c != '\n')
         || matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }

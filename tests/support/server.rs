@@ -1,10 +1,19 @@
 //! What the loopback test servers answer: a [`Reply`] (status, headers, body, delay, a body
-//! that trickles in) and the tiny HTTP/1.1 responder that sends it over plain TCP or TLS.
+//! that trickles in), served by hyper over plain TCP or TLS.
 
+use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use futures::{StreamExt, stream};
+use http_body_util::combinators::UnsyncBoxBody;
+use http_body_util::{BodyExt, Full, StreamBody};
+use hyper::body::{Bytes, Frame, Incoming};
+use hyper::header::{CONTENT_LENGTH, HeaderName, HeaderValue};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
 
 /// What a test server answers.
 #[derive(Debug, Clone)]
@@ -16,8 +25,6 @@ pub struct Reply {
     pub delay: Duration,
     /// Send the body one byte at a time with this pause between bytes.
     pub drip: Option<Duration>,
-    /// Send a correct `Date` header (unless `headers` has one).
-    pub date: bool,
 }
 
 impl Reply {
@@ -28,7 +35,6 @@ impl Reply {
             body: b"ok".to_vec(),
             delay: Duration::ZERO,
             drip: None,
-            date: true,
         }
     }
     pub fn ok() -> Reply {
@@ -56,20 +62,30 @@ impl Reply {
         self
     }
 
-    fn head(&self) -> Vec<u8> {
-        let mut head = format!("HTTP/1.1 {} Test\r\n", self.status);
-        let has_date = self.headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("date"));
-        if self.date && !has_date {
-            head.push_str(&format!("Date: {}\r\n", http_date(jiff::Timestamp::now())));
-        }
+    /// The response hyper sends: status, headers (hyper adds `Date` unless one is given), and
+    /// the body whole or one byte at a time.
+    fn response(&self) -> Response<UnsyncBoxBody<Bytes, Infallible>> {
+        let body = match self.drip {
+            None => Full::new(Bytes::from(self.body.clone())).boxed_unsync(),
+            Some(pause) => {
+                let bytes = stream::iter(self.body.clone()).then(move |byte| async move {
+                    tokio::time::sleep(pause).await;
+                    Ok::<_, Infallible>(Frame::data(Bytes::from(vec![byte])))
+                });
+                StreamBody::new(bytes).boxed_unsync()
+            }
+        };
+        let mut response = Response::new(body);
+        *response.status_mut() = StatusCode::from_u16(self.status).unwrap();
+        let headers = response.headers_mut();
         for (k, v) in &self.headers {
-            head.push_str(&format!("{k}: {v}\r\n"));
+            headers.append(
+                HeaderName::from_bytes(k.as_bytes()).unwrap(),
+                HeaderValue::from_str(v).unwrap(),
+            );
         }
-        head.push_str(&format!(
-            "Content-Length: {}\r\nConnection: close\r\n\r\n",
-            self.body.len()
-        ));
-        head.into_bytes()
+        headers.insert(CONTENT_LENGTH, HeaderValue::from(self.body.len()));
+        response
     }
 }
 
@@ -80,36 +96,20 @@ pub fn http_date(t: jiff::Timestamp) -> String {
         .unwrap()
 }
 
-/// Reads one request head, waits, and sends `reply`, then closes the connection.
-pub async fn serve<S>(mut stream: S, reply: Arc<Reply>)
+/// Serves one connection with hyper: every request waits `reply.delay`, then gets `reply`.
+pub async fn serve<S>(stream: S, reply: Arc<Reply>)
 where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
 {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 4096];
-    while !buf.windows(4).any(|w| w == b"\r\n\r\n") && buf.len() < 64 * 1024 {
-        match stream.read(&mut chunk).await {
-            Ok(0) | Err(_) => return,
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+    let service = service_fn(move |_request: Request<Incoming>| {
+        let reply = reply.clone();
+        async move {
+            tokio::time::sleep(reply.delay).await;
+            Ok::<_, Infallible>(reply.response())
         }
-    }
-    tokio::time::sleep(reply.delay).await;
-    if stream.write_all(&reply.head()).await.is_err() {
-        return;
-    }
-    match reply.drip {
-        None => {
-            let _ = stream.write_all(&reply.body).await;
-        }
-        Some(pause) => {
-            for byte in &reply.body {
-                if stream.write_all(&[*byte]).await.is_err() || stream.flush().await.is_err() {
-                    return;
-                }
-                tokio::time::sleep(pause).await;
-            }
-        }
-    }
-    let _ = stream.flush().await;
-    let _ = stream.shutdown().await;
+    });
+    let _ = http1::Builder::new()
+        .keep_alive(false)
+        .serve_connection(TokioIo::new(stream), service)
+        .await;
 }
