@@ -77,12 +77,7 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect, scroll: u16) {
     let scroll = scroll.min(max);
     let mut block = block(ui);
     let width = block.inner(area).width;
-    if max > 0 {
-        let more = match (scroll > 0, scroll < max) {
-            (true, true) => " PgUp ↑  PgDn ↓ ",
-            (true, false) => " PgUp ↑ ",
-            _ => " PgDn more ↓ ",
-        };
+    if let Some(more) = super::scroll_hint(scroll, max) {
         block = block.title_bottom(Line::styled(more, ui.app.theme.key()).right_aligned());
     }
     f.render_widget(

@@ -170,3 +170,13 @@ pub fn panel(theme: Theme, title: &'static str) -> Block<'static> {
             Span::raw(" "),
         ]))
 }
+
+/// The bottom-border hint of a scrollable panel scrolled to `scroll` of `max`, if it scrolls.
+pub fn scroll_hint(scroll: u16, max: u16) -> Option<&'static str> {
+    match (scroll > 0, scroll < max) {
+        (true, true) => Some(" PgUp ↑  PgDn ↓ "),
+        (true, false) => Some(" PgUp ↑ "),
+        (false, true) => Some(" PgDn more ↓ "),
+        (false, false) => None,
+    }
+}

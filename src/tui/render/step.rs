@@ -144,13 +144,11 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect, compact_checks: bool) {
         Span::styled(title, theme.title()),
         Span::raw(" "),
     ]));
-    let more = (l.text_area.height > 0 && (scroll < max || scroll > 0)).then_some(
-        match (scroll > 0, scroll < max) {
-            (true, true) => " PgUp ↑  PgDn ↓ ",
-            (true, false) => " PgUp ↑ ",
-            _ => " PgDn more ↓ ",
-        },
-    );
+    let more = if l.text_area.height > 0 {
+        super::scroll_hint(scroll, max)
+    } else {
+        None
+    };
     if compact_checks {
         // Room left of the scroll hint, a gap and the corners.
         let hint = more.map_or(0, |m| Span::raw(m).width() + 1);

@@ -119,12 +119,7 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
     let scroll = ui.app.scroll.min(max);
     let mut block = block(ui);
     let width = block.inner(area).width;
-    if max > 0 {
-        let more = if scroll < max {
-            " PgDn more ↓ "
-        } else {
-            " PgUp ↑ "
-        };
+    if let Some(more) = super::scroll_hint(scroll, max) {
         block = block.title_bottom(Line::styled(more, ui.app.theme.key()).right_aligned());
     }
     f.render_widget(
