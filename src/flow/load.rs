@@ -77,6 +77,7 @@ fn build(raw: RawFlow) -> Flow {
                 label: a.label,
                 next: a.next.map(Spanned::into_inner),
                 outcome: a.outcome,
+                default_in_outage: a.default_in_outage,
             }));
             Step {
                 question: s
@@ -121,6 +122,7 @@ fn standard(id: &str, label: &str, outcome: Option<AnswerOutcome>) -> Answer {
         label: label.to_string(),
         next: None,
         outcome,
+        default_in_outage: false,
     }
 }
 
@@ -169,6 +171,8 @@ pub(super) struct RawAnswer {
     pub label: String,
     pub next: Option<Spanned<String>>,
     pub outcome: Option<AnswerOutcome>,
+    #[serde(default)]
+    pub default_in_outage: bool,
 }
 
 #[derive(Deserialize)]

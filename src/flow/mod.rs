@@ -58,6 +58,8 @@ pub struct Answer {
     /// Where it leads; `None` means "continue along the route".
     pub next: Option<String>,
     pub outcome: Option<AnswerOutcome>,
+    /// Preselected while the checks show an outage.
+    pub default_in_outage: bool,
 }
 
 /// A prevention tip on the summary, shown when it applies.

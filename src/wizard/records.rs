@@ -24,14 +24,22 @@ impl Wizard {
         self.attach_results();
     }
 
-    /// During an outage, local fixes default to "Skip this step".
+    /// During an outage the selection starts on the answer the flow marks for it ("I'll wait"),
+    /// and on local fixes on "Skip this step": Enter never claims a fix by accident.
     fn default_cursor(&self) -> usize {
         let outage = self.session.verdict.as_ref().is_some_and(|v| v.id.is_outage());
         let step = self.flow.step(self.current_id());
         match step {
-            Some(s) if outage && s.local_fix && s.kind == StepKind::Fix => {
-                s.answers.iter().position(|a| a.id == "skip").unwrap_or(0)
-            }
+            Some(s) if outage => s
+                .answers
+                .iter()
+                .position(|a| a.default_in_outage)
+                .or_else(|| {
+                    (s.local_fix && s.kind == StepKind::Fix)
+                        .then(|| s.answers.iter().position(|a| a.id == "skip"))
+                        .flatten()
+                })
+                .unwrap_or(0),
             _ => 0,
         }
     }

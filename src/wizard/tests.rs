@@ -344,6 +344,7 @@ fn an_outage_brings_server_status_forward_and_skips_local_fixes_by_default() {
     assert_eq!(w.current_id(), "server_status");
     assert_eq!(w.view().number, 2);
     assert!(w.view().notice.unwrap().contains("wait"));
+    assert_eq!(w.cursor(), 3, "\"I'll wait\" is preselected during an outage");
     pick(&mut w, 2);
     assert_eq!(w.current_id(), "connection");
     assert_eq!(
