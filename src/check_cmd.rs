@@ -35,9 +35,8 @@ pub fn validate_only(only: &[String]) -> Result<(), UnknownCheck> {
 /// Runs the command; returns the exit code.
 pub async fn run(config: Arc<Config>, json: bool, only: &[String]) -> std::io::Result<u8> {
     let specs = runner::select(only);
-    let order: Vec<&str> = specs.iter().map(|s| s.id).collect();
     let progress = std::io::stderr().is_terminal();
-    let mut pending: Vec<&str> = order.clone();
+    let mut pending: Vec<&str> = specs.iter().map(|s| s.id).collect();
     let mut rx = runner::spawn_run(config, specs);
     let started = Instant::now();
     let mut results = Vec::new();
@@ -62,7 +61,7 @@ pub async fn run(config: Arc<Config>, json: bool, only: &[String]) -> std::io::R
             }
         }
     }
-    results.sort_by_key(|r| order.iter().position(|id| *id == r.id).unwrap_or(usize::MAX));
+    checks::sort_by_registry(&mut results);
     let verdict = verdict::decide(&results);
     let problem = results.iter().any(|r| r.status.is_problem());
     let code = u8::from(problem);

@@ -102,11 +102,6 @@ fn unreachable_url() -> Url {
 }
 
 impl Config {
-    /// The largest timeout any check uses.
-    pub fn max_timeout(&self) -> Duration {
-        self.network.timeout.max(self.network.dns_timeout)
-    }
-
     /// Reads and validates a config file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {

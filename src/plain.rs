@@ -254,10 +254,8 @@ fn write_summary(out: &mut impl Write, driver: &Driver) -> std::io::Result<()> {
     writeln!(out, "Summary")?;
     writeln!(out, "=======")?;
     let fixed_by = s
-        .resolved_by
-        .as_ref()
-        .and_then(|id| s.step(id))
-        .map(|r| format!(" (fixed by: {})", clean(&r.title)))
+        .fixed_by()
+        .map(|t| format!(" (fixed by: {})", clean(t)))
         .unwrap_or_default();
     writeln!(out, "Outcome: {}{fixed_by}", s.outcome.describe())?;
     if let Some(v) = &s.verdict {

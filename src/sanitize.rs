@@ -122,8 +122,9 @@ pub fn clean_json(v: &mut serde_json::Value, multiline: bool) {
     }
 }
 
-/// True when `s` holds nothing [`clean`] would remove (for tests and assertions).
-pub fn is_clean(s: &str) -> bool {
+/// True when `s` holds nothing [`clean`] would remove.
+#[cfg(test)]
+fn is_clean(s: &str) -> bool {
     !s.chars()
         .any(|c| (c.is_control() && c != '\n') || is_bidi_or_invisible(c))
 }

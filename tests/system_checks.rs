@@ -7,16 +7,13 @@ use std::path::Path;
 use assert_cmd::Command;
 use serde_json::Value;
 
-const PROXY_VARS: &[&str] = &[
-    "HTTPS_PROXY",
-    "https_proxy",
-    "HTTP_PROXY",
-    "http_proxy",
-    "ALL_PROXY",
-    "all_proxy",
-    "NO_PROXY",
-    "no_proxy",
-];
+mod support;
+
+/// What the run must not inherit: `support::UNSET`, and `NO_PROXY` too, so the proxy check sees
+/// only what a test sets.
+fn unset() -> impl Iterator<Item = &'static &'static str> {
+    support::UNSET.iter().chain(&["NO_PROXY", "no_proxy"])
+}
 
 /// A config whose every target is a closed loopback port.
 fn loopback_config(dir: &Path) -> std::path::PathBuf {
@@ -42,11 +39,10 @@ fn check(args: &[&str], env: &[(&str, &str)]) -> (i32, Value, String) {
     let tmp = tempfile::tempdir().unwrap();
     let config = loopback_config(tmp.path());
     let mut cmd = Command::cargo_bin("qbfix").unwrap();
-    for var in PROXY_VARS {
+    for var in unset() {
         cmd.env_remove(var);
     }
-    cmd.env_remove("QBFIX_CONFIG")
-        .env("NO_COLOR", "1")
+    cmd.env("NO_COLOR", "1")
         .arg("--config")
         .arg(&config)
         .arg("--data-dir")

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use reqwest::Url;
 
 use super::net::{self, Probe};
-use super::{CheckResult, Context, Status};
+use super::{CheckResult, Context, Status, millis};
 
 pub const ID: &str = "connectivity";
 
@@ -83,8 +83,4 @@ fn captive_portal(url: &Url, p: &Probe, code: u16) -> Option<String> {
         return Some("the test page was replaced".into());
     }
     None
-}
-
-pub(crate) fn millis(d: std::time::Duration) -> u64 {
-    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }

@@ -13,9 +13,8 @@ use hickory_resolver::config::LookupIpStrategy;
 use hickory_resolver::net::NetError;
 use hickory_resolver::proto::op::ResponseCode;
 
-use super::connectivity::millis;
 use super::net::{self, DnsError};
-use super::{CheckResult, Context, Status};
+use super::{CheckResult, Context, Status, millis};
 
 pub const ID: &str = "dns";
 

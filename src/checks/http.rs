@@ -6,9 +6,8 @@ use std::time::Duration;
 
 use reqwest::Url;
 
-use super::connectivity::millis;
 use super::net::{self, Probe};
-use super::{CheckResult, Context, Status};
+use super::{CheckResult, Context, Status, millis};
 
 pub const ID: &str = "http";
 

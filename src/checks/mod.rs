@@ -103,7 +103,7 @@ impl CheckResult {
     }
 
     pub fn with_duration(mut self, d: Duration) -> Self {
-        self.duration_ms = u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
+        self.duration_ms = millis(d);
         self
     }
 
@@ -118,6 +118,11 @@ impl CheckResult {
     pub fn detail_bool(&self, key: &str) -> bool {
         self.details.get(key).and_then(Value::as_bool).unwrap_or(false)
     }
+}
+
+/// Whole milliseconds, for `*_ms` fields.
+pub fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
 /// What every check gets: the settings (and nothing global).
@@ -232,6 +237,11 @@ pub static REGISTRY: &[CheckSpec] = &[
         run: |ctx| Box::pin(system::run(ctx)),
     },
 ];
+
+/// Puts results in registry order (the order tables list them), whatever order they finished in.
+pub fn sort_by_registry(results: &mut [CheckResult]) {
+    results.sort_by_key(|r| REGISTRY.iter().position(|c| c.id == r.id).unwrap_or(usize::MAX));
+}
 
 /// Looks a check up by id.
 pub fn find(id: &str) -> Option<&'static CheckSpec> {

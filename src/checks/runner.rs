@@ -71,7 +71,7 @@ pub fn spawn_run(config: Arc<Config>, specs: Vec<&'static CheckSpec>) -> mpsc::U
                 let _ = tx.send(CheckEvent::Finished { id, results });
             }
         }
-        let duration_ms = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let duration_ms = super::millis(start.elapsed());
         let _ = tx.send(CheckEvent::AllDone { duration_ms });
     });
     rx
@@ -79,7 +79,6 @@ pub fn spawn_run(config: Arc<Config>, specs: Vec<&'static CheckSpec>) -> mpsc::U
 
 /// Runs `specs` to the end and returns every result, in registry order.
 pub async fn run_to_end(config: Arc<Config>, specs: Vec<&'static CheckSpec>) -> (Vec<CheckResult>, u64) {
-    let order: Vec<&str> = specs.iter().map(|s| s.id).collect();
     let mut rx = spawn_run(config, specs);
     let mut results = Vec::new();
     let mut duration_ms = 0;
@@ -89,7 +88,7 @@ pub async fn run_to_end(config: Arc<Config>, specs: Vec<&'static CheckSpec>) -> 
             CheckEvent::AllDone { duration_ms: d } => duration_ms = d,
         }
     }
-    results.sort_by_key(|r| order.iter().position(|id| *id == r.id).unwrap_or(usize::MAX));
+    super::sort_by_registry(&mut results);
     (results, duration_ms)
 }
 

@@ -7,10 +7,9 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 
-use super::connectivity::millis;
 use super::net;
 use super::status_doc::{self, StatusDoc, is_problem_status, plain_status};
-use super::{CheckResult, Context, Status};
+use super::{CheckResult, Context, Status, millis};
 
 pub const ID: &str = "status_page";
 

@@ -10,9 +10,8 @@ use futures::future::join_all;
 use reqwest::Url;
 use tokio::net::TcpStream;
 
-use super::connectivity::millis;
 use super::net;
-use super::{CheckResult, Context, Status};
+use super::{CheckResult, Context, Status, millis};
 
 pub const ID: &str = "tcp";
 

@@ -7,10 +7,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::cert::{self, CertInfo};
-use super::connectivity::millis;
 use super::handshake::{Handshake, Trust, handshake};
 use super::tcp::ConnectError;
-use super::{CheckResult, Context, Status, net};
+use super::{CheckResult, Context, Status, millis, net};
 use futures::future::join_all;
 use reqwest::Url;
 
@@ -36,13 +35,7 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     }
     let roots = match net::root_store(config) {
         Ok(r) => Arc::new(r),
-        Err(e) => {
-            return vec![CheckResult::new(
-                ID,
-                Status::Error,
-                format!("Cannot set up the secure-connection test: {e}"),
-            )];
-        }
+        Err(e) => return net::setup_failed(ID, "secure-connection test", e),
     };
     let now = jiff::Timestamp::now().as_second();
     let handshakes = targets.into_iter().map(|url| {

@@ -36,11 +36,6 @@ impl VerdictId {
     pub fn is_outage(self) -> bool {
         matches!(self, VerdictId::ServiceOutage | VerdictId::BankUnreachable)
     }
-
-    /// True when something on this computer or network stands in the way.
-    pub fn is_blocked(self) -> bool {
-        matches!(self, VerdictId::QuickbooksBlocked | VerdictId::HttpsIntercepted)
-    }
 }
 
 /// The conclusion shown on screen and in every report.

@@ -108,10 +108,6 @@ impl Flow {
         self.steps.iter().find(|s| s.id == id)
     }
 
-    pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.steps.iter().position(|s| s.id == id)
-    }
-
     /// The first step.
     pub fn start(&self) -> &Step {
         &self.steps[0]

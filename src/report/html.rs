@@ -38,8 +38,7 @@ fn write_report(out: &mut String, s: &Session, flow: Option<&Flow>) -> std::fmt:
         "<li><strong>Outcome:</strong> {}</li>",
         esc(s.outcome.describe())
     )?;
-    if let (Some(id), Outcome::Resolved) = (&s.resolved_by, s.outcome) {
-        let title = s.step(id).map_or(id.as_str(), |r| r.title.as_str());
+    if let Some(title) = s.fixed_by() {
         writeln!(out, "<li><strong>Fixed by:</strong> {}</li>", esc(title))?;
     }
     if let Some(code) = &s.case_code {

@@ -19,7 +19,11 @@ pub fn markdown(session: &Session, flow: Option<&Flow>) -> String {
 fn write_report(out: &mut String, s: &Session, flow: Option<&Flow>) -> std::fmt::Result {
     writeln!(out, "# QuickBooks Online 502 troubleshooting report")?;
     writeln!(out)?;
-    writeln!(out, "- **Outcome:** {}{}", s.outcome.describe(), resolved_by(s))?;
+    let fixed_by = s
+        .fixed_by()
+        .map(|t| format!(" (fixed by: {})", esc(t)))
+        .unwrap_or_default();
+    writeln!(out, "- **Outcome:** {}{fixed_by}", s.outcome.describe())?;
     if let Some(code) = &s.case_code {
         writeln!(out, "- **Case code:** {}", esc(code))?;
     }
@@ -102,14 +106,4 @@ fn write_report(out: &mut String, s: &Session, flow: Option<&Flow>) -> std::fmt:
         }
     }
     Ok(())
-}
-
-fn resolved_by(s: &Session) -> String {
-    match (&s.resolved_by, s.outcome) {
-        (Some(id), Outcome::Resolved) => {
-            let title = s.step(id).map_or(id.as_str(), |r| r.title.as_str());
-            format!(" (fixed by: {})", esc(title))
-        }
-        _ => String::new(),
-    }
 }

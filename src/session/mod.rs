@@ -149,6 +149,14 @@ impl Session {
         self.history.last().map(String::as_str)
     }
 
+    /// The title of the step that fixed the problem, when one did.
+    pub fn fixed_by(&self) -> Option<&str> {
+        match (&self.resolved_by, self.outcome) {
+            (Some(id), Outcome::Resolved) => Some(self.step(id).map_or(id.as_str(), |r| r.title.as_str())),
+            _ => None,
+        }
+    }
+
     /// Steps with an answer.
     pub fn answered(&self) -> usize {
         self.steps.iter().filter(|s| s.answer.is_some()).count()

@@ -203,14 +203,7 @@ impl Wizard {
                 self.pending.retain(|p| *p != id);
                 self.session.checks.retain(|r| r.id != id);
                 self.session.checks.extend(results);
-                // Reports and panels list results in registry order, whatever order they finish in.
-                let rank = |id: &str| {
-                    checks::REGISTRY
-                        .iter()
-                        .position(|c| c.id == id)
-                        .unwrap_or(usize::MAX)
-                };
-                self.session.checks.sort_by_key(|r| rank(&r.id));
+                checks::sort_by_registry(&mut self.session.checks);
                 self.attach_results();
                 vec![]
             }

@@ -127,17 +127,9 @@ fn distinct(entries: &[&ProxyEntry]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashMap;
-
     use super::*;
 
-    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        move |k| map.get(k).cloned()
-    }
+    use super::parse::tests::env;
 
     fn qb() -> Vec<String> {
         vec!["qbo.intuit.com".into(), "accounts.intuit.com".into()]

@@ -196,4 +196,4 @@ pub fn from_windows(values: &BTreeMap<String, RegValue>) -> Findings {
 
 #[cfg(test)]
 #[path = "parse_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use super::*;
 use crate::checks::reg_query;
 
-fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+/// A fake environment holding `pairs` (shared with the proxy check's tests).
+pub(crate) fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
     let map: HashMap<String, String> = pairs
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))

@@ -180,3 +180,25 @@ pub fn scroll_hint(scroll: u16, max: u16) -> Option<&'static str> {
         (false, false) => None,
     }
 }
+
+/// Draws `lines` in `block`, scrolled to `scroll` of `max`, with the scroll hint on the border.
+pub fn scrolled(
+    f: &mut Frame,
+    ui: &Ui,
+    area: Rect,
+    mut block: Block<'_>,
+    lines: Vec<Line<'_>>,
+    scroll: u16,
+    max: u16,
+) {
+    if let Some(more) = scroll_hint(scroll, max) {
+        block = block.title_bottom(Line::styled(more, ui.app.theme.key()).right_aligned());
+    }
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .block(block),
+        area,
+    );
+}

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::Block;
 
 use super::{Ui, checks, wrap, wrapped_height};
 use crate::flow::StepKind;
@@ -117,16 +117,7 @@ pub fn max_scroll(ui: &Ui, area: Rect) -> u16 {
 pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
     let max = max_scroll(ui, area);
     let scroll = ui.app.scroll.min(max);
-    let mut block = block(ui);
+    let block = block(ui);
     let width = block.inner(area).width;
-    if let Some(more) = super::scroll_hint(scroll, max) {
-        block = block.title_bottom(Line::styled(more, ui.app.theme.key()).right_aligned());
-    }
-    f.render_widget(
-        Paragraph::new(lines(ui, width))
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0))
-            .block(block),
-        area,
-    );
+    super::scrolled(f, ui, area, block, lines(ui, width), scroll, max);
 }
