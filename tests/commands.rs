@@ -258,3 +258,58 @@ fn flow_validate_reports_ok_or_line_and_column() {
     assert!(stderr.contains(&format!("bad.toml:{line}:8:")), "{stderr}");
     env.cmd().arg("--plain").arg("--flow").arg(&bad).assert().code(2);
 }
+
+/// `qbfix` with a clean environment and no `--config` / `--data-dir` flags.
+fn bare_qbfix() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("qbfix").unwrap();
+    support::clean_env(&mut cmd);
+    cmd
+}
+
+#[test]
+fn qbfix_config_and_qbfix_data_dir_are_read_from_the_environment() {
+    let env = Env::new();
+    let data = env.dir().join("from-env");
+    bare_qbfix()
+        .env("QBFIX_CONFIG", env.config_path())
+        .env("QBFIX_DATA_DIR", &data)
+        .arg("--plain")
+        .write_stdin("q\n")
+        .assert()
+        .success();
+    assert_eq!(harness::session_files(&data.join("sessions")).len(), 1);
+    std::fs::write(env.config_path(), "[network]\nslow = 1\n").unwrap();
+    bare_qbfix()
+        .env("QBFIX_CONFIG", env.config_path())
+        .env("QBFIX_DATA_DIR", &data)
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("config.toml:2:1:"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn platform_config_and_data_dirs_are_used_when_nothing_is_given() {
+    let env = Env::new();
+    let config_home = env.dir().join("xdg-config");
+    let data_home = env.dir().join("xdg-data");
+    std::fs::create_dir_all(config_home.join("qbfix")).unwrap();
+    std::fs::copy(env.config_path(), config_home.join("qbfix/config.toml")).unwrap();
+    let xdg = |cmd: &mut assert_cmd::Command| {
+        cmd.env("XDG_CONFIG_HOME", &config_home)
+            .env("XDG_DATA_HOME", &data_home);
+    };
+    let mut run = bare_qbfix();
+    xdg(&mut run);
+    run.arg("--plain").write_stdin("q\n").assert().success();
+    assert_eq!(harness::session_files(&data_home.join("qbfix/sessions")).len(), 1);
+    // The platform config file is really read: a broken one stops qbfix, naming it.
+    std::fs::write(config_home.join("qbfix/config.toml"), "colour = 1\n").unwrap();
+    let mut run = bare_qbfix();
+    xdg(&mut run);
+    run.arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("xdg-config/qbfix/config.toml:1:1:"));
+}

@@ -208,4 +208,80 @@ mod tests {
         }
         None
     }
+    #[test]
+    fn every_step_carries_the_articles_sub_steps() {
+        let flow = default_flow().unwrap();
+        let text = |id: &str| {
+            let s = flow.step(id).unwrap();
+            format!("{} {}", s.title, s.text)
+        };
+        let expect = [
+            (
+                "connection",
+                &["router", "another network", "internet provider"][..],
+            ),
+            (
+                "server_status",
+                &[
+                    "status.quickbooks.intuit.com",
+                    "bank",
+                    "wait",
+                    "error 102",
+                    "error 103",
+                ][..],
+            ),
+            (
+                "cache",
+                &[
+                    "private window",
+                    "Sign out",
+                    "Cookies",
+                    "Cached images",
+                    "Chrome",
+                    "Firefox",
+                    "Edge",
+                    "Safari",
+                ][..],
+            ),
+            (
+                "browser",
+                &[
+                    "Chrome",
+                    "Firefox",
+                    "Edge",
+                    "Safari",
+                    "Internet Explorer",
+                    "extensions",
+                ][..],
+            ),
+            (
+                "firewall",
+                &[
+                    "Turn off",
+                    "Try QuickBooks again",
+                    "back on",
+                    "Never leave it off",
+                    "exception",
+                ][..],
+            ),
+            (
+                "update",
+                &[
+                    "web app",
+                    "nothing to download or install",
+                    "reload",
+                    "Update your browser",
+                ][..],
+            ),
+            ("restart", &["Save your work", "qbfix --resume"][..]),
+            ("support", &["Help > Contact Us", "qbfix report", "scam"][..]),
+        ];
+        for (id, phrases) in expect {
+            let t = text(id);
+            for p in phrases {
+                assert!(t.contains(p), "step {id} should mention {p:?}");
+            }
+        }
+        assert_eq!(flow.summary().tips.len(), 5, "the article's five prevention tips");
+    }
 }
