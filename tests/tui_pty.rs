@@ -102,6 +102,22 @@ impl Tui {
         }
     }
 
+    /// Resizes the terminal (the program gets SIGWINCH) and the screen model with it.
+    fn resize(&mut self, rows: u16, cols: u16) {
+        self.screen
+            .lock()
+            .unwrap()
+            .set_size(NonZeroU16::new(rows).unwrap(), NonZeroU16::new(cols).unwrap());
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
     fn keys(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -300,4 +316,18 @@ fn sigterm_saves_and_restores_the_terminal() {
     assert!(!tui.screen.lock().unwrap().screen().alternate_screen());
     let session = tui.session();
     assert_eq!(Tui::step(&session, "symptom")["answer_id"], "cannot_sign_in");
+}
+
+#[test]
+fn resizing_the_window_redraws_the_layout() {
+    let mut tui = Tui::start();
+    tui.wait_for("Step 1 of 10");
+    tui.resize(30, 8);
+    tui.wait_for("enlarge");
+    tui.resize(ROWS, COLS);
+    tui.wait_for("What do you see?");
+    tui.keys("q");
+    tui.wait_for("press q again to quit");
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
 }
