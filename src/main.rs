@@ -10,7 +10,7 @@ use anyhow::{Context as _, bail};
 use clap::Parser;
 
 use qbfix::cli::{Cli, Command, FlowCommand, GlobalArgs, ReportFormat, WizardArgs};
-use qbfix::driver::{Driver, StartOptions};
+use qbfix::driver::{Driver, StartOptions, Started, finished_line};
 use qbfix::session::SessionStore;
 use qbfix::{check_cmd, config, flow, plain, report, tui};
 
@@ -83,13 +83,22 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
         resume: args.resume,
         helpdesk: args.helpdesk,
     };
-    let (driver, first) = Driver::start(store, options)?;
+    let (driver, first) = match Driver::start(store, options)? {
+        Started::Ready(driver, first) => (*driver, first),
+        Started::Finished(session) => {
+            // A finished session is a record: say so, change nothing.
+            println!("{}", finished_line(&session));
+            return Ok(0);
+        }
+    };
     for w in &driver.warnings {
         eprintln!("qbfix: {w}");
     }
     let rt = runtime()?;
     let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    if args.plain || !terminal {
+    // A terminal that cannot draw a full screen gets plain mode.
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if args.plain || !terminal || dumb {
         let stdin = std::io::stdin().lock();
         let stdout = std::io::stdout().lock();
         let echo = !std::io::stdin().is_terminal();

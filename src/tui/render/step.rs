@@ -9,25 +9,30 @@ use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::{Ui, checks, wrap, wrapped_height};
 use crate::sanitize;
-use crate::wizard::StepView;
+use crate::wizard::{StepView, Waiting};
 
 /// The step text above the answers, wrapped into `width` columns (list items hang under their
 /// text).
 fn text_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
     let theme = ui.app.theme;
     let mut lines = Vec::new();
-    if let Some(notice) = view.notice {
+    if let Some(notice) = &view.notice {
         lines.push(Line::styled(format!("⚠ {notice}"), theme.notice()));
         lines.push(Line::raw(""));
     }
-    if ui.wizard.session().case_code.is_some()
-        && let Some(script) = &view.step.script
-    {
-        lines.push(Line::from(vec![
-            Span::styled("Read aloud: ", theme.bold()),
-            Span::raw(script.as_str()),
-        ]));
-        lines.push(Line::raw(""));
+    if ui.wizard.session().case_code.is_some() {
+        let script = ui.wizard.script();
+        for (label, text) in [("Say: ", script.say), ("Ask: ", script.ask)] {
+            if let Some(text) = text {
+                lines.push(Line::from(vec![
+                    Span::styled(label, theme.bold()),
+                    Span::raw(text.to_string()),
+                ]));
+            }
+        }
+        if script.say.is_some() || script.ask.is_some() {
+            lines.push(Line::raw(""));
+        }
     }
     lines.extend(view.step.text.lines().map(Line::raw));
     wrap::items(lines, width)
@@ -48,8 +53,20 @@ fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
             lines.extend(wrap::hanging(line, NOTE_LABEL.len(), width));
         }
     }
-    if let Some(question) = &view.step.question {
-        lines.extend(wrap::item(Line::styled(question.as_str(), theme.bold()), width));
+    if let Some(hint) = view.hint {
+        lines.extend(wrap::item(Line::styled(hint.to_string(), theme.notice()), width));
+    }
+    match view.waiting {
+        Some(Waiting::Verdict) => lines.push(Line::styled("Waiting for the checks to finish…", theme.dim())),
+        Some(Waiting::Recheck) => lines.push(Line::styled(
+            "Running the network checks again to see it working…",
+            theme.dim(),
+        )),
+        Some(Waiting::Confirm) | None => {}
+    }
+    if let Some(question) = view.question {
+        let style = if view.confirming { theme.notice() } else { theme.bold() };
+        lines.extend(wrap::item(Line::styled(question, style), width));
     }
     for (i, answer) in view.answers.iter().enumerate() {
         let selected = i == view.cursor;
