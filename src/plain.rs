@@ -113,8 +113,14 @@ pub fn run(
         }
         let parsed = if confirming {
             match line.to_ascii_lowercase().as_str() {
-                "y" | "yes" | "1" => Ok(Msg::Pick { n: 1, at: jiff::Timestamp::now() }),
-                "n" | "no" | "2" | "b" => Ok(Msg::Pick { n: 2, at: jiff::Timestamp::now() }),
+                "y" | "yes" | "1" => Ok(Msg::Pick {
+                    n: 1,
+                    at: jiff::Timestamp::now(),
+                }),
+                "n" | "no" | "2" | "b" => Ok(Msg::Pick {
+                    n: 2,
+                    at: jiff::Timestamp::now(),
+                }),
                 _ => Err("Please type y (it really works) or n (still failing).".to_string()),
             }
         } else {

@@ -33,7 +33,9 @@ fn marker_width(body: &str) -> usize {
     };
     let numbered = first.len() <= 4
         && first.ends_with(['.', ')'])
-        && first[..first.len() - 1].chars().all(|c| c.is_ascii_digit() || c.is_ascii_lowercase())
+        && first[..first.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase())
         && first.len() > 1;
     let symbol = first.chars().count() <= 2 && !first.chars().any(char::is_alphanumeric);
     if numbered || symbol {

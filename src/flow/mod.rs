@@ -158,7 +158,9 @@ impl Flow {
 
     /// The notice `step` shows for `verdict`, if any.
     pub fn notice<'a>(step: &'a Step, verdict: &str) -> Option<&'a Notice> {
-        step.notices.iter().find(|n| n.verdicts.iter().any(|v| v == verdict))
+        step.notices
+            .iter()
+            .find(|n| n.verdicts.iter().any(|v| v == verdict))
     }
 
     /// The first step.

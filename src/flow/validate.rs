@@ -220,7 +220,11 @@ fn known_verdict(v: &toml::Spanned<String>) -> Result<(), Problem> {
     } else {
         Err((
             v.span().start,
-            format!("unknown verdict {:?} (known: {})", v.get_ref(), VERDICT_IDS.join(", ")),
+            format!(
+                "unknown verdict {:?} (known: {})",
+                v.get_ref(),
+                VERDICT_IDS.join(", ")
+            ),
         ))
     }
 }
@@ -229,7 +233,10 @@ fn known_answer(ids: &HashSet<&str>, a: &toml::Spanned<String>) -> Result<(), Pr
     if ids.contains(a.get_ref().as_str()) {
         Ok(())
     } else {
-        Err((a.span().start, format!("this step has no answer {:?}", a.get_ref())))
+        Err((
+            a.span().start,
+            format!("this step has no answer {:?}", a.get_ref()),
+        ))
     }
 }
 

@@ -129,7 +129,10 @@ fn every_other_error_kind_is_located() {
         "{e}"
     );
     // A verdict's first step that does not exist.
-    let e = err(&format!("[first_step]\noffline = \"nope\"\n{}{OK_TAIL}", fix("a")));
+    let e = err(&format!(
+        "[first_step]\noffline = \"nope\"\n{}{OK_TAIL}",
+        fix("a")
+    ));
     assert!(e.starts_with("f.toml:4:11: unknown step \"nope\""), "{e}");
     // A [first_step] table that leaves a verdict out.
     let e = err(&format!(
@@ -152,13 +155,19 @@ fn every_other_error_kind_is_located() {
         "{}[[step.notice]]\nverdicts = [\"offline\"]\ntext = \"x\"\npreselect = \"maybe\"\n{OK_TAIL}",
         fix("a")
     ));
-    assert!(e.starts_with("f.toml:12:13: this step has no answer \"maybe\""), "{e}");
+    assert!(
+        e.starts_with("f.toml:12:13: this step has no answer \"maybe\""),
+        "{e}"
+    );
     // A helpdesk "listen for" naming an answer the step does not have.
     let e = err(&format!(
         "{}[[step.listen]]\nhear = \"x\"\nanswer = \"nah\"\n{OK_TAIL}",
         fix("a")
     ));
-    assert!(e.starts_with("f.toml:11:10: this step has no answer \"nah\""), "{e}");
+    assert!(
+        e.starts_with("f.toml:11:10: this step has no answer \"nah\""),
+        "{e}"
+    );
     // A step id that is not lowercase letters, digits and _.
     let e = err(&format!("{}{OK_TAIL}", fix("Bad Id")));
     assert!(e.starts_with("f.toml:4:6: step id \"Bad Id\" must be"), "{e}");

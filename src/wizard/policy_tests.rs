@@ -106,8 +106,13 @@ fn yes_with_failing_checks_asks_once_before_recording() {
     pick(&mut w, 1);
     assert_eq!(w.current_id(), "connection");
     let effects = pick(&mut w, 1);
-    assert!(matches!(&effects[..], [Effect::RunChecks(ids)] if ids.contains(&"http".to_string()) && !ids.contains(&"browsers".to_string())));
-    assert!(w.session().step("connection").unwrap().answer.is_none(), "not recorded yet");
+    assert!(
+        matches!(&effects[..], [Effect::RunChecks(ids)] if ids.contains(&"http".to_string()) && !ids.contains(&"browsers".to_string()))
+    );
+    assert!(
+        w.session().step("connection").unwrap().answer.is_none(),
+        "not recorded yet"
+    );
     run(&mut w, offline());
     assert_eq!(w.waiting(), Some(Waiting::Confirm));
     let view = w.view();
@@ -141,8 +146,14 @@ fn yes_with_passing_checks_resolves() {
     assert_eq!(effects, vec![Effect::Save, Effect::Save, Effect::Finished]);
     assert_eq!(w.session().outcome, Outcome::Resolved);
     assert_eq!(w.session().check_runs.len(), 2);
-    assert_eq!(w.session().check_runs[0].verdict.as_ref().unwrap().id, VerdictId::Offline);
-    assert_eq!(w.session().check_runs[1].verdict.as_ref().unwrap().id, VerdictId::LocalOk);
+    assert_eq!(
+        w.session().check_runs[0].verdict.as_ref().unwrap().id,
+        VerdictId::Offline
+    );
+    assert_eq!(
+        w.session().check_runs[1].verdict.as_ref().unwrap().id,
+        VerdictId::LocalOk
+    );
 }
 
 #[test]
@@ -213,12 +224,25 @@ fn every_verdict_has_its_first_step_and_a_card_naming_it() {
     }
     for new in ["captive_portal", "proxy_failing"] {
         let route = route::route(&flow, Some(new));
-        assert_eq!(route[1], if new == "captive_portal" { "connection" } else { "firewall" });
+        assert_eq!(
+            route[1],
+            if new == "captive_portal" {
+                "connection"
+            } else {
+                "firewall"
+            }
+        );
     }
-    let symbols: std::collections::HashSet<&str> = [Who::Connection, Who::Security, Who::Intuit, Who::Bank, Who::Browser]
-        .iter()
-        .map(|w| w.symbol())
-        .collect();
+    let symbols: std::collections::HashSet<&str> = [
+        Who::Connection,
+        Who::Security,
+        Who::Intuit,
+        Who::Bank,
+        Who::Browser,
+    ]
+    .iter()
+    .map(|w| w.symbol())
+    .collect();
     assert_eq!(symbols.len(), 5, "one symbol per card");
 }
 
@@ -245,7 +269,10 @@ fn passing_checks_let_network_steps_be_skipped() {
     assert_eq!(w.current_id(), "cache", "the browser is the likely cause");
     pick(&mut w, 2);
     assert_eq!(w.current_id(), "connection");
-    assert_eq!(w.view().notice.as_deref(), Some("The checks passed: you can skip this."));
+    assert_eq!(
+        w.view().notice.as_deref(),
+        Some("The checks passed: you can skip this.")
+    );
     assert_eq!(w.view().answers[w.cursor()].id, "skip");
 }
 
@@ -302,9 +329,24 @@ fn the_jump_is_recorded_and_leads_to_the_step() {
     );
     assert_eq!(w.current_id(), "firewall");
     let jump = &w.session().jumps[0];
-    assert_eq!((jump.from.as_str(), jump.to.as_str(), jump.at), ("connection", "firewall", t(5)));
-    assert!(w.update(Msg::Jump { to: "nowhere".into(), at: t(6) }).is_empty());
-    assert!(w.update(Msg::Jump { to: "summary".into(), at: t(6) }).is_empty());
+    assert_eq!(
+        (jump.from.as_str(), jump.to.as_str(), jump.at),
+        ("connection", "firewall", t(5))
+    );
+    assert!(
+        w.update(Msg::Jump {
+            to: "nowhere".into(),
+            at: t(6)
+        })
+        .is_empty()
+    );
+    assert!(
+        w.update(Msg::Jump {
+            to: "summary".into(),
+            at: t(6)
+        })
+        .is_empty()
+    );
     assert_eq!(w.session().jumps.len(), 1);
     w.update(Msg::Back);
     assert_eq!(w.current_id(), "connection", "back undoes the jump");
@@ -313,7 +355,11 @@ fn the_jump_is_recorded_and_leads_to_the_step() {
 #[test]
 fn the_helpdesk_script_names_answers_the_step_has() {
     let flow = default_flow().unwrap();
-    for step in flow.steps.iter().filter(|s| s.kind != crate::flow::StepKind::Summary) {
+    for step in flow
+        .steps
+        .iter()
+        .filter(|s| s.kind != crate::flow::StepKind::Summary)
+    {
         assert!(step.say.is_some() && step.ask.is_some(), "{}", step.id);
         assert!(!step.listen.is_empty(), "{}", step.id);
         for l in &step.listen {

@@ -299,7 +299,11 @@ fn pending_checks_are_tracked_and_rerun_waits_for_them() {
         at: t(1),
     });
     assert_eq!(w.pending(), ["http", "connectivity"]);
-    assert_eq!(w.view().pending, Vec::<&str>::new(), "the symptom step runs neither");
+    assert_eq!(
+        w.view().pending,
+        Vec::<&str>::new(),
+        "the symptom step runs neither"
+    );
     assert!(
         w.update(Msg::RerunChecks).is_empty(),
         "no second run while one is going"

@@ -65,7 +65,11 @@ fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
         Some(Waiting::Confirm) | None => {}
     }
     if let Some(question) = view.question {
-        let style = if view.confirming { theme.notice() } else { theme.bold() };
+        let style = if view.confirming {
+            theme.notice()
+        } else {
+            theme.bold()
+        };
         lines.extend(wrap::item(Line::styled(question, style), width));
     }
     for (i, answer) in view.answers.iter().enumerate() {
