@@ -14,18 +14,9 @@ use crate::checks::VerdictId;
 pub use load::{FlowError, load_file, parse};
 
 /// Every verdict id a flow may name, in the order the checks try them.
-pub const VERDICT_IDS: &[&str] = &[
-    "offline",
-    "captive_portal",
-    "proxy_failing",
-    "quickbooks_blocked",
-    "https_intercepted",
-    "service_outage",
-    "bank_unreachable",
-    "slow_connection",
-    "local_ok",
-];
-
+pub fn verdict_ids() -> impl Iterator<Item = &'static str> {
+    VerdictId::ALL.into_iter().map(VerdictId::as_str)
+}
 /// The flow shipped in the binary.
 pub const DEFAULT_FLOW: &str = include_str!("../../assets/flows/qbo-502.toml");
 /// The name error messages use for the embedded flow.

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::load::RawFlow;
-use super::{StepKind, VERDICT_IDS};
+use super::{StepKind, verdict_ids};
 use crate::checks;
 
 /// A problem and the byte offset it is at.
@@ -202,7 +202,7 @@ fn first_steps(flow: &RawFlow, index: &HashMap<&str, usize>, summary_id: &str) -
         }
     }
     if let Some((first, _)) = flow.first_step.iter().next() {
-        for v in VERDICT_IDS {
+        for v in verdict_ids() {
             if !flow.first_step.keys().any(|k| k.get_ref() == v) {
                 return Err((
                     first.span().start,
@@ -215,7 +215,7 @@ fn first_steps(flow: &RawFlow, index: &HashMap<&str, usize>, summary_id: &str) -
 }
 
 fn known_verdict(v: &toml::Spanned<String>) -> Result<(), Problem> {
-    if VERDICT_IDS.contains(&v.get_ref().as_str()) {
+    if verdict_ids().any(|id| id == v.get_ref()) {
         Ok(())
     } else {
         Err((
@@ -223,7 +223,7 @@ fn known_verdict(v: &toml::Spanned<String>) -> Result<(), Problem> {
             format!(
                 "unknown verdict {:?} (known: {})",
                 v.get_ref(),
-                VERDICT_IDS.join(", ")
+                verdict_ids().collect::<Vec<_>>().join(", ")
             ),
         ))
     }

@@ -20,23 +20,25 @@ pub enum Who {
 
 impl Who {
     pub fn of(verdict: VerdictId) -> Who {
-        match verdict.as_str() {
-            "offline" | "captive_portal" | "slow_connection" => Who::Connection,
-            "proxy_failing" | "quickbooks_blocked" | "https_intercepted" => Who::Security,
-            "service_outage" => Who::Intuit,
-            "bank_unreachable" => Who::Bank,
-            _ => Who::Browser,
+        match verdict {
+            VerdictId::Offline | VerdictId::CaptivePortal | VerdictId::SlowConnection => Who::Connection,
+            VerdictId::ProxyFailing | VerdictId::QuickbooksBlocked | VerdictId::HttpsIntercepted => {
+                Who::Security
+            }
+            VerdictId::ServiceOutage => Who::Intuit,
+            VerdictId::BankUnreachable => Who::Bank,
+            VerdictId::LocalOk => Who::Browser,
         }
     }
 
     /// In words, as the card's first line says it.
     pub fn label(self) -> &'static str {
         match self {
-            Who::Connection => "Your connection",
-            Who::Security => "Your network's security",
+            Who::Connection => "your connection",
+            Who::Security => "your network's security",
             Who::Intuit => "Intuit",
-            Who::Bank => "Your bank",
-            Who::Browser => "Your browser",
+            Who::Bank => "your bank",
+            Who::Browser => "your browser",
         }
     }
 
@@ -50,24 +52,13 @@ impl Who {
             Who::Browser => "◆",
         }
     }
-
-    /// Whether there is anything to fix on this computer.
-    fn side(self) -> &'static str {
-        match self {
-            Who::Connection => "the problem is on your side, in the connection",
-            Who::Security => "something on your network stops QuickBooks",
-            Who::Intuit => "the problem is at Intuit: nothing to fix on your computer",
-            Who::Bank => "the problem is at your bank: nothing to fix on your computer",
-            Who::Browser => "your network is fine: the browser is the likely cause",
-        }
-    }
 }
 
 /// What the card says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Card {
     pub who: Who,
-    /// "⇄ Whose problem: Your connection — the problem is on your side, in the connection".
+    /// "⇄ Whose problem: your connection".
     pub headline: String,
     /// "Do this now: step 2, Check your internet connection." (when the flow names the step).
     pub do_now: Option<String>,
@@ -76,7 +67,7 @@ pub struct Card {
 /// The card for `verdict` on `flow` (its steps numbered along the verdict's route).
 pub fn card_for(flow: &Flow, verdict: &Verdict) -> Card {
     let who = Who::of(verdict.id);
-    let headline = format!("{} Whose problem: {} — {}", who.symbol(), who.label(), who.side());
+    let headline = format!("{} Whose problem: {}", who.symbol(), who.label());
     let route = route::route(flow, Some(verdict.id.as_str()));
     let do_now = flow.first_for(verdict.id.as_str()).and_then(|step| {
         let number = route.iter().position(|id| *id == step.id)? + 1;

@@ -7,7 +7,7 @@ use jiff::Timestamp;
 
 use super::*;
 use crate::checks::{CheckResult, Status, VerdictId};
-use crate::flow::{VERDICT_IDS, default_flow};
+use crate::flow::{default_flow, verdict_ids};
 use crate::session::SystemFacts;
 
 fn t(s: i64) -> Timestamp {
@@ -219,7 +219,7 @@ fn every_verdict_has_its_first_step_and_a_card_naming_it() {
         let title = &flow.step(first).unwrap().title;
         assert_eq!(card.do_now, Some(format!("Do this now: step 2, {title}.")));
     }
-    for id in VERDICT_IDS {
+    for id in verdict_ids() {
         assert!(flow.first_for(id).is_some(), "{id} has a first step");
     }
     for new in ["captive_portal", "proxy_failing"] {

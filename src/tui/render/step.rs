@@ -1,6 +1,7 @@
-//! The step: its title, the notice (outage) line, the helpdesk script, the wrapped text
-//! (scrollable with PgUp/PgDn), and below it — always visible — the note, the question and the
-//! numbered answers with the selection and the earlier answer marked.
+//! The step: its title, the notice line, the helpdesk script, the wrapped text (scrollable
+//! with PgUp/PgDn), and below it — visible whenever they fit — the note, the hint, the
+//! question and the numbered answers with the selection and the earlier answer marked. When
+//! they do not fit, text and answers scroll as one under a "more ↓" marker.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -118,7 +119,21 @@ fn layout<'a>(ui: &Ui<'a>, area: Rect) -> StepLayout<'a> {
     let block_inner = frame_block().inner(area);
     let text = text_lines(ui, &view, block_inner.width);
     let answers = answer_lines(ui, &view, block_inner.width);
-    let answers_rows = wrapped_height(&answers, block_inner.width).min(block_inner.height);
+    let answers_rows = wrapped_height(&answers, block_inner.width);
+    if answers_rows.saturating_add(1) > block_inner.height {
+        // Too short to keep the answers in view: text and answers scroll as one, with the
+        // "more ↓" marker, rather than answers cut off unseen.
+        let mut all = text;
+        all.extend(answers);
+        let text_rows = wrapped_height(&all, block_inner.width);
+        return StepLayout {
+            text_area: block_inner,
+            answers_area: Rect::new(block_inner.x, block_inner.bottom(), block_inner.width, 0),
+            text: all,
+            answers: Vec::new(),
+            text_rows,
+        };
+    }
     let text_width = block_inner.width;
     let text_rows = wrapped_height(&text, text_width);
     // The answers follow the text, and keep their rows when the text must scroll.
