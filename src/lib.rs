@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod driver;
 pub mod flow;
+pub mod fsread;
 pub mod plain;
 pub mod report;
 pub mod sanitize;

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use super::{SCHEMA_VERSION, Session};
+use crate::fsread::{self, ReadError};
 
 /// A data dir or session file that could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -182,17 +183,21 @@ impl SessionStore {
     /// Reads a session file. An empty file is a reservation still being written (skipped);
     /// anything else that is not a session is moved aside.
     fn read(&self, path: &Path, warnings: &mut Vec<StoreWarning>) -> Option<Session> {
-        let bytes = match fs::read(path) {
-            Ok(b) => b,
+        let text = match fsread::read_capped_text(path, fsread::SESSION_CAP) {
+            Ok(text) => text,
+            Err(e @ (ReadError::NotRegular { .. } | ReadError::TooBig { .. })) => {
+                move_aside(path, &e.reason(), warnings);
+                return None;
+            }
             Err(e) => {
-                warnings.push(StoreWarning(format!("cannot read {}: {e}", path.display())));
+                warnings.push(StoreWarning(format!("warning: cannot read session file {e}")));
                 return None;
             }
         };
-        if bytes.is_empty() {
+        if text.is_empty() {
             return None;
         }
-        let problem = match serde_json::from_slice::<serde_json::Value>(&bytes) {
+        let problem = match serde_json::from_str::<serde_json::Value>(&text) {
             Ok(v)
                 if v.get("schema_version")
                     .and_then(|s| s.as_u64())
@@ -210,23 +215,28 @@ impl SessionStore {
             },
             Err(e) => e.to_string(),
         };
-        let aside = PathBuf::from(format!(
-            "{}.corrupt-{}",
-            path.display(),
-            Timestamp::now().strftime("%Y%m%d-%H%M%S")
-        ));
-        match fs::rename(path, &aside) {
-            Ok(()) => warnings.push(StoreWarning(format!(
-                "warning: session file {} is damaged ({problem}); moved it to {}",
-                path.display(),
-                aside.display()
-            ))),
-            Err(e) => warnings.push(StoreWarning(format!(
-                "warning: session file {} is damaged ({problem}) and could not be moved aside: {e}",
-                path.display()
-            ))),
-        }
+        move_aside(path, &problem, warnings);
         None
+    }
+}
+
+/// Moves a file that is not a usable session to `<name>.corrupt-<time>`, with a warning.
+fn move_aside(path: &Path, problem: &str, warnings: &mut Vec<StoreWarning>) {
+    let aside = PathBuf::from(format!(
+        "{}.corrupt-{}",
+        path.display(),
+        Timestamp::now().strftime("%Y%m%d-%H%M%S")
+    ));
+    let shown = fsread::display_path(path);
+    let problem = crate::sanitize::clean(problem);
+    match fs::rename(path, &aside) {
+        Ok(()) => warnings.push(StoreWarning(format!(
+            "warning: session file {shown} is damaged ({problem}); moved it to {}",
+            fsread::display_path(&aside)
+        ))),
+        Err(e) => warnings.push(StoreWarning(format!(
+            "warning: session file {shown} is damaged ({problem}) and could not be moved aside: {e}"
+        ))),
     }
 }
 
