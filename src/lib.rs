@@ -10,6 +10,7 @@ pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod driver;
+pub mod evidence;
 pub mod flow;
 pub mod fsread;
 pub mod plain;
