@@ -10,6 +10,7 @@ use rustls_pki_types::pem::PemObject;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::evidence::redact_text;
 use crate::fsread::{self, display_path};
 use crate::sanitize::clean;
 
@@ -66,7 +67,7 @@ pub const DEFAULT_EXPECTED_ISSUERS: &[&str] = &[
 pub enum ConfigError {
     #[error("{}: cannot read config: {}", display_path(.path), clean(.reason))]
     Read { path: PathBuf, reason: String },
-    #[error("{}:{line}:{column}: {}", display_path(.path), clean(.problem))]
+    #[error("{}:{line}:{column}: {}", display_path(.path), clean(&redact_text(.problem)))]
     Invalid {
         path: PathBuf,
         line: usize,
