@@ -112,7 +112,7 @@ impl Driver {
 
 /// A helpdesk case code such as `QB-7K3M-9TQ2` (no 0/O or 1/I to misread on the phone).
 pub fn case_code() -> String {
-    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    use crate::session::CASE_ALPHABET as ALPHABET;
     let part = || -> String {
         (0..4)
             .map(|_| char::from(ALPHABET[fastrand::usize(..ALPHABET.len())]))

@@ -2,6 +2,7 @@
 //! verdict and the outcome), in the file format of DESIGN.md, plus where sessions live on disk.
 
 mod store;
+mod valid;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -9,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::checks::{CheckResult, Verdict};
 
 pub use store::{SessionStore, StoreError, StoreWarning};
+pub use valid::{CASE_ALPHABET, is_valid_case_code, is_valid_id};
 
 /// The session file format's version.
 pub const SCHEMA_VERSION: u32 = 1;

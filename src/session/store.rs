@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::{SCHEMA_VERSION, Session};
+use super::{SCHEMA_VERSION, Session, valid};
 use crate::fsread::{self, ReadError};
 
 /// A data dir or session file that could not be used.
@@ -92,6 +92,12 @@ impl SessionStore {
     /// Saves atomically: the old file stays whole until the new one is complete on disk.
     pub fn save(&self, session: &Session) -> Result<(), StoreError> {
         let path = self.path_of(&session.id);
+        if !valid::is_valid_id(&session.id) {
+            return Err(StoreError::Write {
+                path,
+                source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a qbfix session id"),
+            });
+        }
         let tmp = self.dir.join(format!(
             ".{}.json.tmp-{}-{:08x}",
             session.id,
@@ -117,10 +123,21 @@ impl SessionStore {
         })
     }
 
-    /// Loads one session; a corrupt file is moved aside.
+    /// Loads one session by id or case code; a corrupt file is moved aside.
     pub fn load(&self, id: &str) -> Result<(Session, Vec<StoreWarning>), StoreError> {
-        if id.is_empty() || id.contains(['/', '\\']) || id.starts_with('.') {
-            return Err(StoreError::NotFound(id.to_string()));
+        let code = id.trim().to_ascii_uppercase();
+        if valid::is_valid_case_code(&code) {
+            let (sessions, warnings) = self.list();
+            return match sessions
+                .into_iter()
+                .find(|s| s.case_code.as_deref() == Some(code.as_str()))
+            {
+                Some(s) => Ok((s, warnings)),
+                None => Err(StoreError::NotFound(code)),
+            };
+        }
+        if !valid::is_valid_id(id) {
+            return Err(StoreError::NotFound(crate::sanitize::clean(id)));
         }
         let path = self.path_of(id);
         if !path.is_file() {
@@ -143,7 +160,10 @@ impl SessionStore {
         let entries = match fs::read_dir(&self.dir) {
             Ok(e) => e,
             Err(e) => {
-                warnings.push(StoreWarning(format!("cannot list {}: {e}", self.dir.display())));
+                warnings.push(StoreWarning(format!(
+                    "cannot list {}: {e}",
+                    fsread::display_path(&self.dir)
+                )));
                 return (sessions, warnings);
             }
         };
@@ -205,14 +225,18 @@ impl SessionStore {
             {
                 warnings.push(StoreWarning(format!(
                     "{} was written by a newer qbfix; skipped",
-                    path.display()
+                    fsread::display_path(path)
                 )));
                 return None;
             }
-            Ok(v) => match serde_json::from_value::<Session>(v) {
-                Ok(s) => return Some(s),
-                Err(e) => e.to_string(),
-            },
+            Ok(mut v) => {
+                let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+                match valid::check(&mut v, stem).map(|()| serde_json::from_value::<Session>(v)) {
+                    Ok(Ok(s)) => return Some(s),
+                    Ok(Err(e)) => e.to_string(),
+                    Err(problem) => problem,
+                }
+            }
             Err(e) => e.to_string(),
         };
         move_aside(path, &problem, warnings);
