@@ -13,6 +13,7 @@ pub mod driver;
 pub mod evidence;
 pub mod flow;
 pub mod fsread;
+pub mod in_use;
 pub mod plain;
 pub mod report;
 pub mod sanitize;

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
+use super::lock::{self, LockError, SessionLock};
 use super::{SCHEMA_VERSION, Session, valid};
 use crate::fsread::{self, ReadError};
 
@@ -34,6 +35,11 @@ pub enum StoreError {
     NothingToResume,
     #[error("{0}")]
     Corrupt(String),
+    #[error(
+        "session {id} is open in another qbfix window{}; close it there, read it with `qbfix report {id}`, or start a new session with `qbfix`",
+        pid.map(|p| format!(" (process {p})")).unwrap_or_default()
+    )]
+    InUse { id: String, pid: Option<u32> },
     #[error("session {id:?} belongs to flow {flow:?}; run it with --flow and that flow's file")]
     OtherFlow { id: String, flow: String },
 }
@@ -74,6 +80,20 @@ impl SessionStore {
 
     fn path_of(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{id}.json"))
+    }
+
+    /// Takes session `id`'s lock: this process becomes its only writer until the lock drops.
+    pub fn lock(&self, id: &str) -> Result<SessionLock, StoreError> {
+        lock::try_lock(&self.dir, id).map_err(|e| match e {
+            LockError::Held { pid } => StoreError::InUse {
+                id: id.to_string(),
+                pid,
+            },
+            LockError::Io(source) => StoreError::Write {
+                path: self.dir.join(format!(".{id}.lock")),
+                source,
+            },
+        })
     }
 
     /// Reserves a fresh id (creating its file), retrying if another instance took it.
