@@ -10,7 +10,7 @@ use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 use crate::checks::{CheckEvent, runner};
 use crate::config::Config;
 use crate::flow::Flow;
-use crate::session::{Session, SessionStore, StoreError, StoreWarning, SystemFacts};
+use crate::session::{Session, SessionLock, SessionStore, StoreError, StoreWarning, SystemFacts};
 use crate::wizard::{Effect, Msg, Wizard};
 
 /// How to start.
@@ -36,6 +36,8 @@ pub struct Driver {
     /// Every check run's events arrive here, for the driver that took the receiver.
     events: UnboundedSender<CheckEvent>,
     receiver: Option<UnboundedReceiver<CheckEvent>>,
+    /// This process is the session's only writer while the driver lives.
+    _lock: SessionLock,
 }
 
 /// What [`Driver::start`] found.
@@ -68,14 +70,19 @@ impl Driver {
     /// Opens a new or resumed session; returns the driver and the first effects to run.
     pub fn start(store: SessionStore, options: StartOptions) -> Result<Started, StoreError> {
         let now = Timestamp::now();
-        let (session, resume_hint, warnings) = match options.resume.as_deref() {
-            Some("latest") => {
-                let (found, warnings) = store.latest_unfinished();
-                (found.ok_or(StoreError::NothingToResume)?, None, warnings)
-            }
-            Some(id) => {
-                let (session, warnings) = store.load(id)?;
-                (session, None, warnings)
+        let (session, lock, resume_hint, warnings) = match options.resume.as_deref() {
+            Some(wanted) => {
+                let (found, warnings) = match wanted {
+                    "latest" => match store.latest_unfinished() {
+                        (Some(s), w) => (s, w),
+                        (None, _) => return Err(StoreError::NothingToResume),
+                    },
+                    id => store.load(id)?,
+                };
+                // Lock first, then read again: a window that just let go may have saved since.
+                let lock = store.lock(&found.id)?;
+                let (session, _) = store.load(&found.id)?;
+                (session, lock, None, warnings)
             }
             None => {
                 let (unfinished, warnings) = store.latest_unfinished();
@@ -86,11 +93,12 @@ impl Driver {
                     )
                 });
                 let id = store.reserve_id(now)?;
+                let lock = store.lock(&id)?;
                 let mut session = Session::new(id, &options.flow.id, now, SystemFacts::current());
                 if options.helpdesk {
                     session.case_code = Some(case_code());
                 }
-                (session, hint, warnings)
+                (session, lock, hint, warnings)
             }
         };
         if session.finished_at.is_some() || session.is_finished() {
@@ -112,6 +120,7 @@ impl Driver {
             warnings,
             events,
             receiver: Some(receiver),
+            _lock: lock,
         };
         Ok(Started::Ready(Box::new(driver), effects))
     }
@@ -184,7 +193,7 @@ impl Driver {
 
 /// A helpdesk case code such as `QB-7K3M-9TQ2` (no 0/O or 1/I to misread on the phone).
 pub fn case_code() -> String {
-    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    use crate::session::CASE_ALPHABET as ALPHABET;
     let part = || -> String {
         (0..4)
             .map(|_| char::from(ALPHABET[fastrand::usize(..ALPHABET.len())]))
