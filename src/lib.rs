@@ -15,6 +15,7 @@ pub mod flow;
 pub mod fsread;
 pub mod in_use;
 pub mod plain;
+pub mod redact;
 pub mod report;
 pub mod sanitize;
 pub mod session;

@@ -135,6 +135,10 @@ pub struct Session {
     /// Helpdesk jumps, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub jumps: Vec<Jump>,
+    /// Set only on the copy [`crate::redact::session`] makes for a report or log; a session
+    /// with this set is never saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redaction: Option<crate::redact::Redaction>,
 }
 
 impl Session {
@@ -156,6 +160,7 @@ impl Session {
             system,
             case_code: None,
             jumps: Vec::new(),
+            redaction: None,
         }
     }
 
