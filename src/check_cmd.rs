@@ -1,5 +1,6 @@
-//! `qbfix check`: runs the checks without the wizard and prints a ✓ ! ✗ table and the verdict,
-//! or exactly the JSON object of DESIGN.md. Exit 0 when all pass, 1 when any warns or fails.
+//! `qbfix check`: runs the checks without the wizard and prints the "whose problem" card, a
+//! ✓ ! ✗ table by friendly check names and the verdict (wrapped at the terminal width), or
+//! exactly the JSON object of DESIGN.md. Exit 0 when all pass, 1 when any warns or fails.
 
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
@@ -9,6 +10,7 @@ use serde::Serialize;
 
 use crate::checks::{self, CheckEvent, CheckResult, Status, Verdict, runner, verdict};
 use crate::config::Config;
+use crate::wrapping::{fill, hanging, wrap_line};
 
 /// What `check --json` prints.
 #[derive(Debug, Serialize)]
@@ -93,31 +95,72 @@ fn write_json(report: &CheckReport) -> std::io::Result<()> {
     out.flush()
 }
 
-/// The human table: one line per result, then the verdict and its advice.
+/// The human table: the "whose problem" card first, then one line per result by its friendly
+/// name (ids stay in JSON), then the verdict and its advice — wrapped at the terminal width.
 pub fn write_table(
     out: &mut impl Write,
     results: &[CheckResult],
     verdict: &Verdict,
     color: bool,
 ) -> std::io::Result<()> {
-    let width = results.iter().map(|r| r.id.len()).max().unwrap_or(0);
-    for r in results {
-        let symbol = r.status.symbol();
-        let symbol = if color {
-            let code = match r.status {
-                Status::Pass => "32",
-                Status::Warn => "33",
-                Status::Fail | Status::Error => "31",
-                Status::Skip => "2",
-            };
-            format!("\u{1b}[{code}m{symbol}\u{1b}[0m")
-        } else {
-            symbol.to_string()
+    write_table_at(out, results, verdict, color, crate::wrapping::terminal_width())
+}
+
+/// A check's friendly name ("Intuit status"), its id when unknown.
+fn name(r: &CheckResult) -> &str {
+    checks::find(&r.id).map_or(r.id.as_str(), |c| c.label)
+}
+
+/// [`write_table`] at `columns` wide.
+pub fn write_table_at(
+    out: &mut impl Write,
+    results: &[CheckResult],
+    verdict: &Verdict,
+    color: bool,
+    columns: usize,
+) -> std::io::Result<()> {
+    if let Ok(flow) = crate::flow::default_flow() {
+        let card = crate::wizard::card_for(&flow, verdict);
+        let bold = |s: &str| {
+            if color {
+                format!("\u{1b}[1m{s}\u{1b}[0m")
+            } else {
+                s.to_string()
+            }
         };
-        writeln!(out, "{symbol} {:<width$}  {}", r.id, r.summary)?;
+        for line in hanging(&card.headline, 2, columns) {
+            writeln!(out, "{}", bold(&line))?;
+        }
+        if let Some(now) = &card.do_now {
+            let now = format!("  {now} (run qbfix to be walked through it)");
+            for line in wrap_line(&now, columns) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        writeln!(out)?;
+    }
+    let width = results.iter().map(|r| name(r).chars().count()).max().unwrap_or(0);
+    for r in results {
+        let plain = format!("{} {:<width$}  {}", r.status.symbol(), name(r), r.summary);
+        let lines = hanging(&plain, 2 + width + 2, columns);
+        for (i, line) in lines.iter().enumerate() {
+            if i == 0 && color {
+                let code = match r.status {
+                    Status::Pass => "32",
+                    Status::Warn => "33",
+                    Status::Fail | Status::Error => "31",
+                    Status::Skip => "2",
+                };
+                let symbol = r.status.symbol();
+                let rest = line.strip_prefix(symbol).unwrap_or(line);
+                writeln!(out, "\u{1b}[{code}m{symbol}\u{1b}[0m{rest}")?;
+            } else {
+                writeln!(out, "{line}")?;
+            }
+        }
     }
     writeln!(out)?;
-    writeln!(out, "Verdict: {} ({})", verdict.title, verdict.id.as_str())?;
-    writeln!(out, "{}", verdict.advice)?;
+    writeln!(out, "{}", fill(&format!("Verdict: {}", verdict.title), columns))?;
+    writeln!(out, "{}", fill(&verdict.advice, columns))?;
     Ok(())
 }

@@ -104,7 +104,7 @@ pub fn run(
         if input.read_until(b'\n', &mut line)? == 0 {
             driver.save()?;
             writeln!(out)?;
-            writeln!(out, "{}", resume_line(&driver))?;
+            writeln!(out, "{}", crate::wrapping::fill(&resume_line(&driver), width))?;
             return Ok(());
         }
         let line = String::from_utf8_lossy(&line).trim().to_string();
@@ -139,7 +139,7 @@ pub fn run(
             writeln!(out, "{}", clean(hint))?;
         }
         if plain.apply(&mut driver, effects)? == Some(Stop::Quit) {
-            writeln!(out, "{}", resume_line(&driver))?;
+            writeln!(out, "{}", crate::wrapping::fill(&resume_line(&driver), width))?;
             return Ok(());
         }
         if noting {
