@@ -127,7 +127,9 @@ impl Config {
         };
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let offset = e.span().map(|s| s.start).unwrap_or(0);
-            invalid(offset, e.message().trim().to_string())
+            let problem =
+                types::describe(text, offset, e.message()).unwrap_or_else(|| e.message().trim().to_string());
+            invalid(offset, problem)
         })?;
         let mut config = Config::default();
         let ms = |v: &Spanned<u64>, key: &str| {
@@ -285,6 +287,9 @@ pub fn resolve(explicit: Option<&Path>) -> Result<Config, ConfigError> {
 pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "qbfix").map(|d| d.config_dir().join("config.toml"))
 }
+
+#[path = "config_types.rs"]
+mod types;
 
 #[cfg(test)]
 #[path = "config_tests.rs"]

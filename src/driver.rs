@@ -142,6 +142,19 @@ impl Driver {
                     }
                 }
             }
+            Effect::TestBank(url) => {
+                // The bank's address is tested for the rest of this session.
+                if let Ok(url) = url.parse() {
+                    let mut config = (*self.config).clone();
+                    config.targets.bank = vec![url];
+                    self.config = Arc::new(config);
+                    for effect in self.start_checks(&["bank".to_string()]) {
+                        if let Some(stop) = self.apply(effect)? {
+                            return Ok(Some(stop));
+                        }
+                    }
+                }
+            }
             Effect::Finished => return Ok(Some(Stop::Finished)),
             Effect::Quit => {
                 self.save()?;

@@ -90,6 +90,35 @@ pub fn run(
             step::write_step(&mut out, &driver.wizard, helpdesk, width)?;
             shown = Some(here);
         }
+        if let Some(question) = driver.wizard.bank_question() {
+            write!(out, "{question}: ")?;
+            out.flush()?;
+            let mut line = Vec::new();
+            if input.read_until(b'\n', &mut line)? == 0 {
+                driver.save()?;
+                writeln!(out)?;
+                writeln!(out, "{}", crate::wrapping::fill(&resume_line(&driver), width))?;
+                return Ok(());
+            }
+            let line = String::from_utf8_lossy(&line).trim().to_string();
+            if echo {
+                writeln!(out, "{}", clean(&line))?;
+            }
+            let effects = driver.wizard.update(Msg::BankAddress { text: line });
+            if let Some(hint) = driver.wizard.hint() {
+                writeln!(out, "{}", clean(hint))?;
+            }
+            if effects.iter().any(|e| matches!(e, Effect::TestBank(_))) {
+                writeln!(out, "(testing your bank's website …)")?;
+                out.flush()?;
+                plain.apply(&mut driver, effects)?;
+                plain.wait_for(&mut driver, &["bank".to_string()])?;
+                writeln!(out)?;
+                step::write_results(&mut out, &driver.wizard, width)?;
+                writeln!(out)?;
+            }
+            continue;
+        }
         let confirming = driver.wizard.waiting() == Some(Waiting::Confirm);
         let view = driver.wizard.view();
         let count = view.answers.len();

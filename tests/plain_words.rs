@@ -134,3 +134,20 @@ fn no_text_outside_json_has_config_syntax_ids_or_an_address_twice() {
         assert_plain_words(&plain(&env, &"2\n".repeat(10)));
     }
 }
+
+#[test]
+fn a_config_type_error_names_the_key_in_words() {
+    let env = Env::new();
+    // The config the command reads, now with a word where a number belongs.
+    std::fs::write(env.config_path(), "[network]\ntimeout_ms = \"fast\"\n").unwrap();
+    let out = env.cmd().arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.ends_with(
+            "config.toml:2:14: network.timeout_ms: expected a whole number of milliseconds, found the text \"fast\"\n"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

@@ -36,6 +36,11 @@ impl Tui {
 
     /// Starts `qbfix ARGS` on `env`'s config and data dir.
     fn start_in(env: Env, args: &[&str]) -> Tui {
+        Tui::start_term(env, args, "xterm-256color")
+    }
+
+    /// Like [`Tui::start_in`] with `TERM` set to `term`.
+    fn start_term(env: Env, args: &[&str], term: &str) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -53,7 +58,7 @@ impl Tui {
             cmd.arg(a);
         }
         cmd.cwd(env.dir());
-        cmd.env("TERM", "xterm-256color");
+        cmd.env("TERM", term);
         cmd.env("NO_PROXY", "*");
         cmd.env("no_proxy", "*");
         for var in support::UNSET.iter().chain(&["NO_COLOR"]) {
@@ -401,5 +406,18 @@ fn resizing_the_window_redraws_the_layout() {
     tui.keys("q");
     tui.wait_for("press q again to quit");
     tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn term_dumb_gets_plain_mode() {
+    let mut tui = Tui::start_term(Env::new(), &[], "dumb");
+    tui.wait_for("Step 1 of 10: What do you see?");
+    tui.wait_for("Answer 1-4 (b back, n note, q quit, ? help):");
+    assert!(
+        !tui.screen.lock().unwrap().screen().alternate_screen(),
+        "no full-screen UI on a dumb terminal"
+    );
+    tui.keys("q\r");
     assert_eq!(tui.wait_exit(), 0);
 }

@@ -14,7 +14,8 @@ pub const ID: &str = "bank";
 const MAX_BODY: usize = 64 * 1024;
 
 /// What the skip result says.
-pub const HOW_TO_ADD: &str = "No bank website is configured; to test yours, add [targets] bank = [\"https://…\"] (your bank's sign-in page) to the qbfix config file";
+pub const HOW_TO_ADD: &str =
+    "No bank website to test yet: the bank step of qbfix asks for your bank's sign-in address";
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let config = &ctx.config;
@@ -45,6 +46,6 @@ mod tests {
         let results = run(ctx).await;
         assert_eq!(results.len(), 1);
         assert_eq!(results[0].status, Status::Skip);
-        assert!(results[0].summary.contains("[targets] bank"));
+        assert!(results[0].summary.contains("bank's sign-in address"));
     }
 }

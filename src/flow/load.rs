@@ -112,6 +112,7 @@ fn build(raw: RawFlow) -> Flow {
                     })
                     .collect(),
                 recent_restart_minutes: s.recent_restart_minutes,
+                ask_bank_when: s.ask_bank_when.map(Spanned::into_inner),
                 tips: s
                     .tips
                     .into_iter()
@@ -173,6 +174,7 @@ pub(super) struct RawStep {
     #[serde(default, rename = "notice")]
     pub notices: Vec<RawNotice>,
     pub recent_restart_minutes: Option<u64>,
+    pub ask_bank_when: Option<Spanned<String>>,
     #[serde(default, rename = "tip")]
     pub tips: Vec<RawTip>,
 }

@@ -122,6 +122,9 @@ pub struct Step {
     /// The restart step: when the computer was started less than this many minutes ago, it
     /// says so and preselects Skip.
     pub recent_restart_minutes: Option<u64>,
+    /// Asks for the bank's sign-in address (when the symptom was this answer id and no bank
+    /// address is known yet), to test it in this session.
+    pub ask_bank_when: Option<String>,
     pub tips: Vec<Tip>,
 }
 

@@ -152,6 +152,13 @@ pub(super) fn check(flow: &RawFlow) -> Result<(), Problem> {
     }
 
     first_steps(flow, &index, summary_id)?;
+    // `ask_bank_when` names an answer of the first step (the symptom).
+    let first_answers: HashSet<&str> = first.answers.iter().map(|a| a.id.get_ref().as_str()).collect();
+    for step in &flow.steps {
+        if let Some(when) = &step.ask_bank_when {
+            known_answer(&first_answers, when)?;
+        }
+    }
 
     // Every step reachable from the start.
     let reachable = reach(&edges, 0);

@@ -2,6 +2,7 @@
 //! `Wizard::update(msg)` changes state and returns [`Effect`]s for a thin driver (TUI or
 //! plain mode) to carry out. No I/O, no clock reads (times arrive inside messages), no UI.
 
+mod bank;
 mod card;
 mod hold;
 mod records;
@@ -21,6 +22,7 @@ use crate::checks::{self, CheckResult, Verdict, verdict};
 use crate::flow::{AnswerOutcome, Flow, StepKind};
 use crate::session::{CheckRun, Jump, Outcome, Session};
 
+pub use bank::BANK_PROMPT;
 pub use card::{Card, Who, card_for};
 pub use hold::Waiting;
 pub use view::{Script, StepView, tips_for};
@@ -63,6 +65,10 @@ pub enum Msg {
     },
     /// Run the checks again.
     RerunChecks,
+    /// The bank's sign-in address typed at the bank question (empty: skipped).
+    BankAddress {
+        text: String,
+    },
     /// Helpdesk: go straight to this step (recorded in the session).
     Jump {
         to: String,
@@ -79,6 +85,8 @@ pub enum Effect {
     Save,
     /// Start these checks.
     RunChecks(Vec<String>),
+    /// Test this bank sign-in address (an http or https URL) with the bank check.
+    TestBank(String),
     /// The summary was reached (plain mode prints it and ends).
     Finished,
     /// Leave the program (after saving).
@@ -100,6 +108,8 @@ pub struct Wizard {
     hold: Option<hold::Hold>,
     /// A one-line hint for the last key that did nothing (a number with no answer).
     hint: Option<String>,
+    /// The bank question was answered (an address, or skipped) in this session.
+    bank_asked: bool,
 }
 
 impl Wizard {
@@ -118,6 +128,7 @@ impl Wizard {
             moved: false,
             hold: None,
             hint: None,
+            bank_asked: false,
         };
         wizard.enter_current();
         let effects = vec![Effect::RunChecks(wizard.check_ids()), Effect::Save];
@@ -224,6 +235,7 @@ impl Wizard {
             }
             Msg::Back => self.back(),
             Msg::Jump { to, at } => self.jump(&to, at),
+            Msg::BankAddress { text } => self.bank_address(&text),
             Msg::Note { text } => {
                 let text = crate::sanitize::clean_multiline(text.trim());
                 let id = self.current_id().to_string();

@@ -35,6 +35,17 @@ impl Env {
         Env { world, setup }
     }
 
+    /// A healthy network, but no bank address in the config.
+    pub fn without_bank() -> Env {
+        let world = World::new();
+        let setup = Setup {
+            bank: Vec::new(),
+            ..world.healthy()
+        };
+        world.write_config(&setup);
+        Env { world, setup }
+    }
+
     /// A computer that is not online: QuickBooks, the control sites, the status page and the
     /// bank all refuse the connection.
     pub fn offline() -> Env {

@@ -1,0 +1,86 @@
+//! The bank question: when the symptom is bank downloads and no bank address is known, the
+//! bank step asks for the bank's sign-in address and the driver tests it in this session.
+
+use super::{Effect, Wizard};
+
+/// What the bank question says.
+pub const BANK_PROMPT: &str = "Type your bank's web address to test it, or press Enter to skip";
+
+impl Wizard {
+    /// The bank question, when the current step asks it now: its symptom was picked, no bank
+    /// address is known (the bank check skipped), and it was not answered yet.
+    pub fn bank_question(&self) -> Option<&'static str> {
+        if self.bank_asked || self.hold.is_some() {
+            return None;
+        }
+        let step = self.flow.step(self.current_id())?;
+        let when = step.ask_bank_when.as_deref()?;
+        let symptom = self.session.step(&self.flow.start().id)?.answer_id.as_deref()?;
+        let bank_known = self
+            .session
+            .checks
+            .iter()
+            .any(|r| r.id == "bank" && r.status != crate::checks::Status::Skip);
+        (symptom == when && !bank_known).then_some(BANK_PROMPT)
+    }
+
+    /// The person typed `text` (or nothing) at the bank question.
+    pub(super) fn bank_address(&mut self, text: &str) -> Vec<Effect> {
+        if self.bank_question().is_none() {
+            return vec![];
+        }
+        let text = text.trim();
+        if text.is_empty() {
+            self.bank_asked = true;
+            return vec![];
+        }
+        let url = if text.contains("://") {
+            text.to_string()
+        } else {
+            format!("https://{text}")
+        };
+        match reqwest_free_check(&url) {
+            Some(url) => {
+                self.bank_asked = true;
+                vec![Effect::TestBank(url)]
+            }
+            None => {
+                self.hint = Some(format!(
+                    "{:?} is not a web address (like mybank.com): try again, or press Enter to skip.",
+                    crate::sanitize::clean(text)
+                ));
+                vec![]
+            }
+        }
+    }
+}
+
+/// `url` when it is an http(s) address with a host and no user name or password in it.
+fn reqwest_free_check(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") {
+        return None;
+    }
+    let host = rest.split(['/', '?', '#']).next()?;
+    let valid = !host.is_empty()
+        && !host.contains('@')
+        && host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    valid.then(|| url.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reqwest_free_check as ok;
+
+    #[test]
+    fn only_plain_web_addresses_are_tested() {
+        assert!(ok("https://mybank.com/login").is_some());
+        assert!(ok("http://127.0.0.1:8080/").is_some());
+        assert!(ok("https://user:pw@mybank.com/").is_none());
+        assert!(ok("ftp://mybank.com/").is_none());
+        assert!(ok("https://my bank/").is_none());
+    }
+}
