@@ -23,3 +23,4 @@ pub mod sanitize;
 pub mod session;
 pub mod tui;
 pub mod wizard;
+pub mod wrapping;
