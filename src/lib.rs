@@ -13,6 +13,7 @@ pub mod driver;
 pub mod evidence;
 pub mod flow;
 pub mod plain;
+pub mod probe;
 pub mod report;
 pub mod sanitize;
 pub mod session;

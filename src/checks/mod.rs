@@ -13,8 +13,8 @@ pub mod dns;
 pub mod handshake;
 pub mod http;
 pub mod net;
-pub mod probe;
 pub mod runner;
+pub mod sampled;
 pub mod status_doc;
 pub mod status_page;
 pub mod tcp;
@@ -41,9 +41,20 @@ pub use runner::{CheckEvent, spawn_run};
 pub use verdict::{Verdict, VerdictId};
 
 /// What every check gets: the settings (and nothing global).
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Context {
     pub config: Arc<Config>,
+    /// The run's shared probing (route, trust anchors, QuickBooks probes).
+    pub hub: crate::probe::Hub,
+}
+
+impl Context {
+    pub fn new(config: Arc<Config>) -> Context {
+        Context {
+            hub: crate::probe::Hub::new(config.clone()),
+            config,
+        }
+    }
 }
 
 /// The future a check returns.
@@ -88,7 +99,7 @@ pub static REGISTRY: &[CheckSpec] = &[
     CheckSpec {
         id: "dns",
         label: "Name lookup",
-        dns_bound: true,
+        dns_bound: false,
         run: |ctx| Box::pin(dns::run(ctx)),
     },
     CheckSpec {
