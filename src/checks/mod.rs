@@ -40,6 +40,18 @@ pub use crate::evidence::{Answerer, CheckResult, ErrorKind, Facts, Status, milli
 pub use runner::{CheckEvent, spawn_run};
 pub use verdict::{Verdict, VerdictId};
 
+/// The `skip` of a check that reads this computer's own state when `QBFIX_HOST_PROBES=off`
+/// (tests set it so their verdicts and exit codes do not depend on the machine).
+pub fn host_probes_off(id: &str) -> Option<Vec<CheckResult>> {
+    (!crate::probe::hub::host_probes_on()).then(|| {
+        vec![CheckResult::new(
+            id,
+            Status::Skip,
+            format!("Not checked: {}=off", crate::probe::hub::HOST_PROBES_ENV),
+        )]
+    })
+}
+
 /// What every check gets: the settings (and nothing global).
 #[derive(Debug)]
 pub struct Context {
