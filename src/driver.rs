@@ -9,7 +9,7 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use crate::checks::{CheckEvent, runner};
 use crate::config::Config;
 use crate::flow::Flow;
-use crate::session::{Session, SessionStore, StoreError, StoreWarning, SystemFacts};
+use crate::session::{Session, SessionLock, SessionStore, StoreError, StoreWarning, SystemFacts};
 use crate::wizard::{Effect, Msg, Wizard};
 
 /// How to start.
@@ -32,20 +32,27 @@ pub struct Driver {
     pub resume_hint: Option<String>,
     /// Warnings from reading the session folder (damaged files moved aside).
     pub warnings: Vec<StoreWarning>,
+    /// This process is the session's only writer while the driver lives.
+    _lock: SessionLock,
 }
 
 impl Driver {
     /// Opens a new or resumed session; returns the driver and the first effects to run.
     pub fn start(store: SessionStore, options: StartOptions) -> Result<(Driver, Vec<Effect>), StoreError> {
         let now = Timestamp::now();
-        let (session, resume_hint, warnings) = match options.resume.as_deref() {
-            Some("latest") => {
-                let (found, warnings) = store.latest_unfinished();
-                (found.ok_or(StoreError::NothingToResume)?, None, warnings)
-            }
-            Some(id) => {
-                let (session, warnings) = store.load(id)?;
-                (session, None, warnings)
+        let (session, lock, resume_hint, warnings) = match options.resume.as_deref() {
+            Some(wanted) => {
+                let (found, warnings) = match wanted {
+                    "latest" => match store.latest_unfinished() {
+                        (Some(s), w) => (s, w),
+                        (None, _) => return Err(StoreError::NothingToResume),
+                    },
+                    id => store.load(id)?,
+                };
+                // Lock first, then read again: a window that just let go may have saved since.
+                let lock = store.lock(&found.id)?;
+                let (session, _) = store.load(&found.id)?;
+                (session, lock, None, warnings)
             }
             None => {
                 let (unfinished, warnings) = store.latest_unfinished();
@@ -56,11 +63,12 @@ impl Driver {
                     )
                 });
                 let id = store.reserve_id(now)?;
+                let lock = store.lock(&id)?;
                 let mut session = Session::new(id, &options.flow.id, now, SystemFacts::current());
                 if options.helpdesk {
                     session.case_code = Some(case_code());
                 }
-                (session, hint, warnings)
+                (session, lock, hint, warnings)
             }
         };
         if session.flow != options.flow.id {
@@ -76,6 +84,7 @@ impl Driver {
             config: options.config,
             resume_hint,
             warnings,
+            _lock: lock,
         };
         Ok((driver, effects))
     }
@@ -112,7 +121,7 @@ impl Driver {
 
 /// A helpdesk case code such as `QB-7K3M-9TQ2` (no 0/O or 1/I to misread on the phone).
 pub fn case_code() -> String {
-    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    use crate::session::CASE_ALPHABET as ALPHABET;
     let part = || -> String {
         (0..4)
             .map(|_| char::from(ALPHABET[fastrand::usize(..ALPHABET.len())]))

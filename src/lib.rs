@@ -12,6 +12,8 @@ pub mod config;
 pub mod driver;
 pub mod evidence;
 pub mod flow;
+pub mod fsread;
+pub mod in_use;
 pub mod plain;
 pub mod probe;
 pub mod report;

@@ -8,13 +8,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use rustls::RootCertStore;
-use rustls_pki_types::CertificateDer;
-use rustls_pki_types::pem::PemObject;
 use url::Url;
 
 use super::{CheckResult, Status};
 use crate::config::Config;
-use crate::sanitize;
 
 /// Why a name did not resolve.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -88,20 +85,10 @@ pub fn crypto_provider() -> Arc<rustls::crypto::CryptoProvider> {
 pub fn root_store(config: &Config) -> Result<RootCertStore, String> {
     let mut roots = system_roots().clone();
     if let Some(path) = &config.tls.extra_ca_file {
-        // The path is shown cleaned (it may hold escape sequences); the file opened is as written.
-        let shown = sanitize::clean(&path.display().to_string());
-        let certs = CertificateDer::pem_file_iter(path)
-            .map_err(|e| format!("cannot read extra_ca_file {}: {e}", shown))?;
-        let mut added = 0;
-        for cert in certs {
-            let cert = cert.map_err(|e| format!("bad PEM in {}: {e}", shown))?;
+        for cert in crate::config::ca_certs(path)? {
             roots
                 .add(cert)
-                .map_err(|e| format!("bad certificate in {}: {e}", shown))?;
-            added += 1;
-        }
-        if added == 0 {
-            return Err(format!("no certificates in {}", shown));
+                .map_err(|e| format!("bad certificate in {}: {e}", crate::fsread::display_path(path)))?;
         }
     }
     Ok(roots)
