@@ -16,6 +16,7 @@ pub mod fsread;
 pub mod in_use;
 pub mod plain;
 pub mod probe;
+pub mod redact;
 pub mod report;
 pub mod sanitize;
 pub mod session;

@@ -12,7 +12,7 @@ use clap::Parser;
 use qbfix::cli::{Cli, Command, FlowCommand, GlobalArgs, ReportFormat, WizardArgs};
 use qbfix::driver::{Driver, StartOptions};
 use qbfix::session::{SessionStore, StoreError};
-use qbfix::{check_cmd, config, flow, in_use, plain, report, tui};
+use qbfix::{check_cmd, config, flow, in_use, plain, redact, report, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -54,6 +54,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let store = open_store(&cli.global)?;
             let (session, warnings) = store.find(&id)?;
             warnings.iter().for_each(|w| eprintln!("qbfix: {w}"));
+            let session = redact::session(&session, &redactor(&cli.global));
             let flow = flow::default_flow()?;
             let text = match format {
                 ReportFormat::Md => report::markdown(&session, Some(&flow)),
@@ -90,6 +91,7 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
             match in_use::ask(&message, std::io::stdin().lock(), std::io::stderr())? {
                 in_use::Choice::ReadOnly => {
                     let (session, _) = store.load(&id)?;
+                    let session = redact::session(&session, &redactor(global));
                     print!("{}", report::markdown(&session, Some(&options.flow)));
                     return Ok(0);
                 }
@@ -132,6 +134,15 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
         println!("Session saved. Resume with: qbfix --resume {}", exit.session_id);
     }
     Ok(0)
+}
+
+/// Hides names and private addresses unless `--no-redact`.
+fn redactor(global: &GlobalArgs) -> redact::Redactor {
+    if global.no_redact {
+        redact::Redactor::none()
+    } else {
+        redact::Redactor::from_system()
+    }
 }
 
 /// The data dir from `--data-dir` / `QBFIX_DATA_DIR`, else the platform's.
