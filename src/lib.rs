@@ -22,3 +22,4 @@ pub mod sanitize;
 pub mod session;
 pub mod tui;
 pub mod wizard;
+pub mod wrapping;
