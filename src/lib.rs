@@ -17,6 +17,7 @@ pub mod fsread;
 pub mod in_use;
 pub mod logging;
 pub mod plain;
+pub mod probe;
 pub mod redact;
 pub mod report;
 pub mod sanitize;
