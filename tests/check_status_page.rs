@@ -4,7 +4,6 @@
 
 mod support;
 
-
 use support::{Reply, Setup, World};
 
 fn corpus(name: &str) -> Vec<u8> {
@@ -115,7 +114,11 @@ fn status_page_body_that_stops_arriving_times_out() {
     };
     let run = world.check(&setup);
     assert_eq!(run.status("status_page"), "error", "{}", run.dump());
-    assert!(run.summary("status_page").contains("did not finish within"), "{}", run.dump());
+    assert!(
+        run.summary("status_page").contains("did not finish within"),
+        "{}",
+        run.dump()
+    );
     assert_eq!(run.results("status_page")[0]["details"]["outage"], false);
 }
 
