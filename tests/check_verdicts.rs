@@ -183,7 +183,11 @@ fn no_bank_configured_is_skipped_with_a_hint() {
     };
     let run = world.check(&setup);
     assert_eq!(run.status("bank"), "skip");
-    assert!(run.summary("bank").contains("your bank's sign-in address"), "{}", run.dump());
+    assert!(
+        run.summary("bank").contains("your bank's sign-in address"),
+        "{}",
+        run.dump()
+    );
     assert_eq!(run.code, Some(0), "skip counts as pass");
 }
 
