@@ -44,7 +44,7 @@ impl Driver {
                 (found.ok_or(StoreError::NothingToResume)?, None, warnings)
             }
             Some(id) => {
-                let (session, warnings) = store.load(id)?;
+                let (session, warnings) = crate::case_code::find_session(&store, id)?;
                 (session, None, warnings)
             }
             None => {
@@ -58,7 +58,9 @@ impl Driver {
                 let id = store.reserve_id(now)?;
                 let mut session = Session::new(id, &options.flow.id, now, SystemFacts::current());
                 if options.helpdesk {
-                    session.case_code = Some(case_code());
+                    session.case_code = Some(crate::case_code::generate_unique(&crate::case_code::taken(
+                        &store,
+                    )));
                 }
                 (session, hint, warnings)
             }
@@ -69,7 +71,13 @@ impl Driver {
                 flow: session.flow,
             });
         }
-        let (wizard, effects) = Wizard::new(options.flow, session);
+        let imported = session.imported.is_some();
+        let (wizard, mut effects) = Wizard::new(options.flow, session);
+        if imported {
+            // The customer's results are what matter: nothing runs on this computer unless
+            // the agent asks for it (`r`).
+            effects.retain(|e| !matches!(e, Effect::RunChecks(_)));
+        }
         let driver = Driver {
             wizard,
             store,
@@ -108,15 +116,4 @@ impl Driver {
             }),
         }
     }
-}
-
-/// A helpdesk case code such as `QB-7K3M-9TQ2` (no 0/O or 1/I to misread on the phone).
-pub fn case_code() -> String {
-    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-    let part = || -> String {
-        (0..4)
-            .map(|_| char::from(ALPHABET[fastrand::usize(..ALPHABET.len())]))
-            .collect()
-    };
-    format!("QB-{}-{}", part(), part())
 }

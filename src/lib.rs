@@ -5,15 +5,20 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod case_code;
 pub mod check_cmd;
 pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod driver;
 pub mod flow;
+pub mod import;
+pub mod output;
 pub mod plain;
 pub mod report;
+pub mod result_code;
 pub mod sanitize;
 pub mod session;
 pub mod tui;
+pub mod watch;
 pub mod wizard;

@@ -4,11 +4,13 @@
 //! `qbfix check --json` with a clean environment. Nothing here touches the internet.
 #![allow(dead_code)]
 
+mod counted;
 mod run;
 mod server;
 mod setup;
 pub mod tls;
 
+pub use counted::Counter;
 #[allow(unused_imports)]
 pub use run::{Run, is_dirty};
 #[allow(unused_imports)]
