@@ -174,7 +174,6 @@ pub fn session_from_json(name: &str, bytes: &[u8], now: Timestamp) -> Result<Ses
             imported_at: now,
         });
     }
-    let mut session = session;
     for r in &mut session.checks {
         *r = crate::checks::runner::clean_result(r.clone());
     }

@@ -31,7 +31,7 @@ pub enum WatchError {
 
 impl Options {
     pub fn new(interval: f64, timeout: Option<f64>) -> Result<Options, WatchError> {
-        if !interval.is_finite() || interval < 1.0 || interval > 86_400.0 {
+        if !(1.0..=86_400.0).contains(&interval) {
             return Err(WatchError::Interval(interval));
         }
         let timeout = match timeout {

@@ -10,6 +10,7 @@ mod server;
 mod setup;
 pub mod tls;
 
+#[allow(unused_imports)]
 pub use counted::Counter;
 #[allow(unused_imports)]
 pub use run::{Run, is_dirty};
