@@ -81,8 +81,7 @@ impl Mark {
     pub fn symbol(self) -> &'static str {
         match self {
             Mark::Check(s) => s.symbol(),
-            Mark::Tried => "✓",
-            Mark::Answered => "•",
+            Mark::Tried | Mark::Answered => "•",
             Mark::Skipped => "-",
             Mark::Unanswered => "?",
         }

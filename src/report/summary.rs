@@ -94,7 +94,7 @@ pub fn ticket(doc: &Document) -> String {
     }
     match (doc.verdict(), advice(doc)) {
         (Some((title, _)), Some(advice)) => {
-            line("Verdict", &format!("{title} ({})", doc.owner.words()));
+            line("Verdict", &format!("{title} — {}", doc.owner.words()));
             line("Advice", &advice);
         }
         _ => line("Verdict", "the checks did not finish"),
