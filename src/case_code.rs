@@ -6,8 +6,8 @@ use std::collections::HashSet;
 
 use crate::session::{Session, SessionStore, StoreError, StoreWarning};
 
-/// The characters of a case code.
-pub const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+/// The characters of a case code (the session format's own list).
+pub use crate::session::CASE_ALPHABET as ALPHABET;
 
 /// A fresh random case code.
 pub fn generate() -> String {

@@ -9,7 +9,7 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use crate::checks::{CheckEvent, runner};
 use crate::config::Config;
 use crate::flow::Flow;
-use crate::session::{Session, SessionStore, StoreError, StoreWarning, SystemFacts};
+use crate::session::{Session, SessionLock, SessionStore, StoreError, StoreWarning, SystemFacts};
 use crate::wizard::{Effect, Msg, Wizard};
 
 /// How to start.
@@ -32,20 +32,27 @@ pub struct Driver {
     pub resume_hint: Option<String>,
     /// Warnings from reading the session folder (damaged files moved aside).
     pub warnings: Vec<StoreWarning>,
+    /// This process is the session's only writer while the driver lives.
+    _lock: SessionLock,
 }
 
 impl Driver {
     /// Opens a new or resumed session; returns the driver and the first effects to run.
     pub fn start(store: SessionStore, options: StartOptions) -> Result<(Driver, Vec<Effect>), StoreError> {
         let now = Timestamp::now();
-        let (session, resume_hint, warnings) = match options.resume.as_deref() {
-            Some("latest") => {
-                let (found, warnings) = store.latest_unfinished();
-                (found.ok_or(StoreError::NothingToResume)?, None, warnings)
-            }
-            Some(id) => {
-                let (session, warnings) = crate::case_code::find_session(&store, id)?;
-                (session, None, warnings)
+        let (session, lock, resume_hint, warnings) = match options.resume.as_deref() {
+            Some(wanted) => {
+                let (found, warnings) = match wanted {
+                    "latest" => match store.latest_unfinished() {
+                        (Some(s), w) => (s, w),
+                        (None, _) => return Err(StoreError::NothingToResume),
+                    },
+                    id => crate::case_code::find_session(&store, id)?,
+                };
+                // Lock first, then read again: a window that just let go may have saved since.
+                let lock = store.lock(&found.id)?;
+                let (session, _) = store.load(&found.id)?;
+                (session, lock, None, warnings)
             }
             None => {
                 let (unfinished, warnings) = store.latest_unfinished();
@@ -56,13 +63,14 @@ impl Driver {
                     )
                 });
                 let id = store.reserve_id(now)?;
+                let lock = store.lock(&id)?;
                 let mut session = Session::new(id, &options.flow.id, now, SystemFacts::current());
                 if options.helpdesk {
                     session.case_code = Some(crate::case_code::generate_unique(&crate::case_code::taken(
                         &store,
                     )));
                 }
-                (session, hint, warnings)
+                (session, lock, hint, warnings)
             }
         };
         if session.flow != options.flow.id {
@@ -84,6 +92,7 @@ impl Driver {
             config: options.config,
             resume_hint,
             warnings,
+            _lock: lock,
         };
         Ok((driver, effects))
     }

@@ -21,8 +21,8 @@ pub const MAX_BYTES: u64 = 5 * 1024 * 1024;
 /// Why an import was refused (each is one line; exit 2).
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("cannot import {0}: it is not a regular file")]
-    NotAFile(String),
+    #[error("cannot import {0}")]
+    File(#[from] crate::fsread::ReadError),
     #[error("cannot import {0}: it is larger than 5 MB, which no qbfix result is")]
     TooBig(String),
     #[error("cannot read {name}: {source}")]
@@ -45,35 +45,20 @@ pub enum ImportError {
 
 /// Reads `path` (`-` is stdin), refusing anything but a regular file of at most 5 MB.
 pub fn read_capped(path: &Path) -> Result<(String, Vec<u8>), ImportError> {
-    let name = if path.as_os_str() == "-" {
-        "standard input".to_string()
-    } else {
-        path.display().to_string()
-    };
-    let read_err = |source| ImportError::Read {
-        name: name.clone(),
-        source,
-    };
-    let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin()
-            .lock()
-            .take(MAX_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(read_err)?;
-    } else {
-        let meta = std::fs::metadata(path).map_err(read_err)?;
-        if !meta.is_file() {
-            return Err(ImportError::NotAFile(name));
-        }
-        if meta.len() > MAX_BYTES {
-            return Err(ImportError::TooBig(name));
-        }
-        let file = std::fs::File::open(path).map_err(read_err)?;
-        file.take(MAX_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(read_err)?;
+    if path.as_os_str() != "-" {
+        let bytes = crate::fsread::read_capped(path, MAX_BYTES)?;
+        return Ok((crate::fsread::display_path(path), bytes));
     }
+    let name = "standard input".to_string();
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| ImportError::Read {
+            name: name.clone(),
+            source,
+        })?;
     if bytes.len() as u64 > MAX_BYTES {
         return Err(ImportError::TooBig(name));
     }

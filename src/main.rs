@@ -11,8 +11,8 @@ use clap::{CommandFactory, Parser};
 
 use qbfix::cli::{Cli, Command, FlowCommand, GlobalArgs, ReportFormat, WizardArgs};
 use qbfix::driver::{Driver, StartOptions};
-use qbfix::session::SessionStore;
-use qbfix::{case_code, check_cmd, config, flow, import, output, plain, report, tui, watch};
+use qbfix::session::{SessionStore, StoreError};
+use qbfix::{case_code, check_cmd, config, flow, import, in_use, output, plain, report, tui, watch};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -139,7 +139,28 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
         resume,
         helpdesk: args.helpdesk,
     };
-    let (driver, first) = Driver::start(store, options)?;
+    let (driver, first) = match Driver::start(store.clone(), options.clone()) {
+        // Another window has this session: with a person at the keyboard, ask; else exit 2.
+        Err(StoreError::InUse { id, pid }) if std::io::stdin().is_terminal() => {
+            let message = format!("qbfix: {}", StoreError::InUse { id: id.clone(), pid });
+            match in_use::ask(&message, std::io::stdin().lock(), std::io::stderr())? {
+                in_use::Choice::ReadOnly => {
+                    let (session, _) = store.load(&id)?;
+                    print!("{}", report::markdown(&session, Some(&options.flow)));
+                    return Ok(0);
+                }
+                in_use::Choice::NewSession => Driver::start(
+                    store,
+                    StartOptions {
+                        resume: None,
+                        ..options
+                    },
+                )?,
+                in_use::Choice::Quit => return Ok(2),
+            }
+        }
+        other => other?,
+    };
     for w in &driver.warnings {
         eprintln!("qbfix: {w}");
     }

@@ -256,7 +256,7 @@ fn every_bad_import_exits_2_with_one_line_and_writes_nothing() {
             ],
             "no schema_version",
         ),
-        (vec![big.display().to_string()], "larger than 5 MB"),
+        (vec![big.display().to_string()], "larger than 5"),
         (vec![dir.display().to_string()], "not a regular file"),
         (
             vec![dir.join("missing.json").display().to_string()],

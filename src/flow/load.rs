@@ -13,9 +13,9 @@ use crate::config::line_col;
 /// A flow file that cannot be used. `Display` is `FILE:LINE:COL: problem`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FlowError {
-    #[error("{file}: cannot read flow file: {problem}")]
+    #[error("{file}: cannot read flow file: {}", crate::sanitize::clean(.problem))]
     Read { file: String, problem: String },
-    #[error("{file}:{line}:{column}: {problem}")]
+    #[error("{file}:{line}:{column}: {}", crate::sanitize::clean(.problem))]
     Invalid {
         file: String,
         line: usize,
@@ -26,11 +26,12 @@ pub enum FlowError {
 
 /// Reads and validates a flow file.
 pub fn load_file(path: &Path) -> Result<Flow, FlowError> {
-    let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| FlowError::Read {
-        file: file.clone(),
-        problem: e.to_string(),
-    })?;
+    let file = crate::fsread::display_path(path);
+    let text =
+        crate::fsread::read_capped_text(path, crate::fsread::FLOW_CAP).map_err(|e| FlowError::Read {
+            file: file.clone(),
+            problem: e.reason(),
+        })?;
     parse(&text, &file)
 }
 

@@ -1,14 +1,18 @@
 //! A session: everything one run of the wizard recorded (answers, notes, check results, the
 //! verdict and the outcome), in the file format of DESIGN.md, plus where sessions live on disk.
 
+mod lock;
 mod store;
+mod valid;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::checks::{CheckResult, Verdict};
 
+pub use lock::SessionLock;
 pub use store::{SessionStore, StoreError, StoreWarning};
+pub use valid::{CASE_ALPHABET, is_valid_case_code, is_valid_id};
 
 /// The session file format's version.
 pub const SCHEMA_VERSION: u32 = 1;
