@@ -22,23 +22,19 @@ pub const MAX_BYTES: u64 = 5 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("cannot import {0}")]
-    File(#[from] crate::fsread::ReadError),
+    File(crate::fsread::ReadError),
     #[error("cannot import {0}: it is larger than 5 MB, which no qbfix result is")]
     TooBig(String),
-    #[error("cannot read {name}: {source}")]
-    Read {
-        name: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("cannot read {name}: {error}")]
+    Read { name: String, error: std::io::Error },
     #[error("cannot import {name}: not JSON ({problem})")]
     NotJson { name: String, problem: String },
     #[error("cannot import {name}: schema_version {found} is not the {SCHEMA_VERSION} this qbfix reads")]
     Version { name: String, found: String },
     #[error("cannot import {name}: {problem}")]
     Shape { name: String, problem: String },
-    #[error("cannot import the result code: {0}")]
-    Code(#[from] result_code::CodeError),
+    #[error("cannot import: {0}")]
+    Code(result_code::CodeError),
     #[error(transparent)]
     Store(#[from] crate::session::StoreError),
 }
@@ -46,7 +42,7 @@ pub enum ImportError {
 /// Reads `path` (`-` is stdin), refusing anything but a regular file of at most 5 MB.
 pub fn read_capped(path: &Path) -> Result<(String, Vec<u8>), ImportError> {
     if path.as_os_str() != "-" {
-        let bytes = crate::fsread::read_capped(path, MAX_BYTES)?;
+        let bytes = crate::fsread::read_capped(path, MAX_BYTES).map_err(ImportError::File)?;
         return Ok((crate::fsread::display_path(path), bytes));
     }
     let name = "standard input".to_string();
@@ -55,9 +51,9 @@ pub fn read_capped(path: &Path) -> Result<(String, Vec<u8>), ImportError> {
         .lock()
         .take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|source| ImportError::Read {
+        .map_err(|error| ImportError::Read {
             name: name.clone(),
-            source,
+            error,
         })?;
     if bytes.len() as u64 > MAX_BYTES {
         return Err(ImportError::TooBig(name));
@@ -225,7 +221,7 @@ fn verdict_words(id: &str) -> (&'static str, &'static str) {
 
 /// Turns a result code into a session (not saved, id and case code unset).
 pub fn session_from_code(code: &str, now: Timestamp) -> Result<Session, ImportError> {
-    let decoded = result_code::decode(code)?;
+    let decoded = result_code::decode(code).map_err(ImportError::Code)?;
     let how = ImportSource::ResultCode.describe();
     let mut session = Session::new(String::new(), "qbo-502", now, SystemFacts::default());
     session.checks = decoded

@@ -10,12 +10,8 @@ use std::path::Path;
 pub enum OutputError {
     #[error("{0} is a folder; give a file name, e.g. {0}/report.html")]
     IsDir(String),
-    #[error("cannot write {path}: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("cannot write {path}: {error}")]
+    Io { path: String, error: std::io::Error },
 }
 
 /// Writes `bytes` to `path` via a temp file and a rename.
@@ -28,9 +24,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
                 .to_string(),
         ));
     }
-    let io = |source| OutputError::Io {
+    let io = |error| OutputError::Io {
         path: shown.clone(),
-        source,
+        error,
     };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),

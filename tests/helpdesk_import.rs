@@ -260,7 +260,7 @@ fn every_bad_import_exits_2_with_one_line_and_writes_nothing() {
         (vec![dir.display().to_string()], "not a regular file"),
         (
             vec![dir.join("missing.json").display().to_string()],
-            "cannot read",
+            "no such file",
         ),
         (vec!["--code".into(), "7K3M-9TQ2-5".into()], "result code"),
         (vec!["--code".into(), "ZZZZ".into()], "9 characters"),
@@ -270,6 +270,8 @@ fn every_bad_import_exits_2_with_one_line_and_writes_nothing() {
         let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
         assert!(err.contains(want), "{args:?}: {err}");
         assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+        let first = err.find(want).unwrap();
+        assert!(!err[first + want.len()..].contains(want), "said twice: {err}");
         assert!(stdout(&out).is_empty());
         assert_eq!(listing(&data_dir(&world)), before, "{args:?} wrote something");
     }
