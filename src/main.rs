@@ -12,7 +12,7 @@ use clap::{CommandFactory, Parser};
 use qbfix::cli::{Cli, Command, FlowCommand, GlobalArgs, ReportFormat, WizardArgs};
 use qbfix::driver::{Driver, StartOptions};
 use qbfix::session::{SessionStore, StoreError};
-use qbfix::{case_code, check_cmd, config, flow, import, in_use, output, plain, report, tui, watch};
+use qbfix::{case_code, check_cmd, config, flow, import, in_use, output, plain, redact, report, tui, watch};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -54,6 +54,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let store = open_store(&cli.global)?;
             let (session, warnings) = case_code::find_session(&store, &id)?;
             warnings.iter().for_each(|w| eprintln!("qbfix: {w}"));
+            let session = redact::session(&session, &redactor(&cli.global));
             let flow = flow::default_flow()?;
             let text = match format {
                 ReportFormat::Md => report::markdown(&session, Some(&flow)),
@@ -146,6 +147,7 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
             match in_use::ask(&message, std::io::stdin().lock(), std::io::stderr())? {
                 in_use::Choice::ReadOnly => {
                     let (session, _) = store.load(&id)?;
+                    let session = redact::session(&session, &redactor(global));
                     print!("{}", report::markdown(&session, Some(&options.flow)));
                     return Ok(0);
                 }
@@ -210,6 +212,15 @@ fn imported(file: Option<&std::path::Path>, code: Option<&str>) -> anyhow::Resul
         (None, Some(code)) => import::session_from_code(code, now)?,
         (None, None) => bail!("import needs a file (or -) or --code CODE"),
     })
+}
+
+/// Hides names and private addresses unless `--no-redact`.
+fn redactor(global: &GlobalArgs) -> redact::Redactor {
+    if global.no_redact {
+        redact::Redactor::none()
+    } else {
+        redact::Redactor::from_system()
+    }
 }
 
 /// The data dir from `--data-dir` / `QBFIX_DATA_DIR`, else the platform's.

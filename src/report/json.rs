@@ -19,6 +19,9 @@ pub struct ReportJson<'a> {
     pub verdict: Option<&'a Verdict>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub case_code: Option<&'a str>,
+    /// `redacted` or `none`: whether names and private addresses were hidden.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redaction: Option<crate::redact::Redaction>,
     /// Where an imported session came from (absent for sessions run here).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imported: Option<&'a crate::session::Imported>,
@@ -52,6 +55,7 @@ impl<'a> ReportJson<'a> {
             resolved_by: session.resolved_by.as_deref(),
             verdict: session.verdict.as_ref(),
             case_code: session.case_code.as_deref(),
+            redaction: session.redaction,
             imported: session.imported.as_ref(),
             steps: session.steps.iter().map(step).collect(),
             checks: &session.checks,

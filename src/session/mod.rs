@@ -121,6 +121,10 @@ pub struct Session {
     /// Helpdesk case code, when the session was started in helpdesk mode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_code: Option<String>,
+    /// Set only on the copy [`crate::redact::session`] makes for a report or log; a session
+    /// with this set is never saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redaction: Option<crate::redact::Redaction>,
     /// Set when the session was made by `qbfix import` from the customer's results.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imported: Option<Imported>,
@@ -174,6 +178,7 @@ impl Session {
             check_runs: Vec::new(),
             system,
             case_code: None,
+            redaction: None,
             imported: None,
         }
     }

@@ -112,11 +112,15 @@ impl SessionStore {
     /// Saves atomically: the old file stays whole until the new one is complete on disk.
     pub fn save(&self, session: &Session) -> Result<(), StoreError> {
         let path = self.path_of(&session.id);
+        let refuse = |why: &str| StoreError::Write {
+            path: path.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, why.to_string()),
+        };
         if !valid::is_valid_id(&session.id) {
-            return Err(StoreError::Write {
-                path,
-                source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a qbfix session id"),
-            });
+            return Err(refuse("not a qbfix session id"));
+        }
+        if session.redaction.is_some() {
+            return Err(refuse("a redacted copy is for reports only"));
         }
         let tmp = self.dir.join(format!(
             ".{}.json.tmp-{}-{:08x}",

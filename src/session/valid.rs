@@ -51,6 +51,10 @@ pub fn check(v: &mut Value, stem: &str) -> Result<(), String> {
     if too_long(v) {
         return Err(format!("a text in it is longer than {MAX_STRING} bytes"));
     }
+    // Only a report's copy carries a redaction mark; a file claiming one is taken as recorded.
+    if let Some(map) = v.as_object_mut() {
+        map.remove("redaction");
+    }
     crate::sanitize::clean_json(v, true);
     Ok(())
 }
