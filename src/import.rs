@@ -149,6 +149,7 @@ pub fn session_from_json(name: &str, bytes: &[u8], now: Timestamp) -> Result<Ses
             started_at: now,
             finished_at: Some(now),
             duration_ms: Some(doc.duration_ms),
+            verdict: session.verdict.clone(),
         }];
         session.imported = Some(Imported {
             source: ImportSource::CheckJson,
@@ -256,6 +257,7 @@ pub fn session_from_code(code: &str, now: Timestamp) -> Result<Session, ImportEr
         started_at: now,
         finished_at: Some(now),
         duration_ms: None,
+        verdict: session.verdict.clone(),
     }];
     session.imported = Some(Imported {
         source: ImportSource::ResultCode,

@@ -26,3 +26,4 @@ pub mod session;
 pub mod tui;
 pub mod watch;
 pub mod wizard;
+pub mod wrapping;
