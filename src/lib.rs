@@ -18,6 +18,7 @@ pub mod import;
 pub mod in_use;
 pub mod output;
 pub mod plain;
+pub mod probe;
 pub mod redact;
 pub mod report;
 pub mod result_code;
