@@ -162,5 +162,11 @@ pub fn write_table_at(
     writeln!(out)?;
     writeln!(out, "{}", fill(&format!("Verdict: {}", verdict.title), columns))?;
     writeln!(out, "{}", fill(&verdict.advice, columns))?;
+    writeln!(out)?;
+    let code = format!(
+        "Result code: {} (read it to the helpdesk if they ask)",
+        crate::result_code::encode(Some(verdict.id), results)
+    );
+    writeln!(out, "{}", fill(&code, columns))?;
     Ok(())
 }
