@@ -81,6 +81,7 @@ impl Driver {
     }
 
     pub fn save(&self) -> Result<(), StoreError> {
+        let _saving = crate::signals::saving();
         self.store.save(self.wizard.session())
     }
 

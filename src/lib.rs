@@ -15,5 +15,6 @@ pub mod plain;
 pub mod report;
 pub mod sanitize;
 pub mod session;
+pub mod signals;
 pub mod tui;
 pub mod wizard;

@@ -90,6 +90,7 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
     let rt = runtime()?;
     let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     if args.plain || !terminal {
+        qbfix::signals::exit_on_signal(rt.handle(), driver.wizard.session().id.clone());
         let stdin = std::io::stdin().lock();
         let stdout = std::io::stdout().lock();
         let echo = !std::io::stdin().is_terminal();
@@ -110,7 +111,7 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
     } else {
         println!("Session saved. Resume with: qbfix --resume {}", exit.session_id);
     }
-    Ok(0)
+    Ok(exit.signal.map_or(0, |s| s.exit_code()))
 }
 
 /// The data dir from `--data-dir` / `QBFIX_DATA_DIR`, else the platform's.
