@@ -41,11 +41,20 @@ struct Tui {
 
 impl Tui {
     fn start() -> Tui {
-        Tui::start_with(&[], &[])
+        Tui::start_in(Env::new(), &[])
     }
 
+    /// Starts `qbfix ARGS` on `env`'s config and data dir.
+    fn start_in(env: Env, args: &[&str]) -> Tui {
+        Tui::start_full(env, args, &[])
+    }
+
+    /// Starts `qbfix ARGS` on a fresh environment with these variables set.
     fn start_with(args: &[&str], vars: &[(&str, &str)]) -> Tui {
-        let env = Env::new();
+        Tui::start_full(Env::new(), args, vars)
+    }
+
+    fn start_full(env: Env, args: &[&str], vars: &[(&str, &str)]) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -332,7 +341,8 @@ fn n_adds_a_note_that_is_saved_with_the_step() {
     tui.keys("1");
     tui.wait_for("Step 2 of 10");
     tui.keys("n");
-    tui.wait_for("Note for: Check your internet connection");
+    // Healthy checks: the browser is the likely cause, so its step is second.
+    tui.wait_for("Note for: Clear your browser's cache and cookies");
     tui.keys("tried the phone hotspot");
     tui.wait_for("tried the phone hotspot");
     tui.keys("\r");
@@ -342,9 +352,73 @@ fn n_adds_a_note_that_is_saved_with_the_step() {
     tui.keys("q");
     assert_eq!(tui.wait_exit(), 0);
     let session = tui.session();
+    assert_eq!(Tui::step(&session, "cache")["note"], "tried the phone hotspot");
+}
+
+#[test]
+fn offline_enter_enter_never_claims_a_fix() {
+    let mut tui = Tui::start_in(Env::offline(), &[]);
+    tui.wait_for("Step 1 of 10");
+    // Enter on every screen, as a person in a hurry would: it walks on, never to "Resolved".
+    tui.keys("\r");
+    tui.wait_for("Step 2 of 10");
+    let screen = tui.wait_for("┌ Check your internet connection ");
+    assert!(screen.contains("not online"), "{screen}");
+    for step in 3..=9 {
+        tui.keys("\r");
+        tui.wait_for(&format!("Step {step} of 10"));
+    }
+    tui.keys("\r");
+    let summary = tui.wait_for("What was tried");
+    assert!(!summary.contains("Resolved"), "{summary}");
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let session = tui.session();
+    assert_ne!(session["outcome"], "resolved");
+    assert!(session["resolved_by"].is_null());
+}
+
+#[test]
+fn yes_while_offline_asks_before_recording_the_fix() {
+    let mut tui = Tui::start_in(Env::offline(), &[]);
+    tui.wait_for("Step 1 of 10");
+    tui.keys("1");
+    tui.wait_for("Step 2 of 10");
+    tui.wait_for("┌ Check your internet connection ");
+    tui.keys("1");
+    tui.wait_for("still can't reach QuickBooks — is it really");
+    tui.keys("\r");
+    tui.wait_for("Did this fix it?");
+    tui.keys("\x03");
+    assert_eq!(tui.wait_exit(), 130);
+    let session = tui.session();
+    assert_eq!(session["outcome"], "in_progress");
+    assert!(Tui::step(&session, "connection")["answer"].is_null());
+}
+
+#[test]
+fn resume_of_a_finished_session_changes_nothing_in_its_file() {
+    let env = Env::with_qbo_status(502);
+    env.cmd().arg("--plain").write_stdin("1\n4\n").assert().success();
+    let sessions = env.data_dir().join("sessions");
+    let file = std::fs::read_dir(&sessions)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let id = file.file_stem().unwrap().to_string_lossy().to_string();
+    // Resumed with a healthy network's config, in the full-screen UI.
+    let healthy = Env::new();
+    std::fs::copy(healthy.config_path(), env.config_path()).unwrap();
+    let mut tui = Tui::start_in(env, &["--resume", &id]);
+    tui.wait_for(&format!("Session {id} is finished"));
+    tui.wait_for(&format!("qbfix report {id}"));
+    assert_eq!(tui.wait_exit(), 0);
     assert_eq!(
-        Tui::step(&session, "connection")["note"],
-        "tried the phone hotspot"
+        std::fs::read(&file).unwrap(),
+        before,
+        "the record is byte-identical"
     );
 }
 
@@ -385,9 +459,15 @@ fn draft_on_step_two(tui: &mut Tui, draft: &str) {
     tui.keys("1");
     tui.wait_for("Step 2 of 10");
     tui.keys("n");
-    tui.wait_for("Note for: Check your internet connection");
+    tui.wait_for("Note for: ");
     tui.keys(draft);
     tui.wait_for(draft);
+}
+
+/// The record of the second step taken.
+fn second_step(session: &serde_json::Value) -> &serde_json::Value {
+    let id = session["history"][1].as_str().expect("a second step");
+    Tui::step(session, id)
 }
 
 #[test]
@@ -400,7 +480,7 @@ fn every_signal_keeps_the_draft_note_saves_restores_and_exits_128_plus_n() {
         tui.wait_for("Resume with: qbfix --resume");
         tui.assert_restored();
         let session = tui.session();
-        let step = Tui::step(&session, "connection");
+        let step = second_step(&session);
         assert_eq!(step["note"], "hotspot works too", "SIG{signal}");
         assert_eq!(step["note_draft"], true, "SIG{signal}");
         assert_eq!(session["outcome"], "in_progress");
@@ -415,8 +495,8 @@ fn ctrl_c_in_the_note_editor_keeps_the_draft() {
     assert_eq!(tui.wait_exit(), 130);
     tui.assert_restored();
     let session = tui.session();
-    assert_eq!(Tui::step(&session, "connection")["note"], "half a thought");
-    assert_eq!(Tui::step(&session, "connection")["note_draft"], true);
+    assert_eq!(second_step(&session)["note"], "half a thought");
+    assert_eq!(second_step(&session)["note_draft"], true);
 }
 
 #[test]
@@ -426,7 +506,7 @@ fn a_bracketed_paste_goes_into_the_note_whole_and_answers_no_step() {
     tui.keys("1");
     tui.wait_for("Step 2 of 10");
     tui.keys("n");
-    tui.wait_for("Note for: Check your internet connection");
+    tui.wait_for("Note for: ");
     tui.keys("\x1b[200~Error 502 Bad Gateway\r2 of my 3 bank accounts fail since 9am\r\x1b[201~");
     tui.wait_for("2 of my 3 bank accounts fail since 9am");
     tui.keys("\r");
@@ -444,8 +524,12 @@ fn a_bracketed_paste_goes_into_the_note_whole_and_answers_no_step() {
     tui.keys("q");
     assert_eq!(tui.wait_exit(), 0);
     let session = tui.session();
-    assert_eq!(session["history"], serde_json::json!(["symptom", "connection"]));
-    let step = Tui::step(&session, "connection");
+    assert_eq!(
+        session["history"].as_array().unwrap().len(),
+        2,
+        "no step answered"
+    );
+    let step = second_step(&session);
     assert_eq!(
         step["note"],
         "Error 502 Bad Gateway\n2 of my 3 bank accounts fail since 9am"
@@ -522,7 +606,7 @@ fn plain_mode_in_a_terminal_saves_and_exits_128_plus_n_on_signals() {
         let mut tui = Tui::start_with(&["--plain"], &[]);
         tui.wait_for("Answer 1-");
         tui.keys("1\r");
-        tui.wait_for("Step 2 of 10");
+        tui.wait_for("2) No, still failing");
         match how {
             "ctrl-c" => tui.keys("\x03"),
             signal => tui.signal(signal),
@@ -537,4 +621,26 @@ fn plain_mode_in_a_terminal_saves_and_exits_128_plus_n_on_signals() {
             "{how}"
         );
     }
+}
+
+#[test]
+fn g_lists_every_step_and_enter_jumps_there_recorded_in_the_session() {
+    let mut tui = Tui::start_with(&["--helpdesk"], &[]);
+    tui.wait_for("Step 1 of 10");
+    tui.keys("1");
+    tui.wait_for("Step 2 of 10");
+    tui.keys("g");
+    tui.wait_for("Jump to a step");
+    // Down twice from the current step (row 2) and Enter: step 4.
+    tui.keys("j");
+    tui.keys("j");
+    tui.keys("\r");
+    tui.wait_for("Step 4 of 10");
+    tui.keys("\x03");
+    assert_eq!(tui.wait_exit(), 130);
+    let session = tui.session();
+    let jumps = session["jumps"].as_array().expect("jumps recorded");
+    assert_eq!(jumps.len(), 1, "{session:#}");
+    assert_eq!(jumps[0]["from"], session["history"][1]);
+    assert_eq!(jumps[0]["to"], session["history"][2]);
 }

@@ -26,7 +26,7 @@ pub const PAGE: u16 = 8;
 pub const PASTE_IGNORED: &str = "Pasting works only in the note editor (press n first)";
 
 /// What is on screen.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub enum Screen {
     /// The current step (or the summary).
     #[default]
@@ -132,7 +132,7 @@ fn facts_with(ui: &Ui, area: Rect, max_scroll: u16) -> Facts {
 }
 
 /// The UI state.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct App {
     pub screen: Screen,
     /// First visible line of the step text or summary.

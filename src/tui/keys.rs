@@ -221,16 +221,6 @@ impl Table {
             OBVIOUS,
             Command::Copy,
         );
-        if f.helpdesk {
-            self.add(
-                vec![ch('g')],
-                ("g", "g"),
-                "jump",
-                "list every step with its answer and jump to one",
-                EXTRA,
-                Command::OpenJump,
-            );
-        }
         self.add(
             vec![ch('?')],
             ("?", "?"),
@@ -333,6 +323,16 @@ fn step(t: &mut Table, f: &Facts) {
         Command::OpenNote,
     );
     t.0.push(show_checks_binding(f.panel_hidden));
+    if f.helpdesk {
+        t.add(
+            vec![ch('g')],
+            ("g", "g"),
+            "jump",
+            "list every step with its answer and jump to one",
+            EXTRA,
+            Command::OpenJump,
+        );
+    }
     t.scrolling(f);
     t.common_tail(f);
     ask_quit(t, "q  or  Esc", vec![ch('q'), k(KeyCode::Esc)]);
@@ -362,9 +362,16 @@ fn checks(t: &mut Table, f: &Facts) {
         Command::CloseChecks,
     );
     t.scrolling(f);
-    if f.max_scroll > 0 {
+    let mut lines = Vec::new();
+    if f.scroll < f.max_scroll {
+        lines.extend([k(KeyCode::Down), ch('j')]);
+    }
+    if f.scroll > 0 {
+        lines.extend([k(KeyCode::Up), ch('k')]);
+    }
+    if !lines.is_empty() {
         t.add(
-            vec![k(KeyCode::Down), ch('j'), k(KeyCode::Up), ch('k')],
+            lines,
             ("↑↓", "↑ ↓  or  k j"),
             "line",
             "scroll one line",

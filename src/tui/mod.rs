@@ -28,10 +28,10 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::MissedTickBehavior;
 
 use crate::checks::CheckEvent;
-use crate::driver::Driver;
+use crate::driver::{Driver, Stop};
 use crate::signals::{self, Caught, Signals};
 use crate::wizard::{Effect, Msg};
-use app::{Action, App, KeyContext};
+use app::{Action, App, KeyContext, Screen};
 use render::Ui;
 use terminal::Tui;
 use theme::Theme;
@@ -72,6 +72,7 @@ pub async fn run(mut driver: Driver, first: Vec<Effect>) -> Result<Exit, TuiErro
         area: Rect::default(),
         measured: None,
     };
+    state.checks = driver.take_events();
     // The checks start before the first frame, so they run while the person reads.
     if let Some(exit) = state.carry_out(&mut driver, first)? {
         return Ok(exit);
@@ -202,9 +203,14 @@ impl State {
                 },
                 event = next_check(&mut self.checks) => match event {
                     Some(event) => {
+                        let before = driver.wizard.current_id().to_string();
                         let effects = driver.on_check_event(event);
                         if let Some(exit) = self.carry_out(driver, effects)? {
                             return Ok(exit);
+                        }
+                        if driver.wizard.current_id() != before {
+                            // An answer that waited for the verdict moved the step on.
+                            self.app.step_changed();
                         }
                         dirty = true;
                     }
@@ -314,10 +320,16 @@ impl State {
                 self.copy(terminal, driver);
                 None
             }
-            Action::Jump(row) => {
-                let _ = row; // The wizard's jump message lands with the helpdesk flow.
-                None
-            }
+            Action::Jump(row) => match render::jump::rows(&driver.wizard).into_iter().nth(row) {
+                Some(target) => {
+                    let effects = driver.wizard.update(Msg::Jump {
+                        to: target.id,
+                        at: Timestamp::now(),
+                    });
+                    self.carry_out(driver, effects)?
+                }
+                None => None,
+            },
             Action::Send(msg) => {
                 let effects = driver.wizard.update(msg);
                 self.carry_out(driver, effects)?
@@ -363,21 +375,21 @@ impl State {
         });
     }
 
-    /// Carries out the wizard's effects in order; `Some` when one of them ends the program.
+    /// Carries out the wizard's effects in order through the driver; `Some` when one of them
+    /// ends the program.
     fn carry_out(&mut self, driver: &mut Driver, effects: Vec<Effect>) -> Result<Option<Exit>, TuiError> {
         for effect in effects {
-            match effect {
-                Effect::Save => driver.save()?,
-                Effect::RunChecks(ids) => {
-                    self.checks = Some(driver.start_checks(&ids));
-                    self.run_started = Some(Instant::now());
-                    self.app.waited = Duration::ZERO;
-                }
-                Effect::Finished => {
-                    self.app.screen = app::Screen::Step;
+            if matches!(effect, Effect::RunChecks(_)) {
+                self.run_started = Some(Instant::now());
+                self.app.waited = Duration::ZERO;
+            }
+            match driver.apply(effect)? {
+                Some(Stop::Finished) => {
+                    self.app.screen = Screen::Step;
                     self.app.step_changed();
                 }
-                Effect::Quit => return Ok(Some(exit(driver, None))),
+                Some(Stop::Quit) => return Ok(Some(exit(driver, None))),
+                None => {}
             }
         }
         Ok(None)
