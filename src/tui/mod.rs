@@ -46,6 +46,8 @@ const MAX_BATCH: usize = 100_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exit {
     pub session_id: String,
+    /// The helpdesk case code, when the session has one.
+    pub case_code: Option<String>,
     /// The summary was reached.
     pub finished: bool,
     /// Ended by a signal (or Ctrl-C): exit with its `128 + n`.
@@ -144,6 +146,7 @@ impl Layout {
 fn exit(driver: &Driver, signal: Option<Caught>) -> Exit {
     Exit {
         session_id: driver.wizard.session().id.clone(),
+        case_code: driver.wizard.session().case_code.clone(),
         finished: driver.wizard.at_summary(),
         signal,
     }
@@ -377,7 +380,10 @@ impl State {
 
     /// `y`: the ticket summary to the clipboard (OSC 52); the footer says so.
     fn copy(&mut self, terminal: &mut Tui, driver: &Driver) {
-        let text = crate::report::markdown(driver.wizard.session(), Some(driver.wizard.flow()));
+        // Redacted like every report: the clipboard may end up in a ticket.
+        let session =
+            crate::redact::session(driver.wizard.session(), &crate::redact::Redactor::from_system());
+        let text = crate::report::ticket_summary(&session, Some(driver.wizard.flow()));
         let sequence = clipboard::osc52(&text, &clipboard::Multiplexer::from_env());
         let backend = terminal.backend_mut();
         let written = backend
