@@ -459,7 +459,7 @@ fn term_dumb_gets_plain_mode() {
     tui.wait_for("Step 1 of 10: What do you see?");
     tui.wait_for("Answer 1-4 (b back, n note, q quit, ? help):");
     assert!(
-        !tui.screen.lock().unwrap().screen().alternate_screen(),
+        !tui.seen.0.lock().unwrap().screen.screen().alternate_screen(),
         "no full-screen UI on a dumb terminal"
     );
     tui.keys("q\r");
