@@ -78,6 +78,19 @@ fn sample_codes() -> Vec<String> {
 }
 
 #[test]
+fn every_verdict_id_has_its_own_number_and_round_trips() {
+    let mut codes = std::collections::HashSet::new();
+    for id in VerdictId::ALL {
+        assert!(VERDICTS.contains(&id.as_str()), "{} has no number", id.as_str());
+        let code = encode(Some(id), &results(&[1; 12]));
+        assert_eq!(decode(&code).unwrap().verdict.as_deref(), Some(id.as_str()));
+        assert_eq!(verdict_id(id.as_str()), Some(id));
+        assert!(codes.insert(code));
+    }
+    assert_eq!(VERDICTS.len(), VerdictId::ALL.len());
+}
+
+#[test]
 fn every_single_character_change_is_refused() {
     let mut tried = 0;
     for code in sample_codes() {

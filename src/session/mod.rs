@@ -165,6 +165,15 @@ pub enum ImportSource {
 }
 
 impl ImportSource {
+    /// "their result code", for the checks panel's title.
+    pub fn short(self) -> &'static str {
+        match self {
+            ImportSource::CheckJson => "their check file",
+            ImportSource::SessionJson => "their session file",
+            ImportSource::ResultCode => "their result code",
+        }
+    }
+
     /// "reported by the customer's result code", for summaries.
     pub fn describe(self) -> &'static str {
         match self {
