@@ -165,12 +165,12 @@ pub enum ImportSource {
 }
 
 impl ImportSource {
-    /// "their result code", for the checks panel's title.
+    /// "code", for the checks panel's title.
     pub fn short(self) -> &'static str {
         match self {
-            ImportSource::CheckJson => "their check file",
-            ImportSource::SessionJson => "their session file",
-            ImportSource::ResultCode => "their result code",
+            ImportSource::CheckJson => "check file",
+            ImportSource::SessionJson => "session file",
+            ImportSource::ResultCode => "code",
         }
     }
 
