@@ -26,6 +26,7 @@ pub mod report;
 pub mod result_code;
 pub mod sanitize;
 pub mod session;
+pub mod signals;
 pub mod tui;
 pub mod watch;
 pub mod wizard;

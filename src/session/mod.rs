@@ -60,6 +60,10 @@ pub struct StepRecord {
     #[serde(default)]
     pub answer_id: Option<String>,
     pub note: Option<String>,
+    /// The note was still being typed when qbfix ended (window closed, signal, Ctrl-C): it
+    /// was kept as it stood, unconfirmed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub note_draft: bool,
     pub answered_at: Option<Timestamp>,
     /// The check results that belong to this step.
     #[serde(default)]
