@@ -9,6 +9,7 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use crate::checks::{CheckEvent, runner};
 use crate::config::Config;
 use crate::flow::Flow;
+use crate::report_files::{self, SavedReports};
 use crate::session::{Session, SessionStore, StoreError, StoreWarning, SystemFacts};
 use crate::wizard::{Effect, Msg, Wizard};
 
@@ -32,6 +33,10 @@ pub struct Driver {
     pub resume_hint: Option<String>,
     /// Warnings from reading the session folder (damaged files moved aside).
     pub warnings: Vec<StoreWarning>,
+    /// Where the summary's reports went, or why they could not be written (in words).
+    pub reports: Option<Result<SavedReports, String>>,
+    /// What happened when the person asked to open the report (shown on the summary).
+    pub opened: Option<Result<(), String>>,
 }
 
 impl Driver {
@@ -76,12 +81,34 @@ impl Driver {
             config: options.config,
             resume_hint,
             warnings,
+            reports: None,
+            opened: None,
         };
         Ok((driver, effects))
     }
 
     pub fn save(&self) -> Result<(), StoreError> {
         self.store.save(self.wizard.session())
+    }
+
+    /// Writes the HTML and JSON reports where a person finds them (`Documents/qbfix`, else
+    /// the data dir); call when the summary is reached (again).
+    pub fn save_reports(&mut self) {
+        let data_dir = self.store.dir().parent().unwrap_or(self.store.dir());
+        let documents = report_files::documents_dir();
+        let folders = report_files::folders(documents.as_deref(), data_dir);
+        let session = self.wizard.session();
+        self.reports = Some(report_files::write(session, self.wizard.flow(), &folders));
+        self.opened = None;
+    }
+
+    /// Opens the saved HTML report in the default browser.
+    pub fn open_report(&mut self) {
+        self.opened = match &self.reports {
+            Some(Ok(saved)) => Some(report_files::open_in_browser(&saved.html)),
+            Some(Err(e)) => Some(Err(e.clone())),
+            None => None,
+        };
     }
 
     /// Starts the checks named by `ids` that exist; call from inside a tokio runtime.

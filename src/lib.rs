@@ -8,11 +8,13 @@
 pub mod check_cmd;
 pub mod checks;
 pub mod cli;
+pub mod close_prompt;
 pub mod config;
 pub mod driver;
 pub mod flow;
 pub mod plain;
 pub mod report;
+pub mod report_files;
 pub mod sanitize;
 pub mod session;
 pub mod tui;

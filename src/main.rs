@@ -12,17 +12,23 @@ use clap::Parser;
 use qbfix::cli::{Cli, Command, FlowCommand, GlobalArgs, ReportFormat, WizardArgs};
 use qbfix::driver::{Driver, StartOptions};
 use qbfix::session::SessionStore;
-use qbfix::{check_cmd, config, flow, plain, report, tui};
+use qbfix::{check_cmd, close_prompt, config, flow, plain, report, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let wizard = cli.command.is_none();
+    let code = match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("qbfix: {e:#}");
             ExitCode::from(2)
         }
+    };
+    // Double-clicked on Windows: keep the window (and the result) until the person is done.
+    if wizard && close_prompt::should_hold(&close_prompt::current_facts()) {
+        let _ = close_prompt::hold(std::io::stdout().lock(), std::io::stdin().lock());
     }
+    code
 }
 
 fn run(cli: Cli) -> anyhow::Result<u8> {

@@ -76,6 +76,7 @@ pub fn run(
                 plain.wait_for(&mut driver, &waiting)?;
             }
             if driver.wizard.at_summary() {
+                driver.save_reports();
                 write_summary(&mut out, &driver)?;
                 return Ok(());
             }
@@ -294,5 +295,8 @@ fn write_summary(out: &mut impl Write, driver: &Driver) -> std::io::Result<()> {
     writeln!(out)?;
     writeln!(out, "{}", clean_multiline(&driver.wizard.flow().summary().text))?;
     writeln!(out, "Session {} saved. Report: qbfix report {}", s.id, s.id)?;
+    for line in crate::report_files::describe(driver.reports.as_ref(), None, false) {
+        writeln!(out, "{line}")?;
+    }
     Ok(())
 }

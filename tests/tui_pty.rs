@@ -49,6 +49,8 @@ impl Tui {
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_PROXY", "*");
         cmd.env("no_proxy", "*");
+        cmd.env("HOME", env.home());
+        cmd.env_remove("XDG_CONFIG_HOME");
         for var in support::UNSET.iter().chain(&["NO_COLOR"]) {
             cmd.env_remove(var);
         }

@@ -46,6 +46,8 @@ pub enum Action {
     Send(Msg),
     /// Save the session now (before asking whether to quit).
     Save,
+    /// Open the saved HTML report in the browser (summary, `o`).
+    OpenReport,
 }
 
 /// What a key's meaning depends on, from the wizard.
@@ -70,6 +72,8 @@ pub struct App {
     /// How long the current check run has been going.
     pub waited: Duration,
     pub theme: Theme,
+    /// What the summary says about the saved reports (set by the event loop).
+    pub report_lines: Vec<String>,
 }
 
 impl App {
@@ -138,6 +142,7 @@ impl App {
             KeyCode::Backspace | KeyCode::Char('b') => Msg::Back,
             KeyCode::Char('r') => Msg::RerunChecks,
             KeyCode::Char('q' | 'Q') | KeyCode::Esc if at_summary => Msg::Quit,
+            KeyCode::Char('o') if at_summary => return Action::OpenReport,
             KeyCode::Char('q' | 'Q') | KeyCode::Esc => {
                 self.screen = Screen::ConfirmQuit;
                 return Action::Save;

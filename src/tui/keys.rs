@@ -110,7 +110,11 @@ fn checks_hints(wizard: &Wizard) -> Vec<Hint> {
 }
 
 fn summary_hints(wizard: &Wizard) -> Vec<Hint> {
-    let mut list = vec![hint("q", "quit", MUST), hint("PgUp/PgDn", "scroll", USEFUL)];
+    let mut list = vec![
+        hint("q", "quit", MUST),
+        hint("o", "open report", ANSWER),
+        hint("PgUp/PgDn", "scroll", USEFUL),
+    ];
     if wizard.session().history.len() > 1 {
         list.push(hint("b", "back", BACK));
     }
@@ -142,6 +146,7 @@ pub fn help_lines(wizard: &Wizard) -> Vec<Hint> {
     ];
     if wizard.at_summary() {
         list.retain(|h| !matches!(h.keys.as_str(), "n" | "1 – 9" | "Enter" | "c  or  Tab"));
+        list.insert(0, hint("o", "open the saved HTML report in your browser", 0));
     }
     list
 }

@@ -84,6 +84,11 @@ fn exit(driver: &Driver) -> Exit {
     }
 }
 
+/// The summary's lines about the saved reports.
+fn report_lines(driver: &Driver) -> Vec<String> {
+    crate::report_files::describe(driver.reports.as_ref(), driver.opened.as_ref(), true)
+}
+
 /// The next event of the current run; never resolves when none is going.
 async fn next_check(checks: &mut Option<UnboundedReceiver<CheckEvent>>) -> Option<CheckEvent> {
     match checks {
@@ -177,6 +182,11 @@ impl State {
                 driver.save()?;
                 None
             }
+            Action::OpenReport => {
+                driver.open_report();
+                self.app.report_lines = report_lines(driver);
+                None
+            }
             Action::Send(msg) => {
                 let effects = driver.wizard.update(msg);
                 self.carry_out(driver, effects)?
@@ -206,6 +216,8 @@ impl State {
                     self.app.waited = Duration::ZERO;
                 }
                 Effect::Finished => {
+                    driver.save_reports();
+                    self.app.report_lines = report_lines(driver);
                     self.app.screen = Screen::Step;
                     self.app.step_changed();
                 }
