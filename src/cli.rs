@@ -29,6 +29,9 @@ pub struct GlobalArgs {
     /// Where sessions are kept
     #[arg(long, global = true, env = "QBFIX_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Keep user, computer names and private addresses in reports and the log (hidden by default)
+    #[arg(long, global = true)]
+    pub no_redact: bool,
 }
 
 /// Options of the wizard itself.

@@ -5,8 +5,14 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use reqwest::Url;
+use rustls_pki_types::CertificateDer;
+use rustls_pki_types::pem::PemObject;
 use serde::Deserialize;
 use toml::Spanned;
+
+use crate::evidence::redact_text;
+use crate::fsread::{self, display_path};
+use crate::sanitize::clean;
 
 /// All settings, with defaults filled in and every URL parsed.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,16 +61,13 @@ pub const DEFAULT_EXPECTED_ISSUERS: &[&str] = &[
     "Google Trust Services",
 ];
 
-/// A config file that could not be used. `Display` is the one line a user sees.
+/// A config file that could not be used. `Display` is the one line a user sees; paths and
+/// problems are sanitized there, so no message echoes a control character from the file.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}: cannot read config: {source}")]
-    Read {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{path}:{line}:{column}: {problem}")]
+    #[error("{}: cannot read config: {}", display_path(.path), clean(.reason))]
+    Read { path: PathBuf, reason: String },
+    #[error("{}:{line}:{column}: {}", display_path(.path), clean(&redact_text(.problem)))]
     Invalid {
         path: PathBuf,
         line: usize,
@@ -104,9 +107,9 @@ fn unreachable_url() -> Url {
 impl Config {
     /// Reads and validates a config file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        let text = fsread::read_capped_text(path, fsread::CONFIG_CAP).map_err(|e| ConfigError::Read {
             path: path.to_path_buf(),
-            source,
+            reason: e.reason(),
         })?;
         Config::parse(&text, path)
     }
@@ -206,19 +209,22 @@ impl Config {
 
 /// A CA file must be readable PEM with at least one certificate.
 fn check_ca_file(file: &Path) -> Result<(), String> {
-    use rustls_pki_types::CertificateDer;
-    use rustls_pki_types::pem::PemObject;
-    let certs =
-        CertificateDer::pem_file_iter(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    let mut count = 0;
-    for cert in certs {
-        cert.map_err(|e| format!("{} is not valid PEM: {e}", file.display()))?;
-        count += 1;
+    ca_certs(file).map(drop)
+}
+
+/// The certificates of a PEM file of extra roots (a regular file, read up to
+/// [`fsread::CA_CAP`]); at least one, else a message naming the file.
+pub fn ca_certs(file: &Path) -> Result<Vec<CertificateDer<'static>>, String> {
+    let bytes = fsread::read_capped(file, fsread::CA_CAP)
+        .map_err(|e| format!("cannot read {}: {}", display_path(file), e.reason()))?;
+    let mut certs = Vec::new();
+    for cert in CertificateDer::pem_slice_iter(&bytes) {
+        certs.push(cert.map_err(|e| format!("{} is not valid PEM: {e}", display_path(file)))?);
     }
-    if count == 0 {
-        return Err(format!("{} holds no PEM certificate", file.display()));
+    if certs.is_empty() {
+        return Err(format!("{} holds no PEM certificate", display_path(file)));
     }
-    Ok(())
+    Ok(certs)
 }
 
 /// 1-based line and column (in characters) of a byte offset.

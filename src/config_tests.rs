@@ -89,3 +89,18 @@ fn line_col_counts_characters() {
     assert_eq!(line_col("ab\ncé d", 7), (2, 4));
     assert_eq!(line_col("", 10), (1, 1));
 }
+
+#[test]
+fn messages_echo_no_control_characters_or_passwords() {
+    let e = err("[targets]\nquickbooks = [\"ftp://alice:s3cret@h/\\u001b]52;c;eA==\\u0007\"]\n");
+    assert!(!e.contains('\u{1b}') && !e.contains('\u{7}'), "{e:?}");
+    assert!(!e.contains("s3cret") && e.contains("***@h"), "{e}");
+    let e = err("[\"\\u001b[2Jnet\"]\nx = 1\n");
+    assert!(!e.contains('\u{1b}'), "{e:?}");
+    let e = Config::parse("", Path::new("/tmp/\u{1b}[31mc.toml"))
+        .map(|_| ())
+        .and(Config::load(Path::new("/nonexistent/\u{1b}[31mc.toml")))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(e, "/nonexistent/c.toml: cannot read config: no such file");
+}

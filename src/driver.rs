@@ -1,16 +1,18 @@
-//! What the TUI and plain mode share around the wizard: starting or resuming a session,
-//! carrying out effects (saving, starting checks) and feeding check events back in.
+//! What the TUI and plain mode share around the wizard: starting or resuming a session (a
+//! finished one is a record and is not reopened), carrying out every effect through one
+//! [`Driver::apply`] (saving, starting checks) and feeding check events back in.
 
 use std::sync::Arc;
 
 use jiff::Timestamp;
-use tokio::sync::mpsc::UnboundedReceiver;
+use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 
 use crate::checks::{CheckEvent, runner};
 use crate::config::Config;
 use crate::flow::Flow;
+use crate::redact::{self, Redactor};
 use crate::report_files::{self, SavedReports};
-use crate::session::{Session, SessionStore, StoreError, StoreWarning, SystemFacts};
+use crate::session::{Session, SessionLock, SessionStore, StoreError, StoreWarning, SystemFacts};
 use crate::wizard::{Effect, Msg, Wizard};
 
 /// How to start.
@@ -21,6 +23,8 @@ pub struct StartOptions {
     /// `Some("latest")` or `Some(id)` to resume.
     pub resume: Option<String>,
     pub helpdesk: bool,
+    /// Applied to the reports saved at the summary (`--no-redact` keeps everything).
+    pub redactor: Arc<Redactor>,
 }
 
 /// A running wizard with its store and settings.
@@ -29,28 +33,65 @@ pub struct Driver {
     pub wizard: Wizard,
     store: SessionStore,
     config: Arc<Config>,
+    redactor: Arc<Redactor>,
     /// A one-line hint for the header (an unfinished session exists).
     pub resume_hint: Option<String>,
     /// Warnings from reading the session folder (damaged files moved aside).
     pub warnings: Vec<StoreWarning>,
+    /// Every check run's events arrive here, for the driver that took the receiver.
+    events: UnboundedSender<CheckEvent>,
+    receiver: Option<UnboundedReceiver<CheckEvent>>,
+    /// This process is the session's only writer while the driver lives.
+    _lock: SessionLock,
     /// Where the summary's reports went, or why they could not be written (in words).
     pub reports: Option<Result<SavedReports, String>>,
     /// What happened when the person asked to open the report (shown on the summary).
     pub opened: Option<Result<(), String>>,
 }
 
+/// What [`Driver::start`] found.
+#[derive(Debug)]
+pub enum Started {
+    /// A session to run, and the effects to carry out first.
+    Ready(Box<Driver>, Vec<Effect>),
+    /// `--resume` named a finished session: a record, left as it is.
+    Finished(Box<Session>),
+}
+
+/// An effect that ends the driver's loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// The summary was reached.
+    Finished,
+    /// Leave the program (the session is saved).
+    Quit,
+}
+
+/// The line `--resume` prints for a finished session.
+pub fn finished_line(session: &Session) -> String {
+    format!(
+        "Session {} is finished: it is a record and is not changed. Print its report with: qbfix report {}",
+        session.id, session.id
+    )
+}
+
 impl Driver {
     /// Opens a new or resumed session; returns the driver and the first effects to run.
-    pub fn start(store: SessionStore, options: StartOptions) -> Result<(Driver, Vec<Effect>), StoreError> {
+    pub fn start(store: SessionStore, options: StartOptions) -> Result<Started, StoreError> {
         let now = Timestamp::now();
-        let (session, resume_hint, warnings) = match options.resume.as_deref() {
-            Some("latest") => {
-                let (found, warnings) = store.latest_unfinished();
-                (found.ok_or(StoreError::NothingToResume)?, None, warnings)
-            }
-            Some(id) => {
-                let (session, warnings) = store.load(id)?;
-                (session, None, warnings)
+        let (session, lock, resume_hint, warnings) = match options.resume.as_deref() {
+            Some(wanted) => {
+                let (found, warnings) = match wanted {
+                    "latest" => match store.latest_unfinished() {
+                        (Some(s), w) => (s, w),
+                        (None, _) => return Err(StoreError::NothingToResume),
+                    },
+                    id => store.load(id)?,
+                };
+                // Lock first, then read again: a window that just let go may have saved since.
+                let lock = store.lock(&found.id)?;
+                let (session, _) = store.load(&found.id)?;
+                (session, lock, None, warnings)
             }
             None => {
                 let (unfinished, warnings) = store.latest_unfinished();
@@ -61,13 +102,17 @@ impl Driver {
                     )
                 });
                 let id = store.reserve_id(now)?;
+                let lock = store.lock(&id)?;
                 let mut session = Session::new(id, &options.flow.id, now, SystemFacts::current());
                 if options.helpdesk {
                     session.case_code = Some(case_code());
                 }
-                (session, hint, warnings)
+                (session, lock, hint, warnings)
             }
         };
+        if session.finished_at.is_some() || session.is_finished() {
+            return Ok(Started::Finished(Box::new(session)));
+        }
         if session.flow != options.flow.id {
             return Err(StoreError::OtherFlow {
                 id: session.id,
@@ -75,31 +120,61 @@ impl Driver {
             });
         }
         let (wizard, effects) = Wizard::new(options.flow, session);
+        let (events, receiver) = mpsc::unbounded_channel();
         let driver = Driver {
             wizard,
             store,
             config: options.config,
+            redactor: options.redactor,
             resume_hint,
             warnings,
+            events,
+            receiver: Some(receiver),
+            _lock: lock,
             reports: None,
             opened: None,
         };
-        Ok((driver, effects))
+        Ok(Started::Ready(Box::new(driver), effects))
     }
 
-    pub fn save(&self) -> Result<(), StoreError> {
-        self.store.save(self.wizard.session())
+    /// The receiver of every check run's events (once; the driver's loop keeps it).
+    pub fn take_events(&mut self) -> Option<UnboundedReceiver<CheckEvent>> {
+        self.receiver.take()
+    }
+
+    /// Carries out one effect; `Some` when it ends the loop. Starting checks needs a tokio
+    /// runtime context (plain mode enters its handle).
+    pub fn apply(&mut self, effect: Effect) -> Result<Option<Stop>, StoreError> {
+        match effect {
+            Effect::Save => self.save()?,
+            Effect::RunChecks(ids) => {
+                for effect in self.start_checks(&ids) {
+                    if let Some(stop) = self.apply(effect)? {
+                        return Ok(Some(stop));
+                    }
+                }
+            }
+            Effect::Finished => {
+                self.save_reports();
+                return Ok(Some(Stop::Finished));
+            }
+            Effect::Quit => {
+                self.save()?;
+                return Ok(Some(Stop::Quit));
+            }
+        }
+        Ok(None)
     }
 
     /// Writes the HTML and JSON reports where a person finds them (`Documents/qbfix`, else
-    /// the data dir); call when the summary is reached (again).
+    /// the data dir); done each time the summary is reached, and again when a check run that
+    /// was still going then has finished.
     pub fn save_reports(&mut self) {
         let data_dir = self.store.dir().parent().unwrap_or(self.store.dir());
         let documents = report_files::documents_dir();
         let folders = report_files::folders(documents.as_deref(), data_dir);
-        let session = self.wizard.session();
-        self.reports = Some(report_files::write(session, self.wizard.flow(), &folders));
-        self.opened = None;
+        let session = redact::session(self.wizard.session(), &self.redactor);
+        self.reports = Some(report_files::write(&session, self.wizard.flow(), &folders));
     }
 
     /// Opens the saved HTML report in the default browser.
@@ -111,19 +186,42 @@ impl Driver {
         };
     }
 
-    /// Starts the checks named by `ids` that exist; call from inside a tokio runtime.
-    pub fn start_checks(&mut self, ids: &[String]) -> UnboundedReceiver<CheckEvent> {
+    pub fn save(&self) -> Result<(), StoreError> {
+        self.store.save(self.wizard.session())
+    }
+
+    /// Starts the checks named by `ids` that exist, their events forwarded to the driver's
+    /// channel; returns what the wizard asks on hearing of it.
+    fn start_checks(&mut self, ids: &[String]) -> Vec<Effect> {
         let specs = runner::select(ids);
         let started: Vec<String> = specs.iter().map(|s| s.id.to_string()).collect();
-        self.wizard.update(Msg::ChecksStarted {
+        let effects = self.wizard.update(Msg::ChecksStarted {
             ids: started,
             at: Timestamp::now(),
         });
-        runner::spawn_run(self.config.clone(), specs)
+        let mut run = runner::spawn_run(self.config.clone(), specs);
+        let events = self.events.clone();
+        tokio::spawn(async move {
+            while let Some(event) = run.recv().await {
+                if events.send(event).is_err() {
+                    break;
+                }
+            }
+        });
+        effects
     }
 
     /// Feeds one runner event to the wizard.
     pub fn on_check_event(&mut self, event: CheckEvent) -> Vec<Effect> {
+        let run_done = matches!(event, CheckEvent::AllDone { .. });
+        let effects = self.wizard_event(event);
+        if run_done && self.reports.is_some() && self.wizard.at_summary() {
+            self.save_reports();
+        }
+        effects
+    }
+
+    fn wizard_event(&mut self, event: CheckEvent) -> Vec<Effect> {
         match event {
             CheckEvent::Finished { id, results } => self.wizard.update(Msg::CheckFinished {
                 id: id.to_string(),
@@ -139,7 +237,7 @@ impl Driver {
 
 /// A helpdesk case code such as `QB-7K3M-9TQ2` (no 0/O or 1/I to misread on the phone).
 pub fn case_code() -> String {
-    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    use crate::session::CASE_ALPHABET as ALPHABET;
     let part = || -> String {
         (0..4)
             .map(|_| char::from(ALPHABET[fastrand::usize(..ALPHABET.len())]))

@@ -10,9 +10,9 @@ use anyhow::{Context as _, bail};
 use clap::Parser;
 
 use qbfix::cli::{Cli, Command, FlowCommand, GlobalArgs, ReportFormat, WizardArgs};
-use qbfix::driver::{Driver, StartOptions};
-use qbfix::session::SessionStore;
-use qbfix::{check_cmd, close_prompt, config, flow, plain, report, tui};
+use qbfix::driver::{Driver, StartOptions, Started, finished_line};
+use qbfix::session::{SessionStore, StoreError};
+use qbfix::{check_cmd, close_prompt, config, flow, in_use, plain, redact, report, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -60,6 +60,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let store = open_store(&cli.global)?;
             let (session, warnings) = store.find(&id)?;
             warnings.iter().for_each(|w| eprintln!("qbfix: {w}"));
+            let session = redact::session(&session, &redactor(&cli.global));
             let flow = flow::default_flow()?;
             let text = match format {
                 ReportFormat::Md => report::markdown(&session, Some(&flow)),
@@ -88,14 +89,47 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
         flow,
         resume: args.resume,
         helpdesk: args.helpdesk,
+        redactor: Arc::new(redactor(global)),
     };
-    let (driver, first) = Driver::start(store, options)?;
+    let started = match Driver::start(store.clone(), options.clone()) {
+        // Another window has this session: with a person at the keyboard, ask; else exit 2.
+        Err(StoreError::InUse { id, pid }) if std::io::stdin().is_terminal() => {
+            let message = format!("qbfix: {}", StoreError::InUse { id: id.clone(), pid });
+            match in_use::ask(&message, std::io::stdin().lock(), std::io::stderr())? {
+                in_use::Choice::ReadOnly => {
+                    let (session, _) = store.load(&id)?;
+                    let session = redact::session(&session, &redactor(global));
+                    print!("{}", report::markdown(&session, Some(&options.flow)));
+                    return Ok(0);
+                }
+                in_use::Choice::NewSession => Driver::start(
+                    store,
+                    StartOptions {
+                        resume: None,
+                        ..options
+                    },
+                )?,
+                in_use::Choice::Quit => return Ok(2),
+            }
+        }
+        other => other?,
+    };
+    let (driver, first) = match started {
+        Started::Ready(driver, first) => (*driver, first),
+        Started::Finished(session) => {
+            // A finished session is a record: say so, change nothing.
+            println!("{}", finished_line(&session));
+            return Ok(0);
+        }
+    };
     for w in &driver.warnings {
         eprintln!("qbfix: {w}");
     }
     let rt = runtime()?;
     let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    if args.plain || !terminal {
+    // A terminal that cannot draw a full screen gets plain mode.
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if args.plain || !terminal || dumb {
         let stdin = std::io::stdin().lock();
         let stdout = std::io::stdout().lock();
         let echo = !std::io::stdin().is_terminal();
@@ -117,6 +151,15 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
         println!("Session saved. Resume with: qbfix --resume {}", exit.session_id);
     }
     Ok(0)
+}
+
+/// Hides names and private addresses unless `--no-redact`.
+fn redactor(global: &GlobalArgs) -> redact::Redactor {
+    if global.no_redact {
+        redact::Redactor::none()
+    } else {
+        redact::Redactor::from_system()
+    }
 }
 
 /// The data dir from `--data-dir` / `QBFIX_DATA_DIR`, else the platform's.

@@ -7,12 +7,15 @@ use std::io::{BufRead, Write};
 use tokio::runtime::Handle;
 use tokio::sync::mpsc::UnboundedReceiver;
 
-use crate::checks::CheckEvent;
-use crate::driver::Driver;
+#[path = "plain_step.rs"]
+mod step;
+
+use crate::checks::{self, CheckEvent};
+use crate::driver::{Driver, Stop};
 use crate::report;
 use crate::sanitize::{clean, clean_multiline};
 use crate::session::StoreError;
-use crate::wizard::{Effect, Msg, StepView};
+use crate::wizard::{Effect, Msg, Waiting};
 
 /// What can end plain mode early.
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +43,7 @@ pub fn run(
     handle: &Handle,
     echo: bool,
 ) -> Result<(), PlainError> {
+    let width = crate::wrapping::terminal_width();
     if let Some(hint) = &driver.resume_hint {
         writeln!(out, "({hint})")?;
     }
@@ -49,7 +53,10 @@ pub fn run(
             "Case code: {code} (give it to the customer; it is also in the report)"
         )?;
     }
-    let mut plain = Plain { rx: None, handle };
+    let mut plain = Plain {
+        rx: driver.take_events(),
+        handle,
+    };
     plain.apply(&mut driver, first)?;
     let mut shown: Option<(String, usize)> = None;
     loop {
@@ -71,21 +78,27 @@ pub fn run(
                     .collect()
             };
             if !waiting.is_empty() {
-                writeln!(out, "(running checks: {} …)", waiting.join(", "))?;
+                writeln!(out, "(running checks: {} …)", friendly(&waiting))?;
                 out.flush()?;
                 plain.wait_for(&mut driver, &waiting)?;
             }
             if driver.wizard.at_summary() {
-                driver.save_reports();
                 write_summary(&mut out, &driver)?;
                 return Ok(());
             }
             let helpdesk = driver.wizard.session().case_code.is_some();
-            write_step(&mut out, &driver.wizard.view(), helpdesk)?;
+            step::write_step(&mut out, &driver.wizard, helpdesk, width)?;
             shown = Some(here);
         }
-        let count = driver.wizard.view().answers.len();
-        write!(out, "Answer 1-{count} (b back, n note, q quit, ? help): ")?;
+        let confirming = driver.wizard.waiting() == Some(Waiting::Confirm);
+        let view = driver.wizard.view();
+        let count = view.answers.len();
+        if confirming {
+            let question = view.question.unwrap_or("Is it really working now?");
+            write!(out, "{} (y/n): ", clean(question))?;
+        } else {
+            write!(out, "Answer 1-{count} (b back, n note, q quit, ? help): ")?;
+        }
         out.flush()?;
         let mut line = Vec::new();
         if input.read_until(b'\n', &mut line)? == 0 {
@@ -98,36 +111,69 @@ pub fn run(
         if echo {
             writeln!(out, "{}", clean(&line))?;
         }
-        let msg = match parse(&line, count) {
+        let parsed = if confirming {
+            match line.to_ascii_lowercase().as_str() {
+                "y" | "yes" | "1" => Ok(Msg::Pick {
+                    n: 1,
+                    at: jiff::Timestamp::now(),
+                }),
+                "n" | "no" | "2" | "b" => Ok(Msg::Pick {
+                    n: 2,
+                    at: jiff::Timestamp::now(),
+                }),
+                _ => Err("Please type y (it really works) or n (still failing).".to_string()),
+            }
+        } else {
+            parse(&line)
+        };
+        let msg = match parsed {
             Ok(msg) => msg,
             Err(hint) => {
                 writeln!(out, "{hint}")?;
                 continue;
             }
         };
-        if matches!(msg, Msg::Pick { .. }) && !driver.wizard.pending().is_empty() {
-            // The next step depends on the verdict: let the run finish first.
-            writeln!(out, "(waiting for the checks to finish …)")?;
-            out.flush()?;
-            let all = driver.wizard.pending().to_vec();
-            plain.wait_for(&mut driver, &all)?;
-        }
         let noting = matches!(msg, Msg::Note { .. });
         let effects = driver.wizard.update(msg);
-        if effects.contains(&Effect::Quit) {
-            driver.save()?;
+        if let Some(hint) = driver.wizard.hint() {
+            writeln!(out, "{}", clean(hint))?;
+        }
+        if plain.apply(&mut driver, effects)? == Some(Stop::Quit) {
             writeln!(out, "{}", resume_line(&driver))?;
             return Ok(());
         }
         if noting {
             writeln!(out, "Note saved.")?;
         }
-        plain.apply(&mut driver, effects)?;
+        match driver.wizard.waiting() {
+            Some(Waiting::Verdict) => {
+                writeln!(out, "(waiting for the checks to finish …)")?;
+                plain.settle(&mut driver, &mut out)?;
+            }
+            Some(Waiting::Recheck) => {
+                writeln!(out, "(running the network checks again to see it working …)")?;
+                plain.settle(&mut driver, &mut out)?;
+            }
+            Some(Waiting::Confirm) | None => {}
+        }
+        if driver.wizard.waiting() == Some(Waiting::Confirm) {
+            writeln!(out)?;
+            step::write_results(&mut out, &driver.wizard, width)?;
+        }
     }
 }
 
-/// Turns one input line into a message, or a one-line hint.
-fn parse(line: &str, count: usize) -> Result<Msg, String> {
+/// The friendly names of check ids ("Intuit status", not `status_page`).
+fn friendly(ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| checks::find(id).map_or(id.as_str(), |c| c.label))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Turns one input line into a message, or a one-line hint. Any number is given to the
+/// wizard, which says when there is no such answer.
+fn parse(line: &str) -> Result<Msg, String> {
     let at = jiff::Timestamp::now();
     match line {
         "?" | "h" | "help" => Err(HELP.to_string()),
@@ -139,8 +185,8 @@ fn parse(line: &str, count: usize) -> Result<Msg, String> {
             text: line[2..].to_string(),
         }),
         _ => match line.parse::<usize>() {
-            Ok(n) if (1..=count).contains(&n) => Ok(Msg::Pick { n, at }),
-            _ => Err(format!("Please type a number from 1 to {count}, or ? for help.")),
+            Ok(n) => Ok(Msg::Pick { n, at }),
+            _ => Err("Please type the number of an answer, or ? for help.".to_string()),
         },
     }
 }
@@ -158,23 +204,33 @@ struct Plain<'h> {
 }
 
 impl Plain<'_> {
-    fn apply(&mut self, driver: &mut Driver, effects: Vec<Effect>) -> Result<(), PlainError> {
+    /// Carries out effects through the driver (inside the runtime, which starts checks).
+    fn apply(&mut self, driver: &mut Driver, effects: Vec<Effect>) -> Result<Option<Stop>, PlainError> {
+        let _runtime = self.handle.enter();
         for effect in effects {
-            match effect {
-                Effect::Save => driver.save()?,
-                Effect::RunChecks(ids) => {
-                    let _runtime = self.handle.enter();
-                    self.rx = Some(driver.start_checks(&ids));
-                }
-                Effect::Finished | Effect::Quit => {}
+            if let Some(stop) = driver.apply(effect)? {
+                return Ok(Some(stop));
             }
         }
-        Ok(())
+        Ok(None)
     }
 
     /// Feeds whatever check events have arrived.
     fn drain(&mut self, driver: &mut Driver) -> Result<(), PlainError> {
         while let Some(event) = self.rx.as_mut().and_then(|rx| rx.try_recv().ok()) {
+            let effects = driver.on_check_event(event);
+            self.apply(driver, effects)?;
+        }
+        Ok(())
+    }
+
+    /// Blocks for check events until the wizard no longer waits for the checks.
+    fn settle(&mut self, driver: &mut Driver, out: &mut impl Write) -> Result<(), PlainError> {
+        out.flush()?;
+        while matches!(driver.wizard.waiting(), Some(Waiting::Verdict | Waiting::Recheck)) {
+            let Some(event) = self.rx.as_mut().and_then(|rx| rx.blocking_recv()) else {
+                return Ok(());
+            };
             let effects = driver.on_check_event(event);
             self.apply(driver, effects)?;
         }
@@ -202,51 +258,6 @@ impl Plain<'_> {
             }
         }
     }
-}
-
-fn write_step(out: &mut impl Write, view: &StepView<'_>, helpdesk: bool) -> std::io::Result<()> {
-    writeln!(out)?;
-    let heading = format!(
-        "Step {} of {}: {}",
-        view.number,
-        view.total,
-        clean(&view.step.title)
-    );
-    writeln!(out, "{heading}")?;
-    writeln!(out, "{}", "=".repeat(heading.chars().count().min(72)))?;
-    if let Some(notice) = view.notice {
-        writeln!(out, "Important: {}", clean(notice))?;
-        writeln!(out)?;
-    }
-    if helpdesk && let Some(script) = &view.step.script {
-        writeln!(out, "Read aloud: {}", clean(script))?;
-        writeln!(out)?;
-    }
-    writeln!(out, "{}", clean_multiline(&view.step.text))?;
-    if !view.results.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "What the checks found:")?;
-        for r in &view.results {
-            writeln!(out, "  {} {}", r.status.symbol(), clean(&r.summary))?;
-        }
-        if let Some(v) = view.verdict {
-            writeln!(out, "  => {}: {}", clean(&v.title), clean(&v.advice))?;
-        }
-    }
-    if let Some(note) = view.note {
-        writeln!(out, "Your note: {}", clean(note))?;
-    }
-    writeln!(out)?;
-    if let Some(q) = &view.step.question {
-        writeln!(out, "{}", clean(q))?;
-    }
-    for (i, a) in view.answers.iter().enumerate() {
-        writeln!(out, "  {}) {}", i + 1, clean(&a.label))?;
-    }
-    if let Some(earlier) = view.answered {
-        writeln!(out, "(earlier answer: {})", clean(earlier))?;
-    }
-    Ok(())
 }
 
 fn write_summary(out: &mut impl Write, driver: &Driver) -> std::io::Result<()> {

@@ -10,7 +10,8 @@ use predicates::prelude::*;
 fn finished_session(env: &Env) -> String {
     env.cmd()
         .arg("--plain")
-        .write_stdin("1\nn Wi-Fi <b>router</b> \u{1b}[31mred\u{202e}\n2\n1\n")
+        // Healthy checks: the browser steps come first, then connection, then server status.
+        .write_stdin("1\nn Wi-Fi <b>router</b> \u{1b}[31mred\u{202e}\n2\n2\n1\n")
         .assert()
         .success();
     env.sessions()[0]["id"].as_str().unwrap().to_string()
@@ -35,7 +36,7 @@ fn sessions_lists_newest_first() {
     );
     assert_eq!(lines.len(), 3, "{stdout}");
     assert!(
-        lines[1].contains("in_progress") && lines[1].contains("Check your internet connection"),
+        lines[1].contains("in_progress") && lines[1].contains("Clear your browser's cache and cookies"),
         "{stdout}"
     );
     assert!(

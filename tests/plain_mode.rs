@@ -61,7 +61,7 @@ fn answering_two_everywhere_reaches_the_summary_with_checks_attached() {
 }
 
 #[test]
-fn yes_at_the_connection_step_resolves() {
+fn yes_re_runs_the_network_checks_and_resolves_when_they_pass() {
     let env = Env::new();
     let out = env
         .cmd()
@@ -71,13 +71,37 @@ fn yes_at_the_connection_step_resolves() {
         .success();
     let stdout = String::from_utf8_lossy(&out.get_output().stdout);
     assert!(
-        stdout.contains("Outcome: Resolved (fixed by: Check your internet connection)"),
+        stdout.contains("(running the network checks again to see it working …)"),
+        "{stdout}"
+    );
+    // Healthy checks: the browser is the likely cause, so its step comes first.
+    assert!(
+        stdout.contains("Outcome: Resolved (fixed by: Clear your browser's cache and cookies)"),
         "{stdout}"
     );
     let s = &env.sessions()[0];
     assert_eq!(s["outcome"], "resolved");
-    assert_eq!(s["resolved_by"], "connection");
+    assert_eq!(s["resolved_by"], "cache");
     assert!(!s["finished_at"].is_null());
+    assert_eq!(s["check_runs"].as_array().unwrap().len(), 2);
+    assert_eq!(s["check_runs"][1]["verdict"]["id"], "local_ok");
+}
+
+#[test]
+fn yes_while_the_checks_still_fail_asks_once_with_a_y_n_line() {
+    let env = Env::with_qbo_status(502);
+    let out = env
+        .cmd()
+        .arg("--plain")
+        .write_stdin(answers(&["1", "1", "n", "1", "y"]))
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    let question = "The checks still can't reach QuickBooks — is it really working now? (y/n): ";
+    assert_eq!(stdout.matches(question).count(), 2, "{stdout}");
+    let s = &env.sessions()[0];
+    assert_eq!(s["outcome"], "resolved", "recorded only after y");
+    assert_eq!(s["resolved_by"], "server_status");
 }
 
 #[test]
@@ -105,14 +129,14 @@ fn quit_then_resume_finishes_the_same_session() {
         .success();
     let stdout = String::from_utf8_lossy(&out.get_output().stdout);
     assert!(
-        stdout.contains("Step 3 of 10: Check whether Intuit or your bank is down"),
+        stdout.contains("Step 3 of 10: Check your internet connection"),
         "{stdout}"
     );
     let sessions = env.sessions();
     assert_eq!(sessions.len(), 1, "resuming does not start a new session");
     assert_eq!(sessions[0]["id"], id.as_str());
     assert_eq!(sessions[0]["outcome"], "resolved");
-    assert_eq!(sessions[0]["resolved_by"], "server_status");
+    assert_eq!(sessions[0]["resolved_by"], "connection");
 }
 
 #[test]
@@ -195,9 +219,16 @@ fn bad_input_gets_a_hint_and_the_prompt_again() {
     let stdout = String::from_utf8_lossy(&out.get_output().stdout);
     assert_eq!(
         stdout
-            .matches("Please type a number from 1 to 4, or ? for help.")
+            .matches("There is no answer 7 here: press a number from 1 to 4.")
             .count(),
-        3,
+        1,
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout
+            .matches("Please type the number of an answer, or ? for help.")
+            .count(),
+        2,
         "{stdout}"
     );
     assert!(stdout.contains("b         go back one step"), "{stdout}");
@@ -245,9 +276,42 @@ fn helpdesk_mode_gives_a_case_code_and_read_aloud_scripts() {
     let code = env.sessions()[0]["case_code"].as_str().unwrap().to_string();
     assert!(code.starts_with("QB-") && code.len() == 12, "{code}");
     assert!(stdout.contains(&format!("Case code: {code}")), "{stdout}");
-    assert!(stdout.contains("Read aloud: Tell me what you see"), "{stdout}");
+    assert!(
+        stdout.contains("Say: I'll help you with the QuickBooks error."),
+        "{stdout}"
+    );
     let plain = env.cmd().arg("--plain").write_stdin("1\n").assert().success();
-    assert!(!String::from_utf8_lossy(&plain.get_output().stdout).contains("Read aloud"));
+    let plain = String::from_utf8_lossy(&plain.get_output().stdout).to_string();
+    assert!(
+        !plain.contains("Say:") && !plain.contains("Listen for:"),
+        "{plain}"
+    );
+}
+
+#[test]
+fn a_helpdesk_walk_shows_say_ask_and_listen_for_each_step() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["--plain", "--helpdesk"])
+        .env("COLUMNS", "200")
+        .write_stdin(answers(&["1", "2", "2"]))
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    for expected in [
+        "Say: I'll help you with the QuickBooks error. First, tell me what you see.",
+        "Ask: Please try again the thing that failed. What is on your screen?",
+        "  - \"502\" or \"Bad Gateway\": answer 1 (A \"502\" or \"Bad Gateway\" error message)",
+        // Healthy checks: the browser step is second, then the connection.
+        "Say: Old stored pages in the browser often cause this.",
+        "  - \"It works in the private window, or after clearing\": answer 1 (Yes, it works now)",
+        "Say: Let's check your internet connection first.",
+        "  - \"They can't restart the router right now\": answer 3 (Skip this step)",
+    ] {
+        assert!(stdout.contains(expected), "{expected:?} in {stdout}");
+    }
+    assert!(stdout.matches("Listen for:").count() >= 3, "{stdout}");
 }
 
 #[test]

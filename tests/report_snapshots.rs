@@ -23,9 +23,25 @@ fn session() -> Session {
     };
     let session = Session::new("20261218-101320-c0ffee".into(), &flow.id, t(0), system);
     let (mut w, _) = Wizard::new(flow, session);
+    run_checks(&mut w, 1);
+    w.update(Msg::Pick { n: 1, at: t(30) });
+    // Healthy checks: the browser steps come first.
+    w.update(Msg::Note {
+        text: "Customer on <office> Wi-Fi [link](http://x)".into(),
+    });
+    w.update(Msg::Pick { n: 2, at: t(60) });
+    w.update(Msg::Pick { n: 2, at: t(90) });
+    // "Yes" re-runs the network checks; they pass, so the fix is recorded.
+    w.update(Msg::Pick { n: 1, at: t(120) });
+    run_checks(&mut w, 121);
+    w.session().clone()
+}
+
+/// One run of the checks (a hostile summary among them) started at `at`.
+fn run_checks(w: &mut Wizard, at: i64) {
     w.update(Msg::ChecksStarted {
         ids: vec!["connectivity".into(), "http".into()],
-        at: t(1),
+        at: t(at),
     });
     w.update(Msg::CheckFinished {
         id: "connectivity".into(),
@@ -52,17 +68,9 @@ fn session() -> Session {
         ],
     });
     w.update(Msg::ChecksDone {
-        at: t(2),
+        at: t(at + 1),
         duration_ms: 320,
     });
-    w.update(Msg::Pick { n: 1, at: t(30) });
-    w.update(Msg::Note {
-        text: "Customer on <office> Wi-Fi [link](http://x)".into(),
-    });
-    w.update(Msg::Pick { n: 2, at: t(60) });
-    w.update(Msg::Pick { n: 2, at: t(90) });
-    w.update(Msg::Pick { n: 1, at: t(120) });
-    w.session().clone()
 }
 
 #[test]

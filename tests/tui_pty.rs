@@ -31,7 +31,11 @@ struct Tui {
 
 impl Tui {
     fn start() -> Tui {
-        let env = Env::new();
+        Tui::start_in(Env::new(), &[])
+    }
+
+    /// Starts `qbfix ARGS` on `env`'s config and data dir.
+    fn start_in(env: Env, args: &[&str]) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -45,6 +49,9 @@ impl Tui {
         cmd.arg(env.config_path());
         cmd.arg("--data-dir");
         cmd.arg(env.data_dir());
+        for a in args {
+            cmd.arg(a);
+        }
         cmd.cwd(env.dir());
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_PROXY", "*");
@@ -268,7 +275,8 @@ fn n_adds_a_note_that_is_saved_with_the_step() {
     tui.keys("1");
     tui.wait_for("Step 2 of 10");
     tui.keys("n");
-    tui.wait_for("Note for: Check your internet connection");
+    // Healthy checks: the browser is the likely cause, so its step is second.
+    tui.wait_for("Note for: Clear your browser's cache and cookies");
     tui.keys("tried the phone hotspot");
     tui.wait_for("tried the phone hotspot");
     tui.keys("\r");
@@ -278,9 +286,73 @@ fn n_adds_a_note_that_is_saved_with_the_step() {
     tui.keys("q");
     assert_eq!(tui.wait_exit(), 0);
     let session = tui.session();
+    assert_eq!(Tui::step(&session, "cache")["note"], "tried the phone hotspot");
+}
+
+#[test]
+fn offline_enter_enter_never_claims_a_fix() {
+    let mut tui = Tui::start_in(Env::offline(), &[]);
+    tui.wait_for("Step 1 of 10");
+    // Enter on every screen, as a person in a hurry would: it walks on, never to "Resolved".
+    tui.keys("\r");
+    tui.wait_for("Step 2 of 10");
+    let screen = tui.wait_for("┌ Check your internet connection ");
+    assert!(screen.contains("not online"), "{screen}");
+    for step in 3..=9 {
+        tui.keys("\r");
+        tui.wait_for(&format!("Step {step} of 10"));
+    }
+    tui.keys("\r");
+    let summary = tui.wait_for("What was tried");
+    assert!(!summary.contains("Resolved"), "{summary}");
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let session = tui.session();
+    assert_ne!(session["outcome"], "resolved");
+    assert!(session["resolved_by"].is_null());
+}
+
+#[test]
+fn yes_while_offline_asks_before_recording_the_fix() {
+    let mut tui = Tui::start_in(Env::offline(), &[]);
+    tui.wait_for("Step 1 of 10");
+    tui.keys("1");
+    tui.wait_for("Step 2 of 10");
+    tui.wait_for("┌ Check your internet connection ");
+    tui.keys("1");
+    tui.wait_for("still can't reach QuickBooks — is it really");
+    tui.keys("\r");
+    tui.wait_for("Did this fix it?");
+    tui.keys("\x03");
+    assert_eq!(tui.wait_exit(), 0);
+    let session = tui.session();
+    assert_eq!(session["outcome"], "in_progress");
+    assert!(Tui::step(&session, "connection")["answer"].is_null());
+}
+
+#[test]
+fn resume_of_a_finished_session_changes_nothing_in_its_file() {
+    let env = Env::with_qbo_status(502);
+    env.cmd().arg("--plain").write_stdin("1\n4\n").assert().success();
+    let sessions = env.data_dir().join("sessions");
+    let file = std::fs::read_dir(&sessions)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let id = file.file_stem().unwrap().to_string_lossy().to_string();
+    // Resumed with a healthy network's config, in the full-screen UI.
+    let healthy = Env::new();
+    std::fs::copy(healthy.config_path(), env.config_path()).unwrap();
+    let mut tui = Tui::start_in(env, &["--resume", &id]);
+    tui.wait_for(&format!("Session {id} is finished"));
+    tui.wait_for(&format!("qbfix report {id}"));
+    assert_eq!(tui.wait_exit(), 0);
     assert_eq!(
-        Tui::step(&session, "connection")["note"],
-        "tried the phone hotspot"
+        std::fs::read(&file).unwrap(),
+        before,
+        "the record is byte-identical"
     );
 }
 

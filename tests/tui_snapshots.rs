@@ -105,11 +105,12 @@ fn snapshot_all(name: &str, w: &Wizard, app: &App, hint: Option<&str>) {
     }
 }
 
-/// The connection step after healthy checks, with a note.
+/// The connection step after healthy checks (they bring the cache step first), with a note.
 fn fix_step() -> Wizard {
     let mut w = wizard();
     finish_checks(&mut w, healthy_http());
     pick(&mut w, 1);
+    pick(&mut w, 2);
     w.update(Msg::Note {
         text: "Other sites load fine.\nTried the phone hotspot too.".into(),
     });
@@ -196,7 +197,7 @@ fn quit_confirmation() {
 #[test]
 fn summary_after_contacting_support() {
     let mut w = fix_step();
-    for _ in 0..7 {
+    for _ in 0..6 {
         pick(&mut w, 2);
     }
     assert_eq!(w.current_id(), "support");
@@ -221,7 +222,8 @@ fn no_color_uses_no_colours_but_keeps_the_selection_visible() {
         .count();
     assert!(selected > 0, "the selected answer is not highlighted");
     let text = terminal.backend().to_string();
-    assert!(text.contains("▶ 1  Yes, it works now"), "{text}");
+    assert!(text.contains("▶ 3  Skip this step"), "{text}");
+    assert!(text.contains("◆ Whose problem: your browser"), "{text}");
 }
 
 /// The connection step during an Intuit outage (the gateway answers 502).
@@ -244,18 +246,23 @@ fn outage_step() -> Wizard {
 const OUTAGE_TITLE: &str = "QuickBooks is having trouble on Intuit's side";
 
 #[test]
-fn stacked_panel_puts_the_whole_verdict_first_at_80x24() {
+fn stacked_panel_shrinks_to_the_card_and_a_tally_at_80x24() {
     let w = outage_step();
-    let advice = w.verdict().unwrap().advice.clone();
     let text = draw(&w, &App::new(Theme::colored()), None, 80, 24)
         .backend()
         .to_string();
-    assert!(text.contains(&format!("→ {OUTAGE_TITLE}")), "{text}");
-    // The advice's last words are on screen, not cut off.
-    assert!(advice.ends_with("shows when it is fixed."), "{advice}");
-    assert!(text.contains("shows when it is fixed."), "{text}");
-    // And the step keeps its answers.
-    assert!(text.contains("3  Skip this step"), "{text}");
+    assert!(text.contains("☁ Whose problem: Intuit"), "{text}");
+    assert!(
+        text.contains("Do this now: step 2, Check whether Intuit or your bank is down."),
+        "{text}"
+    );
+    assert!(text.contains("1 ✓  1 ✗  c checks"), "{text}");
+    assert!(
+        !text.contains(OUTAGE_TITLE),
+        "the whole verdict is one key away: {text}"
+    );
+    // The step keeps its answers.
+    assert!(text.contains("▶ 3  Skip this step"), "{text}");
     insta::assert_snapshot!("outage_80x24", text);
 }
 
@@ -309,12 +316,12 @@ fn checks_view_scrolls_within_its_text() {
 }
 
 #[test]
-fn short_narrow_screen_keeps_the_verdict_title_and_the_checks_key() {
+fn short_narrow_screen_keeps_the_card_and_the_checks_key() {
     let w = outage_step();
     let mut app = App::new(Theme::colored());
     let text = draw(&w, &app, None, 80, 14).backend().to_string();
     assert!(!text.contains("┌ Checks"), "no panel at 80×14: {text}");
-    assert!(text.contains(OUTAGE_TITLE), "{text}");
+    assert!(text.contains("☁ Whose problem: Intuit"), "{text}");
     assert!(text.contains("c checks"), "{text}");
     insta::assert_snapshot!("outage_80x14", text);
     // Even at 40 columns, where most hints are left out, the checks key stays.
@@ -362,4 +369,87 @@ fn wrapped_list_items_hang_under_their_text_and_scroll_to_the_end() {
         text.contains("│      wait until its lights settle (a few minutes).") || !text.contains("wait until"),
         "{text}"
     );
+}
+
+/// Every step at 80×24 (healthy checks, reached by the helpdesk jump): its numbered list and
+/// its answers are all on screen, or a "more ↓" marker says there is more.
+#[test]
+fn every_step_at_80x24_shows_its_whole_list_or_a_more_marker() {
+    let mut w = wizard();
+    finish_checks(&mut w, healthy_http());
+    let flow = flow::default_flow().unwrap();
+    let app = App::new(Theme::colored());
+    for step in flow.steps.iter().filter(|s| s.kind != flow::StepKind::Summary) {
+        if w.current_id() != step.id {
+            w.update(Msg::Jump {
+                to: step.id.clone(),
+                at: t(30),
+            });
+        }
+        assert_eq!(w.current_id(), step.id);
+        let text = draw(&w, &app, None, 80, 24).backend().to_string();
+        let more = text.contains("more ↓");
+        let items: Vec<&str> = step
+            .text
+            .lines()
+            .map(str::trim_start)
+            .filter(|l| l.len() > 3 && l.as_bytes()[0].is_ascii_digit() && &l[1..3] == ". ")
+            .collect();
+        for item in &items {
+            let start: String = item.chars().take(20).collect();
+            assert!(
+                more || text.contains(&start),
+                "{}: {start:?} or more ↓ in\n{text}",
+                step.id
+            );
+        }
+        for (i, a) in step.answers.iter().enumerate() {
+            let row = format!("{}  {}", i + 1, a.label);
+            let row: String = row.chars().take(30).collect();
+            assert!(more || text.contains(&row), "{}: {row:?} in\n{text}", step.id);
+        }
+        insta::assert_snapshot!(format!("step_{}_80x24", step.id), text);
+    }
+}
+
+/// The card for every verdict, as the checks panel draws it: told apart by words and symbol.
+#[test]
+fn the_card_for_each_verdict() {
+    let flow = flow::default_flow().unwrap();
+    let mut seen = Vec::new();
+    for id in qbfix::checks::VerdictId::ALL {
+        let verdict = qbfix::checks::Verdict {
+            id,
+            title: String::new(),
+            advice: String::new(),
+        };
+        let card = qbfix::wizard::card_for(&flow, &verdict);
+        let lines = render::checks::card_of(Theme::monochrome(), card, 40);
+        let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        let text = text.join("\n");
+        assert!(
+            text.contains("Whose problem: ") && text.contains("Do this now: step 2, "),
+            "{text}"
+        );
+        seen.push(format!("{}:\n{text}", id.as_str()));
+    }
+    insta::assert_snapshot!("cards_40", seen.join("\n\n"));
+}
+
+/// At 40×12 the first step keeps its question in reach and never cuts an answer unmarked.
+#[test]
+fn a_40x12_screen_marks_what_is_below() {
+    let mut w = wizard();
+    start_checks(&mut w);
+    let text = draw(&w, &App::new(Theme::colored()), None, 40, 12)
+        .backend()
+        .to_string();
+    assert!(text.contains("more ↓"), "{text}");
+    insta::assert_snapshot!("first_step_40x12", text);
+    let w = outage_step();
+    let text = draw(&w, &App::new(Theme::colored()), None, 40, 12)
+        .backend()
+        .to_string();
+    assert!(text.contains("more ↓"), "{text}");
+    insta::assert_snapshot!("outage_40x12", text);
 }

@@ -1,12 +1,9 @@
 //! Automated checks: the result shape shared by every check, the registry by id, and the
 //! runner that starts them all at once, each under its own timeout, and streams results back.
 //!
-//! Conventions for `details` that the verdict reads (every check that talks to a URL follows
-//! them): `target` (the URL or host), `status_code` (HTTP status when the server answered),
-//! `error_kind` (`dns`, `refused`, `unreachable`, `timeout`, `tls`, `connect`, `other`) when it
-//! did not, `slow` (true when a QuickBooks reply took over `slow_ms`), `intercepted` (TLS: the
-//! chain is untrusted or its issuer is not an expected one), `outage` (status page: an incident
-//! or a component that is not operational).
+//! The result shape and the facts the verdict reads live in the pure core
+//! [`crate::evidence`] (re-exported here); checks write those facts only through
+//! [`Facts`](crate::evidence::Facts).
 
 pub mod bank;
 pub mod cert;
@@ -37,93 +34,11 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
-
 use crate::config::Config;
 
+pub use crate::evidence::{Answerer, CheckResult, ErrorKind, Facts, Status, millis};
 pub use runner::{CheckEvent, spawn_run};
 pub use verdict::{Verdict, VerdictId};
-
-/// How a check came out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Pass,
-    Warn,
-    Fail,
-    Skip,
-    Error,
-}
-
-impl Status {
-    /// The symbol shown in tables and panels.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Status::Pass => "✓",
-            Status::Warn => "!",
-            Status::Fail | Status::Error => "✗",
-            Status::Skip => "-",
-        }
-    }
-
-    /// True for statuses that make `qbfix check` exit 1.
-    pub fn is_problem(self) -> bool {
-        matches!(self, Status::Warn | Status::Fail | Status::Error)
-    }
-}
-
-/// One measured fact, in the shape of DESIGN.md.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CheckResult {
-    pub id: String,
-    pub status: Status,
-    pub summary: String,
-    #[serde(default)]
-    pub details: Map<String, Value>,
-    #[serde(default)]
-    pub duration_ms: u64,
-}
-
-impl CheckResult {
-    pub fn new(id: &str, status: Status, summary: impl Into<String>) -> Self {
-        CheckResult {
-            id: id.to_string(),
-            status,
-            summary: summary.into(),
-            details: Map::new(),
-            duration_ms: 0,
-        }
-    }
-
-    /// Adds one detail (builder style).
-    pub fn with(mut self, key: &str, value: impl Into<Value>) -> Self {
-        self.details.insert(key.to_string(), value.into());
-        self
-    }
-
-    pub fn with_duration(mut self, d: Duration) -> Self {
-        self.duration_ms = millis(d);
-        self
-    }
-
-    pub fn detail_str(&self, key: &str) -> Option<&str> {
-        self.details.get(key).and_then(Value::as_str)
-    }
-
-    pub fn detail_u64(&self, key: &str) -> Option<u64> {
-        self.details.get(key).and_then(Value::as_u64)
-    }
-
-    pub fn detail_bool(&self, key: &str) -> bool {
-        self.details.get(key).and_then(Value::as_bool).unwrap_or(false)
-    }
-}
-
-/// Whole milliseconds, for `*_ms` fields.
-pub fn millis(d: Duration) -> u64 {
-    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
-}
 
 /// What every check gets: the settings (and nothing global).
 #[derive(Debug, Clone)]

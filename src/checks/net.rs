@@ -9,8 +9,6 @@ use std::time::Duration;
 use reqwest::Url;
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 use rustls::RootCertStore;
-use rustls_pki_types::CertificateDer;
-use rustls_pki_types::pem::PemObject;
 
 use crate::config::Config;
 
@@ -109,18 +107,10 @@ pub fn crypto_provider() -> Arc<rustls::crypto::CryptoProvider> {
 pub fn root_store(config: &Config) -> Result<RootCertStore, String> {
     let mut roots = system_roots().clone();
     if let Some(path) = &config.tls.extra_ca_file {
-        let certs = CertificateDer::pem_file_iter(path)
-            .map_err(|e| format!("cannot read extra_ca_file {}: {e}", path.display()))?;
-        let mut added = 0;
-        for cert in certs {
-            let cert = cert.map_err(|e| format!("bad PEM in {}: {e}", path.display()))?;
+        for cert in crate::config::ca_certs(path)? {
             roots
                 .add(cert)
-                .map_err(|e| format!("bad certificate in {}: {e}", path.display()))?;
-            added += 1;
-        }
-        if added == 0 {
-            return Err(format!("no certificates in {}", path.display()));
+                .map_err(|e| format!("bad certificate in {}: {e}", crate::fsread::display_path(path)))?;
         }
     }
     Ok(roots)

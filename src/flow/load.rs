@@ -6,16 +6,18 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Answer, AnswerOutcome, Flow, Promote, Step, StepKind, Tip, validate};
+use std::collections::BTreeMap;
+
+use super::{Answer, AnswerOutcome, Flow, Listen, Notice, Step, StepKind, Tip, validate};
 use crate::checks::VerdictId;
 use crate::config::line_col;
 
 /// A flow file that cannot be used. `Display` is `FILE:LINE:COL: problem`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FlowError {
-    #[error("{file}: cannot read flow file: {problem}")]
+    #[error("{file}: cannot read flow file: {}", crate::sanitize::clean(.problem))]
     Read { file: String, problem: String },
-    #[error("{file}:{line}:{column}: {problem}")]
+    #[error("{file}:{line}:{column}: {}", crate::sanitize::clean(.problem))]
     Invalid {
         file: String,
         line: usize,
@@ -26,11 +28,12 @@ pub enum FlowError {
 
 /// Reads and validates a flow file.
 pub fn load_file(path: &Path) -> Result<Flow, FlowError> {
-    let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| FlowError::Read {
-        file: file.clone(),
-        problem: e.to_string(),
-    })?;
+    let file = crate::fsread::display_path(path);
+    let text =
+        crate::fsread::read_capped_text(path, crate::fsread::FLOW_CAP).map_err(|e| FlowError::Read {
+            file: file.clone(),
+            problem: e.reason(),
+        })?;
     parse(&text, &file)
 }
 
@@ -77,7 +80,6 @@ fn build(raw: RawFlow) -> Flow {
                 label: a.label,
                 next: a.next.map(Spanned::into_inner),
                 outcome: a.outcome,
-                default_in_outage: a.default_in_outage,
             }));
             Step {
                 question: s
@@ -87,12 +89,29 @@ fn build(raw: RawFlow) -> Flow {
                 kind,
                 title: s.title,
                 text: s.text.trim_end().to_string(),
-                outage_note: s.outage_note,
-                script: s.script,
+                say: s.say,
+                ask: s.ask,
+                listen: s
+                    .listen
+                    .into_iter()
+                    .map(|l| Listen {
+                        hear: l.hear,
+                        answer: l.answer.into_inner(),
+                    })
+                    .collect(),
                 checks: s.checks.into_iter().map(Spanned::into_inner).collect(),
                 answers,
                 next: s.next.map(Spanned::into_inner),
-                local_fix: s.local_fix,
+                notices: s
+                    .notices
+                    .into_iter()
+                    .map(|n| Notice {
+                        verdicts: n.verdicts.into_iter().map(Spanned::into_inner).collect(),
+                        text: n.text,
+                        preselect: n.preselect.map(Spanned::into_inner),
+                    })
+                    .collect(),
+                recent_restart_minutes: s.recent_restart_minutes,
                 tips: s
                     .tips
                     .into_iter()
@@ -102,18 +121,15 @@ fn build(raw: RawFlow) -> Flow {
                         steps: t.steps.into_iter().map(Spanned::into_inner).collect(),
                     })
                     .collect(),
-                promote: s.promote.map(|p| Promote {
-                    after: p.after.into_inner(),
-                    verdicts: p.verdicts,
-                }),
             }
         })
         .collect();
-    Flow {
-        id: raw.id,
-        title: raw.title,
-        steps,
-    }
+    let first_step = raw
+        .first_step
+        .into_iter()
+        .map(|(k, v)| (k.into_inner(), v.into_inner()))
+        .collect();
+    Flow::new(raw.id, raw.title, steps, first_step)
 }
 
 fn standard(id: &str, label: &str, outcome: Option<AnswerOutcome>) -> Answer {
@@ -122,7 +138,6 @@ fn standard(id: &str, label: &str, outcome: Option<AnswerOutcome>) -> Answer {
         label: label.to_string(),
         next: None,
         outcome,
-        default_in_outage: false,
     }
 }
 
@@ -133,6 +148,9 @@ pub(super) struct RawFlow {
     pub title: String,
     #[serde(rename = "step")]
     pub steps: Vec<RawStep>,
+    /// Verdict id → the step that can fix its cause.
+    #[serde(default)]
+    pub first_step: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -143,25 +161,35 @@ pub(super) struct RawStep {
     pub title: String,
     pub text: String,
     pub question: Option<String>,
-    pub outage_note: Option<String>,
-    pub script: Option<String>,
+    pub say: Option<String>,
+    pub ask: Option<String>,
+    #[serde(default)]
+    pub listen: Vec<RawListen>,
     #[serde(default)]
     pub checks: Vec<Spanned<String>>,
     #[serde(default, rename = "answer")]
     pub answers: Vec<RawAnswer>,
     pub next: Option<Spanned<String>>,
-    #[serde(default)]
-    pub local_fix: bool,
+    #[serde(default, rename = "notice")]
+    pub notices: Vec<RawNotice>,
+    pub recent_restart_minutes: Option<u64>,
     #[serde(default, rename = "tip")]
     pub tips: Vec<RawTip>,
-    pub promote: Option<RawPromote>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawPromote {
-    pub after: Spanned<String>,
-    pub verdicts: Vec<VerdictId>,
+pub(super) struct RawNotice {
+    pub verdicts: Vec<Spanned<String>>,
+    pub text: String,
+    pub preselect: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawListen {
+    pub hear: String,
+    pub answer: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -171,8 +199,6 @@ pub(super) struct RawAnswer {
     pub label: String,
     pub next: Option<Spanned<String>>,
     pub outcome: Option<AnswerOutcome>,
-    #[serde(default)]
-    pub default_in_outage: bool,
 }
 
 #[derive(Deserialize)]

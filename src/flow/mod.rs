@@ -5,12 +5,18 @@
 mod load;
 mod validate;
 
+use std::collections::{BTreeMap, HashMap};
+
 use serde::Serialize;
 
 use crate::checks::VerdictId;
 
 pub use load::{FlowError, load_file, parse};
 
+/// Every verdict id a flow may name, in the order the checks try them.
+pub fn verdict_ids() -> impl Iterator<Item = &'static str> {
+    VerdictId::ALL.into_iter().map(VerdictId::as_str)
+}
 /// The flow shipped in the binary.
 pub const DEFAULT_FLOW: &str = include_str!("../../assets/flows/qbo-502.toml");
 /// The name error messages use for the embedded flow.
@@ -27,6 +33,11 @@ pub struct Flow {
     pub id: String,
     pub title: String,
     pub steps: Vec<Step>,
+    /// For each verdict id, the step that can fix its cause: taken right after the start.
+    pub first_step: BTreeMap<String, String>,
+    /// Step index by id.
+    #[serde(skip)]
+    index: HashMap<String, usize>,
 }
 
 /// What kind of step this is, which decides its standard answers.
@@ -58,8 +69,6 @@ pub struct Answer {
     /// Where it leads; `None` means "continue along the route".
     pub next: Option<String>,
     pub outcome: Option<AnswerOutcome>,
-    /// Preselected while the checks show an outage.
-    pub default_in_outage: bool,
 }
 
 /// A prevention tip on the summary, shown when it applies.
@@ -72,12 +81,23 @@ pub struct Tip {
     pub steps: Vec<String>,
 }
 
-/// Moves a step forward when the checks reach one of these verdicts: it is then taken right
-/// after `after`.
+/// A line a step shows while the checks reach one of `verdicts` (e.g. "this cannot help
+/// while Intuit is down"), and the answer it then preselects.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Promote {
-    pub after: String,
-    pub verdicts: Vec<VerdictId>,
+pub struct Notice {
+    /// Verdict ids (`offline`, `local_ok`, …).
+    pub verdicts: Vec<String>,
+    pub text: String,
+    /// Answer id the selection starts on (`skip`, `wait`, …).
+    pub preselect: Option<String>,
+}
+
+/// For helpdesk staff: what a customer may say, and which answer it means.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Listen {
+    pub hear: String,
+    /// The answer id it means.
+    pub answer: String,
 }
 
 /// One step of the flow.
@@ -89,23 +109,49 @@ pub struct Step {
     pub text: String,
     /// The closing question ("Did this fix it?").
     pub question: Option<String>,
-    /// Shown instead of `text`'s first paragraph when the checks show an outage.
-    pub outage_note: Option<String>,
-    /// What helpdesk staff read aloud.
-    pub script: Option<String>,
+    /// Helpdesk script: what to say, what to ask the customer to do, what to listen for.
+    pub say: Option<String>,
+    pub ask: Option<String>,
+    pub listen: Vec<Listen>,
     pub checks: Vec<String>,
     pub answers: Vec<Answer>,
     /// The next step along the route.
     pub next: Option<String>,
-    /// A local fix that cannot help while Intuit or the bank is down.
-    pub local_fix: bool,
+    /// Lines shown (and answers preselected) while the checks reach given verdicts.
+    pub notices: Vec<Notice>,
+    /// The restart step: when the computer was started less than this many minutes ago, it
+    /// says so and preselects Skip.
+    pub recent_restart_minutes: Option<u64>,
     pub tips: Vec<Tip>,
-    pub promote: Option<Promote>,
 }
 
 impl Flow {
+    /// A flow of these steps (indexes them by id).
+    pub fn new(id: String, title: String, steps: Vec<Step>, first_step: BTreeMap<String, String>) -> Flow {
+        let index = steps.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        Flow {
+            id,
+            title,
+            steps,
+            first_step,
+            index,
+        }
+    }
+
     pub fn step(&self, id: &str) -> Option<&Step> {
-        self.steps.iter().find(|s| s.id == id)
+        self.index.get(id).and_then(|&i| self.steps.get(i))
+    }
+
+    /// The step taken first for `verdict` (after the start), if the flow names one.
+    pub fn first_for(&self, verdict: &str) -> Option<&Step> {
+        self.first_step.get(verdict).and_then(|id| self.step(id))
+    }
+
+    /// The notice `step` shows for `verdict`, if any.
+    pub fn notice<'a>(step: &'a Step, verdict: &str) -> Option<&'a Notice> {
+        step.notices
+            .iter()
+            .find(|n| n.verdicts.iter().any(|v| v == verdict))
     }
 
     /// The first step.
@@ -125,9 +171,10 @@ impl Flow {
     /// question without one, its first answer's).
     pub fn route(&self) -> Vec<&str> {
         let mut route = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut at = Some(self.start());
         while let Some(step) = at {
-            if route.contains(&step.id.as_str()) {
+            if !seen.insert(step.id.as_str()) {
                 break;
             }
             route.push(step.id.as_str());

@@ -1,11 +1,12 @@
-//! Flow validation: ids unique, every target exists, every check id known, every step
-//! reachable from the start, the summary reachable from every step. Errors point at the
-//! offending text (a byte offset the loader turns into line:column).
+//! Flow validation: ids unique, every target exists, every check, verdict and answer id named
+//! is known, every verdict has its first step, every step reachable from the start, the
+//! summary reachable from every step. Linear in steps and answers (two graph walks). Errors
+//! point at the offending text (a byte offset the loader turns into line:column).
 
 use std::collections::{HashMap, HashSet};
 
-use super::StepKind;
 use super::load::RawFlow;
+use super::{StepKind, verdict_ids};
 use crate::checks;
 
 /// A problem and the byte offset it is at.
@@ -72,9 +73,6 @@ pub(super) fn check(flow: &RawFlow) -> Result<(), Problem> {
                 ));
             }
         }
-        if let Some(p) = &step.promote {
-            target(&p.after)?;
-        }
         for t in &step.tips {
             for s in &t.steps {
                 target(s)?;
@@ -130,6 +128,17 @@ pub(super) fn check(flow: &RawFlow) -> Result<(), Problem> {
                 },
             }
         }
+        for n in &step.notices {
+            for v in &n.verdicts {
+                known_verdict(v)?;
+            }
+            if let Some(p) = &n.preselect {
+                known_answer(&answer_ids, p)?;
+            }
+        }
+        for l in &step.listen {
+            known_answer(&answer_ids, &l.answer)?;
+        }
         if kind == StepKind::Fix {
             let Some(n) = next else {
                 return Err((
@@ -142,9 +151,11 @@ pub(super) fn check(flow: &RawFlow) -> Result<(), Problem> {
         }
     }
 
+    first_steps(flow, &index, summary_id)?;
+
     // Every step reachable from the start.
     let reachable = reach(&edges, 0);
-    if let Some(i) = (0..flow.steps.len()).find(|i| !reachable.contains(i)) {
+    if let Some(i) = (0..flow.steps.len()).find(|i| !reachable[*i]) {
         let s = &flow.steps[i];
         return Err((
             s.id.span().start,
@@ -155,25 +166,89 @@ pub(super) fn check(flow: &RawFlow) -> Result<(), Problem> {
             ),
         ));
     }
-    // The summary reachable from every step.
-    let summary = index[summary_id];
-    for (i, s) in flow.steps.iter().enumerate() {
-        if !reach(&edges, i).contains(&summary) {
+    // The summary reachable from every step: walk the edges backwards from it once.
+    let mut reverse: Vec<Vec<usize>> = vec![Vec::new(); flow.steps.len()];
+    for (i, out) in edges.iter().enumerate() {
+        for &j in out {
+            reverse[j].push(i);
+        }
+    }
+    let leads_to_summary = reach(&reverse, index[summary_id]);
+    if let Some(i) = (0..flow.steps.len()).find(|i| !leads_to_summary[*i]) {
+        let s = &flow.steps[i];
+        return Err((
+            s.id.span().start,
+            format!("the summary cannot be reached from step {:?}", s.id.get_ref()),
+        ));
+    }
+    Ok(())
+}
+
+/// `[first_step]`: verdict ids known, targets real steps other than the start and summary,
+/// and, once the table is there, an entry for every verdict.
+fn first_steps(flow: &RawFlow, index: &HashMap<&str, usize>, summary_id: &str) -> Result<(), Problem> {
+    let start = flow.steps.first().map(|s| s.id.get_ref().as_str());
+    for (verdict, step) in &flow.first_step {
+        known_verdict(verdict)?;
+        let id = step.get_ref().as_str();
+        if !index.contains_key(id) {
+            return Err((step.span().start, format!("unknown step {id:?}")));
+        }
+        if Some(id) == start || id == summary_id {
             return Err((
-                s.id.span().start,
-                format!("the summary cannot be reached from step {:?}", s.id.get_ref()),
+                step.span().start,
+                format!("the first step for a verdict cannot be the start or the summary ({id:?})"),
             ));
+        }
+    }
+    if let Some((first, _)) = flow.first_step.iter().next() {
+        for v in verdict_ids() {
+            if !flow.first_step.keys().any(|k| k.get_ref() == v) {
+                return Err((
+                    first.span().start,
+                    format!("[first_step] has no step for the verdict {v:?}"),
+                ));
+            }
         }
     }
     Ok(())
 }
 
-fn reach(edges: &[Vec<usize>], from: usize) -> HashSet<usize> {
-    let mut seen = HashSet::from([from]);
+fn known_verdict(v: &toml::Spanned<String>) -> Result<(), Problem> {
+    if verdict_ids().any(|id| id == v.get_ref()) {
+        Ok(())
+    } else {
+        Err((
+            v.span().start,
+            format!(
+                "unknown verdict {:?} (known: {})",
+                v.get_ref(),
+                verdict_ids().collect::<Vec<_>>().join(", ")
+            ),
+        ))
+    }
+}
+
+fn known_answer(ids: &HashSet<&str>, a: &toml::Spanned<String>) -> Result<(), Problem> {
+    if ids.contains(a.get_ref().as_str()) {
+        Ok(())
+    } else {
+        Err((
+            a.span().start,
+            format!("this step has no answer {:?}", a.get_ref()),
+        ))
+    }
+}
+
+/// Which steps can be reached from `from` (one walk, each edge once).
+fn reach(edges: &[Vec<usize>], from: usize) -> Vec<bool> {
+    let mut seen = vec![false; edges.len()];
+    seen[from] = true;
     let mut todo = vec![from];
     while let Some(i) = todo.pop() {
         for &j in &edges[i] {
-            if seen.insert(j) {
+            if !seen[j] {
+                seen[j] = true;
                 todo.push(j);
             }
         }

@@ -128,18 +128,46 @@ fn every_other_error_kind_is_located() {
         e.starts_with("f.toml:14:8: the summary step cannot have a next step"),
         "{e}"
     );
-    // A promotion after a step that does not exist.
+    // A verdict's first step that does not exist.
     let e = err(&format!(
-        "{}[step.promote]\nafter = \"nope\"\nverdicts = [\"service_outage\"]\n{OK_TAIL}",
+        "[first_step]\noffline = \"nope\"\n{}{OK_TAIL}",
         fix("a")
     ));
-    assert!(e.starts_with("f.toml:10:9: unknown step \"nope\""), "{e}");
-    // An unknown verdict id.
+    assert!(e.starts_with("f.toml:4:11: unknown step \"nope\""), "{e}");
+    // A [first_step] table that leaves a verdict out.
     let e = err(&format!(
-        "{}[step.promote]\nafter = \"a\"\nverdicts = [\"down\"]\n{OK_TAIL}",
+        "[first_step]\noffline = \"b\"\n{}{}{OK_TAIL}",
+        fix("a").replace("\"summary\"", "\"b\""),
+        fix("b")
+    ));
+    assert!(
+        e.starts_with("f.toml:4:1: [first_step] has no step for the verdict \"captive_portal\""),
+        "{e}"
+    );
+    // An unknown verdict id in a notice.
+    let e = err(&format!(
+        "{}[[step.notice]]\nverdicts = [\"down\"]\ntext = \"x\"\n{OK_TAIL}",
         fix("a")
     ));
-    assert!(e.starts_with("f.toml:11:"), "{e}");
+    assert!(e.starts_with("f.toml:10:13: unknown verdict \"down\""), "{e}");
+    // A notice preselecting an answer the step does not have.
+    let e = err(&format!(
+        "{}[[step.notice]]\nverdicts = [\"offline\"]\ntext = \"x\"\npreselect = \"maybe\"\n{OK_TAIL}",
+        fix("a")
+    ));
+    assert!(
+        e.starts_with("f.toml:12:13: this step has no answer \"maybe\""),
+        "{e}"
+    );
+    // A helpdesk "listen for" naming an answer the step does not have.
+    let e = err(&format!(
+        "{}[[step.listen]]\nhear = \"x\"\nanswer = \"nah\"\n{OK_TAIL}",
+        fix("a")
+    ));
+    assert!(
+        e.starts_with("f.toml:11:10: this step has no answer \"nah\""),
+        "{e}"
+    );
     // A step id that is not lowercase letters, digits and _.
     let e = err(&format!("{}{OK_TAIL}", fix("Bad Id")));
     assert!(e.starts_with("f.toml:4:6: step id \"Bad Id\" must be"), "{e}");

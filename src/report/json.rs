@@ -19,6 +19,9 @@ pub struct ReportJson<'a> {
     pub verdict: Option<&'a Verdict>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub case_code: Option<&'a str>,
+    /// `redacted` or `none`: whether names and private addresses were hidden.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redaction: Option<crate::redact::Redaction>,
     pub steps: Vec<ReportStep<'a>>,
     pub checks: &'a [CheckResult],
     pub check_runs: &'a [CheckRun],
@@ -49,6 +52,7 @@ impl<'a> ReportJson<'a> {
             resolved_by: session.resolved_by.as_deref(),
             verdict: session.verdict.as_ref(),
             case_code: session.case_code.as_deref(),
+            redaction: session.redaction,
             steps: session.steps.iter().map(step).collect(),
             checks: &session.checks,
             check_runs: &session.check_runs,

@@ -1,14 +1,18 @@
 //! A session: everything one run of the wizard recorded (answers, notes, check results, the
 //! verdict and the outcome), in the file format of DESIGN.md, plus where sessions live on disk.
 
+mod lock;
 mod store;
+mod valid;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::checks::{CheckResult, Verdict};
 
+pub use lock::SessionLock;
 pub use store::{SessionStore, StoreError, StoreWarning};
+pub use valid::{CASE_ALPHABET, is_valid_case_code, is_valid_id};
 
 /// The session file format's version.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -67,6 +71,17 @@ pub struct CheckRun {
     pub started_at: Timestamp,
     pub finished_at: Option<Timestamp>,
     pub duration_ms: Option<u64>,
+    /// The verdict this run produced (kept: a later run never changes it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+}
+
+/// A helpdesk jump (`g`) from one step straight to another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Jump {
+    pub from: String,
+    pub to: String,
+    pub at: Timestamp,
 }
 
 /// Facts about the computer, for the helpdesk. Never user or host names.
@@ -117,6 +132,13 @@ pub struct Session {
     /// Helpdesk case code, when the session was started in helpdesk mode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_code: Option<String>,
+    /// Helpdesk jumps, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub jumps: Vec<Jump>,
+    /// Set only on the copy [`crate::redact::session`] makes for a report or log; a session
+    /// with this set is never saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redaction: Option<crate::redact::Redaction>,
 }
 
 impl Session {
@@ -137,6 +159,8 @@ impl Session {
             check_runs: Vec::new(),
             system,
             case_code: None,
+            jumps: Vec::new(),
+            redaction: None,
         }
     }
 

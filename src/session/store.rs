@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::{SCHEMA_VERSION, Session};
+use super::lock::{self, LockError, SessionLock};
+use super::{SCHEMA_VERSION, Session, valid};
+use crate::fsread::{self, ReadError};
 
 /// A data dir or session file that could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +35,11 @@ pub enum StoreError {
     NothingToResume,
     #[error("{0}")]
     Corrupt(String),
+    #[error(
+        "session {id} is open in another qbfix window{}; close it there, read it with `qbfix report {id}`, or start a new session with `qbfix`",
+        pid.map(|p| format!(" (process {p})")).unwrap_or_default()
+    )]
+    InUse { id: String, pid: Option<u32> },
     #[error("session {id:?} belongs to flow {flow:?}; run it with --flow and that flow's file")]
     OtherFlow { id: String, flow: String },
 }
@@ -75,6 +82,20 @@ impl SessionStore {
         self.dir.join(format!("{id}.json"))
     }
 
+    /// Takes session `id`'s lock: this process becomes its only writer until the lock drops.
+    pub fn lock(&self, id: &str) -> Result<SessionLock, StoreError> {
+        lock::try_lock(&self.dir, id).map_err(|e| match e {
+            LockError::Held { pid } => StoreError::InUse {
+                id: id.to_string(),
+                pid,
+            },
+            LockError::Io(source) => StoreError::Write {
+                path: self.dir.join(format!(".{id}.lock")),
+                source,
+            },
+        })
+    }
+
     /// Reserves a fresh id (creating its file), retrying if another instance took it.
     pub fn reserve_id(&self, now: Timestamp) -> Result<String, StoreError> {
         loop {
@@ -91,6 +112,16 @@ impl SessionStore {
     /// Saves atomically: the old file stays whole until the new one is complete on disk.
     pub fn save(&self, session: &Session) -> Result<(), StoreError> {
         let path = self.path_of(&session.id);
+        let refuse = |why: &str| StoreError::Write {
+            path: path.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, why.to_string()),
+        };
+        if !valid::is_valid_id(&session.id) {
+            return Err(refuse("not a qbfix session id"));
+        }
+        if session.redaction.is_some() {
+            return Err(refuse("a redacted copy is for reports only"));
+        }
         let tmp = self.dir.join(format!(
             ".{}.json.tmp-{}-{:08x}",
             session.id,
@@ -116,10 +147,21 @@ impl SessionStore {
         })
     }
 
-    /// Loads one session; a corrupt file is moved aside.
+    /// Loads one session by id or case code; a corrupt file is moved aside.
     pub fn load(&self, id: &str) -> Result<(Session, Vec<StoreWarning>), StoreError> {
-        if id.is_empty() || id.contains(['/', '\\']) || id.starts_with('.') {
-            return Err(StoreError::NotFound(id.to_string()));
+        let code = id.trim().to_ascii_uppercase();
+        if valid::is_valid_case_code(&code) {
+            let (sessions, warnings) = self.list();
+            return match sessions
+                .into_iter()
+                .find(|s| s.case_code.as_deref() == Some(code.as_str()))
+            {
+                Some(s) => Ok((s, warnings)),
+                None => Err(StoreError::NotFound(code)),
+            };
+        }
+        if !valid::is_valid_id(id) {
+            return Err(StoreError::NotFound(crate::sanitize::clean(id)));
         }
         let path = self.path_of(id);
         if !path.is_file() {
@@ -142,7 +184,10 @@ impl SessionStore {
         let entries = match fs::read_dir(&self.dir) {
             Ok(e) => e,
             Err(e) => {
-                warnings.push(StoreWarning(format!("cannot list {}: {e}", self.dir.display())));
+                warnings.push(StoreWarning(format!(
+                    "cannot list {}: {e}",
+                    fsread::display_path(&self.dir)
+                )));
                 return (sessions, warnings);
             }
         };
@@ -182,17 +227,21 @@ impl SessionStore {
     /// Reads a session file. An empty file is a reservation still being written (skipped);
     /// anything else that is not a session is moved aside.
     fn read(&self, path: &Path, warnings: &mut Vec<StoreWarning>) -> Option<Session> {
-        let bytes = match fs::read(path) {
-            Ok(b) => b,
+        let text = match fsread::read_capped_text(path, fsread::SESSION_CAP) {
+            Ok(text) => text,
+            Err(e @ (ReadError::NotRegular { .. } | ReadError::TooBig { .. })) => {
+                move_aside(path, &e.reason(), warnings);
+                return None;
+            }
             Err(e) => {
-                warnings.push(StoreWarning(format!("cannot read {}: {e}", path.display())));
+                warnings.push(StoreWarning(format!("warning: cannot read session file {e}")));
                 return None;
             }
         };
-        if bytes.is_empty() {
+        if text.is_empty() {
             return None;
         }
-        let problem = match serde_json::from_slice::<serde_json::Value>(&bytes) {
+        let problem = match serde_json::from_str::<serde_json::Value>(&text) {
             Ok(v)
                 if v.get("schema_version")
                     .and_then(|s| s.as_u64())
@@ -200,33 +249,42 @@ impl SessionStore {
             {
                 warnings.push(StoreWarning(format!(
                     "{} was written by a newer qbfix; skipped",
-                    path.display()
+                    fsread::display_path(path)
                 )));
                 return None;
             }
-            Ok(v) => match serde_json::from_value::<Session>(v) {
-                Ok(s) => return Some(s),
-                Err(e) => e.to_string(),
-            },
+            Ok(mut v) => {
+                let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+                match valid::check(&mut v, stem).map(|()| serde_json::from_value::<Session>(v)) {
+                    Ok(Ok(s)) => return Some(s),
+                    Ok(Err(e)) => e.to_string(),
+                    Err(problem) => problem,
+                }
+            }
             Err(e) => e.to_string(),
         };
-        let aside = PathBuf::from(format!(
-            "{}.corrupt-{}",
-            path.display(),
-            Timestamp::now().strftime("%Y%m%d-%H%M%S")
-        ));
-        match fs::rename(path, &aside) {
-            Ok(()) => warnings.push(StoreWarning(format!(
-                "warning: session file {} is damaged ({problem}); moved it to {}",
-                path.display(),
-                aside.display()
-            ))),
-            Err(e) => warnings.push(StoreWarning(format!(
-                "warning: session file {} is damaged ({problem}) and could not be moved aside: {e}",
-                path.display()
-            ))),
-        }
+        move_aside(path, &problem, warnings);
         None
+    }
+}
+
+/// Moves a file that is not a usable session to `<name>.corrupt-<time>`, with a warning.
+fn move_aside(path: &Path, problem: &str, warnings: &mut Vec<StoreWarning>) {
+    let aside = PathBuf::from(format!(
+        "{}.corrupt-{}",
+        path.display(),
+        Timestamp::now().strftime("%Y%m%d-%H%M%S")
+    ));
+    let shown = fsread::display_path(path);
+    let problem = crate::sanitize::clean(problem);
+    match fs::rename(path, &aside) {
+        Ok(()) => warnings.push(StoreWarning(format!(
+            "warning: session file {shown} is damaged ({problem}); moved it to {}",
+            fsread::display_path(&aside)
+        ))),
+        Err(e) => warnings.push(StoreWarning(format!(
+            "warning: session file {shown} is damaged ({problem}) and could not be moved aside: {e}"
+        ))),
     }
 }
 

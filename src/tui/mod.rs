@@ -22,7 +22,7 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::MissedTickBehavior;
 
 use crate::checks::CheckEvent;
-use crate::driver::Driver;
+use crate::driver::{Driver, Stop};
 use crate::wizard::Effect;
 use app::{Action, App, KeyContext, Screen};
 use render::Ui;
@@ -57,6 +57,7 @@ pub async fn run(mut driver: Driver, first: Vec<Effect>) -> Result<Exit, TuiErro
         run_started: None,
         area: Rect::default(),
     };
+    state.checks = driver.take_events();
     // The checks start before the first frame, so they run while the person reads.
     if let Some(exit) = state.carry_out(&mut driver, first)? {
         return Ok(exit);
@@ -126,9 +127,14 @@ impl State {
                 },
                 event = next_check(&mut self.checks) => match event {
                     Some(event) => {
+                        let before = driver.wizard.current_id().to_string();
                         let effects = driver.on_check_event(event);
                         if let Some(exit) = self.carry_out(driver, effects)? {
                             return Ok(exit);
+                        }
+                        if driver.wizard.current_id() != before {
+                            // An answer that waited for the verdict moved the step on.
+                            self.app.step_changed();
                         }
                         dirty = true;
                     }
@@ -205,23 +211,22 @@ impl State {
         Ok(result)
     }
 
-    /// Carries out the wizard's effects in order; `Some` when one of them ends the program.
+    /// Carries out the wizard's effects in order through the driver; `Some` when one of them
+    /// ends the program.
     fn carry_out(&mut self, driver: &mut Driver, effects: Vec<Effect>) -> Result<Option<Exit>, TuiError> {
         for effect in effects {
-            match effect {
-                Effect::Save => driver.save()?,
-                Effect::RunChecks(ids) => {
-                    self.checks = Some(driver.start_checks(&ids));
-                    self.run_started = Some(Instant::now());
-                    self.app.waited = Duration::ZERO;
-                }
-                Effect::Finished => {
-                    driver.save_reports();
+            if matches!(effect, Effect::RunChecks(_)) {
+                self.run_started = Some(Instant::now());
+                self.app.waited = Duration::ZERO;
+            }
+            match driver.apply(effect)? {
+                Some(Stop::Finished) => {
                     self.app.report_lines = report_lines(driver);
                     self.app.screen = Screen::Step;
                     self.app.step_changed();
                 }
-                Effect::Quit => return Ok(Some(exit(driver))),
+                Some(Stop::Quit) => return Ok(Some(exit(driver))),
+                None => {}
             }
         }
         Ok(None)

@@ -5,6 +5,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::checks::Status;
+use crate::wizard::Who;
 
 /// The styles in use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +86,19 @@ impl Theme {
             Status::Fail | Status::Error => self.fg(Color::Red).add_modifier(Modifier::BOLD),
             Status::Skip => self.dim(),
         }
+    }
+
+    /// The "whose problem" card: a colour per side, only as a third cue after its words and
+    /// symbol (bold either way, so it reads first without colour too).
+    pub fn card(self, who: Who) -> Style {
+        let color = match who {
+            Who::Connection => Color::Red,
+            Who::Security => Color::Yellow,
+            Who::Intuit => Color::Blue,
+            Who::Bank => Color::Magenta,
+            Who::Browser => Color::Green,
+        };
+        self.fg(color).add_modifier(Modifier::BOLD)
     }
 
     /// The progress bar in the header.

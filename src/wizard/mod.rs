@@ -2,10 +2,14 @@
 //! `Wizard::update(msg)` changes state and returns [`Effect`]s for a thin driver (TUI or
 //! plain mode) to carry out. No I/O, no clock reads (times arrive inside messages), no UI.
 
+mod card;
+mod hold;
 mod records;
 mod route;
 mod view;
 
+#[cfg(test)]
+mod policy_tests;
 #[cfg(test)]
 mod tests;
 
@@ -15,9 +19,11 @@ use jiff::Timestamp;
 
 use crate::checks::{self, CheckResult, Verdict, verdict};
 use crate::flow::{AnswerOutcome, Flow, StepKind};
-use crate::session::{CheckRun, Outcome, Session};
+use crate::session::{CheckRun, Jump, Outcome, Session};
 
-pub use view::{StepView, tips_for};
+pub use card::{Card, Who, card_for};
+pub use hold::Waiting;
+pub use view::{Script, StepView, tips_for};
 
 /// Everything that can happen to the wizard.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +63,11 @@ pub enum Msg {
     },
     /// Run the checks again.
     RerunChecks,
+    /// Helpdesk: go straight to this step (recorded in the session).
+    Jump {
+        to: String,
+        at: Timestamp,
+    },
     /// Save and leave; the session can be resumed.
     Quit,
 }
@@ -83,6 +94,12 @@ pub struct Wizard {
     cursor: usize,
     /// Checks of the current run not finished yet.
     pending: Vec<String>,
+    /// The person moved the selection on this step (a late verdict then leaves it alone).
+    moved: bool,
+    /// An answer waiting for the checks, or for a second "yes".
+    hold: Option<hold::Hold>,
+    /// A one-line hint for the last key that did nothing (a number with no answer).
+    hint: Option<String>,
 }
 
 impl Wizard {
@@ -98,6 +115,9 @@ impl Wizard {
             session,
             cursor: 0,
             pending: Vec::new(),
+            moved: false,
+            hold: None,
+            hint: None,
         };
         wizard.enter_current();
         let effects = vec![Effect::RunChecks(wizard.check_ids()), Effect::Save];
@@ -151,38 +171,59 @@ impl Wizard {
 
     /// The steps in the order they will be taken now.
     pub fn route(&self) -> Vec<&str> {
-        route::route(&self.flow, self.session.verdict.as_ref().map(|v| v.id))
+        route::route(&self.flow, self.verdict_id())
+    }
+
+    fn verdict_id(&self) -> Option<&'static str> {
+        self.session.verdict.as_ref().map(|v| v.id.as_str())
+    }
+
+    /// The hint for the last key that did nothing, if any.
+    pub fn hint(&self) -> Option<&str> {
+        self.hint.as_deref()
     }
 
     /// Applies one message.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        self.hint = None;
         match msg {
             Msg::Up => {
                 self.cursor = self.cursor.saturating_sub(1);
+                self.moved = true;
                 vec![]
             }
             Msg::Down => {
-                let answers = self.current_answers();
+                let answers = self.answer_count();
                 if answers > 0 {
                     self.cursor = (self.cursor + 1).min(answers - 1);
                 }
+                self.moved = true;
                 vec![]
             }
             Msg::Pick { n, at } => {
-                if n == 0 || n > self.current_answers() {
+                let count = self.answer_count();
+                if n == 0 || n > count {
+                    self.hint = Some(format!(
+                        "There is no answer {n} here: press a number from 1 to {count}."
+                    ));
                     return vec![];
                 }
                 self.cursor = n - 1;
-                self.answer(n - 1, at)
+                self.choose(n - 1, at)
             }
             Msg::Confirm { at } => {
                 if self.at_summary() {
                     vec![Effect::Save, Effect::Quit]
                 } else {
-                    self.answer(self.cursor, at)
+                    self.choose(self.cursor, at)
                 }
             }
+            Msg::Back if self.hold.is_some() => {
+                self.cancel_hold();
+                vec![]
+            }
             Msg::Back => self.back(),
+            Msg::Jump { to, at } => self.jump(&to, at),
             Msg::Note { text } => {
                 let text = crate::sanitize::clean_multiline(text.trim());
                 let id = self.current_id().to_string();
@@ -196,6 +237,7 @@ impl Wizard {
                     started_at: at,
                     finished_at: None,
                     duration_ms: None,
+                    verdict: None,
                 });
                 vec![]
             }
@@ -209,12 +251,19 @@ impl Wizard {
             }
             Msg::ChecksDone { at, duration_ms } => {
                 self.pending.clear();
+                let verdict = verdict::decide(&self.session.checks);
                 if let Some(run) = self.session.check_runs.last_mut() {
                     run.finished_at = Some(at);
                     run.duration_ms = Some(duration_ms);
+                    run.verdict = Some(verdict.clone());
                 }
-                self.session.verdict = Some(verdict::decide(&self.session.checks));
-                vec![Effect::Save]
+                self.session.verdict = Some(verdict);
+                if !self.moved && self.hold.is_none() {
+                    self.enter_current();
+                }
+                let mut effects = vec![Effect::Save];
+                effects.extend(self.release_hold());
+                effects
             }
             Msg::RerunChecks => {
                 if self.pending.is_empty() {
@@ -231,8 +280,26 @@ impl Wizard {
         self.flow.step(self.current_id()).map_or(0, |s| s.answers.len())
     }
 
+    /// Helpdesk jump to `to` (any step but the summary), recorded in the session.
+    fn jump(&mut self, to: &str, at: Timestamp) -> Vec<Effect> {
+        let from = self.current_id().to_string();
+        let allowed = self.flow.step(to).is_some_and(|s| s.kind != StepKind::Summary);
+        if !allowed || to == from || self.at_summary() {
+            return vec![];
+        }
+        self.hold = None;
+        self.session.jumps.push(Jump {
+            from,
+            to: to.to_string(),
+            at,
+        });
+        self.session.history.push(to.to_string());
+        self.enter_current();
+        vec![Effect::Save]
+    }
+
     /// Records answer `index` on the current step and moves on.
-    fn answer(&mut self, index: usize, at: Timestamp) -> Vec<Effect> {
+    fn record(&mut self, index: usize, at: Timestamp) -> Vec<Effect> {
         let current = self.current_id().to_string();
         let Some(step) = self.flow.step(&current) else {
             return vec![];
@@ -261,6 +328,7 @@ impl Wizard {
         };
         self.session.history.push(next.clone());
         self.enter_current();
+        self.moved = false;
         if next == summary {
             self.session.finished_at = Some(at);
             match answer.outcome {
@@ -295,6 +363,7 @@ impl Wizard {
             self.session.resolved_by = None;
         }
         self.enter_current();
+        self.moved = false;
         vec![Effect::Save]
     }
 }

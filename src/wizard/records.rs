@@ -1,7 +1,7 @@
 //! The wizard's bookkeeping of visited steps: one record per visited step (the summary has
 //! none), the selection when a step is entered, and the check results each step shows.
 
-use crate::flow::StepKind;
+use crate::flow::{AnswerOutcome, StepKind};
 use crate::session::StepRecord;
 
 use super::Wizard;
@@ -24,24 +24,23 @@ impl Wizard {
         self.attach_results();
     }
 
-    /// During an outage the selection starts on the answer the flow marks for it ("I'll wait"),
-    /// and on local fixes on "Skip this step": Enter never claims a fix by accident.
-    fn default_cursor(&self) -> usize {
-        let outage = self.session.verdict.as_ref().is_some_and(|v| v.id.is_outage());
-        let step = self.flow.step(self.current_id());
-        match step {
-            Some(s) if outage => s
-                .answers
-                .iter()
-                .position(|a| a.default_in_outage)
-                .or_else(|| {
-                    (s.local_fix && s.kind == StepKind::Fix)
-                        .then(|| s.answers.iter().position(|a| a.id == "skip"))
-                        .flatten()
-                })
-                .unwrap_or(0),
-            _ => 0,
-        }
+    /// Where the selection starts: the answer the step's notice preselects (Skip when the
+    /// step cannot help, "I'll wait" during an outage), else the first answer that does not
+    /// claim a fix ("No, still failing" on a fix step): Enter alone never claims a fix.
+    pub(super) fn default_cursor(&self) -> usize {
+        let Some(step) = self.flow.step(self.current_id()) else {
+            return 0;
+        };
+        let position = |id: &str| step.answers.iter().position(|a| a.id == id);
+        self.notice_for(step)
+            .and_then(|n| n.preselect)
+            .and_then(|p| position(&p))
+            .or_else(|| {
+                step.answers
+                    .iter()
+                    .position(|a| a.outcome != Some(AnswerOutcome::Resolved))
+            })
+            .unwrap_or(0)
     }
 
     pub(super) fn record_mut(&mut self, id: &str) -> &mut StepRecord {

@@ -1,30 +1,18 @@
-//! The route: the flow's step order, adjusted by the verdict (an outage brings the server
-//! status step forward, a blocked or inspected connection the firewall step), and how the
+//! The route: the flow's step order, adjusted by the verdict (the flow's `[first_step]` names
+//! the step that can fix the verdict's cause, taken right after the start), and how the
 //! wizard picks the next step from it.
 
-use crate::checks::VerdictId;
 use crate::flow::Flow;
 
-/// Step ids in the order they will be taken, given the current verdict.
-pub fn route(flow: &Flow, verdict: Option<VerdictId>) -> Vec<&str> {
+/// Step ids in the order they will be taken, given the current verdict id.
+pub fn route<'a>(flow: &'a Flow, verdict: Option<&str>) -> Vec<&'a str> {
     let mut order = flow.route();
-    let Some(verdict) = verdict else {
+    let Some(first) = verdict.and_then(|v| flow.first_for(v)) else {
         return order;
     };
-    for step in &flow.steps {
-        let Some(promote) = &step.promote else { continue };
-        if !promote.verdicts.contains(&verdict) {
-            continue;
-        }
-        let Some(from) = order.iter().position(|id| *id == step.id) else {
-            continue;
-        };
+    if let Some(from) = order.iter().position(|id| *id == first.id) {
         let id = order.remove(from);
-        let at = order
-            .iter()
-            .position(|s| *s == promote.after)
-            .map_or(0, |i| i + 1);
-        order.insert(at, id);
+        order.insert(1.min(order.len()), id);
     }
     order
 }

@@ -23,7 +23,7 @@ fn pick(w: &mut Wizard, n: usize) -> Vec<Effect> {
     w.update(Msg::Pick { n, at: t(10) })
 }
 
-fn finish_checks(w: &mut Wizard, results: Vec<CheckResult>) {
+fn finish_checks(w: &mut Wizard, results: Vec<CheckResult>) -> Vec<Effect> {
     w.update(Msg::ChecksStarted {
         ids: vec!["http".into(), "status_page".into()],
         at: t(1),
@@ -38,7 +38,20 @@ fn finish_checks(w: &mut Wizard, results: Vec<CheckResult>) {
     w.update(Msg::ChecksDone {
         at: t(2),
         duration_ms: 900,
-    });
+    })
+}
+
+fn healthy() -> Vec<CheckResult> {
+    vec![CheckResult::new("http", Status::Pass, "fine").with("status_code", 200)]
+}
+
+/// Picks "Yes, it works now": the network checks run again first; they finish with
+/// `results`. Returns the effects of the run's end.
+fn yes_with(w: &mut Wizard, results: Vec<CheckResult>) -> Vec<Effect> {
+    let effects = pick(w, 1);
+    assert!(matches!(&effects[..], [Effect::RunChecks(_)]), "{effects:?}");
+    assert_eq!(w.waiting(), Some(Waiting::Recheck));
+    finish_checks(w, results)
 }
 
 fn gateway_502() -> CheckResult {
@@ -105,8 +118,8 @@ fn yes_resolves_with_resolved_by() {
     let mut w = wizard();
     pick(&mut w, 1);
     assert_eq!(w.current_id(), "connection");
-    let effects = pick(&mut w, 1);
-    assert_eq!(effects, vec![Effect::Save, Effect::Finished]);
+    let effects = yes_with(&mut w, healthy());
+    assert_eq!(effects, vec![Effect::Save, Effect::Save, Effect::Finished]);
     assert!(w.at_summary());
     assert_eq!(w.session().outcome, Outcome::Resolved);
     assert_eq!(w.session().resolved_by.as_deref(), Some("connection"));
@@ -189,7 +202,7 @@ fn changing_an_earlier_answer_reroutes_and_drops_later_answers() {
     w.update(Msg::Back);
     w.update(Msg::Back);
     assert_eq!(w.current_id(), "server_status");
-    pick(&mut w, 1);
+    yes_with(&mut w, healthy());
     assert!(w.at_summary());
     assert_eq!(w.session().resolved_by.as_deref(), Some("server_status"));
     assert!(
@@ -215,7 +228,7 @@ fn same_answer_again_keeps_later_answers() {
 fn back_from_the_summary_reopens_the_session() {
     let mut w = wizard();
     pick(&mut w, 1);
-    pick(&mut w, 1);
+    yes_with(&mut w, healthy());
     assert_eq!(w.session().outcome, Outcome::Resolved);
     w.update(Msg::Back);
     assert_eq!(w.current_id(), "connection");
@@ -254,7 +267,7 @@ fn quit_saves_and_leaves_in_progress() {
 fn confirm_on_the_summary_quits() {
     let mut w = wizard();
     pick(&mut w, 1);
-    pick(&mut w, 1);
+    yes_with(&mut w, healthy());
     assert_eq!(
         w.update(Msg::Confirm { at: t(20) }),
         vec![Effect::Save, Effect::Quit]
@@ -285,8 +298,12 @@ fn pending_checks_are_tracked_and_rerun_waits_for_them() {
         ids: vec!["http".into(), "connectivity".into()],
         at: t(1),
     });
-    pick(&mut w, 1);
-    assert_eq!(w.view().pending, ["http", "connectivity"]);
+    assert_eq!(w.pending(), ["http", "connectivity"]);
+    assert_eq!(
+        w.view().pending,
+        Vec::<&str>::new(),
+        "the symptom step runs neither"
+    );
     assert!(
         w.update(Msg::RerunChecks).is_empty(),
         "no second run while one is going"
@@ -295,7 +312,7 @@ fn pending_checks_are_tracked_and_rerun_waits_for_them() {
         id: "http".into(),
         results: vec![],
     });
-    assert_eq!(w.view().pending, ["connectivity"]);
+    assert_eq!(w.pending(), ["connectivity"]);
     w.update(Msg::ChecksDone {
         at: t(3),
         duration_ms: 10,
@@ -389,10 +406,11 @@ fn a_blocked_connection_brings_firewall_forward() {
         duration_ms: 5,
     });
     assert_eq!(w.verdict().unwrap().id, VerdictId::QuickbooksBlocked);
-    assert_eq!(&w.route()[..3], ["symptom", "connection", "firewall"]);
+    assert_eq!(&w.route()[..3], ["symptom", "firewall", "connection"]);
     pick(&mut w, 1);
-    pick(&mut w, 2);
     assert_eq!(w.current_id(), "firewall");
+    assert_eq!(w.view().number, 2);
+    assert!(w.view().notice.unwrap().contains("blocks QuickBooks"));
 }
 
 #[test]
@@ -412,7 +430,7 @@ fn tips_follow_the_session() {
     pick(&mut w, 1);
     pick(&mut w, 2);
     pick(&mut w, 2);
-    pick(&mut w, 1);
+    yes_with(&mut w, healthy());
     assert_eq!(w.session().resolved_by.as_deref(), Some("cache"));
     let tips = w.tips();
     assert!(tips.iter().any(|t| t.contains("cache")), "{tips:?}");

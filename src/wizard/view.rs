@@ -1,13 +1,30 @@
 //! Read-only projections of the wizard for drivers to draw: the current step with its
-//! answers, selection, note, check results and any notice, and the summary's tips.
+//! answers, selection, note, check results, notice and helpdesk script, and the summary's
+//! tips.
 
 use crate::checks::{CheckResult, Verdict};
-use crate::flow::{Answer, Step, StepKind};
+use crate::flow::{Answer, Flow, Listen, Step, StepKind};
 
 use super::Wizard;
+use super::hold::CONFIRM_ANSWERS;
 
-/// Said on a local fix while the checks show an outage.
-pub const OUTAGE_LOCAL_FIX: &str = "The checks show trouble on Intuit's or your bank's side, so this step is unlikely to help. You can skip it.";
+/// The helpdesk script of a step, for the agent on the phone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Script<'a> {
+    /// Read aloud.
+    pub say: Option<&'a str>,
+    /// What the customer is asked to do.
+    pub ask: Option<&'a str>,
+    /// What the customer may answer, and which answer (1-based number, label) it means.
+    pub listen: &'a [Listen],
+}
+
+/// A step's notice and the answer it preselects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct StepNotice {
+    pub text: String,
+    pub preselect: Option<String>,
+}
 
 /// What a driver needs to draw the current step.
 #[derive(Debug, Clone)]
@@ -16,7 +33,12 @@ pub struct StepView<'a> {
     /// 1-based position in the route, and the route's length.
     pub number: usize,
     pub total: usize,
+    /// The answers on screen: the step's, or those of the confirmation question.
     pub answers: &'a [Answer],
+    /// The question above the answers ("Did this fix it?", or the confirmation's).
+    pub question: Option<&'a str>,
+    /// True while the answers are the "is it really working?" confirmation.
+    pub confirming: bool,
     pub cursor: usize,
     pub note: Option<&'a str>,
     /// The answer given earlier on this step, if any.
@@ -25,9 +47,13 @@ pub struct StepView<'a> {
     pub results: Vec<&'a CheckResult>,
     /// This step's checks still running.
     pub pending: Vec<&'a str>,
-    /// A line to show above the text (e.g. during an outage).
-    pub notice: Option<&'a str>,
+    /// A line to show above the text (e.g. "this cannot help while Intuit is down").
+    pub notice: Option<String>,
     pub verdict: Option<&'a Verdict>,
+    /// What the wizard waits for before acting on the answer, if anything.
+    pub waiting: Option<super::Waiting>,
+    /// A one-line hint for the last key (e.g. a number with no answer).
+    pub hint: Option<&'a str>,
 }
 
 impl Wizard {
@@ -38,17 +64,18 @@ impl Wizard {
         let route = self.route();
         let number = route.iter().position(|s| *s == id).map_or(route.len(), |i| i + 1);
         let record = self.session.step(id);
-        let outage = self.session.verdict.as_ref().is_some_and(|v| v.id.is_outage());
-        let notice = match (outage, step.outage_note.as_deref()) {
-            (true, Some(note)) => Some(note),
-            (true, None) if step.local_fix => Some(OUTAGE_LOCAL_FIX),
-            _ => None,
-        };
+        let confirm = self.confirm_question();
         StepView {
             step,
             number,
             total: route.len(),
-            answers: &step.answers,
+            answers: if confirm.is_some() {
+                CONFIRM_ANSWERS.as_slice()
+            } else {
+                &step.answers
+            },
+            question: confirm.or(step.question.as_deref()),
+            confirming: confirm.is_some(),
             cursor: self.cursor,
             note: record.and_then(|r| r.note.as_deref()),
             answered: record.and_then(|r| r.answer.as_deref()),
@@ -64,9 +91,47 @@ impl Wizard {
                 .filter(|p| step.checks.contains(p))
                 .map(String::as_str)
                 .collect(),
-            notice,
+            notice: self.notice_for(step).map(|n| n.text),
             verdict: self.session.verdict.as_ref(),
+            waiting: self.waiting(),
+            hint: self.hint(),
         }
+    }
+
+    /// The current step's helpdesk script.
+    pub fn script(&self) -> Script<'_> {
+        let step = self.flow.step(self.current_id()).unwrap_or(self.flow.start());
+        Script {
+            say: step.say.as_deref(),
+            ask: step.ask.as_deref(),
+            listen: &step.listen,
+        }
+    }
+
+    /// The notice `step` shows now: a recent restart on the restart step, else the flow's
+    /// notice for the verdict.
+    pub(super) fn notice_for(&self, step: &Step) -> Option<StepNotice> {
+        if let Some(limit) = step.recent_restart_minutes {
+            let uptime = self
+                .session
+                .checks
+                .iter()
+                .find(|r| r.id == "system")
+                .and_then(|r| r.detail_u64("uptime_s"));
+            if let Some(secs) = uptime.filter(|s| *s < limit.saturating_mul(60)) {
+                let minutes = (secs / 60).max(1);
+                let unit = if minutes == 1 { "minute" } else { "minutes" };
+                return Some(StepNotice {
+                    text: format!("This computer was restarted {minutes} {unit} ago: you can skip this."),
+                    preselect: Some("skip".to_string()),
+                });
+            }
+        }
+        let verdict = self.verdict_id()?;
+        Flow::notice(step, verdict).map(|n| StepNotice {
+            text: n.text.clone(),
+            preselect: n.preselect.clone(),
+        })
     }
 
     /// The summary's prevention tips that apply to this session: those naming the verdict or a

@@ -35,6 +35,23 @@ impl Env {
         Env { world, setup }
     }
 
+    /// A computer that is not online: QuickBooks, the control sites, the status page and the
+    /// bank all refuse the connection.
+    pub fn offline() -> Env {
+        let world = World::new();
+        let setup = Setup {
+            quickbooks: vec![world.refused()],
+            control: vec![world.refused()],
+            status_page: world.refused(),
+            bank: vec![world.refused()],
+            timeout_ms: 2000,
+            dns_timeout_ms: 1500,
+            ..Setup::default()
+        };
+        world.write_config(&setup);
+        Env { world, setup }
+    }
+
     /// The temp folder holding the config and the data dir.
     pub fn dir(&self) -> &Path {
         self.world.dir.path()

@@ -10,6 +10,8 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::{Ui, wrap, wrapped_height};
 use crate::checks::{self, CheckResult, Status};
 use crate::tui::keys;
+use crate::tui::theme::Theme;
+use crate::wizard::Card;
 
 /// Spinner frames (braille dots).
 const SPINNER: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -97,19 +99,76 @@ pub fn running_lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-/// The verdict: "→ title", then the advice under it; nothing before the first run ends.
+/// The "whose problem is it" card: symbol and who (in the side's colour, bold), then the
+/// "do this now" line; nothing before the first run ends.
+pub fn card_lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
+    ui.wizard
+        .card()
+        .map(|card| card_of(ui.app.theme, card, width))
+        .unwrap_or_default()
+}
+
+/// One card's lines, wrapped into `width` columns.
+pub fn card_of(theme: Theme, card: Card, width: u16) -> Vec<Line<'static>> {
+    let mut lines = wrap::hanging(Line::styled(card.headline, theme.card(card.who)), 2, width);
+    if let Some(now) = card.do_now {
+        lines.extend(wrap::hanging(
+            Line::from(vec![Span::raw("  "), Span::styled(now, theme.bold())]),
+            2,
+            width,
+        ));
+    }
+    lines
+}
+
+/// The verdict: the card, what it means, then the title and advice under it.
 pub fn verdict_lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
     let theme = ui.app.theme;
     let Some(verdict) = ui.wizard.verdict() else {
         return Vec::new();
     };
+    let mut lines = card_lines(ui, width);
+    lines.push(Line::raw(""));
     let title = Line::from(vec![
-        Span::styled("→ ", theme.key()),
-        Span::styled(verdict.title.as_str(), theme.bold()),
+        Span::raw("  "),
+        Span::styled(verdict.title.clone(), theme.bold()),
     ]);
-    let advice = Line::from(vec![Span::raw("  "), Span::raw(verdict.advice.as_str())]);
-    let mut lines = wrap::hanging(title, 2, width);
+    let advice = Line::from(vec![Span::raw("  "), Span::raw(verdict.advice.clone())]);
+    lines.extend(wrap::hanging(title, 2, width));
     lines.extend(wrap::hanging(advice, 2, width));
+    lines
+}
+
+/// The one-line tally: "3 ✓  1 ✗ · c all results".
+pub fn tally_line(ui: &Ui) -> Line<'static> {
+    let theme = ui.app.theme;
+    let shown: Vec<&CheckResult> = ui.wizard.session().checks.iter().collect();
+    let mut spans = Vec::new();
+    for status in [Status::Pass, Status::Warn, Status::Fail] {
+        let n = shown
+            .iter()
+            .filter(|r| r.status.symbol() == status.symbol())
+            .count();
+        if n > 0 {
+            spans.push(Span::raw(format!("{n} ")));
+            spans.push(Span::styled(status.symbol(), theme.status(status)));
+            spans.push(Span::raw("  "));
+        }
+    }
+    let hint = keys::show_checks(false);
+    spans.push(Span::styled(hint.keys, theme.key()));
+    spans.push(Span::raw(format!(" {}", hint.does)));
+    Line::from(spans)
+}
+
+/// The panel when it sits under the step: what is running and the card only (the tally is
+/// on its bottom border).
+fn short_lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
+    let mut lines = running_lines(ui, width);
+    lines.extend(card_lines(ui, width));
+    if lines.is_empty() {
+        lines.push(Line::styled("No check results yet.", ui.app.theme.dim()));
+    }
     lines
 }
 
@@ -140,29 +199,32 @@ fn rows(lines: &[Line<'_>], width: u16) -> u16 {
     wrapped_height(lines, width)
 }
 
-/// The panel's height under the step in a `body` too narrow to put it beside: all of it if
-/// that fits in two fifths of the body (the step text needs room too), else two fifths — but
-/// always the running line and the whole verdict when they fit, and never so much that the
-/// step loses its answers (`step_rows`).
+/// The panel's height under the step in a `body` too narrow to put it beside: the step text
+/// and its answers come first, so the panel shrinks to the card and the tally (`c` shows
+/// everything), and never takes the step's answers (`step_rows`).
 pub fn stacked_height(ui: &Ui, body: Rect, step_rows: u16) -> u16 {
     let inner = block(ui).inner(body).width;
-    let needed = rows(&lines(ui, inner), inner).saturating_add(2);
-    let must = rows(&running_lines(ui, inner), inner)
-        .saturating_add(rows(&verdict_lines(ui, inner), inner))
-        .saturating_add(2);
+    let needed = rows(&short_lines(ui, inner), inner).saturating_add(2);
     let room = body.height.saturating_sub(step_rows);
-    needed
-        .min((body.height * 2).div_ceil(5).max(must))
-        .min(room)
-        .max(needed.min(3))
+    needed.min(room).max(3.min(room))
 }
 
-pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
+/// Draws the panel: all of it beside the step, the short form under it.
+pub fn render(f: &mut Frame, ui: &Ui, area: Rect, stacked: bool) {
     let theme = ui.app.theme;
     let mut block = block(ui);
     let inner = block.inner(area);
-    let lines = lines(ui, inner.width);
-    if rows(&lines, inner.width) > inner.height {
+    let lines = if stacked {
+        short_lines(ui, inner.width)
+    } else {
+        lines(ui, inner.width)
+    };
+    if stacked {
+        let mut tally = tally_line(ui);
+        tally.spans.insert(0, Span::raw(" "));
+        tally.spans.push(Span::raw(" "));
+        block = block.title_bottom(tally.right_aligned());
+    } else if rows(&lines, inner.width) > inner.height {
         // Cut short: say which key shows the rest.
         let hint = keys::show_checks(false);
         block = block.title_bottom(
@@ -182,8 +244,8 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
     );
 }
 
-/// A one-line status for when the panel does not fit: "Checks: 2✓ 1! → verdict title", the
-/// title only when the whole line fits in `room` columns.
+/// A one-line status for when the panel does not fit: "Checks: 2✓ 1! · ☁ Whose problem:
+/// Intuit", the card only when the whole line fits in `room` columns.
 pub fn compact<'a>(ui: &Ui<'a>, room: u16) -> Line<'a> {
     let theme = ui.app.theme;
     if !ui.wizard.pending().is_empty() {
@@ -206,10 +268,10 @@ pub fn compact<'a>(ui: &Ui<'a>, room: u16) -> Line<'a> {
             spans.push(Span::styled(status.symbol(), theme.status(status)));
         }
     }
-    if let Some(verdict) = ui.wizard.verdict() {
+    if let Some(card) = ui.wizard.card() {
         let title = [
-            Span::styled(" → ", theme.key()),
-            Span::styled(verdict.title.as_str(), theme.bold()),
+            Span::raw(" · "),
+            Span::styled(card.headline, theme.card(card.who)),
         ];
         let title_width: usize = title.iter().map(Span::width).sum();
         let fits = |spans: &[Span<'_>]| Line::from(spans.to_vec()).width() + title_width < usize::from(room);

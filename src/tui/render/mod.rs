@@ -97,7 +97,7 @@ pub fn draw(f: &mut Frame, ui: &Ui) {
     } else {
         step::render(f, ui, r.main, r.checks.is_none());
         if let Some(checks_area) = r.checks {
-            checks::render(f, ui, checks_area);
+            checks::render(f, ui, checks_area, checks_area.width == r.body.width);
         }
     }
     footer::render(f, ui, r.footer, r.checks.is_none());

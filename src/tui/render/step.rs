@@ -1,6 +1,7 @@
-//! The step: its title, the notice (outage) line, the helpdesk script, the wrapped text
-//! (scrollable with PgUp/PgDn), and below it — always visible — the note, the question and the
-//! numbered answers with the selection and the earlier answer marked.
+//! The step: its title, the notice line, the helpdesk script, the wrapped text (scrollable
+//! with PgUp/PgDn), and below it — visible whenever they fit — the note, the hint, the
+//! question and the numbered answers with the selection and the earlier answer marked. When
+//! they do not fit, text and answers scroll as one under a "more ↓" marker.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,25 +10,30 @@ use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::{Ui, checks, wrap, wrapped_height};
 use crate::sanitize;
-use crate::wizard::StepView;
+use crate::wizard::{StepView, Waiting};
 
 /// The step text above the answers, wrapped into `width` columns (list items hang under their
 /// text).
 fn text_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
     let theme = ui.app.theme;
     let mut lines = Vec::new();
-    if let Some(notice) = view.notice {
+    if let Some(notice) = &view.notice {
         lines.push(Line::styled(format!("⚠ {notice}"), theme.notice()));
         lines.push(Line::raw(""));
     }
-    if ui.wizard.session().case_code.is_some()
-        && let Some(script) = &view.step.script
-    {
-        lines.push(Line::from(vec![
-            Span::styled("Read aloud: ", theme.bold()),
-            Span::raw(script.as_str()),
-        ]));
-        lines.push(Line::raw(""));
+    if ui.wizard.session().case_code.is_some() {
+        let script = ui.wizard.script();
+        for (label, text) in [("Say: ", script.say), ("Ask: ", script.ask)] {
+            if let Some(text) = text {
+                lines.push(Line::from(vec![
+                    Span::styled(label, theme.bold()),
+                    Span::raw(text.to_string()),
+                ]));
+            }
+        }
+        if script.say.is_some() || script.ask.is_some() {
+            lines.push(Line::raw(""));
+        }
     }
     lines.extend(view.step.text.lines().map(Line::raw));
     wrap::items(lines, width)
@@ -48,8 +54,24 @@ fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
             lines.extend(wrap::hanging(line, NOTE_LABEL.len(), width));
         }
     }
-    if let Some(question) = &view.step.question {
-        lines.extend(wrap::item(Line::styled(question.as_str(), theme.bold()), width));
+    if let Some(hint) = view.hint {
+        lines.extend(wrap::item(Line::styled(hint.to_string(), theme.notice()), width));
+    }
+    match view.waiting {
+        Some(Waiting::Verdict) => lines.push(Line::styled("Waiting for the checks to finish…", theme.dim())),
+        Some(Waiting::Recheck) => lines.push(Line::styled(
+            "Running the network checks again to see it working…",
+            theme.dim(),
+        )),
+        Some(Waiting::Confirm) | None => {}
+    }
+    if let Some(question) = view.question {
+        let style = if view.confirming {
+            theme.notice()
+        } else {
+            theme.bold()
+        };
+        lines.extend(wrap::item(Line::styled(question, style), width));
     }
     for (i, answer) in view.answers.iter().enumerate() {
         let selected = i == view.cursor;
@@ -97,7 +119,21 @@ fn layout<'a>(ui: &Ui<'a>, area: Rect) -> StepLayout<'a> {
     let block_inner = frame_block().inner(area);
     let text = text_lines(ui, &view, block_inner.width);
     let answers = answer_lines(ui, &view, block_inner.width);
-    let answers_rows = wrapped_height(&answers, block_inner.width).min(block_inner.height);
+    let answers_rows = wrapped_height(&answers, block_inner.width);
+    if answers_rows.saturating_add(1) > block_inner.height {
+        // Too short to keep the answers in view: text and answers scroll as one, with the
+        // "more ↓" marker, rather than answers cut off unseen.
+        let mut all = text;
+        all.extend(answers);
+        let text_rows = wrapped_height(&all, block_inner.width);
+        return StepLayout {
+            text_area: block_inner,
+            answers_area: Rect::new(block_inner.x, block_inner.bottom(), block_inner.width, 0),
+            text: all,
+            answers: Vec::new(),
+            text_rows,
+        };
+    }
     let text_width = block_inner.width;
     let text_rows = wrapped_height(&text, text_width);
     // The answers follow the text, and keep their rows when the text must scroll.

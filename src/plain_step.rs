@@ -1,0 +1,131 @@
+//! Plain mode's step: title, notice, the helpdesk script (say, ask, listen for), the text,
+//! the "whose problem" card with the step's check results, the note and the numbered
+//! answers — all wrapped at the terminal width, no escape codes.
+
+use std::io::Write;
+
+use crate::checks;
+use crate::sanitize::{clean, clean_multiline};
+use crate::wizard::Wizard;
+use crate::wrapping::{fill, hanging, wrap_line};
+
+fn say(out: &mut impl Write, text: &str, width: usize) -> std::io::Result<()> {
+    writeln!(out, "{}", fill(text, width))
+}
+
+/// Writes the current step.
+pub fn write_step(
+    out: &mut impl Write,
+    wizard: &Wizard,
+    helpdesk: bool,
+    width: usize,
+) -> std::io::Result<()> {
+    let view = wizard.view();
+    writeln!(out)?;
+    let heading = format!(
+        "Step {} of {}: {}",
+        view.number,
+        view.total,
+        clean(&view.step.title)
+    );
+    say(out, &heading, width)?;
+    writeln!(out, "{}", "=".repeat(heading.chars().count().min(width)))?;
+    if let Some(notice) = &view.notice {
+        for l in hanging(&format!("Important: {}", clean(notice)), 11, width) {
+            writeln!(out, "{l}")?;
+        }
+        writeln!(out)?;
+    }
+    if helpdesk {
+        write_script(out, wizard, width)?;
+    }
+    say(out, &clean_multiline(&view.step.text), width)?;
+    if !view.results.is_empty() || view.verdict.is_some() {
+        writeln!(out)?;
+        write_results(out, wizard, width)?;
+    }
+    if let Some(note) = view.note {
+        for l in hanging(&format!("Your note: {}", clean(note)), 11, width) {
+            writeln!(out, "{l}")?;
+        }
+    }
+    writeln!(out)?;
+    if let Some(q) = view.question {
+        say(out, &clean(q), width)?;
+    }
+    for (i, a) in view.answers.iter().enumerate() {
+        for l in wrap_line(&format!("  {}) {}", i + 1, clean(&a.label)), width) {
+            writeln!(out, "{l}")?;
+        }
+    }
+    if let Some(earlier) = view.answered {
+        say(out, &format!("(earlier answer: {})", clean(earlier)), width)?;
+    }
+    Ok(())
+}
+
+/// The helpdesk script: what to say, what to ask, what to listen for and which answer it is.
+fn write_script(out: &mut impl Write, wizard: &Wizard, width: usize) -> std::io::Result<()> {
+    let script = wizard.script();
+    let answers = &wizard.view().answers;
+    if let Some(text) = script.say {
+        for l in hanging(&format!("Say: {}", clean(text)), 5, width) {
+            writeln!(out, "{l}")?;
+        }
+    }
+    if let Some(text) = script.ask {
+        for l in hanging(&format!("Ask: {}", clean(text)), 5, width) {
+            writeln!(out, "{l}")?;
+        }
+    }
+    if !script.listen.is_empty() {
+        writeln!(out, "Listen for:")?;
+        for l in script.listen {
+            let Some(n) = answers.iter().position(|a| a.id == l.answer) else {
+                continue;
+            };
+            let line = format!(
+                "  - \"{}\": answer {} ({})",
+                clean(&l.hear).trim_matches('"'),
+                n + 1,
+                clean(&answers[n].label)
+            );
+            for row in wrap_line(&line, width) {
+                writeln!(out, "{row}")?;
+            }
+        }
+    }
+    if script.say.is_some() || script.ask.is_some() || !script.listen.is_empty() {
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The card (whose problem, what to do now) and this step's check results by friendly name.
+pub fn write_results(out: &mut impl Write, wizard: &Wizard, width: usize) -> std::io::Result<()> {
+    let view = wizard.view();
+    if let Some(card) = wizard.card() {
+        say(out, &clean(&card.headline), width)?;
+        if let Some(now) = &card.do_now {
+            for l in wrap_line(&format!("  {}", clean(now)), width) {
+                writeln!(out, "{l}")?;
+            }
+        }
+    }
+    if !view.results.is_empty() {
+        writeln!(out, "What the checks found:")?;
+        for r in &view.results {
+            let name = checks::find(&r.id).map_or(r.id.as_str(), |c| c.label);
+            let line = format!("  {} {}: {}", r.status.symbol(), name, clean(&r.summary));
+            for l in wrap_line(&line, width) {
+                writeln!(out, "{l}")?;
+            }
+        }
+    }
+    if let Some(v) = view.verdict {
+        for l in wrap_line(&format!("  {} {}", clean(&v.title), clean(&v.advice)), width) {
+            writeln!(out, "{l}")?;
+        }
+    }
+    Ok(())
+}
