@@ -17,7 +17,11 @@ fn walk_session_id(world: &World) -> String {
     let dir = world.dir.path().join("data").join("sessions");
     let mut ids: Vec<String> = std::fs::read_dir(&dir)
         .expect("sessions folder")
-        .filter_map(|e| e.ok()?.path().file_stem()?.to_str().map(str::to_string))
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let json = path.extension().is_some_and(|x| x == "json");
+            json.then(|| path.file_stem()?.to_str().map(str::to_string))?
+        })
         .collect();
     assert_eq!(ids.len(), 1, "{ids:?}");
     ids.remove(0)
