@@ -2,7 +2,20 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+/// The command line of this process; an empty `QBFIX_CONFIG` or `QBFIX_DATA_DIR` counts as
+/// unset (as an empty variable does for most tools) instead of as a missing value.
+pub fn parse() -> Cli {
+    let mut command = Cli::command();
+    for (arg, var) in [("config", "QBFIX_CONFIG"), ("data_dir", "QBFIX_DATA_DIR")] {
+        if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
+            command = command.mut_arg(arg, |a| a.env(None));
+        }
+    }
+    let matches = command.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -32,6 +45,9 @@ pub struct GlobalArgs {
     /// Keep user, computer names and private addresses in reports and the log (hidden by default)
     #[arg(long, global = true)]
     pub no_redact: bool,
+    /// More detail in the support log (<data-dir>/logs/qbfix.log); env QBFIX_LOG=debug does the same
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
 }
 
 /// Options of the wizard itself.

@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use reqwest::Url;
 use rustls_pki_types::CertificateDer;
 use rustls_pki_types::pem::PemObject;
 use serde::Deserialize;
 use toml::Spanned;
+use url::Url;
 
 use crate::evidence::redact_text;
 use crate::fsread::{self, display_path};
@@ -28,7 +28,25 @@ pub struct Network {
     pub timeout: Duration,
     pub dns_timeout: Duration,
     pub slow: Duration,
+    /// Requests per QuickBooks URL, each on its own connection (`[network] samples`).
+    pub samples: u32,
+    /// The proxy the checks take to reach the sites (`[network] proxy`).
+    pub proxy: ProxySetting,
 }
+
+/// Which proxy the checks go through: the browser's path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProxySetting {
+    /// What the browser uses: the proxy environment variables, then the OS settings.
+    System,
+    /// Always direct.
+    None,
+    /// This HTTP proxy (its credentials, if any, are used and never shown).
+    Url(Url),
+}
+
+/// Most samples per URL `[network] samples` accepts.
+pub const MAX_SAMPLES: u64 = 10;
 
 /// What the checks talk to.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,6 +102,8 @@ impl Default for Config {
                 timeout: Duration::from_millis(5000),
                 dns_timeout: Duration::from_millis(3000),
                 slow: Duration::from_millis(1000),
+                samples: 3,
+                proxy: ProxySetting::System,
             },
             targets: Targets {
                 quickbooks: urls(DEFAULT_QUICKBOOKS),
@@ -150,17 +170,38 @@ impl Config {
             if let Some(v) = &n.slow_ms {
                 config.network.slow = ms(v, "slow_ms")?;
             }
+            if let Some(v) = &n.samples {
+                let count = *v.get_ref();
+                if count == 0 || count > MAX_SAMPLES {
+                    return Err(invalid(
+                        v.span().start,
+                        format!("samples must be between 1 and {MAX_SAMPLES}"),
+                    ));
+                }
+                config.network.samples = u32::try_from(count).unwrap_or(3);
+            }
+            if let Some(v) = &n.proxy {
+                config.network.proxy = proxy_setting(v.get_ref())
+                    .map_err(|problem| invalid(v.span().start, format!("proxy: {problem}")))?;
+            }
         }
         let url = |v: &Spanned<String>, key: &str| -> Result<Url, ConfigError> {
             let at = v.span().start;
-            let parsed = Url::parse(v.get_ref())
-                .map_err(|e| invalid(at, format!("{key}: {:?} is not a URL ({e})", v.get_ref())))?;
+            let parsed = Url::parse(v.get_ref()).map_err(|e| {
+                invalid(
+                    at,
+                    format!(
+                        "{key}: {:?} is not a URL ({e})",
+                        crate::evidence::redact_text(v.get_ref())
+                    ),
+                )
+            })?;
             if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
                 return Err(invalid(
                     at,
                     format!(
                         "{key}: {:?} must be an http:// or https:// URL with a host",
-                        v.get_ref()
+                        crate::evidence::redact_text(v.get_ref())
                     ),
                 ));
             }
@@ -207,6 +248,24 @@ impl Config {
     }
 }
 
+/// `"system"`, `"none"` or an `http://host:port` proxy URL.
+fn proxy_setting(text: &str) -> Result<ProxySetting, String> {
+    match text.trim() {
+        "system" => return Ok(ProxySetting::System),
+        "none" => return Ok(ProxySetting::None),
+        _ => {}
+    }
+    let shown = crate::evidence::redact_text(text);
+    let url = Url::parse(text.trim())
+        .map_err(|e| format!("{shown:?} is not \"system\", \"none\" or a proxy URL ({e})"))?;
+    if url.scheme() != "http" || url.host_str().is_none() {
+        return Err(format!(
+            "{shown:?} must be \"system\", \"none\" or an http://host:port proxy URL"
+        ));
+    }
+    Ok(ProxySetting::Url(url))
+}
+
 /// A CA file must be readable PEM with at least one certificate.
 fn check_ca_file(file: &Path) -> Result<(), String> {
     ca_certs(file).map(drop)
@@ -251,6 +310,8 @@ struct RawNetwork {
     timeout_ms: Option<Spanned<u64>>,
     dns_timeout_ms: Option<Spanned<u64>>,
     slow_ms: Option<Spanned<u64>>,
+    samples: Option<Spanned<u64>>,
+    proxy: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

@@ -91,6 +91,34 @@ fn line_col_counts_characters() {
 }
 
 #[test]
+fn samples_and_proxy_are_read_and_checked() {
+    let c = Config::default();
+    assert_eq!((c.network.samples, &c.network.proxy), (3, &ProxySetting::System));
+    let c = Config::parse("[network]\nsamples = 5\nproxy = \"none\"\n", Path::new("c.toml")).unwrap();
+    assert_eq!((c.network.samples, c.network.proxy), (5, ProxySetting::None));
+    let c = Config::parse(
+        "[network]\nproxy = \"http://u:p@127.0.0.1:3128\"\n",
+        Path::new("c.toml"),
+    )
+    .unwrap();
+    assert!(matches!(c.network.proxy, ProxySetting::Url(u) if u.port() == Some(3128)));
+    assert_eq!(
+        err("[network]\nsamples = 0\n"),
+        "c.toml:2:11: samples must be between 1 and 10"
+    );
+    let e = err("[network]\nproxy = \"socks5://alice:s3cret@p.invalid:1080\"\n");
+    assert!(e.starts_with("c.toml:2:9: proxy:"), "{e}");
+    assert!(!e.contains("s3cret") && !e.contains("alice"), "{e}");
+}
+
+#[test]
+fn url_errors_never_show_credentials() {
+    let e = err("[targets]\nbank = [\"ftp://alice:s3cret@bank.invalid/\"]\n");
+    assert!(!e.contains("s3cret") && !e.contains("alice"), "{e}");
+    assert!(e.contains("***@bank.invalid"), "{e}");
+}
+
+#[test]
 fn messages_echo_no_control_characters_or_passwords() {
     let e = err("[targets]\nquickbooks = [\"ftp://alice:s3cret@h/\\u001b]52;c;eA==\\u0007\"]\n");
     assert!(!e.contains('\u{1b}') && !e.contains('\u{7}'), "{e:?}");

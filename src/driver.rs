@@ -119,6 +119,7 @@ impl Driver {
                 flow: session.flow,
             });
         }
+        tracing::info!(session = %session.id, resumed = options.resume.is_some(), "session opened");
         let (wizard, effects) = Wizard::new(options.flow, session);
         let (events, receiver) = mpsc::unbounded_channel();
         let driver = Driver {
@@ -187,7 +188,15 @@ impl Driver {
     }
 
     pub fn save(&self) -> Result<(), StoreError> {
-        self.store.save(self.wizard.session())
+        let saved = self.store.save(self.wizard.session());
+        match &saved {
+            Ok(()) => tracing::debug!(session = %self.wizard.session().id, "session saved"),
+            Err(e) => tracing::warn!(
+                "{}",
+                crate::errmsg::one_line([e as &(dyn std::error::Error + 'static)])
+            ),
+        }
+        saved
     }
 
     /// Starts the checks named by `ids` that exist, their events forwarded to the driver's
@@ -223,10 +232,15 @@ impl Driver {
 
     fn wizard_event(&mut self, event: CheckEvent) -> Vec<Effect> {
         match event {
-            CheckEvent::Finished { id, results } => self.wizard.update(Msg::CheckFinished {
-                id: id.to_string(),
-                results,
-            }),
+            CheckEvent::Finished { id, results } => {
+                for r in &results {
+                    tracing::debug!(check = %r.id, status = ?r.status, ms = r.duration_ms, "{}", r.summary);
+                }
+                self.wizard.update(Msg::CheckFinished {
+                    id: id.to_string(),
+                    results,
+                })
+            }
             CheckEvent::AllDone { duration_ms } => self.wizard.update(Msg::ChecksDone {
                 at: Timestamp::now(),
                 duration_ms,

@@ -7,28 +7,54 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::{Context as _, bail};
-use clap::Parser;
 
 use qbfix::cli::{Cli, Command, FlowCommand, GlobalArgs, ReportFormat, WizardArgs};
 use qbfix::driver::{Driver, StartOptions, Started, finished_line};
 use qbfix::session::{SessionStore, StoreError};
-use qbfix::{check_cmd, close_prompt, config, flow, in_use, plain, redact, report, tui};
+use qbfix::{check_cmd, close_prompt, config, errmsg, flow, in_use, logging, plain, redact, report, tui};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = qbfix::cli::parse();
+    start_log(&cli.global);
     let wizard = cli.command.is_none();
     let code = match run(cli) {
-        Ok(code) => ExitCode::from(code),
+        Ok(code) => code,
         Err(e) => {
-            eprintln!("qbfix: {e:#}");
-            ExitCode::from(2)
+            let message = errmsg::one_line(e.chain());
+            tracing::error!("{message}");
+            eprintln!("qbfix: {message}");
+            2
         }
     };
+    tracing::info!(code, "qbfix ended");
     // Double-clicked on Windows: keep the window (and the result) until the person is done.
     if wizard && close_prompt::should_hold(&close_prompt::current_facts()) {
         let _ = close_prompt::hold(std::io::stdout().lock(), std::io::stdin().lock());
     }
-    code
+    ExitCode::from(code)
+}
+
+/// The support log in the data dir (see [`qbfix::logging`]); never on the terminal.
+fn start_log(global: &GlobalArgs) {
+    let env = std::env::var("QBFIX_LOG").ok();
+    let level = logging::level(global.verbose, env.as_deref()).unwrap_or_else(|problem| {
+        eprintln!("qbfix: {}; logging at info", qbfix::sanitize::clean(&problem));
+        tracing::level_filters::LevelFilter::INFO
+    });
+    let Ok(dir) = data_dir(global) else {
+        return;
+    };
+    logging::init(&dir, level, redact::Redactor::from_system());
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        os = std::env::consts::OS,
+        "qbfix started: {}",
+        args.join(" ")
+    );
 }
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
@@ -50,14 +76,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             code.context("writing the results")
         }
         Some(Command::Sessions) => {
-            let store = open_store(&cli.global)?;
+            let store = SessionStore::open_read_only(&data_dir(&cli.global)?)?;
             let (sessions, warnings) = store.list();
             warnings.iter().for_each(|w| eprintln!("qbfix: {w}"));
             print!("{}", report::sessions_table(&sessions));
             Ok(0)
         }
         Some(Command::Report { id, format, output }) => {
-            let store = open_store(&cli.global)?;
+            let store = SessionStore::open_read_only(&data_dir(&cli.global)?)?;
             let (session, warnings) = store.find(&id)?;
             warnings.iter().for_each(|w| eprintln!("qbfix: {w}"));
             let session = redact::session(&session, &redactor(&cli.global));
@@ -163,12 +189,15 @@ fn redactor(global: &GlobalArgs) -> redact::Redactor {
 }
 
 /// The data dir from `--data-dir` / `QBFIX_DATA_DIR`, else the platform's.
+fn data_dir(global: &GlobalArgs) -> anyhow::Result<PathBuf> {
+    match &global.data_dir {
+        Some(dir) => Ok(dir.clone()),
+        None => default_data_dir(),
+    }
+}
+
 fn open_store(global: &GlobalArgs) -> anyhow::Result<SessionStore> {
-    let dir = match &global.data_dir {
-        Some(dir) => dir.clone(),
-        None => default_data_dir()?,
-    };
-    Ok(SessionStore::open(&dir)?)
+    Ok(SessionStore::open(&data_dir(global)?)?)
 }
 
 fn default_data_dir() -> anyhow::Result<PathBuf> {

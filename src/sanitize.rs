@@ -2,12 +2,36 @@
 //! whole ANSI escape sequences) and bidirectional-override characters from outside strings,
 //! plus escapers for each report format.
 
-/// Characters that reorder text (Trojan Source) or hide it.
-fn is_bidi_or_invisible(c: char) -> bool {
+/// Characters that reorder text (Trojan Source) or hide it: every Unicode format character
+/// (general category Cf: bidi controls, zero-width characters, soft hyphen, invisible
+/// operators, tag characters, …) and the fillers that draw as nothing.
+pub fn is_bidi_or_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-            | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{061C}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E007F}'
     )
 }
 
@@ -29,9 +53,9 @@ fn clean_inner(s: &str, keep_newlines: bool) -> String {
         match c {
             '\u{1b}' => skip_escape(&mut chars),
             '\u{9b}' => skip_csi_body(&mut chars),
-            '\n' if keep_newlines => out.push('\n'),
+            '\n' | '\u{2028}' | '\u{2029}' if keep_newlines => out.push('\n'),
             '\r' if keep_newlines => {}
-            '\t' | '\n' | '\r' => out.push(' '),
+            '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
             c if c.is_control() || is_bidi_or_invisible(c) => {}
             c => out.push(c),
         }
@@ -122,11 +146,11 @@ pub fn clean_json(v: &mut serde_json::Value, multiline: bool) {
     }
 }
 
-/// True when `s` holds nothing [`clean`] would remove.
-#[cfg(test)]
-fn is_clean(s: &str) -> bool {
-    !s.chars()
-        .any(|c| (c.is_control() && c != '\n') || is_bidi_or_invisible(c))
+/// True when `s` holds nothing [`clean_multiline`] would remove.
+pub fn is_clean(s: &str) -> bool {
+    !s.chars().any(|c| {
+        (c.is_control() && c != '\n') || is_bidi_or_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}')
+    })
 }
 
 #[cfg(test)]

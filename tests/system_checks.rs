@@ -107,7 +107,8 @@ fn the_four_system_checks_report_plain_valid_results() {
 
 #[test]
 fn a_proxy_with_credentials_warns_without_revealing_them() {
-    let env = [("HTTPS_PROXY", "http://user:secret@proxy.invalid:3128")];
+    // The QuickBooks stand-in is http://, so the proxy for http is the one it would use.
+    let env = [("HTTP_PROXY", "http://user:secret@proxy.invalid:3128")];
     let (code, json, raw) = check(&["--only", "proxy"], &env);
     assert_eq!(code, 1, "a warning makes `check` exit 1: {raw}");
     let proxy = results(&json, "proxy");

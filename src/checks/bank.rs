@@ -21,12 +21,10 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     if config.targets.bank.is_empty() {
         return vec![CheckResult::new(ID, Status::Skip, HOW_TO_ADD)];
     }
-    let urls = &config.targets.bank;
-    match net::probe_each(config, urls, MAX_BODY).await {
-        Ok(probes) => urls
+    match ctx.hub.probe(&config.targets.bank, 1, MAX_BODY).await {
+        Ok(probes) => probes
             .iter()
-            .zip(&probes)
-            .map(|(url, p)| http::judge(ID, "your bank", url, p, config.network.slow))
+            .map(|p| http::judge(ID, "your bank", p, config.network.slow))
             .collect(),
         Err(e) => net::setup_failed(ID, "bank test", e),
     }
@@ -39,9 +37,7 @@ mod tests {
 
     #[tokio::test]
     async fn skips_with_a_hint_when_no_bank_is_configured() {
-        let ctx = Arc::new(Context {
-            config: Arc::new(Config::default()),
-        });
+        let ctx = Arc::new(Context::new(Arc::new(Config::default())));
         let results = run(ctx).await;
         assert_eq!(results.len(), 1);
         assert_eq!(results[0].status, Status::Skip);

@@ -8,8 +8,8 @@ use std::time::Duration;
 use jiff::Timestamp;
 use jiff::fmt::rfc2822::DateTimeParser;
 
-use super::net;
-use super::{CheckResult, Context, Status};
+use super::{CheckResult, Context, Status, net, sampled};
+use crate::evidence::redact_url;
 
 pub const ID: &str = "clock";
 
@@ -21,30 +21,27 @@ pub const FAIL_SECS: i64 = 10 * 60;
 static PARSER: DateTimeParser = DateTimeParser::new();
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
-    let config = &ctx.config;
-    let urls = &config.targets.quickbooks;
-    let probes = match net::probe_each(config, urls, 1024).await {
-        Ok(probes) => probes,
-        Err(e) => return net::setup_failed(ID, "clock test", e),
+    let probes = ctx.hub.quickbooks().await;
+    let probes = match probes.as_ref() {
+        Ok(p) => p,
+        Err(e) => return net::setup_failed(ID, "clock test", e.clone()),
     };
-    let answers: Vec<_> = urls
-        .iter()
-        .zip(&probes)
-        .map(|(url, p)| {
-            // The server stamped its reply about when its headers arrived.
-            let sent = p.sent_at;
-            let local = sent.checked_add(p.ttfb.unwrap_or(Duration::ZERO)).unwrap_or(sent);
-            let server = p.date_header.as_deref().and_then(parse_http_date);
-            (url, server, local, p.total)
+    let took = probes.iter().map(sampled::longest).max().unwrap_or_default();
+    let found = probes.iter().find_map(|p| {
+        p.samples.iter().find_map(|s| {
+            let answer = s.answer.as_ref()?;
+            let server = parse_http_date(answer.date.as_deref()?)?;
+            // The server stamped its reply about when its head arrived.
+            let until_head = s.connected.map_or(Duration::ZERO, |c| c.1)
+                + s.tls.as_ref().map_or(Duration::ZERO, |t| t.1)
+                + answer.ttfb;
+            let local = s.sent_at.checked_add(until_head).unwrap_or(s.sent_at);
+            Some((&p.url, server, local))
         })
-        .collect();
-    let took = answers.iter().map(|a| a.3).max().unwrap_or_default();
-    let result = match answers
-        .into_iter()
-        .find_map(|(url, server, local, _)| server.map(|s| (url, s, local)))
-    {
+    });
+    let result = match found {
         Some((url, server, local)) => judge(local.as_second() - server.as_second())
-            .with("target", url.as_str())
+            .with("target", redact_url(url))
             .with("server_time", server.to_string())
             .with("local_time", local.to_string())
             .with_duration(took),

@@ -1,12 +1,15 @@
-//! `connectivity`: can this computer reach neutral sites at all? One result per control URL,
-//! and a plain warning when a Wi-Fi sign-in page (captive portal) answers in their place.
+//! `connectivity`: can this computer reach neutral sites at all, on the browser's path? One
+//! result per control URL, and a plain warning when a Wi-Fi sign-in page (captive portal)
+//! answers in their place: a redirect to another host, or a page where an empty 204 or the
+//! known test text was expected.
 
 use std::sync::Arc;
 
-use reqwest::Url;
-
-use super::net::{self, Probe};
-use super::{CheckResult, Context, Status, millis};
+use super::http::redirected_host;
+use super::sampled::{self, facts_of};
+use super::{CheckResult, Context, Status, millis, net};
+use crate::evidence::{Answerer, redact_url};
+use crate::probe::{Sample, UrlProbe};
 
 pub const ID: &str = "connectivity";
 
@@ -22,65 +25,142 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
             "No control sites are configured",
         )];
     }
-    let urls = &config.targets.control;
-    match net::probe_each(config, urls, MAX_BODY).await {
-        Ok(probes) => urls.iter().zip(&probes).map(|(url, p)| judge(url, p)).collect(),
+    match ctx.hub.probe(&config.targets.control, 1, MAX_BODY).await {
+        Ok(probes) => probes.iter().map(judge).collect(),
         Err(e) => net::setup_failed(ID, "connection test", e),
     }
 }
 
 /// Turns one probe of a control URL into a result.
-pub fn judge(url: &Url, p: &Probe) -> CheckResult {
-    let host = net::host_label(url);
-    let mut r = match p.status {
-        Some(code) => {
-            let elapsed = p.ttfb.unwrap_or(p.total);
-            if let Some(why) = captive_portal(url, p, code) {
+pub fn judge(probe: &UrlProbe) -> CheckResult {
+    let host = net::host_label(&probe.url);
+    let Some(s) = probe.first() else {
+        return CheckResult::new(ID, Status::Error, format!("{host} was not probed"));
+    };
+    let mut facts = facts_of(s);
+    let r = match &s.answer {
+        Some(answer) => {
+            facts.status_code = Some(answer.status);
+            facts.answered_by = Some(Answerer::Origin);
+            facts.ttfb_ms = Some(millis(answer.ttfb));
+            facts.error_kind = None;
+            if let Some(why) = captive_portal(probe, s, answer.status) {
+                facts.captive_portal = Some(true);
+                facts.redirected_to = redirected_host(probe, s);
                 CheckResult::new(
                     ID,
                     Status::Warn,
-                    format!("A Wi-Fi sign-in page is intercepting your traffic ({why}): open a browser and sign in to the network"),
+                    format!(
+                        "A Wi-Fi sign-in page is intercepting your traffic ({why}): open a browser and sign in to the network"
+                    ),
                 )
-                .with("captive_portal", true)
             } else {
                 CheckResult::new(
                     ID,
                     Status::Pass,
-                    format!("Internet works: {host} answered in {}", net::human_duration(elapsed)),
+                    format!(
+                        "Internet works: {host} answered in {}",
+                        net::human_duration(answer.ttfb)
+                    ),
                 )
             }
-            .with("status_code", code)
-            .with("ttfb_ms", millis(elapsed))
         }
-        None => CheckResult::new(
+        _ => CheckResult::new(
             ID,
             Status::Fail,
             format!(
                 "Could not reach {host}: {}",
-                p.error.as_deref().unwrap_or("no answer")
+                s.failure.as_ref().map_or("no answer", |f| f.text.as_str())
             ),
-        )
-        .with("error_kind", p.error_kind.unwrap_or("other")),
+        ),
     };
-    r = r.with("target", url.as_str()).with_duration(p.total);
-    r
+    r.with("target", redact_url(&probe.url))
+        .with_facts(&facts)
+        .with_duration(sampled::longest(probe))
 }
 
 /// Why this answer looks like a captive portal rather than the control site, if it does.
-fn captive_portal(url: &Url, p: &Probe, code: u16) -> Option<String> {
-    if let Some(final_url) = &p.final_url
-        && final_url.host_str() != url.host_str()
-    {
-        return Some(format!("redirected to {}", net::host_label(final_url)));
+fn captive_portal(probe: &UrlProbe, s: &Sample, code: u16) -> Option<String> {
+    if let Some(to) = redirected_host(probe, s) {
+        return Some(format!("redirected to {to}"));
     }
-    if url.path().ends_with("generate_204") && code != 204 {
+    let path = probe.url.path();
+    if path.ends_with("generate_204") && code != 204 {
         return Some(format!("expected an empty 204 reply, got {code}"));
     }
-    if url.path().ends_with("connecttest.txt")
-        && code == 200
-        && !String::from_utf8_lossy(&p.body).contains("Microsoft Connect Test")
-    {
+    let body = s
+        .body
+        .as_ref()
+        .map(|b| String::from_utf8_lossy(&b.0).into_owned())
+        .unwrap_or_default();
+    if path.ends_with("connecttest.txt") && code == 200 && !body.contains("Microsoft Connect Test") {
         return Some("the test page was replaced".into());
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::probe::Answer;
+    use std::time::Duration;
+    use url::Url;
+
+    fn probe(url: &str, status: u16, location: Option<&str>, body: &[u8]) -> UrlProbe {
+        UrlProbe {
+            url: Url::parse(url).unwrap(),
+            samples: vec![Sample {
+                answer: Some(Answer {
+                    status,
+                    location: location.map(str::to_string),
+                    ttfb: Duration::from_millis(3),
+                    ..Answer::default()
+                }),
+                body: Some((body.to_vec(), false)),
+                ..Sample::default()
+            }],
+            bypassed: false,
+        }
+    }
+
+    #[test]
+    fn expected_answers_pass() {
+        let r = judge(&probe("http://ctl.invalid/generate_204", 204, None, b""));
+        assert_eq!(r.status, Status::Pass);
+        let r = judge(&probe(
+            "http://ctl.invalid/connecttest.txt",
+            200,
+            None,
+            b"Microsoft Connect Test",
+        ));
+        assert_eq!(r.status, Status::Pass);
+    }
+
+    #[test]
+    fn sign_in_pages_are_recognised_and_their_host_named() {
+        let r = judge(&probe(
+            "http://ctl.invalid/generate_204",
+            302,
+            Some("http://login.hotel.invalid/portal"),
+            b"",
+        ));
+        assert_eq!(r.status, Status::Warn);
+        let f = r.facts();
+        assert_eq!(f.captive_portal, Some(true));
+        assert_eq!(f.redirected_to.as_deref(), Some("login.hotel.invalid"));
+        let r = judge(&probe(
+            "http://ctl.invalid/generate_204",
+            200,
+            None,
+            b"<html>sign in</html>",
+        ));
+        assert!(r.summary.contains("expected an empty 204"), "{}", r.summary);
+        let r = judge(&probe(
+            "http://ctl.invalid/connecttest.txt",
+            200,
+            None,
+            b"welcome",
+        ));
+        assert!(r.summary.contains("test page was replaced"), "{}", r.summary);
+    }
 }

@@ -1,124 +1,48 @@
-//! `dns`: resolves each QuickBooks host with the system's DNS settings (hickory, reading
-//! `/etc/resolv.conf` or the registry; the OS resolver when those cannot be read) and reports
-//! the addresses, the time taken, or why it failed: no such name, server failure, timeout.
-//! IP literals and `localhost` need no lookup; `.invalid` names fail without a query.
+//! `dns`: the lookup of each QuickBooks host, from the layered probe: the operating system's
+//! resolver (the one the browser uses, and the one every check uses), reporting the addresses,
+//! the time taken, or why it failed: no such name, server failure, timeout. IP literals and
+//! `localhost` need no lookup; `.invalid` names fail without a query. When a proxy is in the
+//! path, the proxy looks names up: the check says so and skips.
 
 use std::net::IpAddr;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
-
-use futures::future::join_all;
-use hickory_resolver::TokioResolver;
-use hickory_resolver::config::LookupIpStrategy;
-use hickory_resolver::net::NetError;
-use hickory_resolver::proto::op::ResponseCode;
+use std::time::Duration;
 
 use super::net::{self, DnsError};
-use super::{CheckResult, Context, Status, millis};
+use super::{CheckResult, Context, ErrorKind, Facts, Status, millis, net::setup_failed};
+use crate::probe::{Layer, Lookup, Sample};
 
 pub const ID: &str = "dns";
 
-/// How one host was answered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer {
-    /// The host is an IP address: nothing to look up.
-    Literal(IpAddr),
-    /// `localhost` (or a name under it): this computer.
-    Local,
-    /// A real lookup, with the addresses found.
-    Resolved(Vec<IpAddr>),
-    Failed(DnsError),
-}
+/// The resolver every check uses, as reported in `details.resolver`.
+pub const RESOLVER: &str = "system";
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
-    let config = &ctx.config;
-    let mut hosts: Vec<String> = Vec::new();
-    for host in config.targets.quickbooks.iter().filter_map(|u| u.host_str()) {
-        if !hosts.iter().any(|h| h == host) {
-            hosts.push(host.to_string());
-        }
-    }
-    if hosts.is_empty() {
+    if ctx.config.targets.quickbooks.is_empty() {
         return vec![CheckResult::new(
             ID,
             Status::Skip,
             "No QuickBooks addresses are configured",
         )];
     }
-    let timeout = config.network.dns_timeout;
-    let resolver = system_resolver(timeout);
-    let lookups = hosts.iter().map(|host| {
-        let resolver = resolver.as_ref();
-        async move {
-            let start = Instant::now();
-            let answer = lookup(resolver, host, timeout).await;
-            judge(host, &answer, start.elapsed())
-        }
-    });
-    join_all(lookups).await
-}
-
-/// A resolver with the system's settings, or `None` when they cannot be read.
-fn system_resolver(timeout: Duration) -> Option<TokioResolver> {
-    let mut builder = TokioResolver::builder_tokio().ok()?;
-    let opts = builder.options_mut();
-    opts.timeout = timeout;
-    opts.attempts = 1;
-    opts.ip_strategy = LookupIpStrategy::Ipv4AndIpv6;
-    builder.build().ok()
-}
-
-/// Looks `host` up, answering special names without a query, all within `timeout`.
-pub async fn lookup(resolver: Option<&TokioResolver>, host: &str, timeout: Duration) -> Answer {
-    let bare = host.trim_start_matches('[').trim_end_matches(']');
-    if let Ok(ip) = bare.parse::<IpAddr>() {
-        return Answer::Literal(ip);
-    }
-    match net::special_name(host) {
-        Some(Ok(_)) => return Answer::Local,
-        Some(Err(e)) => return Answer::Failed(e),
-        None => {}
-    }
-    let Some(resolver) = resolver else {
-        return match net::resolve_host(host, timeout).await {
-            Ok(ips) => Answer::Resolved(ips),
-            Err(e) => Answer::Failed(e),
-        };
+    let probes = ctx.hub.quickbooks().await;
+    let probes = match probes.as_ref() {
+        Ok(p) => p,
+        Err(e) => return setup_failed(ID, "name lookup test", e.clone()),
     };
-    // A trailing dot makes the name absolute: no search domains are tried.
-    let fqdn = format!("{}.", host.trim_end_matches('.'));
-    match tokio::time::timeout(timeout, resolver.lookup_ip(fqdn.as_str())).await {
-        Err(_) => Answer::Failed(DnsError::Timeout),
-        Ok(Ok(found)) => {
-            let mut ips: Vec<IpAddr> = found.iter().collect();
-            ips.dedup();
-            if ips.is_empty() {
-                Answer::Failed(DnsError::NoSuchName)
-            } else {
-                Answer::Resolved(ips)
-            }
+    let mut seen: Vec<&str> = Vec::new();
+    let mut results = Vec::new();
+    for p in probes {
+        let Some(host) = p.url.host_str() else { continue };
+        if seen.contains(&host) {
+            continue;
         }
-        Ok(Err(e)) => Answer::Failed(classify(&e)),
-    }
-}
-
-/// Sorts a hickory failure into no such name, server failure or timeout.
-fn classify(e: &NetError) -> DnsError {
-    if e.is_nx_domain() || e.is_no_records_found() {
-        return DnsError::NoSuchName;
-    }
-    match e {
-        NetError::Timeout => DnsError::Timeout,
-        NetError::Dns(hickory_resolver::net::DnsError::ResponseCode(code)) => {
-            DnsError::ServerFailure(match *code {
-                ResponseCode::ServFail => "the DNS server failed".to_string(),
-                ResponseCode::Refused => "the DNS server refused to answer".to_string(),
-                other => format!("the DNS server answered {other}"),
-            })
+        seen.push(host);
+        if let Some(s) = p.first() {
+            results.push(judge(host, s));
         }
-        other if other.to_string().contains("timed out") => DnsError::Timeout,
-        other => DnsError::ServerFailure(other.to_string()),
     }
+    results
 }
 
 /// The `dns_error` value of DESIGN's details.
@@ -130,22 +54,68 @@ fn error_code(e: &DnsError) -> &'static str {
     }
 }
 
-/// Turns one lookup into a result.
-pub fn judge(host: &str, answer: &Answer, took: Duration) -> CheckResult {
-    let r = match answer {
-        Answer::Literal(ip) => CheckResult::new(
+/// Turns one probe's lookup into a result.
+pub fn judge(host: &str, s: &Sample) -> CheckResult {
+    if let Some(via) = &s.via {
+        return CheckResult::new(
+            ID,
+            Status::Skip,
+            format!("{host} is looked up by the proxy {via}, not by this computer"),
+        )
+        .with("target", host)
+        .with("resolver", "proxy")
+        .with_facts(&Facts {
+            proxy: Some(via.clone()),
+            ..Facts::default()
+        });
+    }
+    let (r, took) = match (&s.lookup, &s.failure) {
+        (Some((lookup, took)), _) => (found(host, lookup, *took), *took),
+        (None, Some(f)) if f.layer == Layer::Dns => {
+            let code = f.dns.as_ref().map_or("servfail", error_code);
+            let r = CheckResult::new(
+                ID,
+                Status::Fail,
+                format!("This computer cannot find {host}: {}", f.text),
+            )
+            .with_facts(&Facts {
+                error_kind: Some(ErrorKind::Dns),
+                ..Facts::default()
+            })
+            .with("dns_error", code)
+            .with("addresses", Vec::<String>::new());
+            (r, s.total)
+        }
+        _ => (
+            CheckResult::new(ID, Status::Skip, format!("{host} was not looked up")),
+            Duration::ZERO,
+        ),
+    };
+    r.with("target", host)
+        .with("resolver", RESOLVER)
+        .with("time_ms", millis(took))
+        .with_facts(&Facts {
+            dns_ms: Some(millis(took)),
+            ..Facts::default()
+        })
+        .with_duration(took)
+}
+
+fn found(host: &str, lookup: &Lookup, took: Duration) -> CheckResult {
+    match lookup {
+        Lookup::Literal(ip) => CheckResult::new(
             ID,
             Status::Pass,
             format!("{host} is an IP address: no name lookup needed"),
         )
         .with("addresses", vec![ip.to_string()]),
-        Answer::Local => CheckResult::new(
+        Lookup::Local => CheckResult::new(
             ID,
             Status::Pass,
             format!("{host} is the local computer: no name lookup needed"),
         )
         .with("addresses", vec!["127.0.0.1", "::1"]),
-        Answer::Resolved(ips) => {
+        Lookup::Resolved(ips) => {
             let list: Vec<String> = ips.iter().map(IpAddr::to_string).collect();
             let first = list.first().cloned().unwrap_or_default();
             let more = match list.len() {
@@ -162,75 +132,69 @@ pub fn judge(host: &str, answer: &Answer, took: Duration) -> CheckResult {
             )
             .with("addresses", list)
         }
-        Answer::Failed(e) => {
-            let why = match e {
-                DnsError::NoSuchName => "no such name".to_string(),
-                DnsError::ServerFailure(text) => format!("DNS server failure ({text})"),
-                DnsError::Timeout => format!("no answer within {}", net::human_duration(took)),
-            };
-            CheckResult::new(
-                ID,
-                Status::Fail,
-                format!("This computer cannot find {host}: {why}"),
-            )
-            .with("error_kind", "dns")
-            .with("dns_error", error_code(e))
-            .with("addresses", Vec::<String>::new())
-        }
-    };
-    r.with("target", host)
-        .with("time_ms", millis(took))
-        .with_duration(took)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::probe::Failure;
 
-    #[tokio::test]
-    async fn special_names_need_no_query() {
-        let t = Duration::from_millis(200);
-        assert_eq!(
-            lookup(None, "127.0.0.1", t).await,
-            Answer::Literal("127.0.0.1".parse().unwrap())
-        );
-        assert_eq!(
-            lookup(None, "[::1]", t).await,
-            Answer::Literal("::1".parse().unwrap())
-        );
-        assert_eq!(lookup(None, "localhost", t).await, Answer::Local);
-        assert_eq!(
-            lookup(None, "qbo.invalid", t).await,
-            Answer::Failed(DnsError::NoSuchName)
-        );
+    fn failed(e: DnsError) -> Sample {
+        Sample {
+            failure: Some(Failure {
+                layer: Layer::Dns,
+                kind: ErrorKind::Dns,
+                text: "name lookup failed (no such name)".into(),
+                dns: Some(e),
+            }),
+            ..Sample::default()
+        }
     }
 
     #[test]
     fn failures_name_their_kind_for_the_verdict() {
-        let r = judge(
-            "qbo.invalid",
-            &Answer::Failed(DnsError::NoSuchName),
-            Duration::ZERO,
-        );
+        let r = judge("qbo.invalid", &failed(DnsError::NoSuchName));
         assert_eq!(r.status, Status::Fail);
-        assert_eq!(r.detail_str("error_kind"), Some("dns"));
+        assert_eq!(r.facts().error_kind, Some(ErrorKind::Dns));
         assert_eq!(r.detail_str("dns_error"), Some("nxdomain"));
         assert!(r.summary.contains("no such name"), "{}", r.summary);
-        let r = judge(
-            "a.example",
-            &Answer::Failed(DnsError::Timeout),
-            Duration::from_secs(3),
+        assert_eq!(
+            judge("a.example", &failed(DnsError::Timeout)).detail_str("dns_error"),
+            Some("timeout")
         );
-        assert_eq!(r.detail_str("dns_error"), Some("timeout"));
     }
 
     #[test]
-    fn literals_and_localhost_pass() {
-        let r = judge("localhost", &Answer::Local, Duration::ZERO);
+    fn literals_and_localhost_pass_and_report_the_resolver() {
+        let local = Sample {
+            lookup: Some((Lookup::Local, Duration::ZERO)),
+            ..Sample::default()
+        };
+        let r = judge("localhost", &local);
         assert_eq!(r.status, Status::Pass);
         assert!(r.summary.contains("local computer"));
-        let ip = "10.0.0.1".parse().unwrap();
-        let r = judge("10.0.0.1", &Answer::Literal(ip), Duration::ZERO);
-        assert!(r.summary.contains("is an IP address"));
+        assert_eq!(r.detail_str("resolver"), Some("system"));
+        let ip = Sample {
+            lookup: Some((Lookup::Literal("10.0.0.1".parse().unwrap()), Duration::ZERO)),
+            ..Sample::default()
+        };
+        assert!(judge("10.0.0.1", &ip).summary.contains("is an IP address"));
+    }
+
+    #[test]
+    fn names_looked_up_by_the_proxy_are_skipped_with_why() {
+        let s = Sample {
+            via: Some("proxy.invalid:3128".into()),
+            ..Sample::default()
+        };
+        let r = judge("qbo.invalid", &s);
+        assert_eq!(r.status, Status::Skip);
+        assert!(
+            r.summary.contains("looked up by the proxy proxy.invalid:3128"),
+            "{}",
+            r.summary
+        );
+        assert_eq!(r.facts().proxy.as_deref(), Some("proxy.invalid:3128"));
     }
 }

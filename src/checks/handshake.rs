@@ -1,17 +1,17 @@
-//! The TLS handshake behind the `tls` check: connects (via `tcp::connect`), shakes hands with
-//! a [`RecordingVerifier`] on the shared roots, and reports the protocol, the leaf certificate
-//! and whether the chain was trusted — the chain is described even when it was rejected.
+//! The TLS handshake of the layered probe: shakes hands over a connection already open (to the
+//! site, or through a proxy's tunnel) with a [`RecordingVerifier`] on the shared roots, and
+//! reports the protocol, the leaf certificate and whether the chain was trusted — the chain is
+//! described even when it was rejected.
 
 use std::sync::Arc;
 
-use reqwest::Url;
 use rustls_pki_types::ServerName;
+use tokio::io::{AsyncRead, AsyncWrite};
 use tokio_rustls::TlsConnector;
+use tokio_rustls::client::TlsStream;
 
 use super::cert::{self, CertInfo, RecordingVerifier};
 use super::net;
-use super::tcp::{self, ConnectError};
-use crate::config::Config;
 
 /// Whether the chain was trusted, and if not, why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,24 +33,37 @@ pub struct Handshake {
     pub trust: Trust,
 }
 
-/// Connects to `url` and shakes hands, recording the chain even when it is not trusted.
-pub async fn handshake(
-    url: &Url,
-    roots: Arc<rustls::RootCertStore>,
-    config: &Config,
-) -> Result<Handshake, ConnectError> {
-    let tls_failure = |text: String| ConnectError { kind: "tls", text };
-    let (host, port) = tcp::endpoint(url).ok_or_else(|| tls_failure("the address has no host".into()))?;
+/// How a handshake over an open connection ended.
+pub enum Shaken<S> {
+    /// Trusted: the stream to talk HTTP over.
+    Secure(Box<TlsStream<S>>, Handshake),
+    /// The server presented a chain that was rejected (described in the handshake).
+    Rejected(Handshake),
+    /// The handshake failed before a certificate could be judged.
+    Failed(String),
+}
+
+/// Shakes hands with `host` over `stream`, recording the chain even when it is not trusted.
+pub async fn over<S>(stream: S, host: &str, roots: Arc<rustls::RootCertStore>) -> Shaken<S>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
     let name = host.trim_start_matches('[').trim_end_matches(']').to_string();
-    let server_name = ServerName::try_from(name).map_err(|e| tls_failure(e.to_string()))?;
+    let server_name = match ServerName::try_from(name) {
+        Ok(n) => n,
+        Err(e) => return Shaken::Failed(e.to_string()),
+    };
     let verifier = Arc::new(RecordingVerifier::new(roots));
-    let client = rustls::ClientConfig::builder_with_provider(net::crypto_provider())
+    let mut client = match rustls::ClientConfig::builder_with_provider(net::crypto_provider())
         .with_safe_default_protocol_versions()
-        .map_err(|e| tls_failure(e.to_string()))?
-        .dangerous()
-        .with_custom_certificate_verifier(verifier.clone())
-        .with_no_client_auth();
-    let (stream, _) = tcp::connect(&host, port, config.network.dns_timeout, config.network.timeout).await?;
+    {
+        Ok(b) => b
+            .dangerous()
+            .with_custom_certificate_verifier(verifier.clone())
+            .with_no_client_auth(),
+        Err(e) => return Shaken::Failed(e.to_string()),
+    };
+    client.alpn_protocols = vec![b"http/1.1".to_vec()];
     let result = TlsConnector::from(Arc::new(client))
         .connect(server_name, stream)
         .await;
@@ -63,20 +76,21 @@ pub async fn handshake(
                 let text = format!("{v:?}");
                 text.replace("TLSv1_", "TLS 1.").replace('_', " ")
             });
-            Ok(Handshake {
+            let hs = Handshake {
                 version,
                 leaf,
                 chain_len,
                 trust: Trust::Trusted,
-            })
+            };
+            Shaken::Secure(Box::new(stream), hs)
         }
-        (Err(_), Some(Err(why))) => Ok(Handshake {
+        (Err(_), Some(Err(why))) => Shaken::Rejected(Handshake {
             version: None,
             leaf,
             chain_len,
             trust: classify(&why),
         }),
-        (Err(e), _) => Err(tls_failure(format!("the secure handshake failed ({e})"))),
+        (Err(e), _) => Shaken::Failed(format!("the secure handshake failed ({e})")),
     }
 }
 

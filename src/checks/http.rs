@@ -1,18 +1,19 @@
-//! `http`: GET each QuickBooks URL and report its status, time to first byte and total time;
-//! gateway failures (502/503/504) are named plainly, replies over `slow_ms` are flagged.
+//! `http`: the GET of each QuickBooks URL, from the layered probe, sampled `[network] samples`
+//! times on separate connections: the status, median time to first byte and total time;
+//! gateway failures (502/503/504) are named plainly, also when only one sample got one ("fails
+//! intermittently: 1 of 3 requests answered 502"); a body that stops arriving is a failure;
+//! replies over `slow_ms` are flagged. Through a proxy, what the proxy said is kept apart from
+//! what QuickBooks said.
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::Url;
-
-use super::net::{self, Probe};
-use super::{CheckResult, Context, Status, millis};
+use super::sampled::{self, facts_of};
+use super::{CheckResult, Context, ErrorKind, Facts, Status, net};
+use crate::evidence::{Answerer, median, redact_url};
+use crate::probe::{Layer, Sample, UrlProbe};
 
 pub const ID: &str = "http";
-
-/// Bytes of a QuickBooks page read: its size is not what we measure.
-const MAX_BODY: usize = 64 * 1024;
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let config = &ctx.config;
@@ -23,14 +24,12 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
             "No QuickBooks addresses are configured",
         )];
     }
-    let urls = &config.targets.quickbooks;
-    match net::probe_each(config, urls, MAX_BODY).await {
-        Ok(probes) => urls
+    match ctx.hub.quickbooks().await.as_ref() {
+        Ok(probes) => probes
             .iter()
-            .zip(&probes)
-            .map(|(url, p)| judge(ID, "QuickBooks", url, p, config.network.slow))
+            .map(|p| judge(ID, "QuickBooks", p, config.network.slow))
             .collect(),
-        Err(e) => net::setup_failed(ID, "web test", e),
+        Err(e) => net::setup_failed(ID, "web test", e.clone()),
     }
 }
 
@@ -44,68 +43,158 @@ pub fn gateway_failure(code: u16) -> Option<&'static str> {
     }
 }
 
-/// Turns one probe of a site into a result (shared with the `bank` check). `owner` names whose
-/// gateway failed ("QuickBooks", "your bank").
-pub fn judge(id: &str, owner: &str, url: &Url, p: &Probe, slow: Duration) -> CheckResult {
-    let host = net::host_label(url);
-    let mut r = match p.status {
-        Some(code) => {
-            let ttfb = p.ttfb.unwrap_or(p.total);
-            let reason = p.reason.as_deref().unwrap_or("");
-            let base = if let Some(name) = gateway_failure(code) {
-                CheckResult::new(
-                    id,
-                    Status::Fail,
-                    format!("{host} answered {name}: {owner}'s servers are failing, not your computer"),
-                )
-            } else if code >= 500 {
-                CheckResult::new(
-                    id,
-                    Status::Fail,
-                    format!("{host} answered {code} {reason}: a server error on {owner}'s side"),
-                )
-            } else if ttfb > slow {
-                CheckResult::new(
-                    id,
-                    Status::Warn,
-                    format!(
-                        "{host} answered {code} but slowly: {} (over {})",
-                        net::human_duration(ttfb),
-                        net::human_duration(slow)
-                    ),
-                )
-                .with("slow", true)
-            } else {
-                CheckResult::new(
-                    id,
-                    Status::Pass,
-                    format!("{host} answered {code} {reason} in {}", net::human_duration(ttfb)),
-                )
-            };
-            let mut base = base
-                .with("status_code", code)
-                .with("ttfb_ms", millis(ttfb))
-                .with("total_ms", millis(p.total));
-            if let Some(final_url) = &p.final_url
-                && final_url != url
-            {
-                base = base.with("final_url", final_url.as_str());
-            }
-            if let Some(date) = &p.date_header {
-                base = base.with("date", date.as_str());
-            }
-            base
-        }
-        None => CheckResult::new(
-            id,
-            Status::Fail,
-            format!(
-                "Could not reach {host}: {}",
-                p.error.as_deref().unwrap_or("no answer")
-            ),
-        )
-        .with("error_kind", p.error_kind.unwrap_or("other")),
-    };
-    r = r.with("target", url.as_str()).with_duration(p.total);
-    r
+/// The host a redirect sends to, when it is another host than the URL's.
+pub fn redirected_host(probe: &UrlProbe, s: &Sample) -> Option<String> {
+    let answer = s.answer.as_ref()?;
+    if !(300..400).contains(&answer.status) {
+        return None;
+    }
+    let to = url::Url::parse(answer.location.as_deref()?).ok()?;
+    (to.host_str() != probe.url.host_str()).then(|| net::host_label(&to))
 }
+
+/// Turns the samples of one site into a result (shared with the `bank` check). `owner` names
+/// whose gateway failed ("QuickBooks", "your bank").
+pub fn judge(id: &str, owner: &str, probe: &UrlProbe, slow: Duration) -> CheckResult {
+    let host = net::host_label(&probe.url);
+    let samples = &probe.samples;
+    let total = samples.len();
+    let answered: Vec<&Sample> = samples.iter().filter(|s| s.answer.is_some()).collect();
+    let mut facts = Facts {
+        samples: Some(u32::try_from(total).unwrap_or(u32::MAX)),
+        proxy: samples.first().and_then(|s| s.via.clone()),
+        ..Facts::default()
+    };
+    sampled::layer_times(samples, &mut facts);
+    let took = sampled::longest(probe);
+    let finish = |r: CheckResult, facts: &Facts| {
+        r.with("target", redact_url(&probe.url))
+            .with_facts(facts)
+            .with_duration(took)
+    };
+    let Some(first) = answered.first() else {
+        // Nobody answered: the first failure says why (the proxy's, if it was the proxy).
+        let Some(s) = samples.first() else {
+            return finish(
+                CheckResult::new(id, Status::Error, format!("{host} was not probed")),
+                &facts,
+            );
+        };
+        let failure = s.failure.as_ref();
+        let text = failure.map_or("no answer", |f| f.text.as_str());
+        facts = facts_of(s).merged(facts);
+        return finish(
+            CheckResult::new(id, Status::Fail, format!("Could not reach {host}: {text}")),
+            &facts,
+        );
+    };
+    let codes: Vec<u16> = samples.iter().filter_map(Sample::status).collect();
+    facts.answered_by = Some(Answerer::Origin);
+    if total > 1 {
+        facts.status_codes = codes.clone();
+    }
+    let bad = |c: &u16| *c >= 500;
+    let worst = codes.iter().copied().find(|c| bad(c));
+    let code = worst.unwrap_or(first.status().unwrap_or(0));
+    facts.status_code = Some(code);
+    facts.redirected_to = answered.iter().find_map(|s| redirected_host(probe, s));
+    let date = answered
+        .iter()
+        .find_map(|s| s.answer.as_ref().and_then(|a| a.date.clone()));
+    let line = verdict_line(id, owner, &host, probe, &codes, code, slow, &mut facts);
+    let r = finish(line, &facts);
+    match date {
+        Some(date) => r.with("date", date),
+        None => r,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn verdict_line(
+    id: &str,
+    owner: &str,
+    host: &str,
+    probe: &UrlProbe,
+    codes: &[u16],
+    code: u16,
+    slow: Duration,
+    facts: &mut Facts,
+) -> CheckResult {
+    let samples = &probe.samples;
+    let total = samples.len();
+    let failing: Vec<&Sample> = samples.iter().filter(|s| s.failure.is_some()).collect();
+    let reason = samples
+        .iter()
+        .find_map(|s| {
+            s.answer
+                .as_ref()
+                .filter(|a| a.status == code)
+                .and_then(|a| a.reason.clone())
+        })
+        .unwrap_or_default();
+    let bad_count = codes.iter().filter(|c| **c >= 500).count();
+    if bad_count > 0 {
+        let named = gateway_failure(code).map_or(format!("{code} {reason}"), str::to_string);
+        let summary = if bad_count < total {
+            format!(
+                "{host} fails intermittently: {bad_count} of {total} requests answered {code}: {owner}'s servers are failing, not your computer"
+            )
+        } else if gateway_failure(code).is_some() {
+            format!("{host} answered {named}: {owner}'s servers are failing, not your computer")
+        } else {
+            format!("{host} answered {named}: a server error on {owner}'s side")
+        };
+        return CheckResult::new(id, Status::Fail, summary.replace("  ", " "));
+    }
+    if let Some(s) = failing.first() {
+        let f = s.failure.as_ref();
+        let text = f.map_or(String::new(), |f| f.text.clone());
+        let kind = f.map(|f| f.kind);
+        *facts = facts_of(s).merged(facts.clone());
+        let summary = if kind == Some(ErrorKind::BodyStalled) || f.is_some_and(|f| f.layer == Layer::Body) {
+            format!("{host} answered {code}, but {text}: pages that hang look like this")
+        } else {
+            format!(
+                "{host} fails intermittently: {} of {total} requests got no answer ({text})",
+                failing.len()
+            )
+        };
+        return CheckResult::new(id, Status::Fail, summary);
+    }
+    let ttfb = median(
+        &samples
+            .iter()
+            .filter_map(|s| s.answer.as_ref().map(|a| a.ttfb))
+            .collect::<Vec<_>>(),
+    );
+    if ttfb > slow {
+        facts.slow = Some(true);
+        return CheckResult::new(
+            id,
+            Status::Warn,
+            format!(
+                "{host} answered {code} but slowly: {} (over {})",
+                net::human_duration(ttfb),
+                net::human_duration(slow)
+            ),
+        );
+    }
+    let of = if total > 1 {
+        format!(" ({total} of {total} requests)")
+    } else {
+        String::new()
+    };
+    CheckResult::new(
+        id,
+        Status::Pass,
+        format!(
+            "{host} answered {code} {reason} in {}{of}",
+            net::human_duration(ttfb)
+        )
+        .replace("  ", " "),
+    )
+}
+
+#[cfg(test)]
+#[path = "http_tests.rs"]
+mod tests;

@@ -1,18 +1,17 @@
-//! Network plumbing shared by the checks: name resolution that never asks the system about
-//! `.invalid` names, the rustls configuration (system roots plus `[tls] extra_ca_file`) and the
-//! HTTP client. The timed GET itself lives in [`super::probe`], re-exported here.
+//! Network plumbing shared by the checks: name resolution (the operating system's resolver,
+//! one for every check) that never asks the system about `.invalid` names, the trust anchors
+//! (system roots plus `[tls] extra_ca_file`) and plain-words helpers. The layered probe itself
+//! lives in [`crate::probe`].
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::Url;
-use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 use rustls::RootCertStore;
+use url::Url;
 
+use super::{CheckResult, Status};
 use crate::config::Config;
-
-pub use super::probe::{Probe, classify, probe, probe_each, setup_failed};
 
 /// Why a name did not resolve.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -77,27 +76,6 @@ fn classify_lookup_error(e: &std::io::Error) -> DnsError {
     }
 }
 
-/// The resolver given to reqwest, so HTTP checks follow the same rules as the DNS check.
-#[derive(Debug, Clone)]
-pub struct Resolver {
-    pub timeout: Duration,
-}
-
-impl Resolve for Resolver {
-    fn resolve(&self, name: Name) -> Resolving {
-        let host = name.as_str().to_string();
-        let timeout = self.timeout;
-        Box::pin(async move {
-            let ips = resolve_host(&host, timeout).await.map_err(|e| {
-                Box::new(std::io::Error::other(format!("dns error: {e}")))
-                    as Box<dyn std::error::Error + Send + Sync>
-            })?;
-            let addrs: Addrs = Box::new(ips.into_iter().map(|ip| SocketAddr::new(ip, 0)));
-            Ok(addrs)
-        })
-    }
-}
-
 /// The crypto provider every TLS connection here uses.
 pub fn crypto_provider() -> Arc<rustls::crypto::CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
@@ -129,32 +107,13 @@ fn system_roots() -> &'static RootCertStore {
     })
 }
 
-/// A client TLS configuration that verifies against [`root_store`].
-pub fn tls_config(config: &Config) -> Result<rustls::ClientConfig, String> {
-    let roots = root_store(config)?;
-    rustls::ClientConfig::builder_with_provider(crypto_provider())
-        .with_safe_default_protocol_versions()
-        .map(|b| b.with_root_certificates(roots).with_no_client_auth())
-        .map_err(|e| e.to_string())
-}
-
-/// Redirects an HTTP check follows before it reports what it got.
-pub const MAX_REDIRECTS: usize = 5;
-
-/// The HTTP client for the checks.
-pub fn client(config: &Config) -> Result<reqwest::Client, String> {
-    let tls = tls_config(config)?;
-    reqwest::Client::builder()
-        .tls_backend_preconfigured(tls)
-        .dns_resolver(Resolver {
-            timeout: config.network.dns_timeout,
-        })
-        .redirect(reqwest::redirect::Policy::limited(MAX_REDIRECTS))
-        .connect_timeout(config.network.timeout)
-        .timeout(config.network.timeout)
-        .user_agent(concat!("qbfix/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .map_err(|e| e.to_string())
+/// The one result of a check whose probing could not be set up (e.g. a bad CA file).
+pub fn setup_failed(id: &str, what: &str, problem: String) -> Vec<CheckResult> {
+    vec![CheckResult::new(
+        id,
+        Status::Error,
+        format!("Cannot set up the {what}: {problem}"),
+    )]
 }
 
 /// "41 ms", "1.2 s", "5 s".

@@ -1,6 +1,8 @@
 //! The one way checks start other programs (browser `--version`, firewall and registry
 //! queries): a fixed argv (never a shell string), no stdin, stdout piped and read up to a
-//! bound, stderr discarded, a hard timeout, and the child killed if we stop waiting for it.
+//! bound, stderr discarded, a hard timeout, and the child killed if we stop waiting for it. On
+//! unix the child leads a process group of its own, and the whole group is killed when we are
+//! done with it, so a grandchild it started is never left running.
 
 use std::ffi::OsStr;
 use std::path::Path;
@@ -47,6 +49,35 @@ pub enum ProcessError {
     Io(#[from] std::io::Error),
 }
 
+/// While held, no check starts a child process: the TUI holds them until its first frame is
+/// drawn, so start-up work does not compete with the first draw.
+static HELD: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static OPENED: tokio::sync::Notify = tokio::sync::Notify::const_new();
+
+/// Holds child processes back until [`release`].
+pub fn hold() {
+    HELD.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// Lets held (and later) child processes start.
+pub fn release() {
+    if HELD.swap(false, std::sync::atomic::Ordering::SeqCst) {
+        OPENED.notify_waiters();
+    }
+}
+
+async fn wait_released() {
+    loop {
+        let opened = OPENED.notified();
+        tokio::pin!(opened);
+        opened.as_mut().enable();
+        if !HELD.load(std::sync::atomic::Ordering::SeqCst) {
+            return;
+        }
+        opened.await;
+    }
+}
+
 /// Runs `program` with `args`, waits at most `timeout` (capped at [`MAX_TIMEOUT`]), and returns
 /// its stdout. The child runs with `LC_ALL=C` so its messages are not translated.
 pub async fn run<S: AsRef<OsStr>>(
@@ -55,6 +86,7 @@ pub async fn run<S: AsRef<OsStr>>(
     timeout: Duration,
 ) -> Result<Output, ProcessError> {
     let timeout = timeout.min(MAX_TIMEOUT);
+    wait_released().await;
     let mut cmd = Command::new(program);
     cmd.args(args)
         .env("LC_ALL", "C")
@@ -62,6 +94,8 @@ pub async fn run<S: AsRef<OsStr>>(
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .kill_on_drop(true);
+    #[cfg(unix)]
+    cmd.process_group(0);
     #[cfg(windows)]
     {
         /// CREATE_NO_WINDOW: no console window flashes up.
@@ -73,6 +107,7 @@ pub async fn run<S: AsRef<OsStr>>(
         std::io::ErrorKind::PermissionDenied => ProcessError::Denied,
         _ => ProcessError::Io(e),
     })?;
+    let group = child.id();
     let work = async {
         let mut bytes = Vec::new();
         if let Some(stdout) = child.stdout.take() {
@@ -85,11 +120,24 @@ pub async fn run<S: AsRef<OsStr>>(
             stdout: String::from_utf8_lossy(&bytes).into_owned(),
         })
     };
-    match tokio::time::timeout(timeout, work).await {
+    let outcome = tokio::time::timeout(timeout, work).await;
+    // The group outlives its leader while any member lives, so its id is not reused yet.
+    kill_group(group);
+    match outcome {
         Ok(result) => Ok(result?),
         // `child` is dropped on return, which kills it.
         Err(_) => Err(ProcessError::Timeout(timeout)),
     }
+}
+
+/// Kills what is left of the process group a child led (its own children).
+fn kill_group(leader: Option<u32>) {
+    #[cfg(unix)]
+    if let Some(pid) = leader.and_then(|p| i32::try_from(p).ok()) {
+        let _ = nix::sys::signal::killpg(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL);
+    }
+    #[cfg(not(unix))]
+    let _ = leader;
 }
 
 /// The first directory on `dirs` holding an executable file called `name`.
@@ -136,6 +184,38 @@ mod tests {
         assert_eq!(out.stdout, "hi\n");
         assert_eq!(out.code, Some(3));
         assert!(!out.success());
+    }
+
+    /// Whether a process is gone (or only a zombie waiting for its parent).
+    #[cfg(target_os = "linux")]
+    fn gone(pid: &str) -> bool {
+        match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+            Err(_) => true,
+            Ok(stat) => stat
+                .rsplit_once(") ")
+                .is_some_and(|(_, rest)| rest.starts_with('Z') || rest.starts_with('X')),
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn a_grandchild_is_not_left_running() {
+        let out = run(
+            Path::new("/bin/sh"),
+            &["-c", "sleep 30 >/dev/null 2>&1 & echo $!"],
+            Duration::from_secs(2),
+        )
+        .await
+        .unwrap();
+        let pid = out.stdout.trim().to_string();
+        assert!(!pid.is_empty());
+        // SIGKILL was sent to its group before `run` returned; wait for the kernel to act on it.
+        let mut checks = 0;
+        while !gone(&pid) && checks < 100_000 {
+            tokio::task::yield_now().await;
+            checks += 1;
+        }
+        assert!(gone(&pid), "grandchild {pid} still running");
     }
 
     #[tokio::test]

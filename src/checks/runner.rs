@@ -39,9 +39,7 @@ pub fn select(only: &[String]) -> Vec<&'static CheckSpec> {
 /// `AllDone`, no later than the largest timeout plus [`GRACE`], even when a server hangs.
 pub fn spawn_run(config: Arc<Config>, specs: Vec<&'static CheckSpec>) -> mpsc::UnboundedReceiver<CheckEvent> {
     let (tx, rx) = mpsc::unbounded_channel();
-    let ctx = Arc::new(Context {
-        config: config.clone(),
-    });
+    let ctx = Arc::new(Context::new(config.clone()));
     tokio::spawn(async move {
         let start = Instant::now();
         let mut set = JoinSet::new();

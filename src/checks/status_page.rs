@@ -7,9 +7,13 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 
-use super::net;
+use std::time::Duration;
+
 use super::status_doc::{self, StatusDoc, is_problem_status, plain_status};
 use super::{CheckResult, Context, Status, millis};
+use super::{net, sampled};
+use crate::evidence::redact_url;
+use crate::probe::{Layer, Sample};
 
 pub const ID: &str = "status_page";
 
@@ -22,53 +26,68 @@ const NAMED: usize = 3;
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let config = &ctx.config;
     let url = &config.targets.status_page;
-    let p = match net::probe_each(config, std::slice::from_ref(url), MAX_BODY).await {
-        Ok(mut probes) => probes.pop().unwrap_or_default(),
+    let probe = match ctx.hub.probe(std::slice::from_ref(url), 1, MAX_BODY).await {
+        Ok(mut probes) => probes.pop(),
         Err(e) => return net::setup_failed(ID, "status page test", e),
     };
-    let base = |status, summary: String| {
-        CheckResult::new(ID, status, summary)
-            .with("target", url.as_str())
-            .with("outage", false)
-            .with_duration(p.total)
+    let Some(s) = probe.as_ref().and_then(|p| p.samples.first()) else {
+        return net::setup_failed(ID, "status page test", "nothing was probed".into());
     };
-    let r = if let Some(err) = &p.error {
-        let summary = if p.status.is_some() && p.error_kind == Some("timeout") {
+    let r = judge_sample(s, config.network.timeout)
+        .with("target", redact_url(url))
+        .with_duration(s.total);
+    vec![match &s.answer {
+        Some(a) => r.with("ttfb_ms", millis(a.ttfb)),
+        None => r,
+    }]
+}
+
+/// What one probe of the status page says (any bytes as a body give a result, never a panic).
+pub fn judge_sample(s: &Sample, timeout: Duration) -> CheckResult {
+    let base = |status, summary: String| CheckResult::new(ID, status, summary).with("outage", false);
+    let facts = sampled::facts_of(s);
+    if let Some(f) = &s.failure {
+        let summary = if s.answer.is_some() && f.layer == Layer::Body {
             format!(
-                "Intuit's status page started to answer but did not finish within {}",
-                net::human_duration(config.network.timeout)
+                "Intuit's status page started to answer but did not finish within {} ({})",
+                net::human_duration(timeout),
+                f.text
             )
         } else {
-            format!("Could not read Intuit's status page: {err}")
+            format!("Could not read Intuit's status page: {}", f.text)
         };
-        base(Status::Error, summary).with("error_kind", p.error_kind.unwrap_or("other"))
-    } else if let Some(code) = p.status.filter(|c| !(200..300).contains(c)) {
-        base(
+        return base(Status::Error, summary).with_facts(&facts);
+    }
+    let Some(answer) = &s.answer else {
+        return base(Status::Error, "Could not read Intuit's status page".into());
+    };
+    let (body, truncated) = s.body.clone().unwrap_or_default();
+    if !(200..300).contains(&answer.status) {
+        return base(
             Status::Error,
-            format!("Intuit's status page could not be read: it answered {code}"),
+            format!(
+                "Intuit's status page could not be read: it answered {}",
+                answer.status
+            ),
         )
-        .with("status_code", code)
-    } else if p.body_truncated {
-        base(
+        .with("status_code", answer.status);
+    }
+    if truncated {
+        return base(
             Status::Error,
             format!(
                 "Intuit's status page sent more than {} KiB, which is not a status summary; it was not read",
                 MAX_BODY / 1024
             ),
-        )
-    } else {
-        match status_doc::parse(&p.body) {
-            Ok(doc) => judge(&doc).with("target", url.as_str()).with_duration(p.total),
-            Err(e) => base(
-                Status::Error,
-                format!("Intuit's status page could not be read: {e}"),
-            ),
-        }
-    };
-    vec![match p.ttfb {
-        Some(t) => r.with("ttfb_ms", millis(t)),
-        None => r,
-    }]
+        );
+    }
+    match status_doc::parse(&body) {
+        Ok(doc) => judge(&doc),
+        Err(e) => base(
+            Status::Error,
+            format!("Intuit's status page could not be read: {e}"),
+        ),
+    }
 }
 
 /// What the page says, as one result.

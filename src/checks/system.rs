@@ -37,6 +37,9 @@ pub enum Reboot {
 }
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
+    if let Some(skip) = super::host_probes_off(ID) {
+        return skip;
+    }
     let started = Instant::now();
     let budget = ctx.config.network.timeout;
     let reboot = tokio::time::timeout(budget, reboot_state(budget.min(super::process::QUICK)))

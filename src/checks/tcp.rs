@@ -1,27 +1,17 @@
-//! `tcp`: opens a TCP connection to each QuickBooks host and port (the URL's port, or 80/443
-//! by scheme) and reports the time it took, or whether it was refused, timed out or found no
-//! route. Also the shared [`connect`] the TLS check builds on.
+//! `tcp`: the connection to each QuickBooks host and port (the URL's port, or 80/443 by
+//! scheme), from the layered probe: the time the connect took (median over the samples), or
+//! whether it was refused, timed out or found no route. Through a proxy it is the tunnel the
+//! proxy opens (`CONNECT`), and a proxy that fails or refuses is named as the proxy.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
-use futures::future::join_all;
-use reqwest::Url;
-use tokio::net::TcpStream;
+use url::Url;
 
-use super::net;
-use super::{CheckResult, Context, Status, millis};
+use super::sampled::{self, facts_of};
+use super::{CheckResult, Context, ErrorKind, Facts, Status, net};
+use crate::probe::{Layer, UrlProbe};
 
 pub const ID: &str = "tcp";
-
-/// Why a connection could not be opened.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConnectError {
-    /// One of the `error_kind`s of `checks/mod.rs`: dns, refused, timeout, unreachable, connect.
-    pub kind: &'static str,
-    pub text: String,
-}
 
 /// `host` and `port` of a URL (the scheme's default port when none is written).
 pub fn endpoint(url: &Url) -> Option<(String, u16)> {
@@ -31,111 +21,126 @@ pub fn endpoint(url: &Url) -> Option<(String, u16)> {
 }
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
-    let config = &ctx.config;
-    let mut endpoints: Vec<(String, u16)> = Vec::new();
-    for e in config.targets.quickbooks.iter().filter_map(endpoint) {
-        if !endpoints.contains(&e) {
-            endpoints.push(e);
-        }
-    }
-    if endpoints.is_empty() {
+    if ctx.config.targets.quickbooks.is_empty() {
         return vec![CheckResult::new(
             ID,
             Status::Skip,
             "No QuickBooks addresses are configured",
         )];
     }
-    let attempts = endpoints.iter().map(|(host, port)| async move {
-        let start = Instant::now();
-        let outcome = connect(host, *port, config.network.dns_timeout, config.network.timeout).await;
-        judge(host, *port, outcome.map(|(_, addr)| addr), start.elapsed())
-    });
-    join_all(attempts).await
-}
-
-/// Resolves `host` and connects to its addresses in turn, all within `timeout`.
-pub async fn connect(
-    host: &str,
-    port: u16,
-    dns_timeout: Duration,
-    timeout: Duration,
-) -> Result<(TcpStream, SocketAddr), ConnectError> {
-    let work = async {
-        let ips = net::resolve_host(host, dns_timeout.min(timeout))
-            .await
-            .map_err(|e| ConnectError {
-                kind: "dns",
-                text: format!("name lookup failed ({e})"),
-            })?;
-        let mut last = ConnectError {
-            kind: "connect",
-            text: "no addresses to connect to".into(),
-        };
-        for ip in ips {
-            let addr = SocketAddr::new(ip, port);
-            match TcpStream::connect(addr).await {
-                Ok(stream) => return Ok((stream, addr)),
-                Err(e) => last = classify(&e),
-            }
-        }
-        Err(last)
+    let probes = ctx.hub.quickbooks().await;
+    let probes = match probes.as_ref() {
+        Ok(p) => p,
+        Err(e) => return net::setup_failed(ID, "connection test", e.clone()),
     };
-    match tokio::time::timeout(timeout, work).await {
-        Ok(outcome) => outcome,
-        Err(_) => Err(ConnectError {
-            kind: "timeout",
-            text: format!("no answer within {}", net::human_duration(timeout)),
-        }),
+    let mut seen = Vec::new();
+    let mut results = Vec::new();
+    for p in probes {
+        let Some(e) = endpoint(&p.url) else { continue };
+        if seen.contains(&e) {
+            continue;
+        }
+        results.push(judge(&e.0, e.1, p));
+        seen.push(e);
     }
+    results
 }
 
-fn classify(e: &std::io::Error) -> ConnectError {
-    use std::io::ErrorKind;
-    let (kind, text) = match e.kind() {
-        ErrorKind::ConnectionRefused => ("refused", "the connection was refused".to_string()),
-        ErrorKind::TimedOut => ("timeout", "timed out".to_string()),
-        ErrorKind::HostUnreachable | ErrorKind::NetworkUnreachable | ErrorKind::AddrNotAvailable => {
-            ("unreachable", "no route to it from this network".to_string())
-        }
-        _ => ("connect", format!("could not connect ({e})")),
-    };
-    ConnectError { kind, text }
-}
-
-/// Turns one connection attempt into a result.
-pub fn judge(
-    host: &str,
-    port: u16,
-    outcome: Result<SocketAddr, ConnectError>,
-    took: Duration,
-) -> CheckResult {
+/// Turns the connects of one URL's samples into a result.
+pub fn judge(host: &str, port: u16, probe: &UrlProbe) -> CheckResult {
     let target = format!("{host}:{port}");
-    let r = match outcome {
-        Ok(addr) => CheckResult::new(
-            ID,
-            Status::Pass,
-            format!("Connected to {target} in {}", net::human_duration(took)),
-        )
-        .with("address", addr.to_string())
-        .with("time_ms", millis(took)),
-        Err(e) => {
-            let plain = match e.kind {
-                "refused" => format!("{target} refused the connection"),
-                "timeout" => format!("{target} did not answer ({})", e.text),
-                "unreachable" => format!("{target} cannot be reached from this network"),
-                _ => format!("Could not connect to {target}: {}", e.text),
+    if let Some(skip) = sampled::skipped(ID, &target, probe, Layer::Connect) {
+        return skip.with("port", port);
+    }
+    let samples = &probe.samples;
+    let https = probe.url.scheme() == "https";
+    let reached = |l: Option<Layer>| l.is_some_and(|l| l == Layer::Connect || (https && l == Layer::Proxy));
+    let failed = samples.iter().find(|s| reached(s.failed_at()));
+    let via = samples.first().and_then(|s| s.via.clone());
+    let mut facts = Facts {
+        proxy: via.clone(),
+        samples: Some(u32::try_from(samples.len()).unwrap_or(u32::MAX)),
+        connect_ms: sampled::median_of(samples, |s| s.connected.map(|c| c.1)),
+        ..Facts::default()
+    };
+    let took = sampled::longest(probe);
+    let r = match failed {
+        Some(s) => {
+            let f = s.failure.as_ref().map(|f| (f.kind, f.text.clone()));
+            let (kind, text) = f.unwrap_or((ErrorKind::Other, String::new()));
+            let plain = match kind {
+                ErrorKind::Proxy => format!("Could not connect to {target}: {text}"),
+                ErrorKind::Refused => format!("{target} refused the connection"),
+                ErrorKind::Timeout => format!("{target} did not answer ({text})"),
+                ErrorKind::Unreachable => format!("{target} cannot be reached from this network"),
+                _ => format!("Could not connect to {target}: {text}"),
             };
-            CheckResult::new(ID, Status::Fail, plain)
-                .with("error_kind", e.kind)
-                .with("error", e.text)
+            let failing = samples.iter().filter(|s| reached(s.failed_at())).count();
+            let plain = if failing < samples.len() {
+                format!("{plain} ({failing} of {} attempts failed)", samples.len())
+            } else {
+                plain
+            };
+            facts = facts_of(s).merged(facts);
+            CheckResult::new(ID, Status::Fail, plain).with("error", text)
+        }
+        None => {
+            let ms = facts.connect_ms.unwrap_or(0);
+            let how = match &via {
+                Some(p) => format!(" through the proxy {p}"),
+                None => String::new(),
+            };
+            let address = samples.iter().find_map(|s| s.connected.map(|c| c.0.to_string()));
+            CheckResult::new(
+                ID,
+                Status::Pass,
+                format!(
+                    "Connected to {target}{how} in {}",
+                    net::human_duration(std::time::Duration::from_millis(ms))
+                ),
+            )
+            .with("address", address.unwrap_or_default())
+            .with("time_ms", ms)
         }
     };
-    r.with("target", target).with("port", port).with_duration(took)
+    r.with("target", target)
+        .with("port", port)
+        .with_facts(&facts)
+        .with_duration(took)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::probe::{Failure, Sample};
+    use std::time::Duration;
+
+    fn probe(samples: Vec<Sample>) -> UrlProbe {
+        UrlProbe {
+            url: Url::parse("https://qbo.invalid/").unwrap(),
+            samples,
+            bypassed: false,
+        }
+    }
+
+    fn connected(ms: u64) -> Sample {
+        Sample {
+            connected: Some(("127.0.0.1:443".parse().unwrap(), Duration::from_millis(ms))),
+            ..Sample::default()
+        }
+    }
+
+    fn failed(layer: Layer, kind: ErrorKind, text: &str) -> Sample {
+        Sample {
+            failure: Some(Failure {
+                layer,
+                kind,
+                text: text.into(),
+                dns: None,
+            }),
+            ..Sample::default()
+        }
+    }
 
     #[test]
     fn ports_default_by_scheme() {
@@ -145,29 +150,55 @@ mod tests {
             Some(("qbo.intuit.com".into(), 443))
         );
         assert_eq!(endpoint(&u("http://127.0.0.1/x")), Some(("127.0.0.1".into(), 80)));
-        assert_eq!(
-            endpoint(&u("http://127.0.0.1:8080/")),
-            Some(("127.0.0.1".into(), 8080))
+    }
+
+    #[test]
+    fn connect_time_is_the_median_of_the_samples() {
+        let r = judge(
+            "qbo.invalid",
+            443,
+            &probe(vec![connected(30), connected(10), connected(20)]),
         );
+        assert_eq!(r.status, Status::Pass);
+        assert_eq!(r.facts().connect_ms, Some(20));
+        assert_eq!(r.facts().samples, Some(3));
     }
 
-    #[tokio::test]
-    async fn refused_port_is_named() {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        drop(listener);
-        let t = Duration::from_secs(2);
-        let e = connect("127.0.0.1", port, t, t).await.unwrap_err();
-        assert_eq!(e.kind, "refused");
-        let r = judge("127.0.0.1", port, Err(e), Duration::ZERO);
+    #[test]
+    fn refused_and_proxy_failures_are_named() {
+        let r = judge(
+            "qbo.invalid",
+            443,
+            &probe(vec![failed(Layer::Connect, ErrorKind::Refused, "refused")]),
+        );
         assert_eq!(r.status, Status::Fail);
-        assert!(r.summary.contains("refused"), "{}", r.summary);
+        assert!(r.summary.contains("refused the connection"), "{}", r.summary);
+        assert_eq!(r.facts().error_kind, Some(ErrorKind::Refused));
+        let mut s = failed(
+            Layer::Proxy,
+            ErrorKind::Proxy,
+            "the proxy p:1 answered 502 Bad Gateway when asked to connect to qbo.invalid:443",
+        );
+        s.via = Some("p:1".into());
+        s.proxy_status = Some(502);
+        let r = judge("qbo.invalid", 443, &probe(vec![s]));
+        assert_eq!(r.facts().error_kind, Some(ErrorKind::Proxy));
+        assert_eq!(r.facts().proxy_status, Some(502));
+        assert!(r.summary.contains("answered 502"), "{}", r.summary);
     }
 
-    #[tokio::test]
-    async fn invalid_names_fail_as_dns() {
-        let t = Duration::from_secs(1);
-        let e = connect("qbo.invalid", 443, t, t).await.unwrap_err();
-        assert_eq!(e.kind, "dns");
+    #[test]
+    fn not_reached_after_a_failed_lookup_is_skipped() {
+        let r = judge(
+            "qbo.invalid",
+            443,
+            &probe(vec![failed(Layer::Dns, ErrorKind::Dns, "name lookup failed")]),
+        );
+        assert_eq!(r.status, Status::Skip);
+        assert!(
+            r.summary.contains("not tried: name lookup failed"),
+            "{}",
+            r.summary
+        );
     }
 }

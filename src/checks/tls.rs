@@ -4,62 +4,88 @@
 //! `expected_issuers`, means something inspects HTTPS; the issuer usually names that product.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use url::Url;
 
 use super::cert::{self, CertInfo};
-use super::handshake::{Handshake, Trust, handshake};
-use super::tcp::ConnectError;
-use super::{CheckResult, Context, Status, millis, net};
-use futures::future::join_all;
-use reqwest::Url;
+use super::handshake::{Handshake, Trust};
+use super::sampled;
+use super::{CheckResult, Context, ErrorKind, Facts, Status, millis, net};
+use crate::evidence::redact_url;
+use crate::probe::{Layer, UrlProbe};
 
 pub const ID: &str = "tls";
 
 /// Days before expiry at which a certificate is worth a warning.
 const EXPIRY_WARN_DAYS: i64 = 7;
 
+/// Why a handshake did not happen: a kind and plain words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoHandshake {
+    pub kind: ErrorKind,
+    pub text: String,
+}
+
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let config = &ctx.config;
-    let targets: Vec<&Url> = config
-        .targets
-        .quickbooks
-        .iter()
-        .filter(|u| u.scheme() == "https")
-        .collect();
-    if targets.is_empty() {
+    if !config.targets.quickbooks.iter().any(|u| u.scheme() == "https") {
         return vec![CheckResult::new(
             ID,
             Status::Skip,
             "No secure (https://) QuickBooks address is configured, so there is no certificate to check",
         )];
     }
-    let roots = match net::root_store(config) {
-        Ok(r) => Arc::new(r),
-        Err(e) => return net::setup_failed(ID, "secure-connection test", e),
+    let probes = ctx.hub.quickbooks().await;
+    let probes = match probes.as_ref() {
+        Ok(p) => p,
+        Err(e) => return net::setup_failed(ID, "secure-connection test", e.clone()),
     };
     let now = jiff::Timestamp::now().as_second();
-    let handshakes = targets.into_iter().map(|url| {
-        let roots = roots.clone();
-        async move {
-            let start = Instant::now();
-            let outcome =
-                match tokio::time::timeout(config.network.timeout, handshake(url, roots, config)).await {
-                    Ok(outcome) => outcome,
-                    Err(_) => Err(ConnectError {
-                        kind: "timeout",
-                        text: format!("no answer within {}", net::human_duration(config.network.timeout)),
-                    }),
-                };
-            judge(url, outcome, &config.tls.expected_issuers, now, start.elapsed())
+    probes
+        .iter()
+        .filter(|p| p.url.scheme() == "https")
+        .map(|p| judge_probe(p, &config.tls.expected_issuers, now))
+        .collect()
+}
+
+/// The handshake of one URL's samples (the first that got as far), judged.
+pub fn judge_probe(probe: &UrlProbe, expected: &[String], now: i64) -> CheckResult {
+    let shown = redact_url(&probe.url);
+    if let Some(skip) = sampled::skipped(ID, &shown, probe, Layer::Tls) {
+        return skip;
+    }
+    let via = probe.first().and_then(|s| s.via.clone());
+    let with_hs = probe.samples.iter().find_map(|s| s.tls.clone());
+    let r = match with_hs {
+        Some((hs, took)) => judge(&probe.url, Ok(hs), expected, now, took).with_facts(&Facts {
+            tls_ms: Some(millis(took)),
+            ..Facts::default()
+        }),
+        None => {
+            let f = probe.samples.iter().find_map(|s| s.failure.clone());
+            let (kind, text) = f.map_or((ErrorKind::Other, "no handshake".to_string()), |f| {
+                (f.kind, f.text)
+            });
+            judge(
+                &probe.url,
+                Err(NoHandshake { kind, text }),
+                expected,
+                now,
+                sampled::longest(probe),
+            )
         }
-    });
-    join_all(handshakes).await
+    };
+    r.with_facts(&Facts {
+        proxy: via,
+        ..Facts::default()
+    })
 }
 
 /// Turns one handshake into a result. `now` is Unix seconds.
 pub fn judge(
     url: &Url,
-    outcome: Result<Handshake, ConnectError>,
+    outcome: Result<Handshake, NoHandshake>,
     expected: &[String],
     now: i64,
     took: Duration,
@@ -69,13 +95,16 @@ pub fn judge(
         Ok(hs) => hs,
         Err(e) => {
             let summary = match e.kind {
-                "tls" => format!("The secure connection to {host} failed: {}", e.text),
+                ErrorKind::Tls => format!("The secure connection to {host} failed: {}", e.text),
                 _ => format!("Could not reach {host} for a secure connection: {}", e.text),
             };
             return CheckResult::new(ID, Status::Fail, summary)
-                .with("error_kind", e.kind)
-                .with("intercepted", false)
-                .with("target", url.as_str())
+                .with_facts(&Facts {
+                    error_kind: Some(e.kind),
+                    intercepted: Some(false),
+                    ..Facts::default()
+                })
+                .with("target", redact_url(url))
                 .with_duration(took);
         }
     };
@@ -131,9 +160,12 @@ pub fn judge(
         },
     };
     let mut r = CheckResult::new(ID, status, summary)
-        .with("target", url.as_str())
+        .with("target", redact_url(url))
         .with("trusted", hs.trust == Trust::Trusted)
-        .with("intercepted", intercepted)
+        .with_facts(&Facts {
+            intercepted: Some(intercepted),
+            ..Facts::default()
+        })
         .with("chain_length", hs.chain_len)
         .with("handshake_ms", millis(took));
     if let Some(v) = &hs.version {
@@ -165,7 +197,7 @@ mod tests {
 
     const NOW: i64 = 1_750_000_000;
 
-    fn hs(trust: Trust, org: &str, days_left: i64) -> Result<Handshake, ConnectError> {
+    fn hs(trust: Trust, org: &str, days_left: i64) -> Result<Handshake, NoHandshake> {
         Ok(Handshake {
             version: Some("TLS 1.3".into()),
             leaf: Some(CertInfo {
@@ -180,7 +212,7 @@ mod tests {
         })
     }
 
-    fn check(outcome: Result<Handshake, ConnectError>) -> CheckResult {
+    fn check(outcome: Result<Handshake, NoHandshake>) -> CheckResult {
         let url = Url::parse("https://qbo.intuit.com/").unwrap();
         let expected = vec!["DigiCert".to_string()];
         judge(&url, outcome, &expected, NOW, Duration::from_millis(80))
@@ -228,8 +260,8 @@ mod tests {
 
     #[test]
     fn failed_connection_keeps_its_kind() {
-        let e = ConnectError {
-            kind: "refused",
+        let e = NoHandshake {
+            kind: ErrorKind::Refused,
             text: "the connection was refused".into(),
         };
         let r = check(Err(e));

@@ -231,6 +231,14 @@ impl Facts {
         }
     }
 
+    /// These facts, with every fact unset here taken from `other`.
+    pub fn merged(self, other: Facts) -> Facts {
+        let mut map = Map::new();
+        other.write_into(&mut map);
+        self.write_into(&mut map);
+        Facts::read(&map)
+    }
+
     /// The site answered (any HTTP status), whoever else was in the path.
     pub fn site_answered(&self) -> bool {
         self.status_code.is_some() && self.answered_by != Some(Answerer::Proxy)

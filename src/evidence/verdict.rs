@@ -143,12 +143,18 @@ pub fn decide(results: &[CheckResult]) -> Verdict {
         .of(CONNECTIVITY)
         .filter(|i| i.f.captive_portal == Some(true))
         .collect();
-    let qb_troubled = ev
-        .of(HTTP)
-        .any(|i| i.r.status == Status::Fail || i.f.captive_portal == Some(true) || i.f.error_kind.is_some())
-        || ev
-            .of(TLS)
-            .any(|i| i.f.intercepted == Some(true) || i.f.error_kind.is_some())
+    let portal_hosts: Vec<&String> = portal.iter().filter_map(|i| i.f.redirected_to.as_ref()).collect();
+    let qb_troubled = ev.of(HTTP).any(|i| {
+        i.r.status == Status::Fail
+            || i.f.captive_portal == Some(true)
+            || i.f.error_kind.is_some()
+            || i.f
+                .redirected_to
+                .as_ref()
+                .is_some_and(|h| portal_hosts.contains(&h))
+    }) || ev
+        .of(TLS)
+        .any(|i| i.f.intercepted == Some(true) || i.f.error_kind.is_some())
         || !qb_tried;
     if !portal.is_empty() && qb_troubled {
         let host = portal

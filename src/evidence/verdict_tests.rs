@@ -175,7 +175,6 @@ fn sign_in_page_in_place_of_control_sites_is_captive_portal_and_names_the_host()
             "redirected",
             Facts {
                 status_code: Some(302),
-                captive_portal: Some(true),
                 redirected_to: Some("login.hotel.invalid".into()),
                 ..Facts::default()
             },

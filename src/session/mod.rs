@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::checks::{CheckResult, Verdict};
 
 pub use lock::SessionLock;
+pub(crate) use store::create_private_dir;
 pub use store::{SessionStore, StoreError, StoreWarning};
 pub use valid::{CASE_ALPHABET, is_valid_case_code, is_valid_id};
 

@@ -27,6 +27,12 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    #[error("cannot lock session file {path}: {source}")]
+    Lock {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("no saved session with id {0:?} (see `qbfix sessions`)")]
     NotFound(String),
     #[error("no saved sessions yet: run `qbfix` first")]
@@ -58,10 +64,12 @@ impl std::fmt::Display for StoreWarning {
 #[derive(Debug, Clone)]
 pub struct SessionStore {
     dir: PathBuf,
+    /// Said with the first listing: a sessions folder open to others that stays open.
+    notices: Vec<StoreWarning>,
 }
 
 impl SessionStore {
-    /// Opens (creating, mode 0700) `<data_dir>/sessions`.
+    /// Opens (creating, mode 0700) `<data_dir>/sessions` for reading and writing.
     pub fn open(data_dir: &Path) -> Result<SessionStore, StoreError> {
         let dir = data_dir.join("sessions");
         create_private_dir(data_dir)
@@ -71,7 +79,27 @@ impl SessionStore {
                 path: data_dir.to_path_buf(),
                 source,
             })?;
-        Ok(SessionStore { dir })
+        let notices = tighten(&dir).into_iter().collect();
+        Ok(SessionStore { dir, notices })
+    }
+
+    /// Opens `<data_dir>/sessions` for commands that only read (`sessions`, `report`): a
+    /// read-only data dir works (damaged files then stay where they are, with a warning) and
+    /// a missing one has no sessions.
+    pub fn open_read_only(data_dir: &Path) -> Result<SessionStore, StoreError> {
+        let dir = data_dir.join("sessions");
+        let problem = |source| StoreError::DataDir {
+            path: data_dir.to_path_buf(),
+            source,
+        };
+        match fs::metadata(data_dir) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => return Err(problem(std::io::Error::other("not a folder"))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(problem(e)),
+        }
+        let notices = tighten(&dir).into_iter().collect();
+        Ok(SessionStore { dir, notices })
     }
 
     pub fn dir(&self) -> &Path {
@@ -89,7 +117,7 @@ impl SessionStore {
                 id: id.to_string(),
                 pid,
             },
-            LockError::Io(source) => StoreError::Write {
+            LockError::Io(source) => StoreError::Lock {
                 path: self.dir.join(format!(".{id}.lock")),
                 source,
             },
@@ -179,10 +207,11 @@ impl SessionStore {
 
     /// Every readable session, newest first, with warnings for the ones moved aside.
     pub fn list(&self) -> (Vec<Session>, Vec<StoreWarning>) {
-        let mut warnings = Vec::new();
+        let mut warnings = self.notices.clone();
         let mut sessions = Vec::new();
         let entries = match fs::read_dir(&self.dir) {
             Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (sessions, warnings),
             Err(e) => {
                 warnings.push(StoreWarning(format!(
                     "cannot list {}: {e}",
@@ -277,6 +306,7 @@ fn move_aside(path: &Path, problem: &str, warnings: &mut Vec<StoreWarning>) {
     ));
     let shown = fsread::display_path(path);
     let problem = crate::sanitize::clean(problem);
+    tracing::warn!("session file {shown} is damaged ({problem})");
     match fs::rename(path, &aside) {
         Ok(()) => warnings.push(StoreWarning(format!(
             "warning: session file {shown} is damaged ({problem}); moved it to {}",
@@ -288,7 +318,8 @@ fn move_aside(path: &Path, problem: &str, warnings: &mut Vec<StoreWarning>) {
     }
 }
 
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+/// Creates `dir` and its parents; new folders are mode 0700.
+pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -297,6 +328,34 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
         builder.mode(0o700);
     }
     builder.create(dir)
+}
+
+/// Makes a sessions folder that others may read or enter private again (0700); says so when
+/// that is not possible.
+fn tighten(dir: &Path) -> Option<StoreWarning> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(dir).ok()?.permissions().mode() & 0o777;
+        if mode & 0o077 == 0 {
+            return None;
+        }
+        let shown = fsread::display_path(dir);
+        match fs::set_permissions(dir, fs::Permissions::from_mode(0o700)) {
+            Ok(()) => {
+                tracing::warn!("{shown} was open to other users (mode {mode:o}); made it private (700)");
+                None
+            }
+            Err(e) => Some(StoreWarning(format!(
+                "warning: {shown} can be read by other users (mode {mode:o}) and could not be made private: {e}"
+            ))),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        None
+    }
 }
 
 fn probe_writable(dir: &Path) -> std::io::Result<()> {

@@ -58,12 +58,25 @@ pub async fn run(mut driver: Driver, first: Vec<Effect>) -> Result<Exit, TuiErro
         area: Rect::default(),
     };
     state.checks = driver.take_events();
-    // The checks start before the first frame, so they run while the person reads.
-    if let Some(exit) = state.carry_out(&mut driver, first)? {
+    // The checks start before the first frame, so they run while the person reads; their child
+    // processes wait until that frame is drawn.
+    crate::checks::process::hold();
+    let carried = state.carry_out(&mut driver, first);
+    if !matches!(carried, Ok(None)) {
+        crate::checks::process::release();
+    }
+    if let Some(exit) = carried? {
         return Ok(exit);
     }
-    let mut terminal = terminal::try_init()?;
+    let mut terminal = match terminal::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            crate::checks::process::release();
+            return Err(e.into());
+        }
+    };
     let result = state.event_loop(&mut terminal, &mut driver).await;
+    crate::checks::process::release();
     terminal::restore();
     result
 }
@@ -108,6 +121,7 @@ impl State {
         loop {
             if dirty {
                 self.draw(terminal, driver)?;
+                crate::checks::process::release();
                 dirty = false;
             }
             tokio::select! {

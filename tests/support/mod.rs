@@ -4,6 +4,7 @@
 //! `qbfix check --json` with a clean environment. Nothing here touches the internet.
 #![allow(dead_code)]
 
+pub mod proxy;
 mod run;
 mod server;
 mod setup;
@@ -80,6 +81,76 @@ impl World {
             }
         });
         format!("https://127.0.0.1:{port}/")
+    }
+
+    /// A plain HTTP server whose connections alternate between `first` and `second` (each
+    /// probe sample is a connection of its own): a front end failing every second request.
+    pub fn alternating(&self, first: Reply, second: Reply) -> String {
+        let (listener, port) = self.listen();
+        let replies = [Arc::new(first), Arc::new(second)];
+        self.rt.spawn(async move {
+            let mut n = 0usize;
+            while let Ok((stream, _)) = listener.accept().await {
+                tokio::spawn(server::serve(stream, replies[n % 2].clone()));
+                n += 1;
+            }
+        });
+        format!("http://127.0.0.1:{port}/")
+    }
+
+    /// A TLS server whose connections alternate between `first` and `second`.
+    pub fn https_alternating(&self, cert: &tls::ServerCert, first: Reply, second: Reply) -> String {
+        let (listener, port) = self.listen();
+        let acceptor = cert.acceptor();
+        let replies = [Arc::new(first), Arc::new(second)];
+        self.rt.spawn(async move {
+            let mut n = 0usize;
+            while let Ok((stream, _)) = listener.accept().await {
+                let acceptor = acceptor.clone();
+                let reply = replies[n % 2].clone();
+                n += 1;
+                tokio::spawn(async move {
+                    if let Ok(stream) = acceptor.accept(stream).await {
+                        server::serve(stream, reply).await;
+                    }
+                });
+            }
+        });
+        format!("https://127.0.0.1:{port}/")
+    }
+
+    /// A server that reads a request, writes `bytes` raw, and then holds the connection open
+    /// without another word (a body that stalls after its headers).
+    pub fn raw_then_hang(&self, bytes: &'static [u8]) -> String {
+        let (listener, port) = self.listen();
+        self.rt.spawn(async move {
+            let mut held = Vec::new();
+            while let Ok((mut stream, _)) = listener.accept().await {
+                use tokio::io::{AsyncReadExt, AsyncWriteExt};
+                let mut buf = [0u8; 4096];
+                let _ = stream.read(&mut buf).await;
+                let _ = stream.write_all(bytes).await;
+                held.push(stream);
+            }
+        });
+        format!("http://127.0.0.1:{port}/")
+    }
+
+    /// The test proxy in `mode`; returns its URL and connection counter.
+    pub fn proxy(&self, mode: proxy::ProxyMode) -> (String, proxy::Counter) {
+        let (port, count) = self.rt.block_on(proxy::start_proxy(mode));
+        (format!("http://127.0.0.1:{port}"), count)
+    }
+
+    /// A relay to `url`'s port that delays each direction by `one_way`; returns `url` with the
+    /// relay's port, and its connection counter.
+    pub fn relay(&self, url: &str, one_way: Duration) -> (String, proxy::Counter) {
+        let parsed = url::Url::parse(url).unwrap();
+        let target = format!("127.0.0.1:{}", parsed.port().unwrap());
+        let (port, count) = self.rt.block_on(proxy::start_relay(target, one_way));
+        let mut relayed = parsed.clone();
+        relayed.set_port(Some(port)).unwrap();
+        (relayed.to_string(), count)
     }
 
     /// A server that accepts connections and never says a word.
@@ -184,6 +255,8 @@ pub fn clean_env(cmd: &mut Command) {
         cmd.env_remove(var);
     }
     cmd.env("NO_PROXY", "*").env("no_proxy", "*");
+    // The host's browsers, firewall, proxy settings and uptime are left out of the verdict.
+    cmd.env("QBFIX_HOST_PROBES", "off");
 }
 
 /// Writes `text` into the temp dir as `name`.

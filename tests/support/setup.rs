@@ -17,6 +17,10 @@ pub struct Setup {
     pub slow_ms: u64,
     pub extra_ca_file: Option<PathBuf>,
     pub expected_issuers: Vec<String>,
+    /// `[network] samples`.
+    pub samples: u32,
+    /// `[network] proxy`: "none" unless a test routes through its own proxy.
+    pub proxy: String,
 }
 
 impl Default for Setup {
@@ -31,6 +35,8 @@ impl Default for Setup {
             slow_ms: 1000,
             extra_ca_file: None,
             expected_issuers: vec!["DigiCert".into()],
+            samples: 3,
+            proxy: "none".into(),
         }
     }
 }
@@ -46,6 +52,8 @@ struct TomlNetwork {
     timeout_ms: u64,
     dns_timeout_ms: u64,
     slow_ms: u64,
+    samples: u32,
+    proxy: String,
 }
 #[derive(Serialize)]
 struct TomlTargets {
@@ -72,6 +80,8 @@ impl Setup {
                 timeout_ms: self.timeout_ms,
                 dns_timeout_ms: self.dns_timeout_ms,
                 slow_ms: self.slow_ms,
+                samples: self.samples,
+                proxy: self.proxy.clone(),
             },
             targets: TomlTargets {
                 quickbooks: self.quickbooks.clone(),

@@ -48,10 +48,14 @@ impl TestCa {
         path
     }
 
-    /// A certificate for `localhost` and 127.0.0.1 signed by this CA.
+    /// A certificate for `localhost`, 127.0.0.1 and `qbo.invalid` (a name only the test proxy resolves) signed by this CA.
     pub fn server_cert(&self) -> ServerCert {
-        let mut params =
-            CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()]).unwrap();
+        let mut params = CertificateParams::new(vec![
+            "localhost".to_string(),
+            "127.0.0.1".to_string(),
+            "qbo.invalid".to_string(),
+        ])
+        .unwrap();
         params.distinguished_name.push(DnType::CommonName, "localhost");
         let key = KeyPair::generate().unwrap();
         let cert = params.signed_by(&key, &self.issuer).unwrap();

@@ -18,6 +18,9 @@ use versions::{BrowserInfo, Standing};
 pub const ID: &str = "browsers";
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
+    if let Some(skip) = super::host_probes_off(ID) {
+        return skip;
+    }
     let started = Instant::now();
     let known = versions::known();
     let budget = ctx.config.network.timeout;

@@ -18,6 +18,9 @@ use parse::State;
 pub const ID: &str = "firewall";
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
+    if let Some(skip) = super::host_probes_off(ID) {
+        return skip;
+    }
     let started = Instant::now();
     let budget = ctx.config.network.timeout;
     let reading = tokio::time::timeout(budget, os::read(budget.min(process::MAX_TIMEOUT)))

@@ -9,8 +9,11 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use serde_json::{Value, json};
+use url::Url;
 
 use super::{CheckResult, Context, Status};
+use crate::evidence::redact_url;
+use crate::probe::{Plan, Route};
 use os::OsProxy;
 use parse::{Findings, ProxyEntry};
 
@@ -18,35 +21,42 @@ pub const ID: &str = "proxy";
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let started = Instant::now();
-    let timeout = ctx.config.network.timeout;
-    let os = tokio::time::timeout(timeout, os::read(timeout.min(super::process::QUICK)))
-        .await
-        .unwrap_or_else(|_| OsProxy::Unavailable("the system proxy settings took too long to read".into()));
-    let hosts: Vec<String> = ctx
-        .config
-        .targets
+    let os = ctx.hub.os_proxy().await;
+    let plan = ctx.hub.plan().await;
+    let env = |name: &str| std::env::var(name).ok();
+    let targets = &ctx.config.targets;
+    let all: Vec<Url> = targets
         .quickbooks
         .iter()
-        .filter_map(|u| u.host_str().map(str::to_string))
+        .chain(&targets.control)
+        .chain(std::iter::once(&targets.status_page))
+        .chain(&targets.bank)
+        .cloned()
         .collect();
-    let env = |name: &str| std::env::var(name).ok();
-    vec![judge(&env, &os, &hosts).with_duration(started.elapsed())]
+    vec![judge(&env, os, &plan, &targets.quickbooks, &all).with_duration(started.elapsed())]
 }
 
-/// The result for the environment read through `env`, the OS settings `os`, and the QuickBooks
-/// hosts (to tell whether `NO_PROXY` lets them bypass an environment proxy).
-pub fn judge(env: &dyn Fn(&str) -> Option<String>, os: &OsProxy, quickbooks_hosts: &[String]) -> CheckResult {
+/// The result for the environment read through `env`, the OS settings `os` and the route
+/// `plan` the checks take: whether QuickBooks (`quickbooks`) goes through a proxy, and for
+/// every target whether it bypasses it. `NO_PROXY` itself is never stored (it names internal
+/// hosts).
+pub fn judge(
+    env: &dyn Fn(&str) -> Option<String>,
+    os: &OsProxy,
+    plan: &Plan,
+    quickbooks: &[Url],
+    targets: &[Url],
+) -> CheckResult {
     let from_env = parse::from_env(env);
-    let default_hosts = ["qbo.intuit.com".to_string()];
-    let hosts = if quickbooks_hosts.is_empty() {
-        &default_hosts[..]
+    let default_qb: Vec<Url> = Url::parse("https://qbo.intuit.com/").into_iter().collect();
+    let qb = if quickbooks.is_empty() {
+        &default_qb[..]
     } else {
-        quickbooks_hosts
+        quickbooks
     };
-    let bypassed = from_env
-        .no_proxy
-        .as_deref()
-        .is_some_and(|np| hosts.iter().all(|h| parse::no_proxy_covers(np, h)));
+    // An environment proxy that no QuickBooks request goes through (NO_PROXY, or a proxy for
+    // the other scheme) is bypassed.
+    let bypassed = !from_env.proxies.is_empty() && qb.iter().all(|u| plan.route(u).proxy().is_none());
     let os_found = match os {
         OsProxy::Read(f) => f.clone(),
         OsProxy::Unavailable(_) => Findings::default(),
@@ -108,8 +118,20 @@ pub fn judge(env: &dyn Fn(&str) -> Option<String>, os: &OsProxy, quickbooks_host
                 OsProxy::Unavailable(why) => why.clone(),
             },
         );
-    if let Some(np) = &from_env.no_proxy {
-        r = r.with("no_proxy", np.chars().take(500).collect::<String>());
+    let routes: Vec<Value> = targets
+        .iter()
+        .map(|u| {
+            let route = plan.route(u);
+            json!({
+                "target": redact_url(u),
+                "through": route.proxy().map(|h| h.shown.clone()),
+                "bypasses_proxy": route == Route::Direct { bypassed: true },
+            })
+        })
+        .collect();
+    r = r.with("targets", routes);
+    if from_env.no_proxy.is_some() {
+        r = r.with("no_proxy_set", true);
     }
     r
 }
@@ -131,13 +153,26 @@ mod tests {
 
     use super::parse::tests::env;
 
-    fn qb() -> Vec<String> {
-        vec!["qbo.intuit.com".into(), "accounts.intuit.com".into()]
+    fn qb() -> Vec<Url> {
+        ["https://qbo.intuit.com/", "https://accounts.intuit.com/"]
+            .iter()
+            .map(|u| Url::parse(u).unwrap())
+            .collect()
+    }
+
+    /// The check as it runs with `[network] proxy = "system"`.
+    fn judged(e: &dyn Fn(&str) -> Option<String>, os: &OsProxy) -> CheckResult {
+        let findings = match os {
+            OsProxy::Read(f) => Some(f),
+            OsProxy::Unavailable(_) => None,
+        };
+        let plan = Plan::new(&crate::config::ProxySetting::System, e, findings);
+        judge(e, os, &plan, &qb(), &qb())
     }
 
     #[test]
     fn no_proxy_anywhere_passes() {
-        let r = judge(&env(&[]), &OsProxy::Read(Findings::default()), &qb());
+        let r = judged(&env(&[]), &OsProxy::Read(Findings::default()));
         assert_eq!(r.status, Status::Pass);
         assert_eq!(r.summary, "No proxy is set");
     }
@@ -145,7 +180,7 @@ mod tests {
     #[test]
     fn an_env_proxy_warns_and_hides_credentials() {
         let e = env(&[("HTTPS_PROXY", "http://user:secret@proxy.invalid:3128")]);
-        let r = judge(&e, &OsProxy::Unavailable("x".into()), &qb());
+        let r = judged(&e, &OsProxy::Unavailable("x".into()));
         assert_eq!(r.status, Status::Warn);
         assert!(r.summary.contains("proxy.invalid:3128"), "{}", r.summary);
         let all = serde_json::to_string(&r).unwrap();
@@ -154,13 +189,19 @@ mod tests {
 
     #[test]
     fn no_proxy_covering_quickbooks_passes() {
-        let e = env(&[("http_proxy", "proxy.corp:8080"), ("NO_PROXY", ".intuit.com")]);
-        let r = judge(&e, &OsProxy::Read(Findings::default()), &qb());
+        let e = env(&[("https_proxy", "proxy.corp:8080"), ("NO_PROXY", ".intuit.com")]);
+        let r = judged(&e, &OsProxy::Read(Findings::default()));
         assert_eq!(r.status, Status::Pass);
         assert!(r.summary.contains("bypass"), "{}", r.summary);
-        let partial = env(&[("http_proxy", "proxy.corp:8080"), ("NO_PROXY", "qbo.intuit.com")]);
+        // An http-only proxy is not used for https QuickBooks, as in browsers and curl.
+        let http_only = env(&[("http_proxy", "proxy.corp:8080")]);
         assert_eq!(
-            judge(&partial, &OsProxy::Read(Findings::default()), &qb()).status,
+            judged(&http_only, &OsProxy::Read(Findings::default())).status,
+            Status::Pass
+        );
+        let partial = env(&[("https_proxy", "proxy.corp:8080"), ("NO_PROXY", "qbo.intuit.com")]);
+        assert_eq!(
+            judged(&partial, &OsProxy::Read(Findings::default())).status,
             Status::Warn
         );
     }
@@ -168,13 +209,39 @@ mod tests {
     #[test]
     fn os_proxy_and_pac_script_warn() {
         let os = OsProxy::Read(parse::from_gnome("auto", &[], "http://wpad.corp/wpad.dat"));
-        let r = judge(&env(&[]), &os, &qb());
+        let r = judged(&env(&[]), &os);
         assert_eq!(r.status, Status::Warn);
         assert!(r.summary.contains("wpad.corp"), "{}", r.summary);
         let manual = [("HTTPS", "proxy.corp".to_string(), "8080".to_string())];
         let os = OsProxy::Read(parse::from_gnome("manual", &manual, ""));
-        let r = judge(&env(&[("NO_PROXY", "*")]), &os, &qb());
+        let r = judged(&env(&[("NO_PROXY", "*")]), &os);
         assert_eq!(r.status, Status::Warn);
         assert!(r.summary.contains("(proxy.corp:8080)"), "{}", r.summary);
+    }
+}
+
+#[cfg(test)]
+mod route_tests {
+    use super::parse::tests::env;
+    use super::*;
+
+    #[test]
+    fn no_proxy_value_is_never_stored_but_each_target_says_whether_it_bypasses() {
+        let e = env(&[
+            ("HTTPS_PROXY", "http://proxy.invalid:3128"),
+            ("NO_PROXY", "secret-intranet.corp,127.0.0.1"),
+        ]);
+        let os = OsProxy::Unavailable("x".into());
+        let plan = Plan::new(&crate::config::ProxySetting::System, &e, None);
+        let qb = vec![Url::parse("https://qbo.intuit.com/").unwrap()];
+        let all = vec![qb[0].clone(), Url::parse("https://127.0.0.1:8443/").unwrap()];
+        let r = judge(&e, &os, &plan, &qb, &all);
+        let text = serde_json::to_string(&r).unwrap();
+        assert!(!text.contains("secret-intranet"), "{text}");
+        let targets = r.details["targets"].as_array().unwrap();
+        assert_eq!(targets[0]["through"], "proxy.invalid:3128");
+        assert_eq!(targets[0]["bypasses_proxy"], false);
+        assert_eq!(targets[1]["bypasses_proxy"], true);
+        assert_eq!(r.status, Status::Warn);
     }
 }

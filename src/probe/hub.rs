@@ -1,0 +1,133 @@
+//! One run's shared probing: the route plan (read once), the trust anchors (loaded once, off
+//! the async workers), and the QuickBooks probes that the `dns`, `tcp`, `tls`, `http` and
+//! `clock` checks all judge — started by whichever of them asks first, done once.
+
+use std::sync::Arc;
+
+use rustls::RootCertStore;
+use tokio::sync::OnceCell;
+use url::Url;
+
+use super::layers::{self, Env};
+use super::path::Plan;
+use super::sample::UrlProbe;
+use crate::checks::process;
+use crate::checks::proxy::os::{self, OsProxy};
+use crate::config::{Config, ProxySetting};
+
+/// Bytes of a QuickBooks page read: its size is not what we measure.
+pub const QUICKBOOKS_MAX_BODY: usize = 64 * 1024;
+
+/// The environment variable that, set to `off`, keeps the checks from reading this computer's
+/// own state (browsers, firewall, OS proxy settings, uptime): tests set it so their verdicts
+/// and exit codes do not depend on the machine they run on.
+pub const HOST_PROBES_ENV: &str = "QBFIX_HOST_PROBES";
+
+/// True unless `QBFIX_HOST_PROBES=off`.
+pub fn host_probes_on() -> bool {
+    std::env::var(HOST_PROBES_ENV).map_or(true, |v| v.trim() != "off")
+}
+
+/// What the checks of one run share.
+#[derive(Debug)]
+pub struct Hub {
+    config: Arc<Config>,
+    os: OnceCell<OsProxy>,
+    plan: OnceCell<Arc<Plan>>,
+    roots: OnceCell<Result<Arc<RootCertStore>, String>>,
+    quickbooks: OnceCell<Arc<Result<Vec<UrlProbe>, String>>>,
+}
+
+impl Hub {
+    pub fn new(config: Arc<Config>) -> Hub {
+        Hub {
+            config,
+            os: OnceCell::new(),
+            plan: OnceCell::new(),
+            roots: OnceCell::new(),
+            quickbooks: OnceCell::new(),
+        }
+    }
+
+    /// The OS proxy settings (read once, by child processes with a short timeout).
+    pub async fn os_proxy(&self) -> &OsProxy {
+        self.os
+            .get_or_init(|| async {
+                if !host_probes_on() {
+                    return OsProxy::Unavailable(format!("not read ({HOST_PROBES_ENV}=off)"));
+                }
+                let timeout = self.config.network.timeout.min(process::QUICK);
+                tokio::time::timeout(self.config.network.timeout, os::read(timeout))
+                    .await
+                    .unwrap_or_else(|_| {
+                        OsProxy::Unavailable("the system proxy settings took too long to read".into())
+                    })
+            })
+            .await
+    }
+
+    /// The browser's path for this run.
+    pub async fn plan(&self) -> Arc<Plan> {
+        self.plan
+            .get_or_init(|| async {
+                let env = |name: &str| std::env::var(name).ok();
+                let setting = &self.config.network.proxy;
+                let from_env = Plan::new(setting, &env, None);
+                if *setting != ProxySetting::System || from_env.has_proxy() {
+                    return Arc::new(from_env);
+                }
+                let findings = match self.os_proxy().await {
+                    OsProxy::Read(f) => Some(f.clone()),
+                    OsProxy::Unavailable(_) => None,
+                };
+                Arc::new(Plan::new(setting, &env, findings.as_ref()))
+            })
+            .await
+            .clone()
+    }
+
+    /// The trust anchors: the system's plus `extra_ca_file`, read on a blocking thread.
+    pub async fn roots(&self) -> Result<Arc<RootCertStore>, String> {
+        self.roots
+            .get_or_init(|| async {
+                let config = self.config.clone();
+                tokio::task::spawn_blocking(move || crate::checks::net::root_store(&config).map(Arc::new))
+                    .await
+                    .unwrap_or_else(|e| Err(format!("loading certificates failed ({e})")))
+            })
+            .await
+            .clone()
+    }
+
+    /// Probes each URL `samples` times, all at once, on the browser's path.
+    pub async fn probe(&self, urls: &[Url], samples: u32, max_body: usize) -> Result<Vec<UrlProbe>, String> {
+        let roots = self.roots().await?;
+        let plan = self.plan().await;
+        let env = Env {
+            dns_timeout: self.config.network.dns_timeout,
+            timeout: self.config.network.timeout,
+            roots,
+            max_body,
+        };
+        let probes = urls.iter().map(|url| {
+            let route = plan.route(url);
+            let env = &env;
+            async move { layers::probe_url(url, &route, env, samples).await }
+        });
+        Ok(futures::future::join_all(probes).await)
+    }
+
+    /// The QuickBooks probes of this run, `[network] samples` per URL, done once.
+    pub async fn quickbooks(&self) -> Arc<Result<Vec<UrlProbe>, String>> {
+        self.quickbooks
+            .get_or_init(|| async {
+                let urls = &self.config.targets.quickbooks;
+                Arc::new(
+                    self.probe(urls, self.config.network.samples, QUICKBOOKS_MAX_BODY)
+                        .await,
+                )
+            })
+            .await
+            .clone()
+    }
+}

@@ -1,0 +1,128 @@
+//! What one layered probe of a URL found, layer by layer: the name lookup, the connection (to
+//! the site, or to the proxy and through its tunnel), the TLS handshake, the HTTP answer and the
+//! body. Layers after the one that failed are unset; [`Sample::failure`] says which failed and
+//! how. Plain data: the I/O is in [`super::layers`].
+
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+use jiff::Timestamp;
+
+use crate::checks::handshake::Handshake;
+use crate::checks::net::DnsError;
+use crate::evidence::ErrorKind;
+
+/// The layers of a probe, in the order they happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Layer {
+    Dns,
+    Connect,
+    /// The proxy's `CONNECT` tunnel (or its own answer to a plain request).
+    Proxy,
+    Tls,
+    Http,
+    Body,
+}
+
+/// How a name was answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// The host is an IP address: nothing to look up.
+    Literal(IpAddr),
+    /// `localhost` (or a name under it): this computer.
+    Local,
+    /// A real lookup, with the addresses found.
+    Resolved(Vec<IpAddr>),
+}
+
+impl Lookup {
+    pub fn addresses(&self) -> Vec<IpAddr> {
+        match self {
+            Lookup::Literal(ip) => vec![*ip],
+            Lookup::Local => vec![
+                IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
+                IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
+            ],
+            Lookup::Resolved(ips) => ips.clone(),
+        }
+    }
+}
+
+/// Why a layer failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub layer: Layer,
+    pub kind: ErrorKind,
+    /// Plain words ("the connection was refused").
+    pub text: String,
+    /// For a failed lookup: how.
+    pub dns: Option<DnsError>,
+}
+
+/// The HTTP answer's head.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answer {
+    pub status: u16,
+    pub reason: Option<String>,
+    /// From sending the request to the answer's head.
+    pub ttfb: Duration,
+    pub date: Option<String>,
+    /// Where a redirect points (absolute).
+    pub location: Option<String>,
+    pub content_length: Option<u64>,
+}
+
+/// One probe of one URL.
+#[derive(Debug, Clone, Default)]
+pub struct Sample {
+    pub sent_at: Timestamp,
+    /// The proxy this went through (`host:port`); `None`: direct.
+    pub via: Option<String>,
+    /// The lookup of the site's name (not done when a proxy looks names up) and its time.
+    pub lookup: Option<(Lookup, Duration)>,
+    /// The address connected to (the site's, or the proxy's) and the time the connect took.
+    pub connected: Option<(SocketAddr, Duration)>,
+    /// The proxy's answer to `CONNECT`, or to a plain request it answered itself.
+    pub proxy_status: Option<u16>,
+    /// What the handshake saw (set even when the chain was rejected) and its time.
+    pub tls: Option<(Handshake, Duration)>,
+    pub answer: Option<Answer>,
+    /// Body bytes kept (up to the cap) and whether more was sent than kept.
+    pub body: Option<(Vec<u8>, bool)>,
+    pub failure: Option<Failure>,
+    pub total: Duration,
+}
+
+impl Sample {
+    /// The layer a failure stopped at, if any.
+    pub fn failed_at(&self) -> Option<Layer> {
+        self.failure.as_ref().map(|f| f.layer)
+    }
+
+    /// Failed before reaching `layer`: why, in words, for a `skip`.
+    pub fn not_reached(&self, layer: Layer) -> Option<String> {
+        let f = self.failure.as_ref()?;
+        (f.layer < layer).then(|| format!("not tried: {}", f.text))
+    }
+
+    /// The HTTP status of the site (not of the proxy speaking for itself).
+    pub fn status(&self) -> Option<u16> {
+        self.answer.as_ref().map(|a| a.status)
+    }
+}
+
+/// The samples of one URL, in the order they were sent.
+#[derive(Debug, Clone)]
+pub struct UrlProbe {
+    pub url: url::Url,
+    pub samples: Vec<Sample>,
+    /// Whether `NO_PROXY` sent this URL around a configured proxy.
+    pub bypassed: bool,
+}
+
+impl UrlProbe {
+    /// The first sample, which every judge may rely on existing.
+    pub fn first(&self) -> Option<&Sample> {
+        self.samples.first()
+    }
+}
