@@ -119,5 +119,11 @@ pub fn write_table(
     writeln!(out)?;
     writeln!(out, "Verdict: {} ({})", verdict.title, verdict.id.as_str())?;
     writeln!(out, "{}", verdict.advice)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Result code: {} (read it to the helpdesk if they ask)",
+        crate::result_code::encode(Some(verdict.id), results)
+    )?;
     Ok(())
 }

@@ -56,8 +56,8 @@ pub struct WizardArgs {
     /// Plain line mode: numbered prompts on stdout, answers read from stdin
     #[arg(long)]
     pub plain: bool,
-    /// Resume the latest unfinished session, or the one with this id
-    #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "latest")]
+    /// Resume the latest unfinished session, or the one with this id or case code
+    #[arg(long, value_name = "ID|CASE", num_args = 0..=1, default_missing_value = "latest")]
     pub resume: Option<String>,
     /// Run another flow file instead of the built-in one
     #[arg(long, value_name = "FILE")]
@@ -65,6 +65,10 @@ pub struct WizardArgs {
     /// Helpdesk mode: scripts to read aloud and a case code
     #[arg(long, visible_alias = "agent")]
     pub helpdesk: bool,
+    /// Helpdesk: import the customer's results (a file, - for stdin, or a result code) and
+    /// open the call with them; no checks run on this computer unless you press r
+    #[arg(long, value_name = "FILE|CODE", requires = "helpdesk")]
+    pub customer: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -81,8 +85,8 @@ pub enum Command {
     },
     /// Render a session's report
     Report {
-        /// Session id, or "latest"
-        #[arg(default_value = "latest")]
+        /// Session id, case code (QB-7K3M-9TQ2), or "latest"
+        #[arg(default_value = "latest", value_name = "ID|CASE|latest")]
         id: String,
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
@@ -92,11 +96,37 @@ pub enum Command {
     },
     /// List saved sessions, newest first
     Sessions,
+    /// Load a customer's `check --json` output, session JSON or result code as a new session
+    #[command(group = clap::ArgGroup::new("what").required(true).args(["file", "code"]))]
+    Import {
+        /// The file to import, or - for standard input
+        #[arg(value_name = "FILE|-")]
+        file: Option<PathBuf>,
+        /// The result code the customer read out (e.g. 7K3M-9TQ2-5)
+        #[arg(long, value_name = "CODE")]
+        code: Option<String>,
+    },
+    /// Wait until QuickBooks answers normally again, then ring the bell
+    Watch {
+        /// Seconds between polls (at least 1)
+        #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+        interval: f64,
+        /// Give up (exit 1) after this many seconds
+        #[arg(long, value_name = "SECS")]
+        timeout: Option<f64>,
+    },
     /// Work with flow files
     Flow {
         #[command(subcommand)]
         command: FlowCommand,
     },
+    /// Print shell completions (bash, zsh, fish, powershell, elvish) to stdout
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to stdout
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -107,7 +137,12 @@ pub enum FlowCommand {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
+    /// Markdown, to paste into a ticket
     Md,
+    /// Plain text for email, wrapped at 72 columns
+    Text,
+    /// The stable JSON schema (schema_version 1)
     Json,
+    /// One self-contained HTML file
     Html,
 }

@@ -86,7 +86,7 @@ impl Driver {
                         (Some(s), w) => (s, w),
                         (None, _) => return Err(StoreError::NothingToResume),
                     },
-                    id => store.load(id)?,
+                    id => crate::case_code::find_session(&store, id)?,
                 };
                 // Lock first, then read again: a window that just let go may have saved since.
                 let lock = store.lock(&found.id)?;
@@ -105,7 +105,9 @@ impl Driver {
                 let lock = store.lock(&id)?;
                 let mut session = Session::new(id, &options.flow.id, now, SystemFacts::current());
                 if options.helpdesk {
-                    session.case_code = Some(case_code());
+                    session.case_code = Some(crate::case_code::generate_unique(&crate::case_code::taken(
+                        &store,
+                    )));
                 }
                 (session, lock, hint, warnings)
             }
@@ -120,7 +122,13 @@ impl Driver {
             });
         }
         tracing::info!(session = %session.id, resumed = options.resume.is_some(), "session opened");
-        let (wizard, effects) = Wizard::new(options.flow, session);
+        let imported = session.imported.is_some();
+        let (wizard, mut effects) = Wizard::new(options.flow, session);
+        if imported {
+            // The customer's results are what matter: nothing runs on this computer unless
+            // the agent asks for it (`r`).
+            effects.retain(|e| !matches!(e, Effect::RunChecks(_)));
+        }
         let (events, receiver) = mpsc::unbounded_channel();
         let driver = Driver {
             wizard,
@@ -247,15 +255,4 @@ impl Driver {
             }),
         }
     }
-}
-
-/// A helpdesk case code such as `QB-7K3M-9TQ2` (no 0/O or 1/I to misread on the phone).
-pub fn case_code() -> String {
-    use crate::session::CASE_ALPHABET as ALPHABET;
-    let part = || -> String {
-        (0..4)
-            .map(|_| char::from(ALPHABET[fastrand::usize(..ALPHABET.len())]))
-            .collect()
-    };
-    format!("QB-{}-{}", part(), part())
 }

@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod case_code;
 pub mod check_cmd;
 pub mod checks;
 pub mod cli;
@@ -15,15 +16,19 @@ pub mod errmsg;
 pub mod evidence;
 pub mod flow;
 pub mod fsread;
+pub mod import;
 pub mod in_use;
 pub mod logging;
+pub mod output;
 pub mod plain;
 pub mod probe;
 pub mod redact;
 pub mod report;
 pub mod report_files;
+pub mod result_code;
 pub mod sanitize;
 pub mod session;
 pub mod tui;
+pub mod watch;
 pub mod wizard;
 pub mod wrapping;

@@ -2,16 +2,20 @@
 //! one-line message and exit code 2.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::{Context as _, bail};
+use clap::CommandFactory;
 
 use qbfix::cli::{Cli, Command, FlowCommand, GlobalArgs, ReportFormat, WizardArgs};
 use qbfix::driver::{Driver, StartOptions, Started, finished_line};
 use qbfix::session::{SessionStore, StoreError};
-use qbfix::{check_cmd, close_prompt, config, errmsg, flow, in_use, logging, plain, redact, report, tui};
+use qbfix::{
+    case_code, check_cmd, close_prompt, config, errmsg, flow, import, in_use, logging, output, plain, redact,
+    report, tui, watch,
+};
 
 fn main() -> ExitCode {
     let cli = qbfix::cli::parse();
@@ -84,19 +88,51 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         }
         Some(Command::Report { id, format, output }) => {
             let store = SessionStore::open_read_only(&data_dir(&cli.global)?)?;
-            let (session, warnings) = store.find(&id)?;
+            let (session, warnings) = case_code::find_session(&store, &id)?;
             warnings.iter().for_each(|w| eprintln!("qbfix: {w}"));
             let session = redact::session(&session, &redactor(&cli.global));
             let flow = flow::default_flow()?;
             let text = match format {
                 ReportFormat::Md => report::markdown(&session, Some(&flow)),
+                ReportFormat::Text => report::text(&session, Some(&flow)),
                 ReportFormat::Json => report::json(&session)?,
                 ReportFormat::Html => report::html(&session, Some(&flow)),
             };
             match output {
-                Some(path) => write_output(&path, &text)?,
+                Some(path) => {
+                    output::write_atomic(&path, text.as_bytes())?;
+                    eprintln!("Report written to {}", path.display());
+                }
                 None => print!("{text}"),
             }
+            Ok(0)
+        }
+        Some(Command::Import { file, code }) => {
+            let session = imported(file.as_deref(), code.as_deref())?;
+            let store = open_store(&cli.global)?;
+            let s = import::save_new(&store, session, jiff::Timestamp::now())?;
+            let case = s.case_code.clone().unwrap_or_default();
+            println!("Imported as session {} (case {case}).", s.id);
+            println!("Open the call with: qbfix --helpdesk --resume {case}");
+            Ok(0)
+        }
+        Some(Command::Watch { interval, timeout }) => {
+            let options = watch::Options::new(interval, timeout)?;
+            let config = Arc::new(config::resolve(cli.global.config.as_deref())?);
+            let rt = runtime()?;
+            let code = rt.block_on(watch::run(config, options));
+            rt.shutdown_background();
+            code.context("writing the status line")
+        }
+        Some(Command::Completions { shell }) => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "qbfix", &mut std::io::stdout());
+            Ok(0)
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut std::io::stdout())
+                .context("writing the man page")?;
             Ok(0)
         }
         None => wizard(&cli.global, cli.wizard),
@@ -109,11 +145,35 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
         Some(path) => flow::load_file(path)?,
         None => flow::default_flow()?,
     });
+    let mut resume = args.resume;
+    let customer = match &args.customer {
+        Some(what) => {
+            let as_file = std::path::Path::new(what);
+            let session = if what == "-" || as_file.exists() {
+                imported(Some(as_file), None)?
+            } else if qbfix::result_code::decode(what).is_ok() || !what.contains(['/', '\\', '.']) {
+                imported(None, Some(what))?
+            } else {
+                bail!("--customer {what}: no such file, and not a result code");
+            };
+            Some(session)
+        }
+        None => None,
+    };
     let store = open_store(global)?;
+    if let Some(session) = customer {
+        let s = import::save_new(&store, session, jiff::Timestamp::now())?;
+        eprintln!(
+            "qbfix: the customer's results are session {} (case {}); no checks run on this computer unless you press r",
+            s.id,
+            s.case_code.as_deref().unwrap_or("")
+        );
+        resume = Some(s.id);
+    }
     let options = StartOptions {
         config,
         flow,
-        resume: args.resume,
+        resume,
         helpdesk: args.helpdesk,
         redactor: Arc::new(redactor(global)),
     };
@@ -170,13 +230,35 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
     let exit = exit?;
     if exit.finished {
         println!(
-            "Session {} saved. Print the report with: qbfix report {}",
-            exit.session_id, exit.session_id
+            "Session {}{case} saved. Print the report with: qbfix report {}",
+            exit.session_id,
+            exit.case_code.as_deref().unwrap_or(&exit.session_id),
+            case = exit
+                .case_code
+                .as_deref()
+                .map(|c| format!(" (case {c})"))
+                .unwrap_or_default(),
         );
     } else {
-        println!("Session saved. Resume with: qbfix --resume {}", exit.session_id);
+        println!(
+            "Session saved. Resume with: qbfix --resume {}",
+            exit.case_code.as_deref().unwrap_or(&exit.session_id)
+        );
     }
     Ok(0)
+}
+
+/// The customer's results as a new (unsaved) session, from a file (`-`: stdin) or a code.
+fn imported(file: Option<&std::path::Path>, code: Option<&str>) -> anyhow::Result<qbfix::session::Session> {
+    let now = jiff::Timestamp::now();
+    Ok(match (file, code) {
+        (Some(path), _) => {
+            let (name, bytes) = import::read_capped(path)?;
+            import::session_from_json(&name, &bytes, now)?
+        }
+        (None, Some(code)) => import::session_from_code(code, now)?,
+        (None, None) => bail!("import needs a file (or -) or --code CODE"),
+    })
 }
 
 /// Hides names and private addresses unless `--no-redact`.
@@ -205,10 +287,6 @@ fn default_data_dir() -> anyhow::Result<PathBuf> {
         Some(dirs) => Ok(dirs.data_dir().to_path_buf()),
         None => bail!("cannot find a data dir for this user: pass --data-dir DIR"),
     }
-}
-
-fn write_output(path: &Path, text: &str) -> anyhow::Result<()> {
-    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {

@@ -262,50 +262,15 @@ impl Plain<'_> {
 
 fn write_summary(out: &mut impl Write, driver: &Driver) -> std::io::Result<()> {
     let s = driver.wizard.session();
+    let doc = report::document(s, Some(driver.wizard.flow()));
     writeln!(out)?;
-    writeln!(out, "Summary")?;
-    writeln!(out, "=======")?;
-    let fixed_by = s
-        .fixed_by()
-        .map(|t| format!(" (fixed by: {})", clean(t)))
-        .unwrap_or_default();
-    writeln!(out, "Outcome: {}{fixed_by}", s.outcome.describe())?;
-    if let Some(v) = &s.verdict {
-        writeln!(out, "Checks say: {}. {}", clean(&v.title), clean(&v.advice))?;
-    }
-    writeln!(out)?;
-    writeln!(out, "What was tried:")?;
-    for r in s.steps.iter().filter(|r| r.answer.is_some()) {
-        writeln!(
-            out,
-            "  - {}: {}",
-            clean(&r.title),
-            clean(r.answer.as_deref().unwrap_or(""))
-        )?;
-    }
-    if !s.checks.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "Check results:")?;
-        for r in &s.checks {
-            writeln!(out, "  {} {}", r.status.symbol(), clean(&r.summary))?;
-        }
-    }
-    writeln!(out)?;
-    writeln!(out, "Next steps:")?;
-    for step in report::next_steps(s) {
-        writeln!(out, "  - {}", clean(&step))?;
-    }
-    let tips = driver.wizard.tips();
-    if !tips.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "Preventing it next time:")?;
-        for tip in tips {
-            writeln!(out, "  - {}", clean(tip))?;
-        }
+    for line in doc.plain_summary() {
+        writeln!(out, "{line}")?;
     }
     writeln!(out)?;
     writeln!(out, "{}", clean_multiline(&driver.wizard.flow().summary().text))?;
-    writeln!(out, "Session {} saved. Report: qbfix report {}", s.id, s.id)?;
+    let name = s.case_code.as_deref().unwrap_or(&s.id);
+    writeln!(out, "Session {} saved. Report: qbfix report {name}", s.id)?;
     for line in crate::report_files::describe(driver.reports.as_ref(), None, false) {
         writeln!(out, "{line}")?;
     }

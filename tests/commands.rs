@@ -101,10 +101,11 @@ fn report_markdown_is_paste_ready_and_escaped() {
         "{md}"
     );
     assert!(
-        md.contains("## Checks") && md.contains("| ✓ | connectivity |"),
-        "{md}"
+        md.contains("## Checks") && md.contains("- ✓ pass: **Internet connection:** "),
+        "friendly check names, marks in words: {md}"
     );
-    assert!(md.contains("Note: Wi-Fi \\<b\\>router\\</b\\> red"), "{md}");
+    assert!(md.contains("Note: Wi-Fi \\<b>router\\</b> red"), "{md}");
+    assert!(!md.contains("connectivity"), "ids only in JSON: {md}");
     assert!(md.contains("## Next steps"), "{md}");
     assert!(is_clean(&md));
 }
@@ -128,6 +129,141 @@ fn report_html_is_one_escaped_file_and_o_writes_it() {
         "self-contained, no scripts"
     );
     assert!(is_clean(&html));
+}
+
+#[test]
+fn report_o_is_atomic_confirmed_on_stderr_and_refuses_a_folder() {
+    let env = Env::new();
+    finished_session(&env);
+    let file = env.dir().join("report.txt");
+    std::fs::write(&file, "old").unwrap();
+    let out = env
+        .cmd()
+        .args(["report", "--format", "text", "-o"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("");
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("Report written to") && stderr.contains("report.txt"),
+        "{stderr}"
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.starts_with("QuickBooks Online 502 troubleshooting report"),
+        "{text}"
+    );
+    assert!(
+        text.lines().all(|l| l.chars().count() <= 72),
+        "wrapped at 72:\n{text}"
+    );
+    assert!(
+        !text.contains("**") && !text.contains("\\<"),
+        "no Markdown: {text}"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(env.dir())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temp file left behind");
+
+    let folder = env.dir().join("out");
+    std::fs::create_dir(&folder).unwrap();
+    env.cmd()
+        .args(["report", "-o"])
+        .arg(&folder)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a folder"));
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+}
+
+/// A finished helpdesk session; returns (id, case code).
+fn helpdesk_session(env: &Env, input: &str) -> (String, String) {
+    let out = env
+        .cmd()
+        .args(["--helpdesk", "--plain"])
+        .write_stdin(input.to_string())
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let session = &env.sessions()[0];
+    let code = session["case_code"].as_str().unwrap().to_string();
+    assert!(
+        stdout.contains(&code),
+        "plain mode prints the case code: {stdout}"
+    );
+    (session["id"].as_str().unwrap().to_string(), code)
+}
+
+#[test]
+fn report_resume_and_sessions_know_case_codes() {
+    let env = Env::new();
+    let (id, code) = helpdesk_session(&env, "1\n");
+    let out = env.cmd().arg("sessions").assert().success();
+    let table = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(table.lines().next().unwrap().contains("CASE"), "{table}");
+    assert!(table.contains(&code), "{table}");
+    // By case code, in any case and without dashes.
+    let loose = code.to_lowercase().replace('-', "");
+    for key in [code.as_str(), loose.as_str()] {
+        let out = env
+            .cmd()
+            .args(["report", key, "--format", "json"])
+            .assert()
+            .success();
+        let report: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        assert_eq!(report["id"], id.as_str(), "{key}");
+        assert_eq!(report["case_code"], code.as_str());
+    }
+    let out = env
+        .cmd()
+        .args(["report", &code, "--format", "html"])
+        .assert()
+        .success();
+    let html = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(html.contains(&format!("<title>Case {code}")), "{html}");
+    // --resume by case code picks the unfinished session up where it stopped.
+    let out = env
+        .cmd()
+        .args(["--plain", "--resume", &loose])
+        .write_stdin("q\n")
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(stdout.contains(&code) && stdout.contains("Step 2 of"), "{stdout}");
+    env.cmd()
+        .args(["report", "QB-2222-2222"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("QB-2222-2222"));
+}
+
+#[test]
+fn completions_and_man_page_generate() {
+    let env = Env::new();
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef qbfix"),
+        ("fish", "complete -c qbfix"),
+        ("powershell", "Register-ArgumentCompleter"),
+        ("elvish", "edit:completion"),
+    ] {
+        let out = env.cmd().args(["completions", shell]).assert().success();
+        let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+        assert!(text.contains(marker), "{shell}: {text}");
+        assert!(
+            text.contains("report") && text.contains("sessions"),
+            "{shell} completes commands"
+        );
+    }
+    env.cmd().args(["completions", "tcsh"]).assert().code(2);
+    let out = env.cmd().arg("man").assert().success();
+    let man = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(man.starts_with(".ie") || man.contains(".TH qbfix"), "{man}");
+    assert!(man.contains("report") && man.contains("\\-\\-helpdesk"), "{man}");
 }
 
 #[test]

@@ -77,7 +77,7 @@ fn has_word(text: &str, word: &str) -> bool {
 #[test]
 fn reports_hide_names_homes_hosts_and_private_addresses_by_default() {
     let p = planted();
-    for format in ["md", "json", "html"] {
+    for format in ["md", "text", "json", "html"] {
         let text = report(&p, format, &[]);
         for secret in secrets(&p) {
             assert!(
@@ -98,7 +98,7 @@ fn reports_hide_names_homes_hosts_and_private_addresses_by_default() {
 #[test]
 fn no_redact_keeps_them_and_says_so() {
     let p = planted();
-    for format in ["md", "json", "html"] {
+    for format in ["md", "text", "json", "html"] {
         let text = report(&p, format, &["--no-redact"]);
         for secret in secrets(&p) {
             assert!(text.contains(&secret), "{format} report lost {secret:?}:\n{text}");

@@ -1,139 +1,119 @@
-//! The HTML report: one self-contained file (inline style, no scripts, no outside resources),
-//! every outside string escaped.
+//! The HTML report: one self-contained file (inline style, no scripts, nothing loaded from
+//! elsewhere), light and dark, print-friendly, every outside string escaped. Status marks carry
+//! a symbol and a word as well as a colour; the verdict box is coloured by whose problem it is.
 
 use std::fmt::Write;
 
-use super::{next_steps, tips, when};
-use crate::checks::Status;
-use crate::checks::runner::clean_result;
-use crate::flow::Flow;
+use super::document::{Document, Item, SectionKind};
 use crate::sanitize::html as esc;
-use crate::session::{Outcome, Session};
 
-const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}\
-h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd}\
-table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}\
-.pass{color:#1a7f37}.warn{color:#9a6700}.fail,.error{color:#cf222e}.skip{color:#666}.verdict{background:#f6f8fa;padding:.75rem 1rem;border-left:4px solid #0969da}";
+const STYLE: &str = ":root{color-scheme:light dark;--fg:#1b1b1b;--bg:#fff;--muted:#59636e;--line:#d1d9e0;--box:#f6f8fa;\
+--pass:#1a7f37;--warn:#9a6700;--fail:#cf222e;--yours:#9a6700;--intuit:#0969da;--bank:#8250df;--unknown:#59636e}\
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--line:#3d444d;--box:#151b23;\
+--pass:#3fb950;--warn:#d29922;--fail:#f85149;--yours:#d29922;--intuit:#4493f8;--bank:#ab7df8;--unknown:#9198a1}}\
+body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:var(--fg);background:var(--bg)}\
+h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid var(--line)}\
+ul,ol{padding-left:1.5rem}li{margin:.25rem 0}.time,.note{color:var(--muted)}.note{display:block}\
+.mark{display:inline-block;min-width:5.5rem;font-weight:600}\
+.pass{color:var(--pass)}.warn{color:var(--warn)}.fail,.error{color:var(--fail)}.skip,.done{color:var(--muted)}\
+.verdict{background:var(--box);padding:.75rem 1rem;border-left:6px solid var(--unknown)}\
+.verdict.yours{border-color:var(--yours)}.verdict.intuit{border-color:var(--intuit)}.verdict.bank{border-color:var(--bank)}\
+.verdict .owner{font-weight:600}\
+@media print{body{margin:0;max-width:none;color:#000;background:#fff}h2{break-after:avoid}li,.verdict{break-inside:avoid}\
+.verdict{border:1px solid #000;border-left-width:6px}}";
 
-/// Renders `session` as a complete HTML document.
-pub fn html(session: &Session, flow: Option<&Flow>) -> String {
+fn item_html(item: &Item) -> String {
+    let mut li = String::new();
+    if let Some(mark) = item.mark {
+        let _ = write!(
+            li,
+            "<span class=\"mark {}\">{} {}</span> ",
+            mark.class(),
+            mark.symbol(),
+            mark.word()
+        );
+    }
+    if !item.label.is_empty() {
+        let _ = write!(li, "<strong>{}:</strong> ", esc(&item.label));
+    }
+    li.push_str(&esc(&item.text));
+    if let Some(t) = &item.time {
+        let _ = write!(li, " <span class=\"time\">({})</span>", esc(t));
+    }
+    if let Some(note) = &item.note {
+        let _ = write!(li, "<span class=\"note\"><em>Note:</em> {}</span>", esc(note));
+    }
+    li
+}
+
+/// Renders the whole document.
+pub fn render(doc: &Document) -> String {
     let mut out = String::new();
-    let _ = write_report(&mut out, session, flow);
+    let _ = write_doc(&mut out, doc);
     out
 }
 
-fn write_report(out: &mut String, s: &Session, flow: Option<&Flow>) -> std::fmt::Result {
+fn write_doc(out: &mut String, doc: &Document) -> std::fmt::Result {
+    let name = match &doc.case_code {
+        Some(code) => format!("Case {code}"),
+        None => format!("Session {}", doc.session_id),
+    };
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, "<html lang=\"en\"><head><meta charset=\"utf-8\">")?;
     writeln!(
         out,
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     )?;
-    writeln!(out, "<title>QuickBooks Online 502 report {}</title>", esc(&s.id))?;
+    writeln!(out, "<meta name=\"color-scheme\" content=\"light dark\">")?;
+    writeln!(
+        out,
+        "<title>{} · QuickBooks Online 502 report</title>",
+        esc(&name)
+    )?;
     writeln!(out, "<style>{STYLE}</style></head><body>")?;
-    writeln!(out, "<h1>QuickBooks Online 502 troubleshooting report</h1>")?;
-    writeln!(out, "<ul>")?;
-    writeln!(
-        out,
-        "<li><strong>Outcome:</strong> {}</li>",
-        esc(s.outcome.describe())
-    )?;
-    if let Some(title) = s.fixed_by() {
-        writeln!(out, "<li><strong>Fixed by:</strong> {}</li>", esc(title))?;
-    }
-    if let Some(code) = &s.case_code {
-        writeln!(out, "<li><strong>Case code:</strong> {}</li>", esc(code))?;
-    }
-    writeln!(
-        out,
-        "<li><strong>Session:</strong> {} (flow {})</li>",
-        esc(&s.id),
-        esc(&s.flow)
-    )?;
-    writeln!(out, "<li><strong>Started:</strong> {}</li>", when(&s.started_at))?;
-    if let Some(t) = &s.finished_at {
-        writeln!(out, "<li><strong>Finished:</strong> {}</li>", when(t))?;
-    }
-    writeln!(out, "</ul>")?;
-
-    writeln!(out, "<h2>Verdict</h2>")?;
-    match &s.verdict {
-        Some(v) => writeln!(
-            out,
-            "<div class=\"verdict\"><p><strong>{}</strong> <code>{}</code></p><p>{}</p></div>",
-            esc(&v.title),
-            v.id.as_str(),
-            esc(&v.advice)
-        )?,
-        None => writeln!(out, "<p>The automated checks did not finish.</p>")?,
-    }
-
-    writeln!(out, "<h2>Steps</h2><ol>")?;
-    for step in &s.steps {
-        let answer = step.answer.as_deref().map_or("(not answered)".to_string(), esc);
-        write!(out, "<li><strong>{}</strong>: {}", esc(&step.title), answer)?;
-        if let Some(note) = &step.note {
-            write!(out, "<br><em>Note:</em> {}", esc(note).replace('\n', "<br>"))?;
+    writeln!(out, "<h1>{}</h1>", esc(&doc.title))?;
+    for section in &doc.sections {
+        if section.kind != SectionKind::Overview {
+            writeln!(out, "<h2>{}</h2>", esc(section.heading))?;
         }
-        writeln!(out, "</li>")?;
-    }
-    writeln!(out, "</ol>")?;
-
-    writeln!(out, "<h2>Checks</h2>")?;
-    if s.checks.is_empty() {
-        writeln!(out, "<p>No check results were recorded.</p>")?;
-    } else {
-        writeln!(
-            out,
-            "<table><tr><th></th><th>Check</th><th>Result</th><th>Time</th></tr>"
-        )?;
-        for r in s.checks.iter().cloned().map(clean_result) {
-            writeln!(
-                out,
-                "<tr><td class=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}&nbsp;ms</td></tr>",
-                class(r.status),
-                r.status.symbol(),
-                esc(&r.id),
-                esc(&r.summary),
-                r.duration_ms
-            )?;
+        if section.kind == SectionKind::Verdict {
+            write_verdict(out, doc, &section.items, section.empty)?;
+            continue;
         }
-        writeln!(out, "</table>")?;
-    }
-
-    writeln!(out, "<h2>This computer</h2><ul>")?;
-    let sys = &s.system;
-    writeln!(
-        out,
-        "<li>System: {} {} ({})</li>",
-        esc(&sys.os),
-        esc(&sys.os_version),
-        esc(&sys.arch)
-    )?;
-    writeln!(out, "<li>qbfix version: {}</li></ul>", esc(&sys.qbfix_version))?;
-
-    writeln!(out, "<h2>Next steps</h2><ul>")?;
-    for step in next_steps(s) {
-        writeln!(out, "<li>{}</li>", esc(&step))?;
-    }
-    writeln!(out, "</ul>")?;
-    let tips = tips(s, flow);
-    if !tips.is_empty() && s.outcome != Outcome::InProgress {
-        writeln!(out, "<h2>Preventing it next time</h2><ul>")?;
-        for tip in tips {
-            writeln!(out, "<li>{}</li>", esc(tip))?;
+        if section.items.is_empty() {
+            writeln!(out, "<p>{}</p>", esc(section.empty))?;
+            continue;
         }
-        writeln!(out, "</ul>")?;
+        let list = if section.kind == SectionKind::Steps {
+            "ol"
+        } else {
+            "ul"
+        };
+        writeln!(out, "<{list}>")?;
+        for item in &section.items {
+            writeln!(out, "<li>{}</li>", item_html(item))?;
+        }
+        writeln!(out, "</{list}>")?;
     }
     writeln!(out, "</body></html>")
 }
 
-fn class(status: Status) -> &'static str {
-    match status {
-        Status::Pass => "pass",
-        Status::Warn => "warn",
-        Status::Fail => "fail",
-        Status::Skip => "skip",
-        Status::Error => "error",
+fn write_verdict(out: &mut String, doc: &Document, items: &[Item], empty: &str) -> std::fmt::Result {
+    let class = doc.owner.class();
+    match items {
+        [title, rest @ ..] => {
+            writeln!(out, "<div class=\"verdict {class}\">")?;
+            writeln!(out, "<p><strong>{}</strong></p>", esc(&title.text))?;
+            for item in rest {
+                let class = if item.label == "Whose problem" {
+                    " class=\"owner\""
+                } else {
+                    ""
+                };
+                writeln!(out, "<p{class}>{}</p>", item_html(item))?;
+            }
+            writeln!(out, "</div>")
+        }
+        [] => writeln!(out, "<div class=\"verdict {class}\"><p>{}</p></div>", esc(empty)),
     }
 }

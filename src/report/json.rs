@@ -22,6 +22,9 @@ pub struct ReportJson<'a> {
     /// `redacted` or `none`: whether names and private addresses were hidden.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redaction: Option<crate::redact::Redaction>,
+    /// Where an imported session came from (absent for sessions run here).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported: Option<&'a crate::session::Imported>,
     pub steps: Vec<ReportStep<'a>>,
     pub checks: &'a [CheckResult],
     pub check_runs: &'a [CheckRun],
@@ -53,6 +56,7 @@ impl<'a> ReportJson<'a> {
             verdict: session.verdict.as_ref(),
             case_code: session.case_code.as_deref(),
             redaction: session.redaction,
+            imported: session.imported.as_ref(),
             steps: session.steps.iter().map(step).collect(),
             checks: &session.checks,
             check_runs: &session.check_runs,

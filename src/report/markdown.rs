@@ -1,109 +1,114 @@
-//! The Markdown report: what a person pastes into a ticket or email. Outside strings are
-//! escaped so they cannot add markup, links or table cells.
+//! The Markdown report: what a person pastes into a ticket that renders Markdown. It reads
+//! cleanly as plain text too, because [`escape`] escapes only what would change the rendering.
 
 use std::fmt::Write;
 
-use super::{next_steps, tips, when};
-use crate::checks::runner::clean_result;
-use crate::flow::Flow;
-use crate::sanitize::markdown as esc;
-use crate::session::{Outcome, Session};
+use super::document::{Document, Item, SectionKind};
 
-/// Renders `session`; `flow` supplies the prevention tips when it is the session's flow.
-pub fn markdown(session: &Session, flow: Option<&Flow>) -> String {
-    let mut out = String::new();
-    let _ = write_report(&mut out, session, flow);
+/// Escapes `s` (already cleaned, one line) for Markdown inline text: code spans, emphasis,
+/// links, HTML tags, entities and strikethrough cannot be smuggled in; a `&` or `>` inside a
+/// sentence stays as it is.
+pub fn escape(s: &str) -> String {
+    let chars: Vec<char> = crate::sanitize::clean(s).chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let escape = match c {
+            '`' | '*' | '[' | ']' | '|' => true,
+            '\\' => next.is_some_and(|n| n.is_ascii_punctuation()),
+            '_' => !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)),
+            '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+            '>' => i == 0,
+            '#' | '+' | '-' | '=' => i == 0,
+            '~' => prev == Some('~') || next == Some('~'),
+            '&' => is_entity(&chars[i..]),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
     out
 }
 
-fn write_report(out: &mut String, s: &Session, flow: Option<&Flow>) -> std::fmt::Result {
-    writeln!(out, "# QuickBooks Online 502 troubleshooting report")?;
-    writeln!(out)?;
-    let fixed_by = s
-        .fixed_by()
-        .map(|t| format!(" (fixed by: {})", esc(t)))
-        .unwrap_or_default();
-    writeln!(out, "- **Outcome:** {}{fixed_by}", s.outcome.describe())?;
-    if let Some(code) = &s.case_code {
-        writeln!(out, "- **Case code:** {}", esc(code))?;
-    }
-    writeln!(out, "- **Session:** {} (flow {})", esc(&s.id), esc(&s.flow))?;
-    write!(out, "- **Started:** {}", when(&s.started_at))?;
-    match &s.finished_at {
-        Some(t) => writeln!(out, " · **Finished:** {}", when(t))?,
-        None => writeln!(out)?,
-    }
-    writeln!(out)?;
+/// `&name;` or `&#123;` at the start of `rest`.
+fn is_entity(rest: &[char]) -> bool {
+    let body: Vec<char> = rest[1..]
+        .iter()
+        .copied()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
+        .collect();
+    !body.is_empty() && rest.get(body.len() + 1) == Some(&';')
+}
 
-    writeln!(out, "## Verdict")?;
-    writeln!(out)?;
-    match &s.verdict {
-        Some(v) => {
-            writeln!(out, "**{}** (`{}`)", esc(&v.title), v.id.as_str())?;
-            writeln!(out)?;
-            writeln!(out, "{}", esc(&v.advice))?;
+fn item_line(item: &Item) -> String {
+    let mut line = String::new();
+    if let Some(mark) = item.mark {
+        let _ = write!(line, "{} {}: ", mark.symbol(), mark.word());
+    }
+    if !item.label.is_empty() {
+        let _ = write!(line, "**{}:** ", escape(&item.label));
+    }
+    line.push_str(&escape(&item.text));
+    if let Some(t) = &item.time {
+        let _ = write!(line, " ({})", escape(t));
+    }
+    line
+}
+
+/// Renders the whole document.
+pub fn render(doc: &Document) -> String {
+    let mut out = String::new();
+    let title = match &doc.case_code {
+        Some(code) => format!("{} (case {code})", doc.title),
+        None => doc.title.clone(),
+    };
+    let _ = writeln!(out, "# {}", escape(&title));
+    for section in &doc.sections {
+        out.push('\n');
+        if section.kind != SectionKind::Overview {
+            let _ = writeln!(out, "## {}\n", section.heading);
         }
-        None => writeln!(out, "The automated checks did not finish.")?,
-    }
-    writeln!(out)?;
-
-    writeln!(out, "## Steps")?;
-    writeln!(out)?;
-    for (i, step) in s.steps.iter().enumerate() {
-        let answer = step.answer.as_deref().map_or("(not answered)".to_string(), esc);
-        writeln!(out, "{}. **{}**: {}", i + 1, esc(&step.title), answer)?;
-        if let Some(note) = &step.note {
-            writeln!(out, "   - Note: {}", esc(note))?;
+        if section.items.is_empty() {
+            let _ = writeln!(out, "{}", section.empty);
+            continue;
         }
-    }
-    writeln!(out)?;
-
-    writeln!(out, "## Checks")?;
-    writeln!(out)?;
-    if s.checks.is_empty() {
-        writeln!(out, "No check results were recorded.")?;
-    } else {
-        writeln!(out, "| | Check | Result | Time |")?;
-        writeln!(out, "|---|---|---|---|")?;
-        for r in s.checks.iter().cloned().map(clean_result) {
-            writeln!(
-                out,
-                "| {} | {} | {} | {} ms |",
-                r.status.symbol(),
-                esc(&r.id),
-                esc(&r.summary),
-                r.duration_ms
-            )?;
+        let numbered = section.kind == SectionKind::Steps;
+        for (n, item) in section.items.iter().enumerate() {
+            let bullet = if numbered {
+                format!("{}.", n + 1)
+            } else {
+                "-".to_string()
+            };
+            let _ = writeln!(out, "{bullet} {}", item_line(item));
+            if let Some(note) = &item.note {
+                let _ = writeln!(out, "   - Note: {}", escape(note));
+            }
         }
     }
-    writeln!(out)?;
+    out
+}
 
-    writeln!(out, "## This computer")?;
-    writeln!(out)?;
-    let sys = &s.system;
-    writeln!(
-        out,
-        "- System: {} {} ({})",
-        esc(&sys.os),
-        esc(&sys.os_version),
-        esc(&sys.arch)
-    )?;
-    writeln!(out, "- qbfix version: {}", esc(&sys.qbfix_version))?;
-    writeln!(out)?;
+#[cfg(test)]
+mod tests {
+    use super::escape;
 
-    writeln!(out, "## Next steps")?;
-    writeln!(out)?;
-    for step in next_steps(s) {
-        writeln!(out, "- {}", esc(&step))?;
+    #[test]
+    fn escapes_only_what_changes_the_rendering() {
+        assert_eq!(escape("Tom & Jerry > all"), "Tom & Jerry > all");
+        assert_eq!(
+            escape("status_page and under_score"),
+            "status_page and under_score"
+        );
+        assert_eq!(
+            escape("[x](http://e) *b* <i> &amp; `c` a|b ~~s~~"),
+            "\\[x\\](http://e) \\*b\\* \\<i> \\&amp; \\`c\\` a\\|b \\~\\~s\\~\\~"
+        );
+        assert_eq!(escape("> quote"), "\\> quote");
+        assert_eq!(escape("_lead"), "\\_lead");
+        assert_eq!(escape("C:\\Users and a\\*"), "C:\\Users and a\\\\\\*");
+        assert_eq!(escape("a\nb"), "a b");
     }
-    let tips = tips(s, flow);
-    if !tips.is_empty() && s.outcome != Outcome::InProgress {
-        writeln!(out)?;
-        writeln!(out, "## Preventing it next time")?;
-        writeln!(out)?;
-        for tip in tips {
-            writeln!(out, "- {}", esc(tip))?;
-        }
-    }
-    Ok(())
 }

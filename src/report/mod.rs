@@ -1,21 +1,73 @@
-//! Reports: functions of a [`Session`] rendering it as JSON (the stable schema of DESIGN.md),
-//! Markdown (to paste into a ticket) and one self-contained HTML file, plus the session list.
-//! Every outside string goes through [`crate::sanitize`] for its format.
+//! Reports: one [`Document`] built from a [`Session`], rendered as Markdown (to paste into a
+//! ticket), plain text (email), one self-contained HTML file, the plain-mode summary and the
+//! ticket summary; plus JSON (the stable schema of DESIGN.md) and the session list.
+//! Every outside string is cleaned when the Document is built and escaped by each format.
 
+mod document;
 mod html;
 mod json;
 mod markdown;
+pub mod summary;
+mod text;
+
+use jiff::tz::TimeZone;
 
 use crate::flow::Flow;
 use crate::session::{Outcome, Session};
 
-pub use html::html;
+pub use document::{Document, Item, Mark, Owner, Section, SectionKind, check_name, when_in};
 pub use json::{ReportJson, json};
-pub use markdown::markdown;
+pub use markdown::escape as markdown_escape;
+pub use text::{WIDTH as TEXT_WIDTH, wrap as wrap_text};
 
-/// "2026-11-25 19:40 UTC".
+/// The Document of `session` in this computer's time zone.
+pub fn document(session: &Session, flow: Option<&Flow>) -> Document {
+    Document::new(session, flow, &TimeZone::system())
+}
+
+impl Document {
+    pub fn markdown(&self) -> String {
+        markdown::render(self)
+    }
+    pub fn text(&self) -> String {
+        text::render(self)
+    }
+    pub fn html(&self) -> String {
+        html::render(self)
+    }
+    /// The ticket summary (short Markdown) that `y` copies.
+    pub fn ticket(&self) -> String {
+        summary::ticket(self)
+    }
+    /// The plain-mode summary lines.
+    pub fn plain_summary(&self) -> Vec<String> {
+        summary::plain(self)
+    }
+}
+
+/// The Markdown report.
+pub fn markdown(session: &Session, flow: Option<&Flow>) -> String {
+    document(session, flow).markdown()
+}
+
+/// The plain-text report (wrapped at 72 columns).
+pub fn text(session: &Session, flow: Option<&Flow>) -> String {
+    document(session, flow).text()
+}
+
+/// The HTML report.
+pub fn html(session: &Session, flow: Option<&Flow>) -> String {
+    document(session, flow).html()
+}
+
+/// The ticket summary `y` copies (for engineer "tui": call with the wizard's session and flow).
+pub fn ticket_summary(session: &Session, flow: Option<&Flow>) -> String {
+    document(session, flow).ticket()
+}
+
+/// A time in this computer's zone with its UTC offset.
 pub fn when(t: &jiff::Timestamp) -> String {
-    t.strftime("%Y-%m-%d %H:%M UTC").to_string()
+    when_in(t, &TimeZone::system())
 }
 
 /// What to do next, in plain words, for this session.
@@ -33,33 +85,25 @@ pub fn next_steps(session: &Session) -> Vec<String> {
         Outcome::Escalated => vec![support.into()],
         Outcome::Unresolved if outage => vec![
             "Wait and try again later: the problem is on Intuit's or your bank's side. The status page \
-             status.quickbooks.intuit.com shows when it is fixed."
+             status.quickbooks.intuit.com shows when it is fixed (qbfix watch rings when it is)."
                 .into(),
             support.into(),
         ],
         Outcome::Unresolved => vec![support.into()],
         Outcome::InProgress => vec![format!(
             "Continue the troubleshooting with: qbfix --resume {}",
-            crate::sanitize::clean(&session.id)
+            crate::sanitize::clean(session.case_code.as_deref().unwrap_or(&session.id))
         )],
     }
 }
 
-/// The summary's prevention tips for this session, when its flow is known.
-pub fn tips<'a>(session: &Session, flow: Option<&'a Flow>) -> Vec<&'a str> {
-    match flow {
-        Some(flow) if flow.id == session.flow => crate::wizard::tips_for(flow.summary(), session),
-        _ => Vec::new(),
-    }
-}
-
-/// `qbfix sessions`: id, started, flow, step reached, outcome; newest first.
+/// `qbfix sessions`: id, case code, started, flow, step reached, outcome; newest first.
 pub fn sessions_table(sessions: &[Session]) -> String {
     use std::fmt::Write;
     if sessions.is_empty() {
         return "No saved sessions yet. Run `qbfix` to start one.\n".into();
     }
-    let rows: Vec<[String; 5]> = sessions
+    let rows: Vec<[String; 6]> = sessions
         .iter()
         .map(|s| {
             let step = match s.current_step().and_then(|id| s.step(id)) {
@@ -67,17 +111,25 @@ pub fn sessions_table(sessions: &[Session]) -> String {
                 None if s.is_finished() => "Summary".to_string(),
                 None => String::new(),
             };
+            let outcome = match &s.imported {
+                Some(_) => format!("{} (imported)", s.outcome.as_str()),
+                None => s.outcome.as_str().to_string(),
+            };
             [
                 crate::sanitize::clean(&s.id),
-                when(&s.started_at),
+                crate::sanitize::clean(s.case_code.as_deref().unwrap_or("-")),
+                s.started_at
+                    .to_zoned_datetime(TimeZone::system())
+                    .strftime("%Y-%m-%d %H:%M")
+                    .to_string(),
                 crate::sanitize::clean(&s.flow),
                 crate::sanitize::clean(&step),
-                s.outcome.as_str().to_string(),
+                outcome,
             ]
         })
         .collect();
-    let head = ["ID", "STARTED", "FLOW", "STEP REACHED", "OUTCOME"];
-    let widths: Vec<usize> = (0..5)
+    let head = ["ID", "CASE", "STARTED", "FLOW", "STEP REACHED", "OUTCOME"];
+    let widths: Vec<usize> = (0..head.len())
         .map(|i| {
             rows.iter()
                 .map(|r| r[i].chars().count())

@@ -140,6 +140,48 @@ pub struct Session {
     /// with this set is never saved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redaction: Option<crate::redact::Redaction>,
+    /// Set when the session was made by `qbfix import` from the customer's results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported: Option<Imported>,
+}
+
+/// Where an imported session came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Imported {
+    pub source: ImportSource,
+    pub imported_at: Timestamp,
+}
+
+/// What the customer sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportSource {
+    /// `qbfix check --json` output.
+    CheckJson,
+    /// A session as `report --format json` writes it.
+    SessionJson,
+    /// The result code read aloud.
+    ResultCode,
+}
+
+impl ImportSource {
+    /// "their result code", for the checks panel's title.
+    pub fn short(self) -> &'static str {
+        match self {
+            ImportSource::CheckJson => "their check file",
+            ImportSource::SessionJson => "their session file",
+            ImportSource::ResultCode => "their result code",
+        }
+    }
+
+    /// "reported by the customer's result code", for summaries.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ImportSource::CheckJson => "from the customer's check results file",
+            ImportSource::SessionJson => "from the customer's session file",
+            ImportSource::ResultCode => "reported by the customer's result code",
+        }
+    }
 }
 
 impl Session {
@@ -162,6 +204,7 @@ impl Session {
             case_code: None,
             jumps: Vec::new(),
             redaction: None,
+            imported: None,
         }
     }
 

@@ -299,11 +299,21 @@ impl SessionStore {
 
 /// Moves a file that is not a usable session to `<name>.corrupt-<time>`, with a warning.
 fn move_aside(path: &Path, problem: &str, warnings: &mut Vec<StoreWarning>) {
-    let aside = PathBuf::from(format!(
-        "{}.corrupt-{}",
-        path.display(),
-        Timestamp::now().strftime("%Y%m%d-%H%M%S")
-    ));
+    let stamp = Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
+    // Never over an earlier damaged copy moved aside in the same second.
+    let aside = (0..100)
+        .map(|n| match n {
+            0 => PathBuf::from(format!("{}.corrupt-{stamp}", path.display())),
+            n => PathBuf::from(format!("{}.corrupt-{stamp}-{n}", path.display())),
+        })
+        .find(|p| fs::symlink_metadata(p).is_err())
+        .unwrap_or_else(|| {
+            PathBuf::from(format!(
+                "{}.corrupt-{stamp}-{:08x}",
+                path.display(),
+                fastrand::u32(..)
+            ))
+        });
     let shown = fsread::display_path(path);
     let problem = crate::sanitize::clean(problem);
     tracing::warn!("session file {shown} is damaged ({problem})");

@@ -93,3 +93,21 @@ fn unknown_ids_and_unusable_dirs_are_clear_errors() {
     let e = SessionStore::open(&file).unwrap_err().to_string();
     assert!(e.contains(&file.display().to_string()), "{e}");
 }
+
+#[test]
+fn a_second_damaged_copy_never_replaces_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SessionStore::open(dir.path()).unwrap();
+    let path = store.dir().join("20260911-012640-abcdef.json");
+    for text in ["first {", "second {"] {
+        fs::write(&path, text).unwrap();
+        let (_, warnings) = store.list();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+    }
+    let mut kept: Vec<String> = fs::read_dir(store.dir())
+        .unwrap()
+        .map(|e| fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    kept.sort();
+    assert_eq!(kept, ["first {", "second {"]);
+}

@@ -36,6 +36,8 @@ const TICK: Duration = Duration::from_millis(150);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exit {
     pub session_id: String,
+    /// The helpdesk case code, when the session has one.
+    pub case_code: Option<String>,
     /// The summary was reached.
     pub finished: bool,
 }
@@ -94,6 +96,7 @@ struct State {
 fn exit(driver: &Driver) -> Exit {
     Exit {
         session_id: driver.wizard.session().id.clone(),
+        case_code: driver.wizard.session().case_code.clone(),
         finished: driver.wizard.at_summary(),
     }
 }

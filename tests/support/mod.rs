@@ -4,12 +4,15 @@
 //! `qbfix check --json` with a clean environment. Nothing here touches the internet.
 #![allow(dead_code)]
 
+mod counted;
 pub mod proxy;
 mod run;
 mod server;
 mod setup;
 pub mod tls;
 
+#[allow(unused_imports)]
+pub use counted::Counter;
 #[allow(unused_imports)]
 pub use run::{Run, is_dirty};
 #[allow(unused_imports)]

@@ -192,7 +192,25 @@ fn lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
 }
 
 fn block(ui: &Ui) -> Block<'static> {
-    super::panel(ui.app.theme, "Checks")
+    let session = ui.wizard.session();
+    match &session.imported {
+        // The results on screen are the customer's, not this computer's.
+        Some(imported) => {
+            let at = session
+                .check_runs
+                .last()
+                .map_or(imported.imported_at, |r| r.started_at);
+            let at = at
+                .to_zoned_datetime(jiff::tz::TimeZone::system())
+                .strftime("%Y-%m-%d %H:%M");
+            let title = format!(
+                "The customer's results (from {} at {at})",
+                imported.source.short()
+            );
+            super::panel(ui.app.theme, title)
+        }
+        None => super::panel(ui.app.theme, "Checks"),
+    }
 }
 
 fn rows(lines: &[Line<'_>], width: u16) -> u16 {

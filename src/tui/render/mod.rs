@@ -160,7 +160,7 @@ pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
 }
 
 /// A bordered, padded panel with a titled top border (checks, summary).
-pub fn panel(theme: Theme, title: &'static str) -> Block<'static> {
+pub fn panel(theme: Theme, title: impl Into<std::borrow::Cow<'static, str>>) -> Block<'static> {
     Block::bordered()
         .padding(Padding::horizontal(1))
         .border_style(theme.border())

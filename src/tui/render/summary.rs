@@ -1,15 +1,15 @@
-//! The summary: the outcome in words, what was tried (each step's answer and note), the
-//! verdict and its advice, the check results, the prevention tips that apply, and how to print
-//! the report. One scrollable page, full width.
+//! The summary: drawn from the one report [`Document`] — the outcome, case and result codes,
+//! what was tried (skipped steps are not), notes, the verdict and its advice, the check
+//! results, the status page's incidents, the prevention tips, and how to print the report.
+//! One scrollable page, full width.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use super::{Ui, checks, wrap, wrapped_height};
-use crate::flow::StepKind;
-use crate::sanitize;
+use super::{Ui, wrap, wrapped_height};
+use crate::report::{self, Document, Mark, SectionKind};
 use crate::session::Outcome;
 
 fn heading<'a>(ui: &Ui, text: &'a str) -> [Line<'a>; 2] {
@@ -19,24 +19,29 @@ fn heading<'a>(ui: &Ui, text: &'a str) -> [Line<'a>; 2] {
 /// Lines of the summary, wrapped into `width` columns (bullets hang under their text).
 fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
     let theme = ui.app.theme;
-    let session = ui.wizard.session();
     let flow = ui.wizard.flow();
+    let doc: Document = report::document(ui.wizard.session(), Some(flow));
     let mut lines = Vec::new();
     let add = |lines: &mut Vec<Line<'static>>, line: Line<'_>| lines.extend(wrap::item(line, width));
 
-    let outcome_style = match session.outcome {
-        Outcome::Resolved => theme.status(crate::checks::Status::Pass).patch(theme.bold()),
-        _ => theme.notice(),
-    };
-    add(
-        &mut lines,
-        Line::from(vec![
-            Span::styled("Outcome: ", theme.bold()),
-            Span::styled(session.outcome.describe(), outcome_style),
-        ]),
-    );
-    if let Some(step) = session.resolved_by.as_deref().and_then(|id| flow.step(id)) {
-        add(&mut lines, Line::raw(format!("Fixed by: {}", step.title)));
+    for item in doc.items(SectionKind::Overview) {
+        let style = match (item.label.as_str(), doc.outcome) {
+            ("Outcome", Outcome::Resolved) => theme.status(crate::checks::Status::Pass).patch(theme.bold()),
+            ("Outcome", _) => theme.notice(),
+            _ => ratatui::style::Style::default(),
+        };
+        if matches!(
+            item.label.as_str(),
+            "Outcome" | "Case code" | "Result code" | "Imported"
+        ) {
+            add(
+                &mut lines,
+                Line::from(vec![
+                    Span::styled(format!("{}: ", item.label), theme.bold()),
+                    Span::styled(item.text.clone(), style),
+                ]),
+            );
+        }
     }
     add(
         &mut lines,
@@ -48,55 +53,72 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
     );
 
     lines.extend(heading(ui, "What was tried"));
-    for record in &session.steps {
-        if flow.step(&record.id).is_some_and(|s| s.kind == StepKind::Summary) {
-            continue;
-        }
-        let answer = record.answer.as_deref().unwrap_or("(no answer)");
+    let tried: Vec<_> = doc.tried().collect();
+    if tried.is_empty() {
+        add(&mut lines, Line::styled("Nothing yet.", theme.dim()));
+    }
+    for item in tried {
         add(
             &mut lines,
             Line::from(vec![
                 Span::raw("• "),
-                Span::styled(record.title.as_str(), theme.bold()),
+                Span::styled(item.label.clone(), theme.bold()),
                 Span::raw(" — "),
-                Span::raw(answer),
+                Span::raw(item.text.clone()),
             ]),
         );
-        if let Some(note) = &record.note {
-            let note = sanitize::clean_multiline(note).replace('\n', " / ");
-            let line = Line::styled(format!("{NOTE_LABEL}{note}"), theme.dim());
+    }
+    let notes = report::summary::notes(&doc);
+    if !notes.is_empty() {
+        lines.extend(heading(ui, "Notes"));
+        for note in notes {
+            let line = Line::styled(format!("{NOTE_LABEL}{}: {}", note.label, note.text), theme.dim());
             lines.extend(wrap::hanging(line, NOTE_LABEL.len(), width));
         }
     }
 
     lines.extend(heading(ui, "What the checks found"));
-    match ui.wizard.verdict() {
-        Some(verdict) => {
-            add(&mut lines, Line::styled(verdict.title.as_str(), theme.bold()));
-            add(&mut lines, Line::raw(verdict.advice.as_str()));
+    match (doc.verdict(), report::summary::advice(&doc)) {
+        (Some((title, _)), Some(advice)) => {
+            add(&mut lines, Line::styled(title.to_string(), theme.bold()));
+            add(&mut lines, Line::raw(advice));
         }
-        None => add(
+        _ => add(
             &mut lines,
             Line::styled("The checks have not finished.", theme.dim()),
         ),
     }
-    let mut results: Vec<_> = session.checks.iter().collect();
-    results.sort_by_key(|r| checks::registry_order(&r.id));
-    for r in results {
-        lines.extend(checks::result_lines(ui, r, width));
+    for item in doc.items(SectionKind::Checks) {
+        let (symbol, style) = match item.mark {
+            Some(Mark::Check(s)) => (s.symbol(), theme.status(s)),
+            _ => ("•", theme.dim()),
+        };
+        let line = Line::from(vec![
+            Span::styled(symbol, style),
+            Span::raw(" "),
+            Span::styled(format!("{}: ", item.label), theme.bold()),
+            Span::raw(item.text.clone()),
+        ]);
+        lines.extend(wrap::hanging(line, 2, width));
+    }
+    for item in doc.items(SectionKind::StatusPage) {
+        add(
+            &mut lines,
+            Line::raw(format!("• Intuit status page: {} — {}", item.label, item.text)),
+        );
     }
 
-    let tips = ui.wizard.tips();
+    let tips = doc.items(SectionKind::Tips);
     if !tips.is_empty() {
         lines.extend(heading(ui, "To prevent it next time"));
         for tip in tips {
-            add(&mut lines, Line::raw(format!("• {tip}")));
+            add(&mut lines, Line::raw(format!("• {}", tip.text)));
         }
     }
 
     lines.extend(heading(ui, "The report"));
     for text in flow.summary().text.lines() {
-        add(&mut lines, Line::raw(text));
+        add(&mut lines, Line::raw(text.to_string()));
     }
     if !ui.app.report_lines.is_empty() {
         add(&mut lines, Line::raw(""));
@@ -107,7 +129,7 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-/// Starts a step's note; its later rows line up after it.
+/// Starts a note; its later rows line up after it.
 const NOTE_LABEL: &str = "    Note: ";
 
 fn block(ui: &Ui) -> Block<'static> {

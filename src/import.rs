@@ -1,0 +1,280 @@
+//! `qbfix import FILE|-` and `qbfix import --code CODE`: the customer's results become a new
+//! local session marked imported — from a `check --json` document, a session JSON as
+//! `report --format json` writes it, or a result code read aloud. Anything else is refused
+//! with one line and nothing is written.
+
+use std::io::Read;
+use std::path::Path;
+
+use jiff::Timestamp;
+use serde::Deserialize;
+
+use crate::checks::{CheckResult, Status, Verdict, VerdictId};
+use crate::result_code;
+use crate::session::{
+    CheckRun, ImportSource, Imported, Outcome, SCHEMA_VERSION, Session, SessionStore, StepRecord, SystemFacts,
+};
+
+/// The largest file accepted.
+pub const MAX_BYTES: u64 = 5 * 1024 * 1024;
+
+/// Why an import was refused (each is one line; exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot import {0}")]
+    File(crate::fsread::ReadError),
+    #[error("cannot import {0}: it is larger than 5 MB, which no qbfix result is")]
+    TooBig(String),
+    #[error("cannot read {name}: {error}")]
+    Read { name: String, error: std::io::Error },
+    #[error("cannot import {name}: not JSON ({problem})")]
+    NotJson { name: String, problem: String },
+    #[error("cannot import {name}: schema_version {found} is not the {SCHEMA_VERSION} this qbfix reads")]
+    Version { name: String, found: String },
+    #[error("cannot import {name}: {problem}")]
+    Shape { name: String, problem: String },
+    #[error("cannot import: {0}")]
+    Code(result_code::CodeError),
+    #[error(transparent)]
+    Store(#[from] crate::session::StoreError),
+}
+
+/// Reads `path` (`-` is stdin), refusing anything but a regular file of at most 5 MB.
+pub fn read_capped(path: &Path) -> Result<(String, Vec<u8>), ImportError> {
+    if path.as_os_str() != "-" {
+        let bytes = crate::fsread::read_capped(path, MAX_BYTES).map_err(ImportError::File)?;
+        return Ok((crate::fsread::display_path(path), bytes));
+    }
+    let name = "standard input".to_string();
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| ImportError::Read {
+            name: name.clone(),
+            error,
+        })?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(ImportError::TooBig(name));
+    }
+    Ok((name, bytes))
+}
+
+/// `check --json` output.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckDoc {
+    #[allow(dead_code)]
+    schema_version: u32,
+    verdict: Verdict,
+    checks: Vec<CheckResult>,
+    #[serde(default)]
+    duration_ms: u64,
+}
+
+/// A session as `report --format json` writes it.
+#[derive(Deserialize)]
+struct SessionDoc {
+    flow: String,
+    started_at: Timestamp,
+    finished_at: Option<Timestamp>,
+    outcome: Outcome,
+    resolved_by: Option<String>,
+    verdict: Option<Verdict>,
+    #[serde(default)]
+    case_code: Option<String>,
+    steps: Vec<StepRecord>,
+    #[serde(default)]
+    checks: Vec<CheckResult>,
+    #[serde(default)]
+    check_runs: Vec<CheckRun>,
+    system: SystemFacts,
+}
+
+/// Turns the bytes of a customer's file into a session (not saved, id and case code unset).
+pub fn session_from_json(name: &str, bytes: &[u8], now: Timestamp) -> Result<Session, ImportError> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson {
+        name: name.to_string(),
+        problem: format!("line {}, column {}: {e}", e.line(), e.column()),
+    })?;
+    let shape = |problem: String| ImportError::Shape {
+        name: name.to_string(),
+        problem,
+    };
+    let Some(obj) = value.as_object() else {
+        return Err(shape("it is not a qbfix result: expected a JSON object".into()));
+    };
+    match obj.get("schema_version") {
+        Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
+        Some(v) => {
+            return Err(ImportError::Version {
+                name: name.to_string(),
+                found: v.to_string(),
+            });
+        }
+        None => {
+            return Err(shape(
+                "it has no schema_version, so it is not a qbfix result".into(),
+            ));
+        }
+    }
+    let mut session = Session::new(String::new(), "qbo-502", now, SystemFacts::default());
+    if obj.contains_key("steps") {
+        let doc: SessionDoc =
+            serde_json::from_value(value).map_err(|e| shape(format!("not a qbfix session: {e}")))?;
+        session.flow = doc.flow;
+        session.started_at = doc.started_at;
+        session.finished_at = doc.finished_at;
+        session.outcome = doc.outcome;
+        session.resolved_by = doc.resolved_by;
+        session.verdict = doc.verdict;
+        session.case_code = doc.case_code.as_deref().and_then(crate::case_code::parse);
+        session.history = doc.steps.iter().map(|s| s.id.clone()).collect();
+        session.steps = doc.steps;
+        session.checks = doc.checks;
+        session.check_runs = doc.check_runs;
+        session.system = doc.system;
+        session.imported = Some(Imported {
+            source: ImportSource::SessionJson,
+            imported_at: now,
+        });
+    } else {
+        let doc: CheckDoc =
+            serde_json::from_value(value).map_err(|e| shape(format!("not a qbfix check result: {e}")))?;
+        session.system = system_facts(&doc.checks);
+        session.verdict = Some(doc.verdict);
+        session.checks = doc.checks;
+        session.check_runs = vec![CheckRun {
+            started_at: now,
+            finished_at: Some(now),
+            duration_ms: Some(doc.duration_ms),
+            verdict: session.verdict.clone(),
+        }];
+        session.imported = Some(Imported {
+            source: ImportSource::CheckJson,
+            imported_at: now,
+        });
+    }
+    for r in &mut session.checks {
+        *r = crate::checks::runner::clean_result(r.clone());
+    }
+    Ok(session)
+}
+
+/// What the `system` check said about the customer's computer.
+fn system_facts(checks: &[CheckResult]) -> SystemFacts {
+    let sys = checks.iter().find(|r| r.id == "system");
+    let get = |k: &str| {
+        sys.and_then(|r| r.detail_str(k))
+            .map(crate::sanitize::clean)
+            .unwrap_or_default()
+    };
+    SystemFacts {
+        os: get("os"),
+        os_version: get("kernel"),
+        arch: get("arch"),
+        qbfix_version: String::new(),
+    }
+}
+
+/// Generic words for a verdict known only by its id (a result code carries no evidence).
+fn verdict_words(id: &str) -> (&'static str, &'static str) {
+    match id {
+        "offline" => (
+            "The customer's computer is not reaching the internet",
+            "Check the cable or Wi-Fi and restart the router; QuickBooks cannot load until this is fixed.",
+        ),
+        "captive_portal" => (
+            "A Wi-Fi sign-in page is in the way",
+            "Open any website in the browser and finish the Wi-Fi sign-in (hotel, café, guest network), then try QuickBooks again.",
+        ),
+        "proxy_failing" => (
+            "The proxy on the customer's network is failing",
+            "The proxy the browser uses cannot be reached or refuses QuickBooks: ask whoever runs the network, or try without the proxy.",
+        ),
+        "quickbooks_blocked" => (
+            "Something on the customer's network is blocking QuickBooks",
+            "A firewall, security program, VPN or network filter blocks QuickBooks: allow *.intuit.com and *.quickbooks.com on port 443.",
+        ),
+        "https_intercepted" => (
+            "Security software or a proxy is inspecting the secure connection",
+            "Turn off HTTPS scanning for a moment to test, then add an exception for *.intuit.com.",
+        ),
+        "service_outage" => (
+            "QuickBooks is having trouble on Intuit's side",
+            "Nothing to fix on the customer's computer: wait and try again later; status.quickbooks.intuit.com shows when it is fixed.",
+        ),
+        "bank_unreachable" => (
+            "The bank's website is not answering properly",
+            "Bank feeds fail while the bank's site is down: try the update later and look for notices on the bank's website.",
+        ),
+        "slow_connection" => (
+            "The customer's connection to QuickBooks is slow",
+            "Slow replies can time out as 502 errors: close large downloads, use a cable, restart the router.",
+        ),
+        _ => (
+            "The customer's connection to QuickBooks looks fine",
+            "The network path works, so the cause is most likely the browser: clear its cache and cookies, try another up-to-date browser.",
+        ),
+    }
+}
+
+/// Turns a result code into a session (not saved, id and case code unset).
+pub fn session_from_code(code: &str, now: Timestamp) -> Result<Session, ImportError> {
+    let decoded = result_code::decode(code).map_err(ImportError::Code)?;
+    let how = ImportSource::ResultCode.describe();
+    let mut session = Session::new(String::new(), "qbo-502", now, SystemFacts::default());
+    session.checks = decoded
+        .statuses
+        .iter()
+        .filter_map(|(id, status)| status.map(|s| (id, s)))
+        .map(|(id, s)| {
+            let word = match s {
+                Status::Pass => "passed",
+                Status::Warn => "warned",
+                Status::Fail => "failed",
+                Status::Skip => "was skipped",
+                Status::Error => "could not run",
+            };
+            CheckResult::new(id, s, format!("{} {word} ({how})", crate::report::check_name(id)))
+        })
+        .collect();
+    session.verdict = match &decoded.verdict {
+        Some(name) => {
+            let id: VerdictId = serde_json::from_value(serde_json::Value::String(name.clone()))
+                .map_err(|_| ImportError::Code(result_code::CodeError::Unknown))?;
+            let (title, advice) = verdict_words(name);
+            Some(Verdict {
+                id,
+                title: title.into(),
+                advice: advice.into(),
+            })
+        }
+        None => None,
+    };
+    session.check_runs = vec![CheckRun {
+        started_at: now,
+        finished_at: Some(now),
+        duration_ms: None,
+        verdict: session.verdict.clone(),
+    }];
+    session.imported = Some(Imported {
+        source: ImportSource::ResultCode,
+        imported_at: now,
+    });
+    Ok(session)
+}
+
+/// Gives `session` a fresh id and a case code of its own (the customer's when it is free),
+/// and saves it. Returns the saved session.
+pub fn save_new(store: &SessionStore, mut session: Session, now: Timestamp) -> Result<Session, ImportError> {
+    let taken = crate::case_code::taken(store);
+    session.case_code = match session.case_code.take() {
+        Some(code) if !taken.contains(&code) => Some(code),
+        _ => Some(crate::case_code::generate_unique(&taken)),
+    };
+    session.id = store.reserve_id(now)?;
+    store.save(&session)?;
+    Ok(session)
+}

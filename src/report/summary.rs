@@ -1,0 +1,135 @@
+//! The short summaries of a [`Document`]: the plain-mode summary (text lines) and the ticket
+//! summary that `y` copies (short Markdown: case code, outcome, verdict, what was tried,
+//! failing checks, notes). Skipped steps are not "tried"; advice the person already followed
+//! is not repeated.
+
+use super::document::{Document, Item, SectionKind};
+use super::markdown::escape as md;
+use super::text::{WIDTH, push_item, wrap};
+
+/// The verdict's advice for a summary: when the checks found nothing wrong on the network,
+/// their advice is the browser steps of the flow, so once any step was tried the summary
+/// names what was tried instead of repeating it.
+pub fn advice(doc: &Document) -> Option<String> {
+    let (_, advice) = doc.verdict()?;
+    let tried: Vec<&str> = doc.tried().map(|i| i.label.as_str()).collect();
+    let local_ok = doc.verdict_id.is_some_and(|v| v.as_str() == "local_ok");
+    if local_ok && !tried.is_empty() {
+        Some(format!(
+            "The network path to QuickBooks works. Already tried: {}.",
+            tried.join("; ")
+        ))
+    } else {
+        Some(advice.to_string())
+    }
+}
+
+/// Notes of every step, tried or not ("Step: note").
+pub fn notes(doc: &Document) -> Vec<Item> {
+    doc.items(SectionKind::Steps)
+        .iter()
+        .filter_map(|i| i.note.as_ref().map(|n| Item::new(i.label.clone(), n.clone())))
+        .collect()
+}
+
+/// The plain-mode summary, as lines of at most 72 columns.
+pub fn plain(doc: &Document) -> Vec<String> {
+    let mut out = vec!["Summary".to_string(), "=======".to_string()];
+    for item in doc.items(SectionKind::Overview) {
+        if matches!(
+            item.label.as_str(),
+            "Outcome" | "Case code" | "Result code" | "Imported"
+        ) {
+            push_item(&mut out, item, "");
+        }
+    }
+    if let (Some((title, _)), Some(advice)) = (doc.verdict(), advice(doc)) {
+        out.extend(wrap(&format!("Checks say: {title}. {advice}"), "", "", WIDTH));
+    }
+    let mut list = |heading: &str, items: Vec<&Item>| {
+        if items.is_empty() {
+            return;
+        }
+        out.push(String::new());
+        out.push(format!("{heading}:"));
+        for item in items {
+            let mut item = item.clone();
+            item.note = None;
+            item.time = None;
+            if matches!(item.mark, Some(super::document::Mark::Tried)) {
+                item.mark = None;
+            }
+            push_item(&mut out, &item, "  - ");
+        }
+    };
+    list("What was tried", doc.tried().collect());
+    let notes = notes(doc);
+    list("Notes", notes.iter().collect());
+    list("Check results", doc.items(SectionKind::Checks).iter().collect());
+    list(
+        "Intuit status page",
+        doc.items(SectionKind::StatusPage).iter().collect(),
+    );
+    list("Next steps", doc.items(SectionKind::NextSteps).iter().collect());
+    list(
+        "Preventing it next time",
+        doc.items(SectionKind::Tips).iter().collect(),
+    );
+    out
+}
+
+/// The ticket summary `y` copies: short Markdown, one line per fact.
+pub fn ticket(doc: &Document) -> String {
+    let mut out = String::new();
+    let head = match &doc.case_code {
+        Some(code) => format!("QuickBooks Online 502 — Case {code}"),
+        None => format!("QuickBooks Online 502 — Session {}", doc.session_id),
+    };
+    out.push_str(&format!("**{}**\n", md(&head)));
+    let mut line = |label: &str, text: &str| out.push_str(&format!("- **{label}:** {}\n", md(text)));
+    for item in doc.items(SectionKind::Overview) {
+        if matches!(item.label.as_str(), "Outcome" | "Result code" | "Imported") {
+            line(&item.label, &item.text);
+        }
+    }
+    match (doc.verdict(), advice(doc)) {
+        (Some((title, _)), Some(advice)) => {
+            line("Verdict", &format!("{title} — {}", doc.owner.words()));
+            line("Advice", &advice);
+        }
+        _ => line("Verdict", "the checks did not finish"),
+    }
+    let tried: Vec<String> = doc.tried().map(|i| format!("{}: {}", i.label, i.text)).collect();
+    line(
+        "Tried",
+        &if tried.is_empty() {
+            "nothing yet".to_string()
+        } else {
+            tried.join("; ")
+        },
+    );
+    let failing: Vec<String> = doc
+        .failing()
+        .map(|i| format!("{} {}: {}", i.mark.map_or("", |m| m.word()), i.label, i.text))
+        .collect();
+    line(
+        "Failing checks",
+        &if failing.is_empty() {
+            "none".to_string()
+        } else {
+            failing.join("; ")
+        },
+    );
+    let notes: Vec<String> = notes(doc)
+        .iter()
+        .map(|i| format!("{}: {}", i.label, i.text))
+        .collect();
+    if !notes.is_empty() {
+        line("Notes", &notes.join("; "));
+    }
+    for item in doc.items(SectionKind::StatusPage).iter().take(2) {
+        line("Intuit status page", &format!("{}: {}", item.label, item.text));
+    }
+    line("Session", &doc.session_id);
+    out
+}

@@ -1,0 +1,231 @@
+//! `qbfix watch`: polls the status page and the QuickBooks URLs (the `status_page` and `http`
+//! checks themselves) until the page is operational and every QuickBooks URL answers without a
+//! 5xx, then rings the bell and exits 0. On a terminal one live line says what is still down,
+//! the incident's latest update, when it checked and when it checks next; otherwise one line
+//! per poll. Exit 1 at `--timeout`, 130 on Ctrl-C.
+
+use std::io::{IsTerminal, Write};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::checks::{CheckResult, Status, runner};
+use crate::config::Config;
+use crate::report::check_name;
+use crate::sanitize::clean;
+
+/// How to watch.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Options {
+    pub interval: Duration,
+    pub timeout: Option<Duration>,
+}
+
+/// A bad `--interval` or `--timeout`.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    #[error("--interval {0}: must be at least 1 second")]
+    Interval(f64),
+    #[error("--timeout {0}: must be a positive number of seconds")]
+    Timeout(f64),
+}
+
+impl Options {
+    pub fn new(interval: f64, timeout: Option<f64>) -> Result<Options, WatchError> {
+        if !(1.0..=86_400.0).contains(&interval) {
+            return Err(WatchError::Interval(interval));
+        }
+        let timeout = match timeout {
+            Some(t) if !t.is_finite() || t <= 0.0 || t > 31_536_000.0 => return Err(WatchError::Timeout(t)),
+            Some(t) => Some(Duration::from_secs_f64(t)),
+            None => None,
+        };
+        Ok(Options {
+            interval: Duration::from_secs_f64(interval),
+            timeout,
+        })
+    }
+}
+
+/// What one poll found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Poll {
+    /// What is still down, in words ("QuickBooks sites: qbo… answered 502").
+    pub down: Vec<String>,
+    /// The first open incident's name and latest update.
+    pub incident: Option<String>,
+}
+
+impl Poll {
+    pub fn recovered(&self) -> bool {
+        self.down.is_empty()
+    }
+}
+
+/// Judges one poll's results.
+pub fn judge(results: &[CheckResult]) -> Poll {
+    let mut down = Vec::new();
+    for r in results {
+        let bad = match r.id.as_str() {
+            "status_page" => r.status != Status::Pass,
+            "http" => r.detail_u64("status_code").is_none_or(|c| c >= 500),
+            _ => false,
+        };
+        if bad {
+            down.push(format!("{}: {}", check_name(&r.id), clean(&r.summary)));
+        }
+    }
+    if !results.iter().any(|r| r.id == "http") {
+        down.push("QuickBooks sites: not checked".into());
+    }
+    let incident = results
+        .iter()
+        .filter(|r| r.id == "status_page")
+        .flat_map(|r| {
+            r.details
+                .get("incidents")
+                .and_then(|v| v.as_array())
+                .cloned()
+                .unwrap_or_default()
+        })
+        .next()
+        .map(|i| {
+            let name = clean(i.get("name").and_then(|v| v.as_str()).unwrap_or("incident"));
+            match i.get("update").and_then(|v| v.as_str()) {
+                Some(u) => format!("{name} — latest update: {}", clean(u)),
+                None => name,
+            }
+        });
+    Poll { down, incident }
+}
+
+fn clock(at: jiff::Timestamp) -> String {
+    at.to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%H:%M:%S")
+        .to_string()
+}
+
+/// Runs until recovery (0), the timeout (1) or Ctrl-C (130).
+pub async fn run(config: Arc<Config>, options: Options) -> std::io::Result<u8> {
+    let live = std::io::stdout().is_terminal();
+    let started = Instant::now();
+    let deadline = options.timeout.map(|t| started + t);
+    let mut out = std::io::stdout();
+    let interrupted = tokio::signal::ctrl_c();
+    tokio::pin!(interrupted);
+    loop {
+        let specs = runner::select(&["status_page".to_string(), "http".to_string()]);
+        let poll = tokio::select! {
+            (results, _) = runner::run_to_end(config.clone(), specs) => judge(&results),
+            _ = &mut interrupted => return stopped(&mut out, live),
+        };
+        let now = jiff::Timestamp::now();
+        if poll.recovered() {
+            if live {
+                write!(out, "\r\u{1b}[2K")?;
+            }
+            writeln!(
+                out,
+                "QuickBooks answers normally again (checked {}).\u{7}",
+                clock(now)
+            )?;
+            out.flush()?;
+            return Ok(0);
+        }
+        let wait = match deadline {
+            Some(d) => {
+                let left = d.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    return gave_up(&mut out, live, &poll, started.elapsed());
+                }
+                left.min(options.interval)
+            }
+            None => options.interval,
+        };
+        let next = now
+            .checked_add(jiff::SignedDuration::try_from(wait).unwrap_or_default())
+            .unwrap_or(now);
+        let mut line = format!("Still down: {}", poll.down.join("; "));
+        if let Some(i) = &poll.incident {
+            line.push_str(&format!(" · {i}"));
+        }
+        line.push_str(&format!(" · checked {} · next {}", clock(now), clock(next)));
+        if live {
+            let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w.max(20)));
+            let shown: String = if line.chars().count() >= width {
+                line.chars().take(width - 2).chain(['…']).collect()
+            } else {
+                line
+            };
+            write!(out, "\r\u{1b}[2K{shown}")?;
+        } else {
+            writeln!(out, "{line}")?;
+        }
+        out.flush()?;
+        tokio::select! {
+            () = tokio::time::sleep(wait) => {}
+            _ = &mut interrupted => return stopped(&mut out, live),
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return gave_up(&mut out, live, &poll, started.elapsed());
+        }
+    }
+}
+
+fn stopped(out: &mut impl Write, live: bool) -> std::io::Result<u8> {
+    if live {
+        writeln!(out)?;
+    }
+    writeln!(out, "Stopped watching.")?;
+    out.flush()?;
+    Ok(130)
+}
+
+fn gave_up(out: &mut impl Write, live: bool, poll: &Poll, after: Duration) -> std::io::Result<u8> {
+    if live {
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "Gave up after {} s: QuickBooks is still not answering normally ({}).",
+        after.as_secs(),
+        poll.down.join("; ")
+    )?;
+    out.flush()?;
+    Ok(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interval_below_one_second_is_refused() {
+        assert!(Options::new(0.5, None).is_err());
+        assert!(Options::new(f64::NAN, None).is_err());
+        assert!(Options::new(1.0, Some(0.0)).is_err());
+        assert_eq!(
+            Options::new(30.0, None).unwrap().interval,
+            Duration::from_secs(30)
+        );
+    }
+
+    #[test]
+    fn recovered_only_when_the_page_passes_and_no_site_answers_5xx() {
+        let page = CheckResult::new("status_page", Status::Pass, "fine");
+        let ok = CheckResult::new("http", Status::Pass, "200").with("status_code", 200);
+        let bad = CheckResult::new("http", Status::Fail, "502").with("status_code", 502);
+        assert!(judge(&[page.clone(), ok.clone()]).recovered());
+        assert!(!judge(&[page.clone(), ok.clone(), bad]).recovered());
+        let incident = CheckResult::new("status_page", Status::Warn, "Intuit reports: incident 'Banking'")
+            .with(
+                "incidents",
+                serde_json::json!([{"name": "Banking", "update": "We are investigating"}]),
+            );
+        let poll = judge(&[incident, ok]);
+        assert!(!poll.recovered());
+        assert_eq!(
+            poll.incident.as_deref(),
+            Some("Banking — latest update: We are investigating")
+        );
+    }
+}

@@ -1,0 +1,37 @@
+//! A loopback server that counts the requests it gets and changes its answer after a number of
+//! them (one request per connection: the servers do not keep connections alive), so tests wait
+//! on requests, never on time.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::{Reply, World, server};
+
+/// How many requests a counted server has had.
+#[derive(Debug, Clone, Default)]
+pub struct Counter(Arc<AtomicUsize>);
+
+impl Counter {
+    pub fn get(&self) -> usize {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+impl World {
+    /// A plain HTTP server answering `first` to its first `n` requests and `then` after;
+    /// returns its base URL and its request counter.
+    pub fn counted(&self, first: Reply, n: usize, then: Reply) -> (String, Counter) {
+        let (listener, port) = self.listen();
+        let counter = Counter::default();
+        let count = counter.0.clone();
+        let (first, then) = (Arc::new(first), Arc::new(then));
+        self.rt.spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let seen = count.fetch_add(1, Ordering::SeqCst);
+                let reply = if seen < n { first.clone() } else { then.clone() };
+                tokio::spawn(server::serve(stream, reply));
+            }
+        });
+        (format!("http://127.0.0.1:{port}/"), counter)
+    }
+}
