@@ -1,5 +1,5 @@
 //! Benchmarks of the work on qbfix's hot paths: loading the embedded flow (start-up), walking
-//! the wizard, drawing the first TUI frame, rendering reports, sanitizing hostile text, and a whole check run against a
+//! the wizard, drawing the first TUI frame, pasting 100 KB into a note, rendering reports, sanitizing hostile text, and a whole check run against a
 //! loopback server (the checks' own overhead, without the internet's latency).
 //! Run with `cargo bench`.
 
@@ -73,6 +73,29 @@ fn benches(c: &mut Criterion) {
                 resume_hint: None,
             };
             terminal.draw(|f| render::draw(f, &ui)).map(|_| ())
+        })
+    });
+
+    // A one-line paste of 100 KB into the note editor, then the frame that shows it; and
+    // the note it saves (issue 11: this used to take minutes).
+    let pasted = "Error 502 Bad Gateway on 2 of my 3 bank accounts since 9am. ".repeat(1_700);
+    c.bench_function("tui: paste 100 KB into a note, draw it at 80x24, save it", |b| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap_or_else(|e| panic!("{e}"));
+        b.iter(|| {
+            let mut app = App::new(Theme::colored());
+            app.open_note(None);
+            app.paste(black_box(&pasted));
+            let ui = Ui {
+                wizard: &first,
+                app: &app,
+                resume_hint: None,
+            };
+            let drawn = terminal.draw(|f| render::draw(f, &ui)).map(|_| ());
+            let mut wizard = first.clone();
+            wizard.update(Msg::Note {
+                text: app.draft().unwrap_or_default(),
+            });
+            drawn
         })
     });
 

@@ -196,6 +196,7 @@ impl Driver {
     }
 
     pub fn save(&self) -> Result<(), StoreError> {
+        let _saving = crate::signals::saving();
         let saved = self.store.save(self.wizard.session());
         match &saved {
             Ok(()) => tracing::debug!(session = %self.wizard.session().id, "session saved"),

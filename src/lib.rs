@@ -28,6 +28,7 @@ pub mod report_files;
 pub mod result_code;
 pub mod sanitize;
 pub mod session;
+pub mod signals;
 pub mod tui;
 pub mod watch;
 pub mod wizard;

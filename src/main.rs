@@ -216,6 +216,7 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
     // A terminal that cannot draw a full screen gets plain mode.
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if args.plain || !terminal || dumb {
+        qbfix::signals::exit_on_signal(rt.handle(), driver.wizard.session().id.clone());
         let stdin = std::io::stdin().lock();
         let stdout = std::io::stdout().lock();
         let echo = !std::io::stdin().is_terminal();
@@ -245,7 +246,7 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
             exit.case_code.as_deref().unwrap_or(&exit.session_id)
         );
     }
-    Ok(0)
+    Ok(exit.signal.map_or(0, |s| s.exit_code()))
 }
 
 /// The customer's results as a new (unsaved) session, from a file (`-`: stdin) or a code.

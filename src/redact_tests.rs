@@ -64,6 +64,7 @@ fn a_session_copy_is_redacted_everywhere_and_marked() {
         answer: None,
         answer_id: None,
         note: Some("alice on alices-laptop, router 192.168.0.1".into()),
+        note_draft: false,
         answered_at: None,
         checks: Vec::new(),
     });

@@ -9,16 +9,26 @@ mod support;
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+use base64::Engine as _;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 use harness::{Env, session_files};
 
 const ROWS: u16 = 30;
 const COLS: u16 = 100;
-const DEADLINE: Duration = Duration::from_secs(20);
+const DEADLINE: Duration = Duration::from_secs(30);
+
+/// What the reader thread has seen of the program's output.
+struct Seen {
+    screen: vt100::Parser,
+    /// Every byte, for what the screen model does not keep (OSC 52).
+    raw: Vec<u8>,
+    /// The program closed the terminal (it exited).
+    ended: bool,
+}
 
 /// The wizard running in a pseudo-terminal.
 struct Tui {
@@ -26,7 +36,7 @@ struct Tui {
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    screen: Arc<Mutex<vt100::Parser>>,
+    seen: Arc<(Mutex<Seen>, Condvar)>,
 }
 
 impl Tui {
@@ -36,6 +46,15 @@ impl Tui {
 
     /// Starts `qbfix ARGS` on `env`'s config and data dir.
     fn start_in(env: Env, args: &[&str]) -> Tui {
+        Tui::start_full(env, args, &[])
+    }
+
+    /// Starts `qbfix ARGS` on a fresh environment with these variables set.
+    fn start_with(args: &[&str], vars: &[(&str, &str)]) -> Tui {
+        Tui::start_full(Env::new(), args, vars)
+    }
+
+    fn start_full(env: Env, args: &[&str], vars: &[(&str, &str)]) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -49,36 +68,48 @@ impl Tui {
         cmd.arg(env.config_path());
         cmd.arg("--data-dir");
         cmd.arg(env.data_dir());
-        for a in args {
-            cmd.arg(a);
+        for arg in args {
+            cmd.arg(arg);
         }
         cmd.cwd(env.dir());
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_PROXY", "*");
         cmd.env("no_proxy", "*");
+        for var in support::UNSET.iter().chain(&["NO_COLOR", "TMUX", "STY"]) {
+            cmd.env_remove(var);
+        }
         cmd.env("HOME", env.home());
         cmd.env_remove("XDG_CONFIG_HOME");
-        for var in support::UNSET.iter().chain(&["NO_COLOR"]) {
-            cmd.env_remove(var);
+        for (name, value) in vars {
+            cmd.env(name, value);
         }
         let child = pair.slave.spawn_command(cmd).unwrap();
         // Only the child holds the slave now, so reading ends when it exits.
         drop(pair.slave);
 
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZeroU16::new(ROWS).unwrap(),
-            NonZeroU16::new(COLS).unwrap(),
-            0,
-        )));
+        let seen = Arc::new((
+            Mutex::new(Seen {
+                screen: vt100::Parser::new(NonZeroU16::new(ROWS).unwrap(), NonZeroU16::new(COLS).unwrap(), 0),
+                raw: Vec::new(),
+                ended: false,
+            }),
+            Condvar::new(),
+        ));
         let mut reader = pair.master.try_clone_reader().unwrap();
-        let sink = screen.clone();
+        let sink = seen.clone();
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
+            loop {
+                let n = reader.read(&mut buf).unwrap_or(0);
+                let mut seen = sink.0.lock().unwrap();
                 if n == 0 {
+                    seen.ended = true;
+                    sink.1.notify_all();
                     break;
                 }
-                sink.lock().unwrap().process(&buf[..n]);
+                seen.screen.process(&buf[..n]);
+                seen.raw.extend_from_slice(&buf[..n]);
+                sink.1.notify_all();
             }
         });
         let writer = pair.master.take_writer().unwrap();
@@ -87,35 +118,49 @@ impl Tui {
             master: pair.master,
             writer,
             child,
-            screen,
+            seen,
         }
     }
 
     fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
+        self.seen.0.lock().unwrap().screen.screen().contents()
+    }
+
+    /// Waits (on the reader's news, up to a generous deadline) until `done` holds of what
+    /// was seen.
+    fn wait_until<T>(&self, what: &str, mut done: impl FnMut(&Seen) -> Option<T>) -> T {
+        let start = Instant::now();
+        let (lock, news) = &*self.seen;
+        let mut seen = lock.lock().unwrap();
+        loop {
+            if let Some(found) = done(&seen) {
+                return found;
+            }
+            let left = DEADLINE.checked_sub(start.elapsed()).unwrap_or_else(|| {
+                panic!(
+                    "timed out waiting for {what}; the screen shows:\n{}",
+                    seen.screen.screen().contents()
+                )
+            });
+            seen = news.wait_timeout(seen, left).unwrap().0;
+        }
     }
 
     /// Waits until the screen shows `text`; returns the screen.
     fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let contents = self.contents();
-            if contents.contains(text) {
-                return contents;
-            }
-            assert!(
-                start.elapsed() < DEADLINE,
-                "timed out waiting for {text:?}; the screen shows:\n{contents}"
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
+        self.wait_until(&format!("{text:?}"), |seen| {
+            let contents = seen.screen.screen().contents();
+            contents.contains(text).then_some(contents)
+        })
     }
 
     /// Resizes the terminal (the program gets SIGWINCH) and the screen model with it.
     fn resize(&mut self, rows: u16, cols: u16) {
-        self.screen
+        self.seen
+            .0
             .lock()
             .unwrap()
+            .screen
             .set_size(NonZeroU16::new(rows).unwrap(), NonZeroU16::new(cols).unwrap());
         self.master
             .resize(PtySize {
@@ -132,26 +177,68 @@ impl Tui {
         self.writer.flush().unwrap();
     }
 
-    /// Waits for the program to end; returns its exit code.
+    /// Sends `signal` (a `kill` name: TERM, HUP, …) to the program.
+    fn signal(&self, signal: &str) {
+        let pid = self.child.process_id().expect("a pid");
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -{signal}");
+    }
+
+    /// Waits for the program to end (it closes the terminal); returns its exit code.
     fn wait_exit(&mut self) -> u32 {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader take in the last output.
-                let seen = Instant::now();
-                while seen.elapsed() < Duration::from_millis(300)
-                    && self.screen.lock().unwrap().screen().alternate_screen()
-                {
-                    std::thread::sleep(Duration::from_millis(20));
-                }
-                return status.exit_code();
-            }
+        self.wait_until("qbfix to exit", |seen| seen.ended.then_some(()));
+        self.child.wait().unwrap().exit_code()
+    }
+
+    /// Every OSC 52 clipboard payload the program wrote, decoded.
+    fn clipboard(&self) -> Vec<String> {
+        let raw = String::from_utf8_lossy(&self.seen.0.lock().unwrap().raw).into_owned();
+        raw.split("\u{1b}]52;c;")
+            .skip(1)
+            .filter_map(|rest| rest.split('\u{7}').next())
+            .map(|b64| {
+                String::from_utf8(base64::engine::general_purpose::STANDARD.decode(b64).unwrap()).unwrap()
+            })
+            .collect()
+    }
+
+    /// Fails unless the terminal is back as it was: main screen, cursor shown, and (by
+    /// `stty -a` on the pty, still open on our side) echo and line editing on.
+    fn assert_restored(&self) {
+        let screen = self.contents();
+        {
+            let seen = self.seen.0.lock().unwrap();
             assert!(
-                start.elapsed() < DEADLINE,
-                "qbfix did not exit; the screen shows:\n{}",
-                self.contents()
+                !seen.screen.screen().alternate_screen(),
+                "still on the alternate screen:\n{screen}"
             );
-            std::thread::sleep(Duration::from_millis(30));
+            assert!(!seen.screen.screen().hide_cursor(), "cursor left hidden");
+            let raw = String::from_utf8_lossy(&seen.raw).into_owned();
+            let (on, off) = (raw.rfind("\u{1b}[?2004h"), raw.rfind("\u{1b}[?2004l"));
+            assert!(on.is_none() || off > on, "bracketed paste left on");
+        }
+        let tty = self.master.tty_name().expect("the pty's name");
+        let flag = if cfg!(target_os = "linux") { "-F" } else { "-f" };
+        let out = std::process::Command::new("stty")
+            .arg("-a")
+            .arg(flag)
+            .arg(&tty)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "stty: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let modes: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .split(|c: char| c.is_whitespace() || c == ';')
+            .map(str::to_string)
+            .collect();
+        for mode in ["echo", "icanon", "isig"] {
+            assert!(modes.iter().any(|m| m == mode), "{mode} not restored: {modes:?}");
         }
     }
 
@@ -209,7 +296,7 @@ fn q_midway_asks_once_and_the_second_q_quits() {
     tui.keys("1");
     tui.wait_for("Step 2 of 10");
     tui.keys("q");
-    tui.wait_for("press q again to quit");
+    tui.wait_for("q quit now");
     // Saved before asking.
     assert_eq!(tui.session()["history"].as_array().unwrap().len(), 2);
     tui.keys("q");
@@ -225,13 +312,13 @@ fn another_key_cancels_the_quit_question() {
     let mut tui = Tui::start();
     tui.wait_for("Step 1 of 10");
     tui.keys("q");
-    tui.wait_for("press q again to quit");
+    tui.wait_for("q quit now");
     tui.keys("j");
     tui.wait_for("q quit");
     tui.keys("1");
     tui.wait_for("Step 2 of 10");
     tui.keys("\x03");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.wait_exit(), 130);
 }
 
 #[test]
@@ -240,32 +327,13 @@ fn ctrl_c_saves_quits_at_once_and_restores_the_terminal() {
     tui.wait_for("Step 1 of 10");
     tui.keys("1");
     tui.wait_for("Step 2 of 10");
-    let pressed = Instant::now();
     tui.keys("\x03");
-    assert_eq!(tui.wait_exit(), 0);
-    assert!(
-        pressed.elapsed() < Duration::from_secs(5),
-        "took {:?}",
-        pressed.elapsed()
-    );
+    assert_eq!(tui.wait_exit(), 130, "interrupted");
     let session = tui.session();
     assert_eq!(session["outcome"], "in_progress");
     assert_eq!(Tui::step(&session, "symptom")["answer_id"], "bad_gateway");
-    let screen = tui.wait_for("Resume with: qbfix --resume");
-    let parser = tui.screen.lock().unwrap();
-    assert!(
-        !parser.screen().alternate_screen(),
-        "still on the alternate screen:\n{screen}"
-    );
-    assert!(!parser.screen().hide_cursor(), "cursor left hidden");
-    drop(parser);
-    if let Some(termios) = tui.master.get_termios() {
-        let flags = format!("{:?}", termios.local_flags);
-        assert!(
-            flags.contains("ICANON") && flags.contains("ECHO"),
-            "still raw: {flags}"
-        );
-    }
+    tui.wait_for("Resume with: qbfix --resume");
+    tui.assert_restored();
 }
 
 #[test]
@@ -282,7 +350,7 @@ fn n_adds_a_note_that_is_saved_with_the_step() {
     tui.keys("\r");
     tui.wait_for("Your note: tried the phone hotspot");
     tui.keys("q");
-    tui.wait_for("press q again");
+    tui.wait_for("q quit now");
     tui.keys("q");
     assert_eq!(tui.wait_exit(), 0);
     let session = tui.session();
@@ -324,7 +392,7 @@ fn yes_while_offline_asks_before_recording_the_fix() {
     tui.keys("\r");
     tui.wait_for("Did this fix it?");
     tui.keys("\x03");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.wait_exit(), 130);
     let session = tui.session();
     assert_eq!(session["outcome"], "in_progress");
     assert!(Tui::step(&session, "connection")["answer"].is_null());
@@ -367,29 +435,10 @@ fn b_goes_back_with_the_answer_kept() {
     tui.wait_for("▶ 3  QuickBooks is very slow or stops responding ✓");
     assert!(screen.contains("What do you see?"), "{screen}");
     tui.keys("\x03");
-    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(tui.wait_exit(), 130);
     let session = tui.session();
     assert_eq!(session["history"], serde_json::json!(["symptom"]));
     assert_eq!(Tui::step(&session, "symptom")["answer_id"], "slow");
-}
-
-#[test]
-fn sigterm_saves_and_restores_the_terminal() {
-    let mut tui = Tui::start();
-    tui.wait_for("Step 1 of 10");
-    tui.keys("2");
-    tui.wait_for("Step 2 of 10");
-    let pid = tui.child.process_id().expect("a pid");
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    assert_eq!(tui.wait_exit(), 0);
-    tui.wait_for("Resume with: qbfix --resume");
-    assert!(!tui.screen.lock().unwrap().screen().alternate_screen());
-    let session = tui.session();
-    assert_eq!(Tui::step(&session, "symptom")["answer_id"], "cannot_sign_in");
 }
 
 #[test]
@@ -401,7 +450,199 @@ fn resizing_the_window_redraws_the_layout() {
     tui.resize(ROWS, COLS);
     tui.wait_for("What do you see?");
     tui.keys("q");
-    tui.wait_for("press q again to quit");
+    tui.wait_for("q quit now");
     tui.keys("q");
     assert_eq!(tui.wait_exit(), 0);
+}
+
+/// Opens the note editor on step 2 and types `draft` into it (not saved).
+fn draft_on_step_two(tui: &mut Tui, draft: &str) {
+    tui.wait_for("Step 1 of 10");
+    tui.keys("1");
+    tui.wait_for("Step 2 of 10");
+    tui.keys("n");
+    tui.wait_for("Note for: ");
+    tui.keys(draft);
+    tui.wait_for(draft);
+}
+
+/// The record of the second step taken.
+fn second_step(session: &serde_json::Value) -> &serde_json::Value {
+    let id = session["history"][1].as_str().expect("a second step");
+    Tui::step(session, id)
+}
+
+#[test]
+fn every_signal_keeps_the_draft_note_saves_restores_and_exits_128_plus_n() {
+    for (signal, code) in [("INT", 130), ("QUIT", 131), ("TERM", 143), ("HUP", 129)] {
+        let mut tui = Tui::start();
+        draft_on_step_two(&mut tui, "hotspot works too");
+        tui.signal(signal);
+        assert_eq!(tui.wait_exit(), code, "SIG{signal}");
+        tui.wait_for("Resume with: qbfix --resume");
+        tui.assert_restored();
+        let session = tui.session();
+        let step = second_step(&session);
+        assert_eq!(step["note"], "hotspot works too", "SIG{signal}");
+        assert_eq!(step["note_draft"], true, "SIG{signal}");
+        assert_eq!(session["outcome"], "in_progress");
+    }
+}
+
+#[test]
+fn ctrl_c_in_the_note_editor_keeps_the_draft() {
+    let mut tui = Tui::start();
+    draft_on_step_two(&mut tui, "half a thought");
+    tui.keys("\x03");
+    assert_eq!(tui.wait_exit(), 130);
+    tui.assert_restored();
+    let session = tui.session();
+    assert_eq!(second_step(&session)["note"], "half a thought");
+    assert_eq!(second_step(&session)["note_draft"], true);
+}
+
+#[test]
+fn a_bracketed_paste_goes_into_the_note_whole_and_answers_no_step() {
+    let mut tui = Tui::start();
+    tui.wait_for("Step 1 of 10");
+    tui.keys("1");
+    tui.wait_for("Step 2 of 10");
+    tui.keys("n");
+    tui.wait_for("Note for: ");
+    tui.keys("\x1b[200~Error 502 Bad Gateway\r2 of my 3 bank accounts fail since 9am\r\x1b[201~");
+    tui.wait_for("2 of my 3 bank accounts fail since 9am");
+    tui.keys("\r");
+    let screen = tui.wait_for("Your note: Error 502 Bad Gateway");
+    assert!(
+        screen.contains("Step 2 of 10"),
+        "a pasted line answered a step:\n{screen}"
+    );
+    // Outside the editor a paste answers nothing either, and the footer says why.
+    tui.keys("\x1b[200~2\r3\r\x1b[201~");
+    let screen = tui.wait_for("Pasting works only in the note editor");
+    assert!(screen.contains("Step 2 of 10"), "{screen}");
+    tui.keys("q");
+    tui.wait_for("q quit now");
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let session = tui.session();
+    assert_eq!(
+        session["history"].as_array().unwrap().len(),
+        2,
+        "no step answered"
+    );
+    let step = second_step(&session);
+    assert_eq!(
+        step["note"],
+        "Error 502 Bad Gateway\n2 of my 3 bank accounts fail since 9am"
+    );
+    assert!(step["answer"].is_null(), "{step}");
+    assert!(
+        step.get("note_draft").is_none(),
+        "a saved note is not a draft: {step}"
+    );
+}
+
+#[test]
+fn a_long_paste_into_the_note_keeps_every_character() {
+    let mut tui = Tui::start();
+    tui.wait_for("Step 1 of 10");
+    tui.keys("n");
+    tui.wait_for("Note for:");
+    let text: String = (0..2_000).map(|i| format!("w{i} ")).collect();
+    tui.keys(&format!("\x1b[200~{text}\x1b[201~"));
+    tui.keys("\r");
+    tui.wait_for("Your note: w0 w1 w2");
+    tui.keys("\x03");
+    assert_eq!(tui.wait_exit(), 130);
+    assert_eq!(Tui::step(&tui.session(), "symptom")["note"], text.trim());
+}
+
+#[test]
+fn y_copies_the_ticket_summary_with_the_case_code_by_osc_52() {
+    let mut tui = Tui::start_with(&["--helpdesk"], &[]);
+    let screen = tui.wait_for("Step 1 of 10");
+    tui.keys("1");
+    tui.wait_for("Step 2 of 10");
+    tui.keys("y");
+    tui.wait_for("copied");
+    let copied = tui.clipboard();
+    assert_eq!(copied.len(), 1, "one OSC 52 sequence");
+    let code = copied[0]
+        .split_whitespace()
+        .find(|w| w.starts_with("QB-"))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+                .to_string()
+        })
+        .unwrap_or_else(|| panic!("no case code in the summary:\n{}", copied[0]));
+    assert!(
+        screen.contains(&code) || tui.contents().contains(&code),
+        "the header shows {code}"
+    );
+    assert_eq!(tui.session()["case_code"], code.as_str());
+    tui.keys("\x03");
+    assert_eq!(tui.wait_exit(), 130);
+}
+
+#[test]
+fn y_inside_tmux_wraps_the_sequence_for_it() {
+    let mut tui = Tui::start_with(&["--helpdesk"], &[("TMUX", "/tmp/tmux-0/default,1,0")]);
+    tui.wait_for("Step 1 of 10");
+    tui.keys("y");
+    tui.wait_for("copied");
+    let raw = String::from_utf8_lossy(&tui.seen.0.lock().unwrap().raw).into_owned();
+    assert!(
+        raw.contains("\u{1b}Ptmux;\u{1b}\u{1b}]52;c;"),
+        "not wrapped for tmux"
+    );
+    let code = tui.session()["case_code"].as_str().unwrap().to_string();
+    assert!(tui.clipboard()[0].contains(&code));
+    tui.keys("\x03");
+    assert_eq!(tui.wait_exit(), 130);
+}
+
+#[test]
+fn plain_mode_in_a_terminal_saves_and_exits_128_plus_n_on_signals() {
+    for (how, code) in [("ctrl-c", 130), ("TERM", 143), ("HUP", 129)] {
+        let mut tui = Tui::start_with(&["--plain"], &[]);
+        tui.wait_for("Answer 1-");
+        tui.keys("1\r");
+        tui.wait_for("2) No, still failing");
+        match how {
+            "ctrl-c" => tui.keys("\x03"),
+            signal => tui.signal(signal),
+        }
+        assert_eq!(tui.wait_exit(), code, "{how}");
+        tui.wait_for("Resume with: qbfix --resume");
+        tui.assert_restored();
+        let session = tui.session();
+        assert_eq!(
+            Tui::step(&session, "symptom")["answer_id"],
+            "bad_gateway",
+            "{how}"
+        );
+    }
+}
+
+#[test]
+fn g_lists_every_step_and_enter_jumps_there_recorded_in_the_session() {
+    let mut tui = Tui::start_with(&["--helpdesk"], &[]);
+    tui.wait_for("Step 1 of 10");
+    tui.keys("1");
+    tui.wait_for("Step 2 of 10");
+    tui.keys("g");
+    tui.wait_for("Jump to a step");
+    // Down twice from the current step (row 2) and Enter: step 4.
+    tui.keys("j");
+    tui.keys("j");
+    tui.keys("\r");
+    tui.wait_for("Step 4 of 10");
+    tui.keys("\x03");
+    assert_eq!(tui.wait_exit(), 130);
+    let session = tui.session();
+    let jumps = session["jumps"].as_array().expect("jumps recorded");
+    assert_eq!(jumps.len(), 1, "{session:#}");
+    assert_eq!(jumps[0]["from"], session["history"][1]);
+    assert_eq!(jumps[0]["to"], session["history"][2]);
 }

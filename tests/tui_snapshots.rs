@@ -79,11 +79,12 @@ fn pick(w: &mut Wizard, n: usize) {
 }
 
 fn press(app: &mut App, w: &Wizard, code: KeyCode) -> Action {
-    let ctx = KeyContext {
-        at_summary: w.at_summary(),
-        note: w.view().note,
-        now: t(20),
-    };
+    press_in(app, w, code, ratatui::layout::Rect::new(0, 0, 100, 30))
+}
+
+/// A key press in a frame of `area` (which keys work depends on what fits).
+fn press_in(app: &mut App, w: &Wizard, code: KeyCode, area: ratatui::layout::Rect) -> Action {
+    let ctx = KeyContext::of(w, app, area, t(20));
     app.on_key(KeyEvent::new(code, KeyModifiers::NONE), &ctx)
 }
 
@@ -170,7 +171,7 @@ fn help_overlay() {
     let w = fix_step();
     let mut app = App::new(Theme::colored());
     press(&mut app, &w, KeyCode::Char('?'));
-    assert!(matches!(app.screen, Screen::Help));
+    assert!(matches!(app.screen, Screen::Help(_)));
     snapshot_all("help", &w, &app, None);
 }
 
@@ -304,7 +305,7 @@ fn checks_view_scrolls_within_its_text() {
     let max = render::max_scroll(&ui, area);
     assert!(max > 0, "the view should need scrolling at 50×12");
     for _ in 0..10 {
-        press(&mut app, &w, KeyCode::PageDown);
+        press_in(&mut app, &w, KeyCode::PageDown, area);
     }
     app.clamp_scroll(max);
     assert!(matches!(app.screen, Screen::Checks { scroll } if scroll == max));
@@ -351,7 +352,7 @@ fn wrapped_list_items_hang_under_their_text_and_scroll_to_the_end() {
     // Scrolling as far as it goes shows the text's last line, above the answers.
     let area = ratatui::layout::Rect::new(0, 0, 80, 24);
     for _ in 0..10 {
-        press(&mut app, &w, KeyCode::PageDown);
+        press_in(&mut app, &w, KeyCode::PageDown, area);
     }
     let ui = Ui {
         wizard: &w,

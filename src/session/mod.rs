@@ -60,6 +60,10 @@ pub struct StepRecord {
     #[serde(default)]
     pub answer_id: Option<String>,
     pub note: Option<String>,
+    /// The note was still being typed when qbfix ended (window closed, signal, Ctrl-C): it
+    /// was kept as it stood, unconfirmed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub note_draft: bool,
     pub answered_at: Option<Timestamp>,
     /// The check results that belong to this step.
     #[serde(default)]
@@ -165,12 +169,12 @@ pub enum ImportSource {
 }
 
 impl ImportSource {
-    /// "their result code", for the checks panel's title.
+    /// "code", for the checks panel's title.
     pub fn short(self) -> &'static str {
         match self {
-            ImportSource::CheckJson => "their check file",
-            ImportSource::SessionJson => "their session file",
-            ImportSource::ResultCode => "their result code",
+            ImportSource::CheckJson => "check file",
+            ImportSource::SessionJson => "session file",
+            ImportSource::ResultCode => "code",
         }
     }
 

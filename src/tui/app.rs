@@ -1,16 +1,20 @@
 //! UI-only state (which screen is up, text scroll, spinner frame, how long the current check
-//! run has taken) and the mapping from key presses to wizard [`Msg`]s. Everything the wizard
-//! remembers lives in the wizard; this is only what the screen needs on top.
+//! run has taken, a one-line status) and the carrying out of the key table's commands. Every
+//! key goes through [`keys::table`]: what is not in the table of the screen does nothing.
+//! Everything the wizard remembers lives in the wizard; this is only what the screen needs.
 
 use std::time::Duration;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use jiff::Timestamp;
+use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
+use super::keys::{self, Command, Facts};
+use super::render::{self, Ui};
 use super::theme::Theme;
 use crate::sanitize;
-use crate::wizard::Msg;
+use crate::wizard::{Msg, Wizard};
 
 /// After this long, the checks panel names the checks still running.
 pub const STILL_WAITING_AFTER: Duration = Duration::from_millis(1500);
@@ -18,14 +22,17 @@ pub const STILL_WAITING_AFTER: Duration = Duration::from_millis(1500);
 /// Lines one PgUp/PgDn moves the text.
 pub const PAGE: u16 = 8;
 
+/// Said when something is pasted outside the note editor (the paste is ignored).
+pub const PASTE_IGNORED: &str = "Pasting works only in the note editor (press n first)";
+
 /// What is on screen.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub enum Screen {
     /// The current step (or the summary).
     #[default]
     Step,
-    /// The key help overlay; any key closes it.
-    Help,
+    /// The key help overlay over the screen it was opened on; any key closes it.
+    Help(Box<Screen>),
     /// The note editor over the step.
     Note(Box<TextArea<'static>>),
     /// `q` was pressed once: the session is saved, a second `q` quits.
@@ -35,6 +42,8 @@ pub enum Screen {
         /// First visible line.
         scroll: u16,
     },
+    /// Helpdesk: the list of every step with its answer (`g`), this row selected.
+    Jump { selected: usize },
 }
 
 /// What a key press asks of the driver.
@@ -46,23 +55,84 @@ pub enum Action {
     Send(Msg),
     /// Save the session now (before asking whether to quit).
     Save,
-    /// Open the saved HTML report in the browser (summary, `o`).
-    OpenReport,
+    /// Ctrl-C: keep a note being typed, save and leave at once.
+    Interrupt,
+    /// Copy the ticket summary to the clipboard.
+    Copy,
+    /// Helpdesk: go to the step in row `n` of the jump list.
+    Jump(usize),
 }
 
-/// What a key's meaning depends on, from the wizard.
+/// What a key's meaning depends on, from the wizard and the layout.
 #[derive(Debug, Clone, Copy)]
 pub struct KeyContext<'a> {
-    /// On the summary `q` quits at once and there is no note to add.
-    pub at_summary: bool,
+    pub facts: Facts,
     /// The current step's note, to edit.
     pub note: Option<&'a str>,
     /// Stamps answers.
     pub now: Timestamp,
+    /// Rows of the jump list, and the current step's row.
+    pub jump_rows: usize,
+    pub jump_current: usize,
+}
+
+impl<'a> KeyContext<'a> {
+    /// The context of `app` over `wizard` in a frame of `area`.
+    pub fn of(wizard: &'a Wizard, app: &App, area: Rect, now: Timestamp) -> KeyContext<'a> {
+        let ui = Ui {
+            wizard,
+            app,
+            resume_hint: None,
+        };
+        KeyContext::with_max_scroll(wizard, app, area, now, render::max_scroll(&ui, area))
+    }
+
+    /// Like [`KeyContext::of`] with the text's scroll range already known (laying the text
+    /// out to find it is the costly part).
+    pub fn with_max_scroll(
+        wizard: &'a Wizard,
+        app: &App,
+        area: Rect,
+        now: Timestamp,
+        max_scroll: u16,
+    ) -> KeyContext<'a> {
+        let ui = Ui {
+            wizard,
+            app,
+            resume_hint: None,
+        };
+        let rows = render::jump::rows(wizard);
+        KeyContext {
+            facts: facts_with(&ui, area, max_scroll),
+            note: wizard.view().note,
+            now,
+            jump_current: rows.iter().position(|r| r.current).unwrap_or(0),
+            jump_rows: rows.len(),
+        }
+    }
+}
+
+/// What the key table of the screen depends on, in a frame of `area`.
+pub fn facts(ui: &Ui, area: Rect) -> Facts {
+    facts_with(ui, area, render::max_scroll(ui, area))
+}
+
+fn facts_with(ui: &Ui, area: Rect, max_scroll: u16) -> Facts {
+    let wizard = ui.wizard;
+    Facts {
+        at_summary: wizard.at_summary(),
+        answers: wizard.view().answers.len(),
+        can_go_back: wizard.session().history.len() > 1,
+        checks_idle: wizard.pending().is_empty(),
+        helpdesk: wizard.session().case_code.is_some(),
+        panel_hidden: render::regions(ui, area).is_none_or(|r| r.checks.is_none()),
+        scroll: ui.app.scroll_of_screen(),
+        max_scroll,
+    }
 }
 
 /// The UI state.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct App {
     pub screen: Screen,
     /// First visible line of the step text or summary.
@@ -74,6 +144,8 @@ pub struct App {
     pub theme: Theme,
     /// What the summary says about the saved reports (set by the event loop).
     pub report_lines: Vec<String>,
+    /// A one-line message for the footer ("copied"), until the next key.
+    pub status: Option<String>,
 }
 
 impl App {
@@ -84,124 +156,165 @@ impl App {
         }
     }
 
-    /// Maps one key event.
+    /// The screen under the help overlay (or the screen itself).
+    pub fn base(&self) -> &Screen {
+        match &self.screen {
+            Screen::Help(under) => under,
+            screen => screen,
+        }
+    }
+
+    /// The scroll of the text on screen.
+    pub fn scroll_of_screen(&self) -> u16 {
+        match self.base() {
+            Screen::Checks { scroll } => *scroll,
+            _ => self.scroll,
+        }
+    }
+
+    /// Carries out one key event through the screen's key table.
     pub fn on_key(&mut self, key: KeyEvent, ctx: &KeyContext<'_>) -> Action {
         if key.kind != KeyEventKind::Press {
             return Action::Nothing;
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
-            return Action::Send(Msg::Quit);
-        }
-        match std::mem::take(&mut self.screen) {
-            Screen::Step => self.on_step_key(key, ctx),
-            Screen::Help => Action::Nothing,
-            Screen::ConfirmQuit => match key.code {
-                KeyCode::Char('q' | 'Q') => Action::Send(Msg::Quit),
-                _ => Action::Nothing,
-            },
-            Screen::Note(editor) => self.on_note_key(editor, key),
-            Screen::Checks { scroll } => self.on_checks_key(scroll, key),
+        self.status = None;
+        let table = keys::table(&self.screen, &ctx.facts);
+        match keys::lookup(&table, &key) {
+            Some(binding) => self.run(binding.command, key, ctx),
+            None => Action::Nothing,
         }
     }
 
-    fn on_checks_key(&mut self, scroll: u16, key: KeyEvent) -> Action {
-        let scroll = match key.code {
-            KeyCode::Esc | KeyCode::Tab | KeyCode::Char('c') | KeyCode::Backspace => {
-                return Action::Nothing;
+    fn run(&mut self, command: Command, key: KeyEvent, ctx: &KeyContext<'_>) -> Action {
+        let up = matches!(key.code, KeyCode::Up | KeyCode::Char('k'));
+        let now = ctx.now;
+        match command {
+            Command::Move => return Action::Send(if up { Msg::Up } else { Msg::Down }),
+            Command::Pick => {
+                if let KeyCode::Char(c) = key.code
+                    && let Some(n) = c.to_digit(10)
+                {
+                    return Action::Send(Msg::Pick {
+                        n: n as usize,
+                        at: now,
+                    });
+                }
             }
-            KeyCode::Char('q' | 'Q') => {
-                self.screen = Screen::ConfirmQuit;
-                return Action::Save;
+            Command::Confirm => return Action::Send(Msg::Confirm { at: now }),
+            Command::Back => return Action::Send(Msg::Back),
+            Command::OpenNote => self.open_note(ctx.note),
+            Command::ShowChecks => self.screen = Screen::Checks { scroll: 0 },
+            Command::CloseChecks | Command::KeepGoing | Command::CancelNote | Command::CloseJump => {
+                self.screen = Screen::Step;
             }
-            KeyCode::Char('r') => {
-                self.screen = Screen::Checks { scroll: 0 };
+            Command::Rerun => {
+                if let Screen::Checks { scroll } = &mut self.screen {
+                    *scroll = 0;
+                }
                 return Action::Send(Msg::RerunChecks);
             }
-            KeyCode::PageDown | KeyCode::Char(' ') => scroll.saturating_add(PAGE),
-            KeyCode::PageUp => scroll.saturating_sub(PAGE),
-            KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1),
-            KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
-            KeyCode::Home => 0,
-            _ => scroll,
-        };
-        self.screen = Screen::Checks { scroll };
-        Action::Nothing
-    }
-
-    fn on_step_key(&mut self, key: KeyEvent, ctx: &KeyContext<'_>) -> Action {
-        let (at_summary, now) = (ctx.at_summary, ctx.now);
-        let msg = match key.code {
-            KeyCode::Up | KeyCode::Char('k') => Msg::Up,
-            KeyCode::Down | KeyCode::Char('j') => Msg::Down,
-            KeyCode::Char(c @ '1'..='9') => Msg::Pick {
-                n: usize::from(c as u8 - b'0'),
-                at: now,
-            },
-            KeyCode::Enter => Msg::Confirm { at: now },
-            KeyCode::Backspace | KeyCode::Char('b') => Msg::Back,
-            KeyCode::Char('r') => Msg::RerunChecks,
-            KeyCode::Char('q' | 'Q') | KeyCode::Esc if at_summary => Msg::Quit,
-            KeyCode::Char('o') if at_summary => return Action::OpenReport,
-            KeyCode::Char('q' | 'Q') | KeyCode::Esc => {
+            Command::PageDown => self.scroll_by(|s| s.saturating_add(PAGE), ctx),
+            Command::PageUp => self.scroll_by(|s| s.saturating_sub(PAGE), ctx),
+            Command::Line if up => self.scroll_by(|s| s.saturating_sub(1), ctx),
+            Command::Line => self.scroll_by(|s| s.saturating_add(1), ctx),
+            Command::Top => self.scroll_by(|_| 0, ctx),
+            Command::Help => {
+                let under = std::mem::take(&mut self.screen);
+                self.screen = Screen::Help(Box::new(under));
+            }
+            Command::CloseHelp => {
+                if let Screen::Help(under) = std::mem::take(&mut self.screen) {
+                    self.screen = *under;
+                }
+            }
+            Command::AskQuit => {
                 self.screen = Screen::ConfirmQuit;
                 return Action::Save;
             }
-            KeyCode::Char('?') => {
-                self.screen = Screen::Help;
-                return Action::Nothing;
+            Command::Quit => return Action::Send(Msg::Quit),
+            Command::Interrupt => return Action::Interrupt,
+            Command::Copy => return Action::Copy,
+            Command::OpenJump => {
+                self.screen = Screen::Jump {
+                    selected: ctx.jump_current,
+                }
             }
-            KeyCode::Char('n') if !at_summary => {
-                self.open_note(ctx.note);
-                return Action::Nothing;
+            Command::JumpMove => {
+                if let Screen::Jump { selected } = &mut self.screen {
+                    let last = ctx.jump_rows.saturating_sub(1);
+                    *selected = if up {
+                        selected.saturating_sub(1)
+                    } else {
+                        (*selected + 1).min(last)
+                    };
+                }
             }
-            KeyCode::Char('c') | KeyCode::Tab if !at_summary => {
-                self.screen = Screen::Checks { scroll: 0 };
-                return Action::Nothing;
+            Command::JumpGo => {
+                if let Screen::Jump { selected } = std::mem::take(&mut self.screen) {
+                    return Action::Jump(selected);
+                }
             }
-            KeyCode::PageDown | KeyCode::Char(' ') => {
-                self.scroll = self.scroll.saturating_add(PAGE);
-                return Action::Nothing;
+            Command::SaveNote => {
+                let text = self.draft().unwrap_or_default();
+                self.screen = Screen::Step;
+                return Action::Send(Msg::Note {
+                    text: sanitize::clean_multiline(&text),
+                });
             }
-            KeyCode::PageUp => {
-                self.scroll = self.scroll.saturating_sub(PAGE);
-                return Action::Nothing;
+            Command::NewLine => {
+                if let Screen::Note(editor) = &mut self.screen {
+                    editor.insert_newline();
+                }
             }
-            KeyCode::Home => {
-                self.scroll = 0;
-                return Action::Nothing;
+            Command::Type => {
+                if let Screen::Note(editor) = &mut self.screen {
+                    editor.input(key);
+                }
             }
-            _ => return Action::Nothing,
-        };
-        Action::Send(msg)
+        }
+        Action::Nothing
     }
 
-    fn on_note_key(&mut self, mut editor: Box<TextArea<'static>>, key: KeyEvent) -> Action {
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => Action::Nothing,
-            KeyCode::Enter if alt => self.keep_editing(editor, |e| e.insert_newline()),
-            KeyCode::Char('j') if ctrl => self.keep_editing(editor, |e| e.insert_newline()),
-            KeyCode::Enter => Action::Send(Msg::Note {
-                text: sanitize::clean_multiline(&editor.lines().join("\n")),
-            }),
-            _ => {
-                editor.input(key);
-                self.screen = Screen::Note(editor);
-                Action::Nothing
-            }
+    /// Moves the scroll of the text on screen, within what there is.
+    fn scroll_by(&mut self, change: impl FnOnce(u16) -> u16, ctx: &KeyContext<'_>) {
+        let max = ctx.facts.max_scroll;
+        match &mut self.screen {
+            Screen::Checks { scroll } => *scroll = change(*scroll).min(max),
+            _ => self.scroll = change(self.scroll).min(max),
         }
     }
 
-    fn keep_editing(
-        &mut self,
-        mut editor: Box<TextArea<'static>>,
-        edit: impl FnOnce(&mut TextArea<'static>),
-    ) -> Action {
-        edit(&mut editor);
-        self.screen = Screen::Note(editor);
-        Action::Nothing
+    /// Text that arrived as a paste: typed into the note editor (line breaks kept, control
+    /// characters dropped); anywhere else it answers nothing and the footer says so.
+    pub fn paste(&mut self, text: &str) {
+        match &mut self.screen {
+            Screen::Note(editor) => {
+                let text = text.replace("\r\n", "\n").replace('\r', "\n");
+                editor.insert_str(sanitize::clean_multiline(&text));
+            }
+            _ => self.status = Some(PASTE_IGNORED.to_string()),
+        }
+    }
+
+    /// True while the note editor is open (plain characters go into it).
+    pub fn editing(&self) -> bool {
+        matches!(self.screen, Screen::Note(_))
+    }
+
+    /// Types `text` (plain characters, no line breaks) into the open note editor at once: a
+    /// burst of keys costs one insertion, not one per key.
+    pub fn type_text(&mut self, text: &str) {
+        if let Screen::Note(editor) = &mut self.screen {
+            editor.insert_str(text);
+        }
+    }
+
+    /// The note being typed, if the editor is open.
+    pub fn draft(&self) -> Option<String> {
+        match &self.screen {
+            Screen::Note(editor) => Some(editor.lines().join("\n")),
+            _ => None,
+        }
     }
 
     /// Opens the note editor holding `existing` (the step's note so far).

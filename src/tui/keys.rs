@@ -1,10 +1,105 @@
-//! Key hints, gitui style: each screen lists the keys it accepts right now, and the footer and
-//! help overlay are drawn from those lists, so a hint is never shown for a key that does nothing.
+//! The key table: for each screen, the keys that work on it right now, each with the command it
+//! runs and the words the footer and the help overlay show for it. [`App::on_key`] dispatches
+//! through [`table`] and the footer and help draw from it, so a hint can't drift from a key.
+//!
+//! [`App::on_key`]: super::app::App::on_key
 
-use super::app::{App, Screen};
-use crate::wizard::Wizard;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// One key (or key group) and what it does.
+use super::app::Screen;
+
+/// What a key asks for; carried out by `App`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// Selection up (`↑`, `k`) or down (`↓`, `j`): the key says which.
+    Move,
+    /// Pick the answer of the digit typed.
+    Pick,
+    Confirm,
+    Back,
+    OpenNote,
+    ShowChecks,
+    CloseChecks,
+    Rerun,
+    PageDown,
+    PageUp,
+    /// One line down (`↓`, `j`) or up (`↑`, `k`) in the checks view.
+    Line,
+    Top,
+    Help,
+    CloseHelp,
+    AskQuit,
+    Quit,
+    KeepGoing,
+    /// Ctrl-C: keep the note being typed, save, leave at once (exit 130).
+    Interrupt,
+    Copy,
+    OpenJump,
+    /// In the jump list: selection up or down (the key says which).
+    JumpMove,
+    JumpGo,
+    CloseJump,
+    SaveNote,
+    NewLine,
+    CancelNote,
+    /// Any other key in the note editor: typed into it.
+    Type,
+}
+
+/// One key a binding answers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// This key with these modifiers (Shift ignored for letters: `Q` is `q`).
+    Code(KeyCode, KeyModifiers),
+    /// This key with Shift held (Shift-Space).
+    Shifted(KeyCode),
+    /// Any key at all.
+    Any,
+}
+
+impl Key {
+    pub fn matches(self, key: &KeyEvent) -> bool {
+        let mods = key.modifiers - KeyModifiers::SHIFT;
+        match self {
+            Key::Code(code, want) => key.code == code && mods == want && !shift_space(key),
+            Key::Shifted(code) => key.code == code && key.modifiers.contains(KeyModifiers::SHIFT),
+            Key::Any => true,
+        }
+    }
+}
+
+/// Shift-Space must not count as Space (it scrolls the other way).
+fn shift_space(key: &KeyEvent) -> bool {
+    key.code == KeyCode::Char(' ') && key.modifiers.contains(KeyModifiers::SHIFT)
+}
+
+fn k(code: KeyCode) -> Key {
+    Key::Code(code, KeyModifiers::NONE)
+}
+
+fn ch(c: char) -> Key {
+    k(KeyCode::Char(c))
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub keys: Vec<Key>,
+    /// How the footer names the keys ("PgDn/Space").
+    pub label: String,
+    /// What the footer says they do ("more").
+    pub does: &'static str,
+    /// How the help overlay names the keys ("PgDn  or  Space").
+    pub help_keys: String,
+    /// What the help overlay says they do.
+    pub help: &'static str,
+    /// Footer priority (a narrow footer leaves out the lowest first); [`HELP_ONLY`] keeps a
+    /// binding out of the footer (the help overlay lists it).
+    pub priority: u8,
+    pub command: Command,
+}
+
+/// One key (or key group) and what it does, as the footer shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
     pub keys: String,
@@ -14,6 +109,7 @@ pub struct Hint {
 }
 
 /// Priorities: what a person needs most stays in a narrow footer.
+pub const HELP_ONLY: u8 = 0;
 const MUST: u8 = 9;
 const HELP: u8 = 8;
 const ANSWER: u8 = 7;
@@ -22,12 +118,400 @@ const USEFUL: u8 = 5;
 const EXTRA: u8 = 4;
 const OBVIOUS: u8 = 2;
 
-fn hint(keys: impl Into<String>, does: &'static str, priority: u8) -> Hint {
-    Hint {
-        keys: keys.into(),
-        does,
-        priority,
+/// What the table of a screen depends on, read from the wizard and the layout.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Facts {
+    pub at_summary: bool,
+    /// Answers of the current step.
+    pub answers: usize,
+    /// There is a step to go back to.
+    pub can_go_back: bool,
+    /// No check run is going (so `r` can start one).
+    pub checks_idle: bool,
+    /// Helpdesk mode (a case code): `g` jumps.
+    pub helpdesk: bool,
+    /// The step is drawn without its checks panel (so `c` is the only way to the results).
+    pub panel_hidden: bool,
+    /// Where the text on screen is scrolled to, and how far it can go.
+    pub scroll: u16,
+    pub max_scroll: u16,
+}
+
+struct Table(Vec<Binding>);
+
+impl Table {
+    fn add(
+        &mut self,
+        keys: Vec<Key>,
+        (label, help_keys): (&str, &str),
+        does: &'static str,
+        help: &'static str,
+        priority: u8,
+        command: Command,
+    ) {
+        self.0.push(Binding {
+            keys,
+            label: label.to_string(),
+            does,
+            help_keys: help_keys.to_string(),
+            help,
+            priority,
+            command,
+        });
     }
+
+    fn interrupt(&mut self) {
+        self.add(
+            vec![Key::Code(KeyCode::Char('c'), KeyModifiers::CONTROL)],
+            ("Ctrl-C", "Ctrl-C"),
+            "save and quit",
+            "save (with a note being typed) and quit at once",
+            HELP_ONLY,
+            Command::Interrupt,
+        );
+    }
+
+    fn scrolling(&mut self, f: &Facts) {
+        if f.scroll < f.max_scroll {
+            self.add(
+                vec![k(KeyCode::PageDown), ch(' ')],
+                ("PgDn/Space", "PgDn  or  Space"),
+                "more",
+                "scroll down to read more",
+                HELP,
+                Command::PageDown,
+            );
+        }
+        if f.scroll > 0 {
+            self.add(
+                vec![k(KeyCode::PageUp), Key::Shifted(KeyCode::Char(' '))],
+                ("PgUp/⇧Space", "PgUp  or  Shift-Space"),
+                "up",
+                "scroll back up",
+                ANSWER,
+                Command::PageUp,
+            );
+            self.add(
+                vec![k(KeyCode::Home)],
+                ("Home", "Home"),
+                "top",
+                "back to the top of the text",
+                HELP_ONLY,
+                Command::Top,
+            );
+        }
+    }
+
+    fn common_tail(&mut self, f: &Facts) {
+        if f.checks_idle {
+            self.add(
+                vec![ch('r')],
+                ("r", "r"),
+                "re-run checks",
+                "run the automated checks again",
+                USEFUL,
+                Command::Rerun,
+            );
+        }
+        self.add(
+            vec![ch('y')],
+            ("y", "y"),
+            "copy summary",
+            "copy the ticket summary to the clipboard",
+            OBVIOUS,
+            Command::Copy,
+        );
+        self.add(
+            vec![ch('?')],
+            ("?", "?"),
+            "help",
+            "this help",
+            HELP,
+            Command::Help,
+        );
+    }
+}
+
+/// The table of `screen` given `facts`, in footer order. The first binding that matches a key
+/// is the one that runs.
+pub fn table(screen: &Screen, f: &Facts) -> Vec<Binding> {
+    let mut t = Table(Vec::new());
+    t.interrupt();
+    match screen {
+        Screen::Step if f.at_summary => summary(&mut t, f),
+        Screen::Step => step(&mut t, f),
+        Screen::Checks { .. } => checks(&mut t, f),
+        Screen::Help(_) => t.add(
+            vec![Key::Any],
+            ("any key", "any key"),
+            "close help",
+            "close this help",
+            MUST,
+            Command::CloseHelp,
+        ),
+        Screen::ConfirmQuit => {
+            t.add(
+                vec![ch('q')],
+                ("q", "q"),
+                "quit now",
+                "quit now",
+                MUST,
+                Command::Quit,
+            );
+            t.add(
+                vec![Key::Any],
+                ("any other key", "any other key"),
+                "keep going",
+                "keep going",
+                MUST,
+                Command::KeepGoing,
+            );
+        }
+        Screen::Note(_) => note(&mut t),
+        Screen::Jump { .. } => jump(&mut t),
+    }
+    t.0
+}
+
+fn step(t: &mut Table, f: &Facts) {
+    if f.answers > 1 {
+        t.add(
+            vec![k(KeyCode::Up), ch('k'), k(KeyCode::Down), ch('j')],
+            ("↑↓", "↑ ↓  or  k j"),
+            "move",
+            "move between answers",
+            OBVIOUS,
+            Command::Move,
+        );
+    }
+    if f.answers > 0 {
+        let n = f.answers.min(9);
+        let digits = (1..=n)
+            .filter_map(|d| char::from_digit(d as u32, 10))
+            .map(ch)
+            .collect();
+        let label = if n == 1 { "1".to_string() } else { format!("1-{n}") };
+        let help_keys = if n == 1 {
+            "1".to_string()
+        } else {
+            format!("1 – {n}")
+        };
+        t.add(
+            digits,
+            (&label, &help_keys),
+            "answer",
+            "pick an answer and confirm it at once",
+            ANSWER,
+            Command::Pick,
+        );
+        t.add(
+            vec![k(KeyCode::Enter)],
+            ("Enter", "Enter"),
+            "confirm",
+            "confirm the selected answer",
+            OBVIOUS + 1,
+            Command::Confirm,
+        );
+    }
+    back(t, f);
+    t.add(
+        vec![ch('n')],
+        ("n", "n"),
+        "note",
+        "add or edit a note for this step",
+        EXTRA,
+        Command::OpenNote,
+    );
+    t.0.push(show_checks_binding(f.panel_hidden));
+    if f.helpdesk {
+        t.add(
+            vec![ch('g')],
+            ("g", "g"),
+            "jump",
+            "list every step with its answer and jump to one",
+            EXTRA,
+            Command::OpenJump,
+        );
+    }
+    t.scrolling(f);
+    t.common_tail(f);
+    ask_quit(t, "q  or  Esc", vec![ch('q'), k(KeyCode::Esc)]);
+}
+
+fn summary(t: &mut Table, f: &Facts) {
+    t.add(
+        vec![ch('q'), k(KeyCode::Esc), k(KeyCode::Enter)],
+        ("q", "q, Esc  or  Enter"),
+        "quit",
+        "quit (the session is saved)",
+        MUST,
+        Command::Quit,
+    );
+    t.scrolling(f);
+    back(t, f);
+    t.common_tail(f);
+}
+
+fn checks(t: &mut Table, f: &Facts) {
+    t.add(
+        vec![k(KeyCode::Esc), ch('c'), k(KeyCode::Tab), k(KeyCode::Backspace)],
+        ("Esc", "Esc, c, Tab  or  Backspace"),
+        "back to the step",
+        "back to the step",
+        MUST,
+        Command::CloseChecks,
+    );
+    t.scrolling(f);
+    let mut lines = Vec::new();
+    if f.scroll < f.max_scroll {
+        lines.extend([k(KeyCode::Down), ch('j')]);
+    }
+    if f.scroll > 0 {
+        lines.extend([k(KeyCode::Up), ch('k')]);
+    }
+    if !lines.is_empty() {
+        t.add(
+            lines,
+            ("↑↓", "↑ ↓  or  k j"),
+            "line",
+            "scroll one line",
+            HELP_ONLY,
+            Command::Line,
+        );
+    }
+    t.common_tail(f);
+    ask_quit(t, "q", vec![ch('q')]);
+}
+
+fn note(t: &mut Table) {
+    t.add(
+        vec![k(KeyCode::Enter)],
+        ("Enter", "Enter"),
+        "save note",
+        "save the note",
+        MUST,
+        Command::SaveNote,
+    );
+    t.add(
+        vec![
+            Key::Code(KeyCode::Enter, KeyModifiers::ALT),
+            Key::Code(KeyCode::Char('j'), KeyModifiers::CONTROL),
+        ],
+        ("Alt-Enter", "Alt-Enter  or  Ctrl-J"),
+        "new line",
+        "start a new line",
+        EXTRA,
+        Command::NewLine,
+    );
+    t.add(
+        vec![k(KeyCode::Esc)],
+        ("Esc", "Esc"),
+        "cancel",
+        "close without saving",
+        MUST,
+        Command::CancelNote,
+    );
+    t.add(
+        vec![Key::Any],
+        ("other keys", "any other key"),
+        "type",
+        "typed (or pasted) into the note",
+        OBVIOUS,
+        Command::Type,
+    );
+}
+
+fn jump(t: &mut Table) {
+    t.add(
+        vec![k(KeyCode::Up), ch('k'), k(KeyCode::Down), ch('j')],
+        ("↑↓", "↑ ↓  or  k j"),
+        "choose",
+        "choose a step",
+        USEFUL,
+        Command::JumpMove,
+    );
+    t.add(
+        vec![k(KeyCode::Enter)],
+        ("Enter", "Enter"),
+        "go there",
+        "go to the chosen step",
+        MUST,
+        Command::JumpGo,
+    );
+    t.add(
+        vec![k(KeyCode::Esc), ch('g')],
+        ("Esc", "Esc  or  g"),
+        "close",
+        "close the list",
+        MUST,
+        Command::CloseJump,
+    );
+}
+
+fn back(t: &mut Table, f: &Facts) {
+    if f.can_go_back {
+        t.add(
+            vec![ch('b'), k(KeyCode::Backspace)],
+            ("b", "b  or  Backspace"),
+            "back",
+            "go back a step (answers stay editable)",
+            BACK,
+            Command::Back,
+        );
+    }
+}
+
+fn ask_quit(t: &mut Table, help_keys: &str, keys: Vec<Key>) {
+    t.add(
+        keys,
+        ("q", help_keys),
+        "quit",
+        "quit (asks once; the session is saved)",
+        MUST,
+        Command::AskQuit,
+    );
+}
+
+fn show_checks_binding(panel_hidden: bool) -> Binding {
+    let hint = show_checks(panel_hidden);
+    Binding {
+        keys: vec![ch('c'), k(KeyCode::Tab)],
+        label: hint.keys,
+        does: hint.does,
+        help_keys: "c  or  Tab".to_string(),
+        help: "all check results and the full advice (Esc: back)",
+        priority: hint.priority,
+        command: Command::ShowChecks,
+    }
+}
+
+/// The key that opens the full checks view. `panel_hidden`: the screen is too short for the
+/// checks panel, so this key is the only way to see the results and the advice: a narrow
+/// footer keeps it rather than "? help" (listed after it).
+pub fn show_checks(panel_hidden: bool) -> Hint {
+    Hint {
+        keys: "c".to_string(),
+        does: "checks",
+        priority: if panel_hidden { HELP } else { USEFUL },
+    }
+}
+
+/// The binding of the first row of `table` that answers to `key`.
+pub fn lookup<'t>(table: &'t [Binding], key: &KeyEvent) -> Option<&'t Binding> {
+    table.iter().find(|b| b.keys.iter().any(|k| k.matches(key)))
+}
+
+/// The footer's hints of `table` (help-only rows left out).
+pub fn hints(table: &[Binding]) -> Vec<Hint> {
+    table
+        .iter()
+        .filter(|b| b.priority != HELP_ONLY)
+        .map(|b| Hint {
+            keys: b.label.clone(),
+            does: b.does,
+            priority: b.priority,
+        })
+        .collect()
 }
 
 /// The hints that fit in `width` columns as "key does · key does", keeping the most
@@ -49,104 +533,4 @@ pub fn fitting(mut hints: Vec<Hint>, width: usize) -> Vec<Hint> {
         hints.remove(lowest);
     }
     hints
-}
-
-/// The key that opens the full checks view. `panel_hidden`: the screen is too short for the
-/// checks panel, so this key is the only way to see the results and the advice: a narrow
-/// footer keeps it rather than "? help" (listed after it).
-pub fn show_checks(panel_hidden: bool) -> Hint {
-    hint("c", "checks", if panel_hidden { HELP } else { USEFUL })
-}
-
-/// The keys that work on the current screen, most useful first. `panel_hidden`: the step is
-/// drawn without its checks panel.
-pub fn hints(app: &App, wizard: &Wizard, panel_hidden: bool) -> Vec<Hint> {
-    match &app.screen {
-        Screen::Step if wizard.at_summary() => summary_hints(wizard),
-        Screen::Step => step_hints(wizard, panel_hidden),
-        Screen::Checks { .. } => checks_hints(wizard),
-        Screen::Help => vec![hint("any key", "close help", MUST)],
-        Screen::Note(_) => vec![
-            hint("Enter", "save note", MUST),
-            hint("Alt-Enter", "new line", EXTRA),
-            hint("Esc", "cancel", MUST),
-        ],
-        Screen::ConfirmQuit => vec![hint("q", "quit", MUST), hint("any other key", "keep going", MUST)],
-    }
-}
-
-fn step_hints(wizard: &Wizard, panel_hidden: bool) -> Vec<Hint> {
-    let answers = wizard.view().answers.len();
-    let mut list = vec![hint("↑↓", "move", OBVIOUS)];
-    match answers {
-        0 => {}
-        1 => list.push(hint("1", "answer", ANSWER)),
-        n => list.push(hint(format!("1-{}", n.min(9)), "answer", ANSWER)),
-    }
-    list.push(hint("Enter", "confirm", OBVIOUS + 1));
-    if wizard.session().history.len() > 1 {
-        list.push(hint("b", "back", BACK));
-    }
-    list.push(hint("n", "note", EXTRA));
-    list.push(show_checks(panel_hidden));
-    if wizard.pending().is_empty() {
-        list.push(hint("r", "re-run checks", USEFUL));
-    }
-    list.push(hint("?", "help", HELP));
-    list.push(hint("q", "quit", MUST));
-    list
-}
-
-fn checks_hints(wizard: &Wizard) -> Vec<Hint> {
-    let mut list = vec![
-        hint("Esc", "back to the step", MUST),
-        hint("PgUp/PgDn", "scroll", USEFUL),
-    ];
-    if wizard.pending().is_empty() {
-        list.push(hint("r", "re-run checks", USEFUL));
-    }
-    list.push(hint("q", "quit", MUST));
-    list
-}
-
-fn summary_hints(wizard: &Wizard) -> Vec<Hint> {
-    let mut list = vec![
-        hint("q", "quit", MUST),
-        hint("o", "open report", ANSWER),
-        hint("PgUp/PgDn", "scroll", USEFUL),
-    ];
-    if wizard.session().history.len() > 1 {
-        list.push(hint("b", "back", BACK));
-    }
-    if wizard.pending().is_empty() {
-        list.push(hint("r", "re-run checks", USEFUL));
-    }
-    list.push(hint("?", "help", HELP));
-    list
-}
-
-/// Every key of the step screens, explained, for the help overlay.
-pub fn help_lines(wizard: &Wizard) -> Vec<Hint> {
-    let mut list = vec![
-        hint("↑ ↓  or  j k", "move between answers", 0),
-        hint("1 – 9", "pick an answer and confirm it at once", 0),
-        hint("Enter", "confirm the selected answer", 0),
-        hint("b  or  Backspace", "go back a step (answers stay editable)", 0),
-        hint("n", "add or edit a note for this step", 0),
-        hint(
-            "c  or  Tab",
-            "all check results and the full advice (Esc: back)",
-            0,
-        ),
-        hint("r", "run the automated checks again", 0),
-        hint("PgUp PgDn", "scroll a long text", 0),
-        hint("?", "this help", 0),
-        hint("q  or  Esc", "quit (asks once; the session is saved)", 0),
-        hint("Ctrl-C", "save and quit at once", 0),
-    ];
-    if wizard.at_summary() {
-        list.retain(|h| !matches!(h.keys.as_str(), "n" | "1 – 9" | "Enter" | "c  or  Tab"));
-        list.insert(0, hint("o", "open the saved HTML report in your browser", 0));
-    }
-    list
 }

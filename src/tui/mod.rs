@@ -3,18 +3,24 @@
 //! [`run`] starts the first checks, sets the terminal up, and runs one event loop in the shape
 //! of ratatui's event-driven-async template: a `tokio::select!` (biased, input first) over
 //! the crossterm event stream, the check runner's channel, a tick for the spinner, and the
-//! signals that close the window. Keys become wizard [`Msg`]s; the wizard's [`Effect`]s are
-//! carried out here; views are drawn from state. The terminal is restored on every way out.
+//! signals that end the program. Each wake takes every input event already waiting (a burst
+//! or a paste is acted on at once, then drawn once). Keys become wizard [`Msg`]s through the
+//! key table; the wizard's [`Effect`]s are carried out here; views are drawn from state. On
+//! every way out a note being typed is kept (as a draft), the session is saved and the
+//! terminal restored.
 
 pub mod app;
+pub mod clipboard;
 pub mod keys;
 pub mod render;
 pub mod terminal;
 pub mod theme;
 
+use std::io::Write as _;
+use std::task::Poll;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, EventStream};
+use crossterm::event::{Event, EventStream, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use futures::StreamExt as _;
 use jiff::Timestamp;
 use ratatui::layout::Rect;
@@ -23,14 +29,18 @@ use tokio::time::MissedTickBehavior;
 
 use crate::checks::CheckEvent;
 use crate::driver::{Driver, Stop};
-use crate::wizard::Effect;
+use crate::signals::{self, Caught, Signals};
+use crate::wizard::{Effect, Msg};
 use app::{Action, App, KeyContext, Screen};
 use render::Ui;
-use terminal::{Signals, Tui};
+use terminal::Tui;
 use theme::Theme;
 
 /// How often the spinner moves and the "still waiting" line is reconsidered.
 const TICK: Duration = Duration::from_millis(150);
+
+/// At most this many input events are taken in one wake before the screen is drawn again.
+const MAX_BATCH: usize = 100_000;
 
 /// How the TUI ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +50,8 @@ pub struct Exit {
     pub case_code: Option<String>,
     /// The summary was reached.
     pub finished: bool,
+    /// Ended by a signal (or Ctrl-C): exit with its `128 + n`.
+    pub signal: Option<Caught>,
 }
 
 /// Errors that end the TUI (the session is saved before they are returned).
@@ -53,11 +65,14 @@ pub enum TuiError {
 
 /// Runs the wizard full-screen until the person quits.
 pub async fn run(mut driver: Driver, first: Vec<Effect>) -> Result<Exit, TuiError> {
+    // Hooked before anything else, so no signal from here on ends the program unsaved.
+    let mut signals = Signals::new();
     let mut state = State {
         app: App::new(Theme::from_env()),
         checks: None,
         run_started: None,
         area: Rect::default(),
+        measured: None,
     };
     state.checks = driver.take_events();
     // The checks start before the first frame, so they run while the person reads; their child
@@ -77,7 +92,10 @@ pub async fn run(mut driver: Driver, first: Vec<Effect>) -> Result<Exit, TuiErro
             return Err(e.into());
         }
     };
-    let result = state.event_loop(&mut terminal, &mut driver).await;
+    if let Ok(size) = terminal.size() {
+        state.area = Rect::new(0, 0, size.width, size.height);
+    }
+    let result = state.event_loop(&mut terminal, &mut driver, &mut signals).await;
     crate::checks::process::release();
     terminal::restore();
     result
@@ -91,19 +109,52 @@ struct State {
     run_started: Option<Instant>,
     /// The size of the last frame drawn (to keep scrolling within the text).
     area: Rect,
+    /// The scroll range of the text on screen, and what it was measured for.
+    measured: Option<(Layout, u16)>,
 }
 
-fn exit(driver: &Driver) -> Exit {
+/// What the height of the text on screen depends on: while this stays the same (moving the
+/// selection, say), the text need not be laid out again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Layout {
+    area: Rect,
+    step: String,
+    history: usize,
+    checks_view: bool,
+    results: usize,
+    pending: usize,
+    verdict: Option<String>,
+    note: Option<usize>,
+}
+
+impl Layout {
+    fn of(app: &App, driver: &Driver, area: Rect) -> Layout {
+        let wizard = &driver.wizard;
+        Layout {
+            area,
+            step: wizard.current_id().to_string(),
+            history: wizard.session().history.len(),
+            checks_view: matches!(app.base(), app::Screen::Checks { .. }),
+            results: wizard.session().checks.len(),
+            pending: wizard.pending().len(),
+            verdict: wizard.verdict().map(|v| format!("{:?}", v.id)),
+            note: wizard.view().note.map(str::len),
+        }
+    }
+}
+
+fn exit(driver: &Driver, signal: Option<Caught>) -> Exit {
     Exit {
         session_id: driver.wizard.session().id.clone(),
         case_code: driver.wizard.session().case_code.clone(),
         finished: driver.wizard.at_summary(),
+        signal,
     }
 }
 
 /// The summary's lines about the saved reports.
 fn report_lines(driver: &Driver) -> Vec<String> {
-    crate::report_files::describe(driver.reports.as_ref(), driver.opened.as_ref(), true)
+    crate::report_files::describe(driver.reports.as_ref(), driver.opened.as_ref(), false)
 }
 
 /// The next event of the current run; never resolves when none is going.
@@ -114,12 +165,41 @@ async fn next_check(checks: &mut Option<UnboundedReceiver<CheckEvent>>) -> Optio
     }
 }
 
+/// An input event that is already waiting, without waiting for one: `None` when there is
+/// none now, `Some(None)` when input has ended. Polled with the task's own waker, so a
+/// `Pending` here still wakes the loop when more arrives.
+async fn waiting_event(input: &mut EventStream) -> Option<Option<std::io::Result<Event>>> {
+    std::future::poll_fn(|cx| match input.poll_next_unpin(cx) {
+        Poll::Ready(event) => Poll::Ready(Some(event)),
+        Poll::Pending => Poll::Ready(None),
+    })
+    .await
+}
+
+/// A plain character typed (no Ctrl or Alt): in the note editor, runs of these are inserted
+/// as one piece of text.
+fn typed_char(event: &Event) -> Option<char> {
+    match event {
+        Event::Key(KeyEvent {
+            code: KeyCode::Char(c),
+            modifiers,
+            kind: KeyEventKind::Press,
+            ..
+        }) if (*modifiers - KeyModifiers::SHIFT).is_empty() => Some(*c),
+        _ => None,
+    }
+}
+
 impl State {
-    async fn event_loop(&mut self, terminal: &mut Tui, driver: &mut Driver) -> Result<Exit, TuiError> {
+    async fn event_loop(
+        &mut self,
+        terminal: &mut Tui,
+        driver: &mut Driver,
+        signals: &mut Signals,
+    ) -> Result<Exit, TuiError> {
         let mut input = EventStream::new();
         let mut tick = tokio::time::interval(TICK);
         tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
-        let mut signals = Signals::new();
         let mut dirty = true;
         loop {
             if dirty {
@@ -129,18 +209,19 @@ impl State {
             }
             tokio::select! {
                 biased;
-                event = input.next() => match event {
-                    Some(Ok(event)) => {
-                        if let Some(exit) = self.on_input(driver, event)? {
-                            return Ok(exit);
+                caught = signals.recv() => return self.leave(driver, Some(caught)),
+                event = input.next() => {
+                    let mut batch = vec![event];
+                    while batch.len() < MAX_BATCH {
+                        match waiting_event(&mut input).await {
+                            Some(event) => batch.push(event),
+                            None => break,
                         }
-                        dirty = true;
                     }
-                    Some(Err(e)) => {
-                        let _ = driver.save();
-                        return Err(e.into());
+                    if let Some(exit) = self.on_batch(terminal, driver, batch)? {
+                        return Ok(exit);
                     }
-                    None => return self.leave(driver),
+                    dirty = true;
                 },
                 event = next_check(&mut self.checks) => match event {
                     Some(event) => {
@@ -164,15 +245,55 @@ impl State {
                         dirty = true;
                     }
                 }
-                () = signals.recv() => return self.leave(driver),
             }
         }
     }
 
-    /// Saves and ends (window closed, input gone, SIGTERM): the session can be resumed.
-    fn leave(&mut self, driver: &mut Driver) -> Result<Exit, TuiError> {
+    /// Acts on every event of one wake, in order; runs of characters typed into the note
+    /// editor go in as one insertion.
+    fn on_batch(
+        &mut self,
+        terminal: &mut Tui,
+        driver: &mut Driver,
+        batch: Vec<Option<std::io::Result<Event>>>,
+    ) -> Result<Option<Exit>, TuiError> {
+        let mut typed = String::new();
+        for event in batch {
+            let event = match event {
+                Some(Ok(event)) => event,
+                // Input is gone (the window closed): keep everything, as for SIGHUP.
+                Some(Err(_)) | None => return self.leave(driver, Some(signals::HANG_UP)).map(Some),
+            };
+            if self.app.editing()
+                && let Some(c) = typed_char(&event)
+            {
+                typed.push(c);
+                continue;
+            }
+            self.flush_typed(&mut typed);
+            if let Some(exit) = self.on_input(terminal, driver, event)? {
+                return Ok(Some(exit));
+            }
+        }
+        self.flush_typed(&mut typed);
+        Ok(None)
+    }
+
+    fn flush_typed(&mut self, typed: &mut String) {
+        if !typed.is_empty() {
+            self.app.status = None;
+            self.app.type_text(typed);
+            typed.clear();
+        }
+    }
+
+    /// Keeps a note being typed (as a draft), saves and ends: the session can be resumed.
+    fn leave(&mut self, driver: &mut Driver, signal: Option<Caught>) -> Result<Exit, TuiError> {
+        if let Some(text) = self.app.draft() {
+            driver.wizard.update(Msg::DraftNote { text });
+        }
         driver.save()?;
-        Ok(exit(driver))
+        Ok(exit(driver, signal))
     }
 
     fn draw(&mut self, terminal: &mut Tui, driver: &Driver) -> Result<(), TuiError> {
@@ -186,17 +307,28 @@ impl State {
         Ok(())
     }
 
-    fn on_input(&mut self, driver: &mut Driver, event: Event) -> Result<Option<Exit>, TuiError> {
-        let Event::Key(key) = event else {
-            // Resize and everything else: just redraw.
-            return Ok(None);
+    fn on_input(
+        &mut self,
+        terminal: &mut Tui,
+        driver: &mut Driver,
+        event: Event,
+    ) -> Result<Option<Exit>, TuiError> {
+        let key = match event {
+            Event::Key(key) => key,
+            Event::Paste(text) => {
+                self.app.paste(&text);
+                return Ok(None);
+            }
+            Event::Resize(width, height) => {
+                self.area = Rect::new(0, 0, width, height);
+                return Ok(None);
+            }
+            // Focus and mouse: just redraw.
+            _ => return Ok(None),
         };
+        let max_scroll = self.max_scroll(driver);
         let wizard = &driver.wizard;
-        let ctx = KeyContext {
-            at_summary: wizard.at_summary(),
-            note: wizard.view().note,
-            now: Timestamp::now(),
-        };
+        let ctx = KeyContext::with_max_scroll(wizard, &self.app, self.area, Timestamp::now(), max_scroll);
         let before = wizard.current_id().to_string();
         let action = self.app.on_key(key, &ctx);
         let result = match action {
@@ -205,11 +337,21 @@ impl State {
                 driver.save()?;
                 None
             }
-            Action::OpenReport => {
-                driver.open_report();
-                self.app.report_lines = report_lines(driver);
+            Action::Interrupt => Some(self.leave(driver, Some(signals::INTERRUPT))?),
+            Action::Copy => {
+                self.copy(terminal, driver);
                 None
             }
+            Action::Jump(row) => match render::jump::rows(&driver.wizard).into_iter().nth(row) {
+                Some(target) => {
+                    let effects = driver.wizard.update(Msg::Jump {
+                        to: target.id,
+                        at: Timestamp::now(),
+                    });
+                    self.carry_out(driver, effects)?
+                }
+                None => None,
+            },
             Action::Send(msg) => {
                 let effects = driver.wizard.update(msg);
                 self.carry_out(driver, effects)?
@@ -218,14 +360,44 @@ impl State {
         if driver.wizard.current_id() != before {
             self.app.step_changed();
         }
+        let max = self.max_scroll(driver);
+        self.app.clamp_scroll(max);
+        Ok(result)
+    }
+
+    /// How far the text on screen can scroll, laid out again only when it may have changed.
+    fn max_scroll(&mut self, driver: &Driver) -> u16 {
+        let layout = Layout::of(&self.app, driver, self.area);
+        if let Some((measured, max)) = &self.measured
+            && *measured == layout
+        {
+            return *max;
+        }
         let ui = Ui {
             wizard: &driver.wizard,
             app: &self.app,
             resume_hint: driver.resume_hint.as_deref(),
         };
         let max = render::max_scroll(&ui, self.area);
-        self.app.clamp_scroll(max);
-        Ok(result)
+        self.measured = Some((layout, max));
+        max
+    }
+
+    /// `y`: the ticket summary to the clipboard (OSC 52); the footer says so.
+    fn copy(&mut self, terminal: &mut Tui, driver: &Driver) {
+        // Redacted like every report: the clipboard may end up in a ticket.
+        let session =
+            crate::redact::session(driver.wizard.session(), &crate::redact::Redactor::from_system());
+        let text = crate::report::ticket_summary(&session, Some(driver.wizard.flow()));
+        let sequence = clipboard::osc52(&text, &clipboard::Multiplexer::from_env());
+        let backend = terminal.backend_mut();
+        let written = backend
+            .write_all(sequence.as_bytes())
+            .and_then(|()| backend.flush());
+        self.app.status = Some(match written {
+            Ok(()) => clipboard::COPIED.to_string(),
+            Err(_) => clipboard::NOT_COPIED.to_string(),
+        });
     }
 
     /// Carries out the wizard's effects in order through the driver; `Some` when one of them
@@ -242,7 +414,7 @@ impl State {
                     self.app.screen = Screen::Step;
                     self.app.step_changed();
                 }
-                Some(Stop::Quit) => return Ok(Some(exit(driver))),
+                Some(Stop::Quit) => return Ok(Some(exit(driver, None))),
                 None => {}
             }
         }

@@ -1,5 +1,5 @@
-//! Terminal setup and restore, in one place: raw mode and the alternate screen on the way in;
-//! the exact reverse on every way out (quit, error, panic, signal). Like `ratatui::init()` /
+//! Terminal setup and restore, in one place: raw mode, the alternate screen and bracketed
+//! paste on the way in; the exact reverse on every way out (quit, error, panic, signal). Like `ratatui::init()` /
 //! `restore()`, but cleanup never prints and never panics, so it is safe when the terminal is
 //! already gone.
 
@@ -7,6 +7,7 @@ use std::io::{self, Stdout, stdout};
 use std::sync::Once;
 
 use crossterm::cursor::Show;
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::Terminal;
@@ -29,12 +30,13 @@ fn set_panic_hook() {
     });
 }
 
-/// Raw mode, alternate screen, a ratatui terminal over stdout. On failure the terminal is put
+/// Raw mode, alternate screen, bracketed paste (a pasted text arrives as one `Event::Paste`,
+/// so its line breaks are not Enter), a ratatui terminal over stdout. On failure the terminal is put
 /// back before the error is returned.
 pub fn try_init() -> io::Result<Tui> {
     set_panic_hook();
     let entered = enable_raw_mode()
-        .and_then(|()| execute!(stdout(), EnterAlternateScreen))
+        .and_then(|()| execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste))
         .and_then(|()| Terminal::new(CrosstermBackend::new(stdout())));
     if entered.is_err() {
         let _ = try_restore();
@@ -42,74 +44,16 @@ pub fn try_init() -> io::Result<Tui> {
     entered
 }
 
-/// Leaves raw mode and the alternate screen and shows the cursor. Every step is tried even if
+/// Leaves raw mode, bracketed paste and the alternate screen and shows the cursor. Every step is tried even if
 /// an earlier one fails; the first error is returned. Prints nothing.
 pub fn try_restore() -> io::Result<()> {
     // Raw mode first: it has the most visible side effects when left on.
     let raw = disable_raw_mode();
-    let screen = execute!(stdout(), LeaveAlternateScreen, Show);
+    let screen = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
     raw.and(screen)
 }
 
 /// Restores and ignores errors: for exit paths where nothing more can be done.
 pub fn restore() {
     let _ = try_restore();
-}
-
-/// Signals that end the wizard politely (save, restore, exit): SIGTERM and SIGHUP (the
-/// terminal window was closed). Ctrl-C arrives as a key in raw mode, not as SIGINT.
-pub struct Signals {
-    #[cfg(unix)]
-    term: Option<tokio::signal::unix::Signal>,
-    #[cfg(unix)]
-    hup: Option<tokio::signal::unix::Signal>,
-}
-
-impl Signals {
-    /// Starts listening; a signal that cannot be hooked is simply not watched.
-    pub fn new() -> Signals {
-        #[cfg(unix)]
-        {
-            use tokio::signal::unix::{SignalKind, signal};
-            Signals {
-                term: signal(SignalKind::terminate()).ok(),
-                hup: signal(SignalKind::hangup()).ok(),
-            }
-        }
-        #[cfg(not(unix))]
-        {
-            Signals {}
-        }
-    }
-
-    /// Waits for the next signal (forever when none is watched).
-    pub async fn recv(&mut self) {
-        #[cfg(unix)]
-        {
-            let term = async {
-                match self.term.as_mut() {
-                    Some(s) => s.recv().await,
-                    None => std::future::pending().await,
-                }
-            };
-            let hup = async {
-                match self.hup.as_mut() {
-                    Some(s) => s.recv().await,
-                    None => std::future::pending().await,
-                }
-            };
-            tokio::select! {
-                _ = term => {}
-                _ = hup => {}
-            }
-        }
-        #[cfg(not(unix))]
-        std::future::pending::<()>().await
-    }
-}
-
-impl Default for Signals {
-    fn default() -> Self {
-        Signals::new()
-    }
 }

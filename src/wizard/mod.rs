@@ -46,6 +46,11 @@ pub enum Msg {
     Note {
         text: String,
     },
+    /// The program is ending while the current step's note is being typed: keep `text` as
+    /// the note, marked draft (an empty draft leaves the note as it was).
+    DraftNote {
+        text: String,
+    },
     /// The driver started a check run.
     ChecksStarted {
         ids: Vec<String>,
@@ -229,6 +234,18 @@ impl Wizard {
                 let id = self.current_id().to_string();
                 let record = self.record_mut(&id);
                 record.note = (!text.is_empty()).then_some(text);
+                record.note_draft = false;
+                vec![Effect::Save]
+            }
+            Msg::DraftNote { text } => {
+                let text = crate::sanitize::clean_multiline(text.trim());
+                let id = self.current_id().to_string();
+                let record = self.record_mut(&id);
+                if text.is_empty() || record.note.as_deref() == Some(text.as_str()) {
+                    return vec![];
+                }
+                record.note = Some(text);
+                record.note_draft = true;
                 vec![Effect::Save]
             }
             Msg::ChecksStarted { ids, at } => {

@@ -54,6 +54,7 @@ impl Wizard {
             answer: None,
             answer_id: None,
             note: None,
+            note_draft: false,
             answered_at: None,
             checks: Vec::new(),
         });

@@ -256,6 +256,27 @@ fn notes_are_per_step_and_clearable() {
 }
 
 #[test]
+fn a_draft_note_is_kept_marked_draft_and_a_confirmed_note_clears_the_mark() {
+    let mut w = wizard();
+    w.update(Msg::Note { text: "first".into() });
+    // An empty draft or one equal to the note changes nothing.
+    assert_eq!(w.update(Msg::DraftNote { text: " ".into() }), vec![]);
+    assert_eq!(w.update(Msg::DraftNote { text: "first".into() }), vec![]);
+    assert!(!w.session().step("symptom").unwrap().note_draft);
+    assert_eq!(
+        w.update(Msg::DraftNote {
+            text: "first, then\u{1b}[31m more".into()
+        }),
+        vec![Effect::Save]
+    );
+    let record = w.session().step("symptom").unwrap();
+    assert_eq!(record.note.as_deref(), Some("first, then more"));
+    assert!(record.note_draft);
+    w.update(Msg::Note { text: "done".into() });
+    assert!(!w.session().step("symptom").unwrap().note_draft);
+}
+
+#[test]
 fn quit_saves_and_leaves_in_progress() {
     let mut w = wizard();
     pick(&mut w, 1);

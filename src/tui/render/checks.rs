@@ -202,7 +202,7 @@ fn block(ui: &Ui) -> Block<'static> {
                 .map_or(imported.imported_at, |r| r.started_at);
             let at = at
                 .to_zoned_datetime(jiff::tz::TimeZone::system())
-                .strftime("%Y-%m-%d %H:%M");
+                .strftime("%H:%M");
             let title = format!(
                 "The customer's results (from {} at {at})",
                 imported.source.short()

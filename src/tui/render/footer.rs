@@ -1,5 +1,6 @@
-//! The footer: the keys that work on this screen (from [`keys::hints`]), or, after one `q`, the
-//! status line that says the session is saved and how to quit or resume.
+//! The footer: the keys that work on this screen (from the screen's [`keys::table`], the same
+//! table that dispatches them), after a one-line status when there is one ("copied"; after
+//! one `q`: the session is saved).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,25 +8,28 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Ui;
-use crate::tui::app::Screen;
+use crate::tui::app::{self, Screen};
 use crate::tui::keys;
 
-/// Shown after the first `q`.
-pub const CONFIRM_QUIT: &str = "Session saved — press q again to quit, resume with qbfix --resume";
+/// Shown after the first `q`, before the keys that quit or go on.
+pub const CONFIRM_QUIT: &str = "Session saved (qbfix --resume continues it)";
 
-/// Draws the footer; `panel_hidden`: the step is drawn without its checks panel.
-pub fn render(f: &mut Frame, ui: &Ui, area: Rect, panel_hidden: bool) {
+/// Draws the footer of a frame of `frame` size.
+pub fn render(f: &mut Frame, ui: &Ui, area: Rect, frame: Rect) {
     let theme = ui.app.theme;
-    if matches!(ui.app.screen, Screen::ConfirmQuit) {
-        let line = Line::from(vec![Span::raw(" "), Span::styled(CONFIRM_QUIT, theme.notice())]);
-        f.render_widget(Paragraph::new(line), area);
-        return;
-    }
     let mut spans = vec![Span::raw(" ")];
-    let hints = keys::fitting(
-        keys::hints(ui.app, ui.wizard, panel_hidden),
-        usize::from(area.width.saturating_sub(2)),
-    );
+    let mut width = usize::from(area.width.saturating_sub(2));
+    let status = match ui.app.screen {
+        Screen::ConfirmQuit => Some(CONFIRM_QUIT),
+        _ => ui.app.status.as_deref(),
+    };
+    if let Some(status) = status {
+        width = width.saturating_sub(status.chars().count() + 3);
+        spans.push(Span::styled(status.to_string(), theme.notice()));
+        spans.push(Span::styled(" · ", theme.dim()));
+    }
+    let table = keys::table(&ui.app.screen, &app::facts(ui, frame));
+    let hints = keys::fitting(keys::hints(&table), width);
     for (i, hint) in hints.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.dim()));

@@ -21,8 +21,16 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
     ])
     .areas(area);
 
-    let mut name = vec![Span::styled(" qbfix · QuickBooks Online 502", theme.title())];
-    if let Some(code) = &ui.wizard.session().case_code {
+    // With a case code on a narrow screen the app's name shrinks, so "Case QB-…" never runs
+    // into "Step N of M".
+    let case = ui.wizard.session().case_code.as_ref();
+    let title = if case.is_some() && area.width < 100 {
+        " qbfix"
+    } else {
+        " qbfix · QuickBooks Online 502"
+    };
+    let mut name = vec![Span::styled(title, theme.title())];
+    if let Some(code) = case {
         name.push(Span::raw("   "));
         name.push(Span::styled(format!("Case {code}"), theme.notice()));
     }

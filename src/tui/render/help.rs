@@ -1,4 +1,5 @@
-//! The help overlay: every key, explained, over the current screen. Any key closes it.
+//! The help overlay: every key of the screen under it, explained, from that screen's
+//! [`keys::table`] (the one that dispatches them). Any key closes it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,24 +7,31 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{Ui, centered};
-use crate::tui::keys;
+use crate::tui::{app, keys};
 
-pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
+/// Draws the help over `area`; `frame`: the size the key table is read for.
+pub fn render(f: &mut Frame, ui: &Ui, area: Rect, frame: Rect) {
     let theme = ui.app.theme;
-    let entries = keys::help_lines(ui.wizard);
-    let key_width = entries.iter().map(|h| h.keys.chars().count()).max().unwrap_or(0);
+    let entries = keys::table(ui.app.base(), &app::facts(ui, frame));
+    let key_width = entries
+        .iter()
+        .map(|h| h.help_keys.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut lines: Vec<Line> = entries
         .into_iter()
         .map(|h| {
-            let pad = key_width.saturating_sub(h.keys.chars().count());
+            let pad = key_width.saturating_sub(h.help_keys.chars().count());
             Line::from(vec![
                 Span::raw(" "),
-                Span::styled(h.keys, theme.key()),
+                Span::styled(h.help_keys, theme.key()),
                 Span::raw(" ".repeat(pad + 2)),
-                Span::raw(h.does),
+                Span::raw(h.help),
             ])
         })
         .collect();
+    // Ctrl-C comes first in the table (it works everywhere); in the help it reads best last.
+    lines.rotate_left(1);
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         " Your answers are saved as you go: qbfix --resume continues later.",

@@ -6,6 +6,7 @@ pub mod checks_view;
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod jump;
 pub mod note;
 pub mod step;
 pub mod summary;
@@ -90,7 +91,7 @@ pub fn draw(f: &mut Frame, ui: &Ui) {
         return;
     };
     header::render(f, ui, r.header);
-    if let Screen::Checks { scroll } = ui.app.screen {
+    if let Screen::Checks { scroll } = *ui.app.base() {
         checks_view::render(f, ui, r.body, scroll);
     } else if ui.wizard.at_summary() {
         summary::render(f, ui, r.main);
@@ -100,10 +101,11 @@ pub fn draw(f: &mut Frame, ui: &Ui) {
             checks::render(f, ui, checks_area, checks_area.width == r.body.width);
         }
     }
-    footer::render(f, ui, r.footer, r.checks.is_none());
+    footer::render(f, ui, r.footer, area);
     match &ui.app.screen {
-        Screen::Help => help::render(f, ui, area),
+        Screen::Help(_) => help::render(f, ui, area, area),
         Screen::Note(editor) => note::render(f, ui, editor, area),
+        Screen::Jump { selected } => jump::render(f, ui, r.body, *selected),
         Screen::Step | Screen::ConfirmQuit | Screen::Checks { .. } => {}
     }
 }
@@ -111,7 +113,7 @@ pub fn draw(f: &mut Frame, ui: &Ui) {
 /// How far the text on screen (step, summary or checks view) can scroll in a frame of `area`.
 pub fn max_scroll(ui: &Ui, area: Rect) -> u16 {
     match regions(ui, area) {
-        Some(r) if matches!(ui.app.screen, Screen::Checks { .. }) => checks_view::max_scroll(ui, r.body),
+        Some(r) if matches!(ui.app.base(), Screen::Checks { .. }) => checks_view::max_scroll(ui, r.body),
         Some(r) if ui.wizard.at_summary() => summary::max_scroll(ui, r.main),
         Some(r) => step::max_scroll(ui, r.main),
         None => 0,
