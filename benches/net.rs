@@ -95,12 +95,14 @@ fn check(bin: &Path, config: &Path, data: &Path) -> Duration {
         .arg(config)
         .arg("--data-dir")
         .arg(data)
-        .args(["check", "--json", "--only", NETWORK_CHECKS])
+        .args(["check", "--json"])
+        .args(NETWORK_CHECKS.split(',').flat_map(|id| ["--only", id]))
         .env("QBFIX_HOST_PROBES", "off")
         .output()
         .unwrap();
     let took = start.elapsed();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
     assert_eq!(
         json["verdict"]["id"],
         "local_ok",
@@ -118,7 +120,8 @@ fn peak_rss_kib(bin: &Path, config: &Path, data: &Path) -> Option<u64> {
         .arg(config)
         .arg("--data-dir")
         .arg(data)
-        .args(["check", "--json", "--only", NETWORK_CHECKS])
+        .args(["check", "--json"])
+        .args(NETWORK_CHECKS.split(',').flat_map(|id| ["--only", id]))
         .env("QBFIX_HOST_PROBES", "off")
         .output()
         .ok()?;

@@ -21,23 +21,18 @@ pub struct Found {
 }
 
 /// Browsers among `dirs` (a search path), running each found program's `--version` at most
-/// `timeout` when no version file is beside it.
+/// `timeout` when no version file is beside it. The file system is searched on a blocking
+/// thread, never on the async workers.
 pub async fn scan_path(dirs: &[PathBuf], known: &[BrowserInfo], timeout: Duration) -> Vec<Found> {
-    let mut hits: Vec<(&str, PathBuf, PathBuf)> = Vec::new();
-    for info in known {
-        for bin in &info.linux_binaries {
-            if let Some(path) = process::find_in(dirs, bin) {
-                let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-                if !hits.iter().any(|(_, _, r)| *r == real) {
-                    hits.push((&info.id, path, real));
-                }
-            }
-        }
-    }
-    let probes = hits.into_iter().map(|(id, path, real)| async move {
-        let beside = real
-            .parent()
-            .and_then(|dir| read_app_ini(&dir.join("application.ini")));
+    let dirs = dirs.to_vec();
+    let wanted: Vec<(String, Vec<String>)> = known
+        .iter()
+        .map(|i| (i.id.clone(), i.linux_binaries.clone()))
+        .collect();
+    let hits = tokio::task::spawn_blocking(move || locate(&dirs, &wanted))
+        .await
+        .unwrap_or_default();
+    let probes = hits.into_iter().map(|(id, path, beside)| async move {
         let version = match beside {
             Some(v) => Some(v),
             None => match process::run(&path, &["--version"], timeout).await {
@@ -45,17 +40,36 @@ pub async fn scan_path(dirs: &[PathBuf], known: &[BrowserInfo], timeout: Duratio
                 Err(_) => None,
             },
         };
-        Found {
-            id: id.to_string(),
-            version,
-            path,
-        }
+        Found { id, version, path }
     });
     let mut found = join_all(probes).await;
     found.dedup_by(|a, b| a.id == b.id && a.version.is_some() && a.version == b.version);
     found
 }
 
+/// The known programs found on `dirs`, each once (by its real path), with the version file
+/// beside it if there is one.
+fn locate(dirs: &[PathBuf], wanted: &[(String, Vec<String>)]) -> Vec<(String, PathBuf, Option<Version>)> {
+    let mut hits: Vec<(String, PathBuf, PathBuf)> = Vec::new();
+    for (id, bins) in wanted {
+        for bin in bins {
+            if let Some(path) = process::find_in(dirs, bin) {
+                let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                if !hits.iter().any(|(_, _, r)| *r == real) {
+                    hits.push((id.clone(), path, real));
+                }
+            }
+        }
+    }
+    hits.into_iter()
+        .map(|(id, path, real)| {
+            let beside = real
+                .parent()
+                .and_then(|dir| read_app_ini(&dir.join("application.ini")));
+            (id, path, beside)
+        })
+        .collect()
+}
 /// The `Version=` of a Mozilla `application.ini`, if the file is there.
 pub fn read_app_ini(path: &Path) -> Option<Version> {
     let text = std::fs::read_to_string(path).ok()?;

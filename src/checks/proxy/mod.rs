@@ -61,7 +61,18 @@ pub fn judge(
         OsProxy::Read(f) => f.clone(),
         OsProxy::Unavailable(_) => Findings::default(),
     };
-    let mut in_use: Vec<&ProxyEntry> = os_found.proxies.iter().collect();
+    // A proxy set in qbfix's own config is the one its checks take.
+    let configured: Vec<ProxyEntry> = [&plan.https, &plan.http]
+        .into_iter()
+        .flatten()
+        .filter(|hop| hop.source.starts_with("the qbfix setting"))
+        .map(|hop| ProxyEntry {
+            source: hop.source.clone(),
+            address: hop.shown.clone(),
+        })
+        .take(1)
+        .collect();
+    let mut in_use: Vec<&ProxyEntry> = configured.iter().chain(&os_found.proxies).collect();
     if !bypassed {
         in_use.splice(0..0, from_env.proxies.iter());
     }
