@@ -10,6 +10,8 @@ use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 use crate::checks::{CheckEvent, runner};
 use crate::config::Config;
 use crate::flow::Flow;
+use crate::redact::{self, Redactor};
+use crate::report_files::{self, SavedReports};
 use crate::session::{Session, SessionLock, SessionStore, StoreError, StoreWarning, SystemFacts};
 use crate::wizard::{Effect, Msg, Wizard};
 
@@ -21,6 +23,8 @@ pub struct StartOptions {
     /// `Some("latest")` or `Some(id)` to resume.
     pub resume: Option<String>,
     pub helpdesk: bool,
+    /// Applied to the reports saved at the summary (`--no-redact` keeps everything).
+    pub redactor: Arc<Redactor>,
 }
 
 /// A running wizard with its store and settings.
@@ -29,6 +33,7 @@ pub struct Driver {
     pub wizard: Wizard,
     store: SessionStore,
     config: Arc<Config>,
+    redactor: Arc<Redactor>,
     /// A one-line hint for the header (an unfinished session exists).
     pub resume_hint: Option<String>,
     /// Warnings from reading the session folder (damaged files moved aside).
@@ -38,6 +43,10 @@ pub struct Driver {
     receiver: Option<UnboundedReceiver<CheckEvent>>,
     /// This process is the session's only writer while the driver lives.
     _lock: SessionLock,
+    /// Where the summary's reports went, or why they could not be written (in words).
+    pub reports: Option<Result<SavedReports, String>>,
+    /// What happened when the person asked to open the report (shown on the summary).
+    pub opened: Option<Result<(), String>>,
 }
 
 /// What [`Driver::start`] found.
@@ -125,11 +134,14 @@ impl Driver {
             wizard,
             store,
             config: options.config,
+            redactor: options.redactor,
             resume_hint,
             warnings,
             events,
             receiver: Some(receiver),
             _lock: lock,
+            reports: None,
+            opened: None,
         };
         Ok(Started::Ready(Box::new(driver), effects))
     }
@@ -164,13 +176,36 @@ impl Driver {
                     }
                 }
             }
-            Effect::Finished => return Ok(Some(Stop::Finished)),
+            Effect::Finished => {
+                self.save_reports();
+                return Ok(Some(Stop::Finished));
+            }
             Effect::Quit => {
                 self.save()?;
                 return Ok(Some(Stop::Quit));
             }
         }
         Ok(None)
+    }
+
+    /// Writes the HTML and JSON reports where a person finds them (`Documents/qbfix`, else
+    /// the data dir); done each time the summary is reached, and again when a check run that
+    /// was still going then has finished.
+    pub fn save_reports(&mut self) {
+        let data_dir = self.store.dir().parent().unwrap_or(self.store.dir());
+        let documents = report_files::documents_dir();
+        let folders = report_files::folders(documents.as_deref(), data_dir);
+        let session = redact::session(self.wizard.session(), &self.redactor);
+        self.reports = Some(report_files::write(&session, self.wizard.flow(), &folders));
+    }
+
+    /// Opens the saved HTML report in the default browser.
+    pub fn open_report(&mut self) {
+        self.opened = match &self.reports {
+            Some(Ok(saved)) => Some(report_files::open_in_browser(&saved.html)),
+            Some(Err(e)) => Some(Err(e.clone())),
+            None => None,
+        };
     }
 
     pub fn save(&self) -> Result<(), StoreError> {
@@ -209,6 +244,15 @@ impl Driver {
 
     /// Feeds one runner event to the wizard.
     pub fn on_check_event(&mut self, event: CheckEvent) -> Vec<Effect> {
+        let run_done = matches!(event, CheckEvent::AllDone { .. });
+        let effects = self.wizard_event(event);
+        if run_done && self.reports.is_some() && self.wizard.at_summary() {
+            self.save_reports();
+        }
+        effects
+    }
+
+    fn wizard_event(&mut self, event: CheckEvent) -> Vec<Effect> {
         match event {
             CheckEvent::Finished { id, results } => {
                 for r in &results {

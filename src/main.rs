@@ -13,13 +13,14 @@ use qbfix::cli::{Cli, Command, FlowCommand, GlobalArgs, ReportFormat, WizardArgs
 use qbfix::driver::{Driver, StartOptions, Started, finished_line};
 use qbfix::session::{SessionStore, StoreError};
 use qbfix::{
-    case_code, check_cmd, config, errmsg, flow, import, in_use, logging, output, plain, redact, report, tui,
-    watch,
+    case_code, check_cmd, close_prompt, config, errmsg, flow, import, in_use, logging, output, plain, redact,
+    report, tui, watch,
 };
 
 fn main() -> ExitCode {
     let cli = qbfix::cli::parse();
     start_log(&cli.global);
+    let wizard = cli.command.is_none();
     let code = match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -30,6 +31,10 @@ fn main() -> ExitCode {
         }
     };
     tracing::info!(code, "qbfix ended");
+    // Double-clicked on Windows: keep the window (and the result) until the person is done.
+    if wizard && close_prompt::should_hold(&close_prompt::current_facts()) {
+        let _ = close_prompt::hold(std::io::stdout().lock(), std::io::stdin().lock());
+    }
     ExitCode::from(code)
 }
 
@@ -170,6 +175,7 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
         flow,
         resume,
         helpdesk: args.helpdesk,
+        redactor: Arc::new(redactor(global)),
     };
     let started = match Driver::start(store.clone(), options.clone()) {
         // Another window has this session: with a person at the keyboard, ask; else exit 2.

@@ -300,5 +300,8 @@ fn write_summary(out: &mut impl Write, driver: &Driver) -> std::io::Result<()> {
     writeln!(out, "{}", clean_multiline(&driver.wizard.flow().summary().text))?;
     let name = s.case_code.as_deref().unwrap_or(&s.id);
     writeln!(out, "Session {} saved. Report: qbfix report {name}", s.id)?;
+    for line in crate::report_files::describe(driver.reports.as_ref(), None, false) {
+        writeln!(out, "{line}")?;
+    }
     Ok(())
 }

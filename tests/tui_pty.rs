@@ -78,6 +78,8 @@ impl Tui {
         for var in support::UNSET.iter().chain(&["NO_COLOR", "TMUX", "STY"]) {
             cmd.env_remove(var);
         }
+        cmd.env("HOME", env.home());
+        cmd.env_remove("XDG_CONFIG_HOME");
         for (name, value) in vars {
             cmd.env(name, value);
         }

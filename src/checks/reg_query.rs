@@ -70,10 +70,16 @@ pub fn system32(relative: &str) -> PathBuf {
     PathBuf::from(root).join("System32").join(relative)
 }
 
-/// The values of `key` (e.g. `HKCU\Software\…`); `Ok(None)` when the key does not exist.
-pub async fn query(key: &str, timeout: Duration) -> Result<Option<BTreeMap<String, RegValue>>, ProcessError> {
+/// The values of the first key of `reg query` output, or `None` when the text names no key at
+/// all (an answer qbfix cannot read, rather than a key without values).
+pub fn parse_key(text: &str) -> Option<BTreeMap<String, RegValue>> {
+    text.lines().any(|l| l.starts_with("HKEY_")).then(|| parse(text))
+}
+
+/// The raw `reg query KEY` text; `Ok(None)` when the key does not exist.
+pub async fn query_text(key: &str, timeout: Duration) -> Result<Option<String>, ProcessError> {
     let out = process::run(&system32("reg.exe"), &["query", key], timeout).await?;
-    Ok(out.success().then(|| parse(&out.stdout)))
+    Ok(out.success().then_some(out.stdout))
 }
 
 /// Whether `key` exists (`reg query` exits 0 for an existing key, 1 for a missing one).

@@ -142,6 +142,8 @@ pub struct App {
     /// How long the current check run has been going.
     pub waited: Duration,
     pub theme: Theme,
+    /// What the summary says about the saved reports (set by the event loop).
+    pub report_lines: Vec<String>,
     /// A one-line message for the footer ("copied"), until the next key.
     pub status: Option<String>,
 }

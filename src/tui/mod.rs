@@ -152,6 +152,11 @@ fn exit(driver: &Driver, signal: Option<Caught>) -> Exit {
     }
 }
 
+/// The summary's lines about the saved reports.
+fn report_lines(driver: &Driver) -> Vec<String> {
+    crate::report_files::describe(driver.reports.as_ref(), driver.opened.as_ref(), false)
+}
+
 /// The next event of the current run; never resolves when none is going.
 async fn next_check(checks: &mut Option<UnboundedReceiver<CheckEvent>>) -> Option<CheckEvent> {
     match checks {
@@ -405,6 +410,7 @@ impl State {
             }
             match driver.apply(effect)? {
                 Some(Stop::Finished) => {
+                    self.app.report_lines = report_lines(driver);
                     self.app.screen = Screen::Step;
                     self.app.step_changed();
                 }

@@ -76,11 +76,18 @@ impl Env {
         self.dir().join("data")
     }
 
+    /// A home folder of the test's own (`HOME`), so no run writes reports into the real
+    /// Documents folder.
+    pub fn home(&self) -> PathBuf {
+        self.dir().join("home")
+    }
+
     /// `qbfix --config … --data-dir …` with proxies off, no config or data dir from the
-    /// environment, and colour off.
+    /// environment, the test's own `HOME`, and colour off.
     pub fn cmd(&self) -> assert_cmd::Command {
         let mut cmd = assert_cmd::Command::cargo_bin("qbfix").unwrap();
         clean_env(&mut cmd);
+        cmd.env("HOME", self.home()).env_remove("XDG_CONFIG_HOME");
         cmd.arg("--config")
             .arg(self.config_path())
             .arg("--data-dir")

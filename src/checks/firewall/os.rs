@@ -108,26 +108,7 @@ pub async fn read(timeout: Duration) -> Reading {
     );
     let mut r = Reading::default();
     match fw {
-        Ok(out) => {
-            let profiles = parse::netsh_profiles(&out.stdout);
-            let state = if profiles.iter().any(|(_, s)| *s == State::On) {
-                State::On
-            } else if !profiles.is_empty() && profiles.iter().all(|(_, s)| *s == State::Off) {
-                State::Off
-            } else {
-                State::Unknown
-            };
-            let mut p = Product::firewall("Windows Defender Firewall", state);
-            let off: Vec<&str> = profiles
-                .iter()
-                .filter(|(_, s)| *s == State::Off)
-                .map(|(n, _)| n.as_str())
-                .collect();
-            if state == State::On && !off.is_empty() {
-                p.note = Some(format!("off for the {} profile(s)", off.join(", ")));
-            }
-            r.products.push(p);
-        }
+        Ok(out) => r.products.push(parse::windows_firewall(&out.stdout)),
         Err(e) => r.not_readable.push(format!("Windows Firewall: {e}")),
     }
     match av {

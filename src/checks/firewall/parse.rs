@@ -1,6 +1,7 @@
 //! Pure readers of firewall and security-software state: ufw's config file, `firewall-cmd
-//! --state`, macOS `socketfilterfw --getglobalstate`, Windows `netsh advfirewall` and the
-//! Security Center product list. Unknown or translated text gives `Unknown`, never a guess.
+//! --state`, macOS `socketfilterfw --getglobalstate`, Windows `netsh advfirewall` (in several display
+//! languages) and the Security Center product list. Text they cannot read gives `Unknown`,
+//! never a guess.
 
 /// Whether a product is protecting this computer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,31 +81,96 @@ pub fn socketfilterfw(stdout: &str) -> State {
     }
 }
 
-/// `netsh advfirewall show allprofiles state`: each profile ("Domain", "Private", "Public")
-/// and its state.
+/// `netsh advfirewall show allprofiles [state]`, in any display language: each profile and its
+/// state. A profile is a header line followed by a line of dashes; its first row is the state
+/// ("State ON", "Status EIN", "État Actif"…). netsh always lists Domain, Private and Public in
+/// that order, so translated headers are named by position. A state word not in [`ON_WORDS`] /
+/// [`OFF_WORDS`] is `Unknown`, never guessed. Empty when the text has no profile at all.
 pub fn netsh_profiles(stdout: &str) -> Vec<(String, State)> {
+    const NAMES: [&str; 3] = ["Domain", "Private", "Public"];
+    let lines: Vec<&str> = stdout.lines().map(str::trim).collect();
     let mut out = Vec::new();
-    let mut profile: Option<String> = None;
-    for line in stdout.lines().map(str::trim) {
-        if let Some(name) = line.strip_suffix(" Profile Settings:") {
-            profile = Some(name.to_string());
-        } else if let Some(value) = line.strip_prefix("State")
-            && let Some(name) = profile.take()
-        {
-            let state = match value.trim().to_ascii_uppercase().as_str() {
-                "ON" => State::On,
-                "OFF" => State::Off,
-                _ => State::Unknown,
-            };
-            out.push((name, state));
+    for pair in lines.windows(3) {
+        let [header, rule, row] = [pair[0], pair[1], pair[2]];
+        let is_rule = rule.len() >= 10 && rule.chars().all(|c| c == '-');
+        if !is_rule || !header.ends_with(':') || row.is_empty() {
+            continue;
         }
+        let english = header.strip_suffix(" Profile Settings:").map(str::to_string);
+        let name = english.unwrap_or_else(|| {
+            NAMES
+                .get(out.len())
+                .map_or_else(|| format!("profile {}", out.len() + 1), |n| n.to_string())
+        });
+        let word = row.rsplit(char::is_whitespace).next().unwrap_or("");
+        out.push((name, state_word(word)));
     }
     out
 }
 
+/// Words netsh prints for a profile that is on, by display language (English, German, French,
+/// Spanish), upper-cased.
+pub const ON_WORDS: &[&str] = &["ON", "EIN", "ACTIF", "ACTIVADO"];
+/// Words for a profile that is off, as [`ON_WORDS`].
+pub const OFF_WORDS: &[&str] = &["OFF", "AUS", "INACTIF", "DESACTIVADO"];
+
+fn state_word(word: &str) -> State {
+    let word = word.to_uppercase();
+    if ON_WORDS.contains(&word.as_str()) {
+        State::On
+    } else if OFF_WORDS.contains(&word.as_str()) {
+        State::Off
+    } else {
+        State::Unknown
+    }
+}
+
+/// Windows Defender Firewall as `netsh advfirewall show allprofiles` describes it: on when any
+/// profile is on (naming the profiles that are off), off when all are, and `Unknown` with a
+/// note in words when the answer cannot be read.
+pub fn windows_firewall(netsh_stdout: &str) -> Product {
+    let profiles = netsh_profiles(netsh_stdout);
+    let state = if profiles.iter().any(|(_, s)| *s == State::On) {
+        State::On
+    } else if !profiles.is_empty() && profiles.iter().all(|(_, s)| *s == State::Off) {
+        State::Off
+    } else {
+        State::Unknown
+    };
+    let mut p = Product::firewall("Windows Defender Firewall", state);
+    let off: Vec<&str> = profiles
+        .iter()
+        .filter(|(_, s)| *s == State::Off)
+        .map(|(n, _)| n.as_str())
+        .collect();
+    p.note = if profiles.is_empty() {
+        Some("netsh answered in a form qbfix cannot read".to_string())
+    } else if state == State::Unknown {
+        Some("netsh named a state qbfix does not know".to_string())
+    } else if state == State::On && !off.is_empty() {
+        Some(format!("off for the {} profile(s)", off.join(", ")))
+    } else {
+        None
+    };
+    p
+}
+
+/// What `productState` of a Security Center product says: bits 0xF000 are the scanner
+/// (0x0000 off, 0x1000 on, 0x2000 snoozed, 0x3000 expired), bit 0x10 out-of-date definitions.
+pub fn product_state(bits: u32) -> (State, Option<&'static str>) {
+    let definitions = (bits & 0xF0 == 0x10).then_some("definitions out of date");
+    match bits & 0xF000 {
+        0x0000 => (State::Off, None),
+        0x1000 => (State::On, definitions),
+        0x2000 => (State::Off, Some("paused (snoozed)")),
+        0x3000 => (State::Off, Some("subscription expired")),
+        _ => (State::Unknown, Some("its state code is not one qbfix knows")),
+    }
+}
+
 /// Lines `Class|displayName|productState` from the Security Center query (classes
-/// `AntiVirusProduct` and `FirewallProduct`). `productState` bit 0x1000 means enabled, bit
-/// 0x10 means out-of-date definitions.
+/// `AntiVirusProduct` and `FirewallProduct`), decoded by [`product_state`]; definitions are
+/// reported for antivirus products only.
 pub fn security_center(stdout: &str) -> Vec<Product> {
     stdout
         .lines()
@@ -121,17 +187,18 @@ pub fn security_center(stdout: &str) -> Vec<Product> {
                 return None;
             }
             let (state, note) = match state.trim().parse::<u32>() {
-                Ok(bits) => (
-                    if bits & 0x1000 != 0 { State::On } else { State::Off },
-                    (kind == "antivirus" && bits & 0x10 != 0).then(|| "definitions out of date".to_string()),
-                ),
-                Err(_) => (State::Unknown, None),
+                Ok(bits) => {
+                    let (state, note) = product_state(bits);
+                    let note = note.filter(|n| kind == "antivirus" || *n != "definitions out of date");
+                    (state, note)
+                }
+                Err(_) => (State::Unknown, Some("its state could not be read")),
             };
             Some(Product {
                 name: name.to_string(),
                 kind,
                 state,
-                note,
+                note: note.map(str::to_string),
             })
         })
         .collect()

@@ -71,8 +71,8 @@ pub async fn read(timeout: Duration) -> OsProxy {
     use crate::checks::reg_query;
 
     const KEY: &str = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings";
-    match reg_query::query(KEY, timeout).await {
-        Ok(Some(values)) => OsProxy::Read(super::parse::from_windows(&values)),
+    match reg_query::query_text(KEY, timeout).await {
+        Ok(Some(text)) => super::parse::from_reg_query(&text),
         Ok(None) => OsProxy::Read(Findings::default()),
         Err(e) => OsProxy::Unavailable(format!("reg query: {e}")),
     }

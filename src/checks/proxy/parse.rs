@@ -194,6 +194,18 @@ pub fn from_windows(values: &BTreeMap<String, RegValue>) -> Findings {
     f
 }
 
+/// The Internet Settings key as `reg query` printed it: its findings, or why it could not be
+/// read (text naming no key is not taken for "no proxy").
+pub fn from_reg_query(text: &str) -> super::os::OsProxy {
+    use super::os::OsProxy;
+    match crate::checks::reg_query::parse_key(text) {
+        Some(values) => OsProxy::Read(from_windows(&values)),
+        None => OsProxy::Unavailable(
+            "the Internet Settings could not be read (reg query answered in an unknown form)".into(),
+        ),
+    }
+}
+
 #[cfg(test)]
 #[path = "parse_tests.rs"]
 pub(crate) mod tests;

@@ -115,3 +115,67 @@ fn windows_internet_settings() {
     assert!(f.proxies.is_empty());
     assert_eq!(f.auto_config[0].address, "pac.corp");
 }
+
+const REG_NONE: &str = include_str!("fixtures/reg-internet-settings-none.txt");
+const REG_PROXY: &str = include_str!("fixtures/reg-internet-settings-proxy.txt");
+const REG_PAC: &str = include_str!("fixtures/reg-internet-settings-pac.txt");
+const REG_STALE: &str = include_str!("fixtures/reg-internet-settings-stale.txt");
+
+fn read(text: &str) -> Findings {
+    match from_reg_query(text) {
+        super::super::os::OsProxy::Read(f) => f,
+        other => panic!("not read: {other:?}"),
+    }
+}
+
+#[test]
+fn reg_query_without_a_proxy() {
+    let f = read(REG_NONE);
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn reg_query_with_a_manual_proxy() {
+    let f = read(REG_PROXY);
+    assert_eq!(
+        f.proxies,
+        [ProxyEntry {
+            source: "Windows Internet Settings (all proxy)".into(),
+            address: "proxy.contoso.example:8080".into(),
+        }]
+    );
+    assert!(f.auto_config.is_empty());
+}
+
+#[test]
+fn reg_query_with_a_pac_script() {
+    let f = read(REG_PAC);
+    assert!(f.proxies.is_empty());
+    assert_eq!(f.auto_config.len(), 1);
+    assert_eq!(f.auto_config[0].address, "wpad.contoso.example");
+    assert_eq!(
+        f.auto_config[0].source,
+        "Windows Internet Settings (automatic configuration script)"
+    );
+}
+
+#[test]
+fn reg_query_with_a_stale_server_but_proxy_off() {
+    // ProxyServer stays behind when a person unticks "Use a proxy server": not in use.
+    assert!(read(REG_STALE).is_empty());
+    let on = REG_STALE.replace(
+        "ProxyEnable    REG_DWORD    0x0",
+        "ProxyEnable    REG_DWORD    0x1",
+    );
+    let addrs: Vec<String> = read(&on).proxies.into_iter().map(|p| p.address).collect();
+    assert_eq!(addrs, ["old-proxy.example:3128"; 3], "http, https and ftp");
+}
+
+#[test]
+fn reg_query_that_names_no_key_is_not_taken_for_no_proxy() {
+    let err = "ERROR: Invalid syntax.\r\nType \"REG QUERY /?\" for usage.\r\n";
+    match from_reg_query(err) {
+        super::super::os::OsProxy::Unavailable(why) => assert!(why.contains("could not be read"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+}

@@ -120,6 +120,12 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
     for text in flow.summary().text.lines() {
         add(&mut lines, Line::raw(text.to_string()));
     }
+    if !ui.app.report_lines.is_empty() {
+        add(&mut lines, Line::raw(""));
+        for text in &ui.app.report_lines {
+            add(&mut lines, Line::raw(text.clone()));
+        }
+    }
     lines
 }
 

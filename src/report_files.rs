@@ -1,0 +1,183 @@
+//! Reports where a person finds them: at the summary the wizard writes `<case code>.html` and
+//! `.json` (the session id when there is no case code) to `Documents/qbfix`, or to the data dir
+//! when this user has no documents folder (or it cannot be written), and can open the HTML in
+//! the default browser. `BROWSER`, when set, names the program that opens it (tests set a
+//! stand-in that records the call).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::flow::Flow;
+use crate::report;
+use crate::session::Session;
+
+/// Where the two reports of one session were written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedReports {
+    pub html: PathBuf,
+    pub json: PathBuf,
+}
+
+/// The user's documents folder (`XDG_DOCUMENTS_DIR` on Linux, Documents on Windows and macOS).
+pub fn documents_dir() -> Option<PathBuf> {
+    directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf))
+}
+
+/// The folders to try, in order: `<documents>/qbfix`, then the data dir.
+pub fn folders(documents: Option<&Path>, data_dir: &Path) -> Vec<PathBuf> {
+    documents
+        .map(|d| d.join("qbfix"))
+        .into_iter()
+        .chain([data_dir.to_path_buf()])
+        .collect()
+}
+
+/// The file name stem: the case code, else the session id, with anything but letters, digits,
+/// `-` and `_` left out (both come from a saved file that may have been edited).
+pub fn stem(session: &Session) -> String {
+    let raw = session.case_code.as_deref().unwrap_or(&session.id);
+    let clean: String = raw
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .take(64)
+        .collect();
+    if clean.is_empty() {
+        "qbfix-report".into()
+    } else {
+        clean
+    }
+}
+
+/// Writes both reports into the first of `folders` that takes them; the error, in words,
+/// names the last folder tried.
+pub fn write(session: &Session, flow: &Flow, folders: &[PathBuf]) -> Result<SavedReports, String> {
+    let html = report::html(session, Some(flow));
+    let json = report::json(session).map_err(|e| format!("cannot render the JSON report: {e}"))?;
+    let stem = stem(session);
+    let mut last = String::from("no folder to write the reports to");
+    for folder in folders {
+        let saved = SavedReports {
+            html: folder.join(format!("{stem}.html")),
+            json: folder.join(format!("{stem}.json")),
+        };
+        let written = std::fs::create_dir_all(folder)
+            .and_then(|()| write_file(&saved.html, html.as_bytes()))
+            .and_then(|()| write_file(&saved.json, json.as_bytes()));
+        match written {
+            Ok(()) => return Ok(saved),
+            Err(e) => last = format!("cannot write the reports to {}: {e}", folder.display()),
+        }
+    }
+    Err(last)
+}
+
+/// Writes through a temp file in the same folder, then renames, so a reader never sees half.
+fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension("tmp");
+    let mut file = std::fs::File::create(&tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(&tmp, path)
+}
+
+/// Opens `path` in the default browser (or the program `BROWSER` names); the error in words.
+pub fn open_in_browser(path: &Path) -> Result<(), String> {
+    opener::open_browser(path).map_err(|e| format!("couldn't open the browser: {e}"))
+}
+
+/// What the summary says about the saved reports, one line each: where they are (and, when
+/// `o` works here, that it opens the HTML), or why they could not be saved; then what opening
+/// did.
+pub fn describe(
+    reports: Option<&Result<SavedReports, String>>,
+    opened: Option<&Result<(), String>>,
+    can_open: bool,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    match reports {
+        Some(Ok(saved)) => {
+            lines.push("Reports saved for you to keep or send:".to_string());
+            lines.push(format!(
+                "  {}",
+                crate::sanitize::clean(&saved.html.display().to_string())
+            ));
+            lines.push(format!(
+                "  {}",
+                crate::sanitize::clean(&saved.json.display().to_string())
+            ));
+            if can_open {
+                lines.push("Press o to open the report in your browser.".to_string());
+            }
+        }
+        Some(Err(e)) => lines.push(format!(
+            "The reports could not be saved: {}",
+            crate::sanitize::clean(e)
+        )),
+        None => {}
+    }
+    match opened {
+        Some(Ok(())) => lines.push("The report was opened in your browser.".to_string()),
+        Some(Err(e)) => lines.push(format!(
+            "The report could not be opened: {}",
+            crate::sanitize::clean(e)
+        )),
+        None => {}
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_first_then_the_data_dir() {
+        let data = Path::new("/data");
+        assert_eq!(
+            folders(Some(Path::new("/home/a/Documents")), data),
+            [PathBuf::from("/home/a/Documents/qbfix"), PathBuf::from("/data")]
+        );
+        assert_eq!(folders(None, data), [PathBuf::from("/data")]);
+    }
+
+    #[test]
+    fn an_unwritable_documents_folder_falls_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        // A file where the folder should be: create_dir_all fails, as on a read-only share.
+        let blocked = tmp.path().join("docs");
+        std::fs::write(&blocked, "not a folder").unwrap();
+        let data = tmp.path().join("data");
+        let session = crate::session::Session::new(
+            "2026-12-01-1900-ab12".into(),
+            "qbo-502",
+            jiff::Timestamp::now(),
+            crate::session::SystemFacts::current(),
+        );
+        let flow = crate::flow::default_flow().unwrap();
+        let saved = write(&session, &flow, &folders(Some(&blocked), &data)).unwrap();
+        assert_eq!(saved.html, data.join("2026-12-01-1900-ab12.html"));
+        assert!(std::fs::read_to_string(&saved.html).unwrap().contains("<html"));
+        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&saved.json).unwrap()).unwrap();
+        assert_eq!(json["id"], "2026-12-01-1900-ab12");
+        let none = write(&session, &flow, &[blocked.join("x")]).unwrap_err();
+        assert!(none.contains("cannot write the reports to"), "{none}");
+    }
+
+    #[test]
+    fn the_stem_is_the_case_code_and_safe_for_a_file_name() {
+        let mut session = crate::session::Session::new(
+            "2026-12-01-1900-ab12".into(),
+            "qbo-502",
+            jiff::Timestamp::now(),
+            crate::session::SystemFacts::current(),
+        );
+        assert_eq!(stem(&session), "2026-12-01-1900-ab12");
+        session.case_code = Some("QB-7K3M-9TQ2".into());
+        assert_eq!(stem(&session), "QB-7K3M-9TQ2");
+        session.case_code = Some("../../etc/passwd".into());
+        assert_eq!(stem(&session), "etcpasswd");
+        session.case_code = Some("///".into());
+        assert_eq!(stem(&session), "qbfix-report");
+    }
+}
