@@ -576,7 +576,7 @@ fn every_key_in_a_table_changes_state_or_screen() {
                 let action = rig.press(event_of(k));
                 let outside = matches!(
                     action,
-                    Action::Save | Action::Interrupt | Action::Copy | Action::Jump(_)
+                    Action::Save | Action::Interrupt | Action::Copy | Action::OpenReport | Action::Jump(_)
                 );
                 assert!(
                     outside || rig.fingerprint() != before,
@@ -719,4 +719,10 @@ fn five_hundred_random_keys_never_panic_and_leave_a_session_that_loads() {
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(&loaded, rig.w.session());
     }
+}
+
+#[test]
+fn o_opens_the_report_only_on_the_summary() {
+    let mut rig = Rig::new();
+    assert_ne!(rig.press(ch('o')), Action::OpenReport, "a step has no report yet");
 }

@@ -59,6 +59,8 @@ pub enum Action {
     Interrupt,
     /// Copy the ticket summary to the clipboard.
     Copy,
+    /// Open the saved HTML report in the browser (summary, `o`).
+    OpenReport,
     /// Helpdesk: go to the step in row `n` of the jump list.
     Jump(usize),
 }
@@ -234,6 +236,7 @@ impl App {
             Command::Quit => return Action::Send(Msg::Quit),
             Command::Interrupt => return Action::Interrupt,
             Command::Copy => return Action::Copy,
+            Command::OpenReport => return Action::OpenReport,
             Command::OpenJump => {
                 self.screen = Screen::Jump {
                     selected: ctx.jump_current,

@@ -34,6 +34,8 @@ pub enum Command {
     /// Ctrl-C: keep the note being typed, save, leave at once (exit 130).
     Interrupt,
     Copy,
+    /// Open the saved HTML report in the default browser (summary).
+    OpenReport,
     OpenJump,
     /// In the jump list: selection up or down (the key says which).
     JumpMove,
@@ -346,6 +348,14 @@ fn summary(t: &mut Table, f: &Facts) {
         "quit (the session is saved)",
         MUST,
         Command::Quit,
+    );
+    t.add(
+        vec![ch('o')],
+        ("o", "o"),
+        "open report",
+        "open the saved HTML report in your browser",
+        ANSWER,
+        Command::OpenReport,
     );
     t.scrolling(f);
     back(t, f);

@@ -154,7 +154,7 @@ fn exit(driver: &Driver, signal: Option<Caught>) -> Exit {
 
 /// The summary's lines about the saved reports.
 fn report_lines(driver: &Driver) -> Vec<String> {
-    crate::report_files::describe(driver.reports.as_ref(), driver.opened.as_ref(), false)
+    crate::report_files::describe(driver.reports.as_ref(), driver.opened.as_ref(), true)
 }
 
 /// The next event of the current run; never resolves when none is going.
@@ -340,6 +340,11 @@ impl State {
             Action::Interrupt => Some(self.leave(driver, Some(signals::INTERRUPT))?),
             Action::Copy => {
                 self.copy(terminal, driver);
+                None
+            }
+            Action::OpenReport => {
+                driver.open_report();
+                self.app.report_lines = report_lines(driver);
                 None
             }
             Action::Jump(row) => match render::jump::rows(&driver.wizard).into_iter().nth(row) {
