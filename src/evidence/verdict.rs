@@ -102,6 +102,28 @@ fn proxy_failed(f: &Facts) -> bool {
     f.error_kind == Some(ErrorKind::Proxy) && !matches!(f.proxy_status, Some(403 | 451))
 }
 
+/// What the proxy said, once: the first failure's own words without the proxy's address
+/// (the advice names it already), and how many QuickBooks requests it failed.
+fn proxy_said(items: &[&Item]) -> String {
+    let first = items.iter().find_map(|i| i.f.proxy_error.clone());
+    let said = match (first, items.first()) {
+        (Some(words), _) => match words.split_once(" answered ") {
+            Some((_, rest)) => format!("it answered {rest}"),
+            None => words,
+        },
+        (None, Some(i)) => i.r.summary.clone(),
+        (None, None) => "it gave no answer".to_string(),
+    };
+    if items.len() > 1 {
+        match items.len() - 1 {
+            1 => format!("{said} (and failed 1 more request like it)"),
+            n => format!("{said} (and failed {n} more requests like it)"),
+        }
+    } else {
+        said
+    }
+}
+
 fn proxy_blocked(f: &Facts) -> bool {
     f.error_kind == Some(ErrorKind::Proxy) && matches!(f.proxy_status, Some(403 | 451))
 }
@@ -187,11 +209,11 @@ pub fn decide(results: &[CheckResult]) -> Verdict {
             id: VerdictId::ProxyFailing,
             title: "The proxy this computer uses is failing, not QuickBooks".into(),
             advice: format!(
-                "Traffic to QuickBooks goes through the proxy {proxy}, and the proxy itself failed \
-                 ({}). Give that address and this message to whoever runs your network or IT; they \
+                "Traffic to QuickBooks goes through the proxy {proxy}, and the proxy itself failed: \
+                 {}. Give that address and this message to whoever runs your network or IT; they \
                  can fix or restart the proxy, or let QuickBooks bypass it. Clearing cookies or \
                  reinstalling the browser will not help.",
-                evidence(proxy_fail.into_iter())
+                proxy_said(&proxy_fail)
             ),
         };
     }

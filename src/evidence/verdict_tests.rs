@@ -218,7 +218,12 @@ fn proxy_failures_are_proxy_failing_with_its_address() {
         );
         let v = decide(&[control, proxy_said(code)]);
         assert_eq!(v.id, VerdictId::ProxyFailing, "{code:?}");
-        assert!(v.advice.contains("proxy.corp.invalid:3128"), "{}", v.advice);
+        assert_eq!(
+            v.advice.matches("proxy.corp.invalid:3128").count(),
+            1,
+            "the proxy's address is said once: {}",
+            v.advice
+        );
         assert!(v.advice.contains("whoever runs your network"), "{}", v.advice);
     }
 }
@@ -345,4 +350,49 @@ fn a_stalled_body_is_not_a_healthy_answer() {
     let v = decide(&[ok("connectivity"), stalled]);
     assert_eq!(v.id, VerdictId::SlowConnection, "{v:?}");
     assert!(v.advice.contains("stopped loading"), "{}", v.advice);
+}
+
+#[test]
+fn the_proxy_failing_advice_says_the_address_and_what_it_said_once() {
+    let control = through_proxy(
+        "connectivity",
+        Status::Pass,
+        "ok",
+        Facts {
+            status_code: Some(204),
+            ..Facts::default()
+        },
+    );
+    let failed = |host: &str| {
+        let words = format!(
+            "the proxy proxy.corp.invalid:3128 answered 502 Bad Gateway when asked to connect to {host}:443"
+        );
+        through_proxy(
+            "http",
+            Status::Fail,
+            &format!("Could not reach {host}: {words}"),
+            Facts {
+                error_kind: Some(ErrorKind::Proxy),
+                proxy_status: Some(502),
+                proxy_error: Some(words.clone()),
+                answered_by: Some(Answerer::Proxy),
+                ..Facts::default()
+            },
+        )
+    };
+    let v = decide(&[
+        control,
+        failed("qbo.intuit.invalid"),
+        failed("accounts.intuit.invalid"),
+    ]);
+    assert_eq!(v.id, VerdictId::ProxyFailing);
+    assert_eq!(
+        v.advice.matches("proxy.corp.invalid:3128").count(),
+        1,
+        "{}",
+        v.advice
+    );
+    assert_eq!(v.advice.matches("qbo.intuit.invalid").count(), 1, "{}", v.advice);
+    assert!(v.advice.contains("answered 502 Bad Gateway"), "{}", v.advice);
+    assert!(v.advice.contains("1 more request"), "{}", v.advice);
 }
