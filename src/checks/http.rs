@@ -53,6 +53,15 @@ pub fn redirected_host(probe: &UrlProbe, s: &Sample) -> Option<String> {
     (to.host_str() != probe.url.host_str()).then(|| net::host_label(&to))
 }
 
+/// "QuickBooks'" and "your bank's": the possessive as the project writes it.
+fn possessive(owner: &str) -> String {
+    if owner.ends_with('s') {
+        format!("{owner}'")
+    } else {
+        format!("{owner}'s")
+    }
+}
+
 /// Turns the samples of one site into a result (shared with the `bank` check). `owner` names
 /// whose gateway failed ("QuickBooks", "your bank").
 pub fn judge(id: &str, owner: &str, probe: &UrlProbe, slow: Duration) -> CheckResult {
@@ -133,16 +142,17 @@ fn verdict_line(
         })
         .unwrap_or_default();
     let bad_count = codes.iter().filter(|c| **c >= 500).count();
+    let owners = possessive(owner);
     if bad_count > 0 {
         let named = gateway_failure(code).map_or(format!("{code} {reason}"), str::to_string);
         let summary = if bad_count < total {
             format!(
-                "{host} fails intermittently: {bad_count} of {total} requests answered {code}: {owner}'s servers are failing, not your computer"
+                "{host} fails intermittently: {bad_count} of {total} requests answered {code}: {owners} servers are failing, not your computer"
             )
         } else if gateway_failure(code).is_some() {
-            format!("{host} answered {named}: {owner}'s servers are failing, not your computer")
+            format!("{host} answered {named}: {owners} servers are failing, not your computer")
         } else {
-            format!("{host} answered {named}: a server error on {owner}'s side")
+            format!("{host} answered {named}: a server error on {owners} side")
         };
         return CheckResult::new(id, Status::Fail, summary.replace("  ", " "));
     }

@@ -141,3 +141,9 @@ fn a_sample_without_answer_among_answers_is_intermittent() {
         r.summary
     );
 }
+
+#[test]
+fn possessives_read_as_the_project_writes_them() {
+    assert_eq!(possessive("QuickBooks"), "QuickBooks'");
+    assert_eq!(possessive("your bank"), "your bank's");
+}

@@ -331,7 +331,7 @@ fn step(t: &mut Table, f: &Facts) {
             ("g", "g"),
             "jump",
             "list every step with its answer and jump to one",
-            EXTRA,
+            BACK,
             Command::OpenJump,
         );
     }
