@@ -208,6 +208,12 @@ impl Driver {
         };
     }
 
+    /// The ticket summary (`y`), redacted like every report: it may end up in a ticket.
+    pub fn ticket_summary(&self) -> String {
+        let session = redact::session(self.wizard.session(), &self.redactor);
+        crate::report::ticket_summary(&session, Some(self.wizard.flow()))
+    }
+
     pub fn save(&self) -> Result<(), StoreError> {
         let _saving = crate::signals::saving();
         let saved = self.store.save(self.wizard.session());

@@ -30,6 +30,7 @@ const HELP: &str = "Type the number of an answer and press Enter. Other commands
   b         go back one step (earlier answers can be changed)
   n TEXT    add a note to this step (n alone removes it)
   r         run the automated checks again
+  y         print the ticket summary (to paste into a ticket)
   q         save and quit (resume later with qbfix --resume)
   ?         this help";
 
@@ -152,6 +153,9 @@ pub fn run(
                 }),
                 _ => Err("Please type y (it really works) or n (still failing).".to_string()),
             }
+        } else if matches!(line.as_str(), "y" | "Y") {
+            write_ticket(&mut out, &driver)?;
+            continue;
         } else {
             parse(&line)
         };
@@ -218,6 +222,16 @@ fn parse(line: &str) -> Result<Msg, String> {
             _ => Err("Please type the number of an answer, or ? for help.".to_string()),
         },
     }
+}
+
+/// `y`: the ticket summary, as the TUI copies it (redacted like every report).
+fn write_ticket(out: &mut impl Write, driver: &Driver) -> std::io::Result<()> {
+    let text = driver.ticket_summary();
+    writeln!(out, "--- ticket summary ---")?;
+    for line in text.lines() {
+        writeln!(out, "{}", crate::sanitize::clean(line))?;
+    }
+    writeln!(out, "--- end of ticket summary ---")
 }
 
 fn resume_line(driver: &Driver) -> String {

@@ -426,3 +426,31 @@ fn enter_at_the_bank_question_skips_it() {
     assert!(!stdout.contains("testing your bank"), "{stdout}");
     assert_eq!(env.sessions()[0]["steps"][3]["answer_id"], "no");
 }
+
+#[test]
+fn y_prints_the_ticket_summary_with_the_case_code() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["--plain", "--helpdesk"])
+        .env("COLUMNS", "200")
+        .write_stdin(answers(&["1", "2", "y", "q"]))
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    let code = stdout
+        .split("Case code: ")
+        .nth(1)
+        .and_then(|rest| rest.get(..12))
+        .expect("plain helpdesk mode prints its case code");
+    let ticket = stdout
+        .split("--- ticket summary ---")
+        .nth(1)
+        .and_then(|rest| rest.split("--- end of ticket summary ---").next())
+        .expect("y prints the ticket summary");
+    assert!(ticket.contains(code), "case code {code} in the ticket:\n{ticket}");
+    assert!(
+        !stdout.contains("Please type the number"),
+        "y is a command: {stdout}"
+    );
+}

@@ -391,9 +391,7 @@ impl State {
     /// `y`: the ticket summary to the clipboard (OSC 52); the footer says so.
     fn copy(&mut self, terminal: &mut Tui, driver: &Driver) {
         // Redacted like every report: the clipboard may end up in a ticket.
-        let session =
-            crate::redact::session(driver.wizard.session(), &crate::redact::Redactor::from_system());
-        let text = crate::report::ticket_summary(&session, Some(driver.wizard.flow()));
+        let text = driver.ticket_summary();
         let sequence = clipboard::osc52(&text, &clipboard::Multiplexer::from_env());
         let backend = terminal.backend_mut();
         let written = backend
