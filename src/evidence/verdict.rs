@@ -183,19 +183,19 @@ pub fn decide(results: &[CheckResult]) -> Verdict {
             .iter()
             .chain(ev.of(HTTP).collect::<Vec<_>>().iter())
             .find_map(|i| i.f.redirected_to.clone());
-        let to = match &host {
+        // The sign-in host, when known, says it all; else what the checks saw, once.
+        let seen = match &host {
             Some(h) => format!(" (it sent this computer to {h})"),
-            None => String::new(),
+            None => format!(": {}", evidence(portal.into_iter().take(1))),
         };
         return Verdict {
             id: VerdictId::CaptivePortal,
             title: "A Wi-Fi sign-in page is in the way".into(),
             advice: format!(
-                "This network shows a sign-in page before it lets traffic through{to}: {}. Open a \
+                "This network shows a sign-in page before it lets traffic through{seen}. Open a \
                  browser, go to any ordinary website such as example.com, and accept the terms or \
                  sign in on the page that appears (hotels, cafés and guest networks do this). Then \
-                 run the checks again. QuickBooks cannot load until then.",
-                evidence(portal.into_iter())
+                 run the checks again. QuickBooks cannot load until then."
             ),
         };
     }

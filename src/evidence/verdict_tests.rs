@@ -11,7 +11,7 @@ fn portal_control() -> CheckResult {
     with_facts(
         "connectivity",
         Status::Warn,
-        "A Wi-Fi sign-in page is intercepting your traffic",
+        "A Wi-Fi sign-in page is intercepting your traffic (redirected to login.hotel.invalid): open a browser and sign in to the network",
         Facts {
             status_code: Some(302),
             captive_portal: Some(true),
@@ -183,7 +183,12 @@ fn sign_in_page_in_place_of_control_sites_is_captive_portal_and_names_the_host()
     ] {
         let v = decide(&[portal_control(), qb]);
         assert_eq!(v.id, VerdictId::CaptivePortal);
-        assert!(v.advice.contains("login.hotel.invalid"), "{}", v.advice);
+        assert_eq!(
+            v.advice.matches("login.hotel.invalid").count(),
+            1,
+            "the sign-in host is named once: {}",
+            v.advice
+        );
         assert!(v.advice.contains("sign in"), "{}", v.advice);
     }
     // With QuickBooks answering fine, a redirected control site is not a sign-in page in the way.
