@@ -44,7 +44,11 @@ async fn find_installed(known: &[BrowserInfo], timeout: Duration) -> Vec<Found> 
     use std::ffi::OsStr;
     let mut roots = vec![PathBuf::from("/Applications")];
     roots.extend(home_dir().map(|h| h.join("Applications")));
-    let mut found = detect::scan_mac(&roots, known);
+    // The folder walk reads the disk: off the async workers.
+    let owned = known.to_vec();
+    let mut found = tokio::task::spawn_blocking(move || detect::scan_mac(&roots, &owned))
+        .await
+        .unwrap_or_default();
     // Binary Info.plist files: ask `defaults`, which reads every plist format.
     for f in found.iter_mut().filter(|f| f.version.is_none()) {
         let plist = f.path.join("Contents").join("Info");
@@ -75,7 +79,11 @@ async fn find_installed(known: &[BrowserInfo], _timeout: Duration) -> Vec<Found>
             roots.push(dir);
         }
     }
-    detect::scan_windows(&roots, known)
+    // The folder walk reads the disk: off the async workers.
+    let owned = known.to_vec();
+    tokio::task::spawn_blocking(move || detect::scan_windows(&roots, &owned))
+        .await
+        .unwrap_or_default()
 }
 
 #[cfg(not(any(target_os = "macos", windows)))]

@@ -49,7 +49,10 @@ pub fn linux_files(root: &Path) -> Reading {
 pub async fn read(timeout: Duration) -> Reading {
     use crate::checks::process;
 
-    let mut r = linux_files(Path::new("/"));
+    // Reading the settings files touches the disk: off the async workers.
+    let mut r = tokio::task::spawn_blocking(|| linux_files(Path::new("/")))
+        .await
+        .unwrap_or_default();
     if let Some(cmd) = process::find_in(&process::path_dirs(), "firewall-cmd") {
         // firewall-cmd exits 252 when not running; its stdout says so either way.
         if let Ok(out) = process::run(&cmd, &["--state"], timeout.min(process::QUICK)).await {
