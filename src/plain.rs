@@ -94,17 +94,9 @@ pub fn run(
         if let Some(question) = driver.wizard.bank_question() {
             write!(out, "{question}: ")?;
             out.flush()?;
-            let mut line = Vec::new();
-            if input.read_until(b'\n', &mut line)? == 0 {
-                driver.save()?;
-                writeln!(out)?;
-                writeln!(out, "{}", crate::wrapping::fill(&resume_line(&driver), width))?;
+            let Some(line) = read_answer(&mut input, &mut out, &driver, echo, width)? else {
                 return Ok(());
-            }
-            let line = String::from_utf8_lossy(&line).trim().to_string();
-            if echo {
-                writeln!(out, "{}", clean(&line))?;
-            }
+            };
             let effects = driver.wizard.update(Msg::BankAddress { text: line });
             if let Some(hint) = driver.wizard.hint() {
                 writeln!(out, "{}", clean(hint))?;
@@ -130,17 +122,9 @@ pub fn run(
             write!(out, "Answer 1-{count} (b back, n note, q quit, ? help): ")?;
         }
         out.flush()?;
-        let mut line = Vec::new();
-        if input.read_until(b'\n', &mut line)? == 0 {
-            driver.save()?;
-            writeln!(out)?;
-            writeln!(out, "{}", crate::wrapping::fill(&resume_line(&driver), width))?;
+        let Some(line) = read_answer(&mut input, &mut out, &driver, echo, width)? else {
             return Ok(());
-        }
-        let line = String::from_utf8_lossy(&line).trim().to_string();
-        if echo {
-            writeln!(out, "{}", clean(&line))?;
-        }
+        };
         let parsed = if confirming {
             match line.to_ascii_lowercase().as_str() {
                 "y" | "yes" | "1" => Ok(Msg::Pick {
@@ -222,6 +206,29 @@ fn parse(line: &str) -> Result<Msg, String> {
             _ => Err("Please type the number of an answer, or ? for help.".to_string()),
         },
     }
+}
+
+/// One input line, trimmed (and echoed when input is piped); `None` at the end of input,
+/// after saving the session and saying how to resume it.
+fn read_answer(
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    driver: &Driver,
+    echo: bool,
+    width: usize,
+) -> Result<Option<String>, PlainError> {
+    let mut line = Vec::new();
+    if input.read_until(b'\n', &mut line)? == 0 {
+        driver.save()?;
+        writeln!(out)?;
+        writeln!(out, "{}", crate::wrapping::fill(&resume_line(driver), width))?;
+        return Ok(None);
+    }
+    let line = String::from_utf8_lossy(&line).trim().to_string();
+    if echo {
+        writeln!(out, "{}", clean(&line))?;
+    }
+    Ok(Some(line))
 }
 
 /// `y`: the ticket summary, as the TUI copies it (redacted like every report).
