@@ -39,12 +39,7 @@ pub fn registry_order(id: &str) -> usize {
 
 /// Human labels of the checks still running.
 fn waiting_on(ui: &Ui) -> String {
-    let labels: Vec<&str> = ui
-        .wizard
-        .pending()
-        .iter()
-        .map(|id| checks::find(id).map_or(id.as_str(), |c| c.label))
-        .collect();
+    let labels: Vec<&str> = ui.wizard.pending().iter().map(|id| checks::label(id)).collect();
     labels.join(", ")
 }
 
