@@ -39,7 +39,7 @@ pub fn write_step(
     if helpdesk {
         write_script(out, wizard, width)?;
     }
-    say(out, &clean_multiline(&view.step.text), width)?;
+    say(out, &clean_multiline(&view.text), width)?;
     if !view.results.is_empty() || view.verdict.is_some() {
         writeln!(out)?;
         write_results(out, wizard, width)?;

@@ -404,3 +404,50 @@ fn g_lists_every_step_and_enter_jumps_there_recorded_in_the_session() {
     assert_eq!(jumps[0]["from"], session["history"][1]);
     assert_eq!(jumps[0]["to"], session["history"][2]);
 }
+
+#[test]
+fn the_bank_step_takes_the_banks_address_and_tests_it_in_this_session() {
+    let env = Env::without_bank();
+    let (bank, requests) = env.world.counted(
+        support::Reply::status(503),
+        usize::MAX,
+        support::Reply::status(503),
+    );
+    let mut tui = Tui::start_in(env, &[]);
+    tui.wait_for("Step 1 of 10");
+    // Bank downloads fail; healthy checks bring the browser steps first.
+    tui.keys("4");
+    tui.wait_for("Step 2 of 10");
+    tui.keys("2");
+    tui.wait_for("Step 3 of 10");
+    tui.keys("2");
+    tui.wait_for("Type your bank's web address to test it");
+    let screen = tui.wait_for("Enter test it");
+    assert!(screen.contains("Esc skip"), "{screen}");
+    assert_eq!(requests.get(), 0, "nothing sent before the address is typed");
+    tui.keys(&bank);
+    tui.wait_for(&format!("› {bank}"));
+    tui.keys("\r");
+    let screen = tui.wait_for("Whose problem: your bank");
+    assert!(!screen.contains("Type your bank's web address"), "{screen}");
+    assert!(
+        screen.contains("answered 503"),
+        "the bank's result is shown: {screen}"
+    );
+    assert!(requests.get() >= 1, "the bank's server was asked");
+    // Saved when the run ended, before the card was drawn.
+    let session = tui.session();
+    assert_eq!(session["verdict"]["id"], "bank_unreachable", "{session:#}");
+    let bank_results: Vec<_> = session["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["id"] == "bank")
+        .collect();
+    assert_eq!(bank_results.len(), 1, "{session:#}");
+    assert_eq!(bank_results[0]["status"], "fail", "{:#}", bank_results[0]);
+    tui.keys("q");
+    tui.wait_for("q quit now");
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+}

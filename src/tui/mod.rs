@@ -304,7 +304,7 @@ impl State {
         let key = match event {
             Event::Key(key) => key,
             Event::Paste(text) => {
-                self.app.paste(&text);
+                self.app.paste(&text, driver.wizard.bank_question().is_some());
                 return Ok(None);
             }
             Event::Resize(width, height) => {
@@ -395,7 +395,7 @@ impl State {
     /// ends the program.
     fn carry_out(&mut self, driver: &mut Driver, effects: Vec<Effect>) -> Result<Option<Exit>, TuiError> {
         for effect in effects {
-            if matches!(effect, Effect::RunChecks(_)) {
+            if matches!(effect, Effect::RunChecks(_) | Effect::TestBank(_)) {
                 self.run_started = Some(Instant::now());
                 self.app.waited = Duration::ZERO;
             }

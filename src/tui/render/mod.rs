@@ -1,6 +1,7 @@
 //! The views: one file per screen region, each `render(f, ui, area)` a pure function of the
 //! wizard and the UI state. This file lays the regions out and picks the overlay.
 
+pub mod bank;
 pub mod checks;
 pub mod checks_view;
 pub mod footer;

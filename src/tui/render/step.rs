@@ -35,7 +35,7 @@ fn text_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
             lines.push(Line::raw(""));
         }
     }
-    lines.extend(view.step.text.lines().map(Line::raw));
+    lines.extend(view.text.lines().map(Line::raw));
     wrap::items(lines, width)
 }
 
@@ -56,6 +56,10 @@ fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
     }
     if let Some(hint) = view.hint {
         lines.extend(wrap::item(Line::styled(hint.to_string(), theme.notice()), width));
+    }
+    if let Some(question) = ui.wizard.bank_question() {
+        lines.extend(super::bank::lines(ui, question, width));
+        return lines;
     }
     match view.waiting {
         Some(Waiting::Verdict) => lines.push(Line::styled("Waiting for the checks to finish…", theme.dim())),
