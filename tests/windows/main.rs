@@ -6,6 +6,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod import;
 mod wine;
 
 use support::tls::TestCa;
