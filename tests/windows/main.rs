@@ -34,15 +34,7 @@ fn healthy_network_is_local_ok() {
     let world = World::new();
     let run = Wine::new().check(&world, &world.healthy());
     assert_eq!(run.verdict(), "local_ok", "{}", run.dump());
-    for id in [
-        "connectivity",
-        "dns",
-        "tcp",
-        "http",
-        "status_page",
-        "bank",
-        "clock",
-    ] {
+    for id in support::HEALTHY_PASSES {
         assert_eq!(run.status(id), "pass", "{id}: {}", run.dump());
     }
     // A fresh Wine prefix has only its Internet Explorer stand-in, found in its install
@@ -76,13 +68,7 @@ fn bad_gateway_is_service_outage() {
 #[ignore = "needs Wine and the Windows build: run by .ci/windows.sh"]
 fn nothing_answering_is_offline() {
     let world = World::new();
-    let setup = Setup {
-        quickbooks: vec![world.refused()],
-        control: vec![world.refused(), world.refused()],
-        status_page: world.refused(),
-        bank: vec![world.refused()],
-        ..Setup::default()
-    };
+    let setup = world.offline();
     let run = Wine::new().check(&world, &setup);
     assert_eq!(run.verdict(), "offline", "{}", run.dump());
     assert_eq!(run.results("tcp")[0]["details"]["error_kind"], "refused");
