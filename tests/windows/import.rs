@@ -69,7 +69,7 @@ fn a_customers_check_file_and_result_code_import_and_report() {
     );
 
     // The result code the customer reads aloud from `check`'s table.
-    let config = world.write_config(&setup);
+    let config = crate::wine::write_config(&world, &setup);
     let table = wine.run(
         &world,
         &[

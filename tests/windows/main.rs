@@ -131,7 +131,7 @@ fn windows_readers_answer_in_words() {
 fn plain_walk_with_crlf_reaches_the_summary_and_every_report_renders() {
     let world = World::new();
     let wine = Wine::new();
-    let config = world.write_config(&world.healthy());
+    let config = wine::write_config(&world, &world.healthy());
     let answers = "2\r\n".repeat(12);
     let config = config.to_str().expect("temp paths are UTF-8");
     let walk = wine.run(&world, &["--config", config, "--plain"], answers.as_bytes());
