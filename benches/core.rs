@@ -84,7 +84,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let mut app = App::new(Theme::colored());
             app.open_note(None);
-            app.paste(black_box(&pasted));
+            app.paste(black_box(&pasted), false);
             let ui = Ui {
                 wizard: &first,
                 app: &app,

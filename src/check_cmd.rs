@@ -106,9 +106,9 @@ pub fn write_table(
     write_table_at(out, results, verdict, color, crate::wrapping::terminal_width())
 }
 
-/// A check's friendly name ("Intuit status"), its id when unknown.
+/// A check's friendly name ("Intuit status page"), its id when unknown.
 fn name(r: &CheckResult) -> &str {
-    checks::find(&r.id).map_or(r.id.as_str(), |c| c.label)
+    checks::label(&r.id)
 }
 
 /// [`write_table`] at `columns` wide.

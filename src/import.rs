@@ -237,7 +237,7 @@ pub fn session_from_code(code: &str, now: Timestamp) -> Result<Session, ImportEr
                 Status::Skip => "was skipped",
                 Status::Error => "could not run",
             };
-            CheckResult::new(id, s, format!("{} {word} ({how})", crate::report::check_name(id)))
+            CheckResult::new(id, s, format!("{} {word} ({how})", crate::checks::label(id)))
         })
         .collect();
     session.verdict = match &decoded.verdict {

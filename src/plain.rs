@@ -180,10 +180,10 @@ pub fn run(
     }
 }
 
-/// The friendly names of check ids ("Intuit status", not `status_page`).
+/// The friendly names of check ids ("Intuit status page", not `status_page`).
 fn friendly(ids: &[String]) -> String {
     ids.iter()
-        .map(|id| checks::find(id).map_or(id.as_str(), |c| c.label))
+        .map(|id| checks::label(id))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -39,7 +39,7 @@ pub fn write_step(
     if helpdesk {
         write_script(out, wizard, width)?;
     }
-    say(out, &clean_multiline(&view.step.text), width)?;
+    say(out, &clean_multiline(&view.text), width)?;
     if !view.results.is_empty() || view.verdict.is_some() {
         writeln!(out)?;
         write_results(out, wizard, width)?;
@@ -115,7 +115,7 @@ pub fn write_results(out: &mut impl Write, wizard: &Wizard, width: usize) -> std
     if !view.results.is_empty() {
         writeln!(out, "What the checks found:")?;
         for r in &view.results {
-            let name = checks::find(&r.id).map_or(r.id.as_str(), |c| c.label);
+            let name = checks::label(&r.id);
             let line = format!("  {} {}: {}", r.status.symbol(), name, clean(&r.summary));
             for l in wrap_line(&line, width) {
                 writeln!(out, "{l}")?;

@@ -10,7 +10,6 @@ use std::time::{Duration, Instant};
 
 use crate::checks::{CheckResult, Status, runner};
 use crate::config::Config;
-use crate::report::check_name;
 use crate::sanitize::clean;
 
 /// How to watch.
@@ -71,7 +70,7 @@ pub fn judge(results: &[CheckResult]) -> Poll {
             _ => false,
         };
         if bad {
-            down.push(format!("{}: {}", check_name(&r.id), clean(&r.summary)));
+            down.push(format!("{}: {}", crate::checks::label(&r.id), clean(&r.summary)));
         }
     }
     if !results.iter().any(|r| r.id == "http") {

@@ -392,3 +392,40 @@ proptest! {
         let _ = qbfix::import::session_from_json("x.json", text.as_bytes(), jiff::Timestamp::UNIX_EPOCH);
     }
 }
+
+#[test]
+fn step_one_says_the_results_are_the_customers_not_that_qbfix_is_testing() {
+    let world = World::new();
+    let run = world.check(&outage(&world));
+    let file = support::write_file(world.dir.path(), "customer.json", &run.stdout);
+    let config = world.write_config(&world.healthy());
+    let out = qbfix(&world, &config)
+        .args(["--helpdesk", "--customer"])
+        .arg(&file)
+        .env("COLUMNS", "200")
+        .write_stdin("q\n")
+        .assert()
+        .success();
+    let text = stdout(&out);
+    assert!(text.contains("Step 1 of"), "{text}");
+    assert!(!text.contains("already testing"), "{text}");
+    assert!(
+        text.contains(
+            "qbfix is showing the results the customer's computer found (loaded from their check results file): \
+             no checks run on this computer unless you ask for them."
+        ),
+        "{text}"
+    );
+    // The agent's own session (no --customer) still says the checks run now.
+    let out = qbfix(&world, &config)
+        .args(["--plain", "--helpdesk"])
+        .env("COLUMNS", "200")
+        .write_stdin("q\n")
+        .assert()
+        .success();
+    assert!(
+        stdout(&out).contains("qbfix is already testing"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -1,268 +1,13 @@
-//! The TUI end to end: the real binary in a real pseudo-terminal (portable-pty) at 100×30, its
-//! output fed to a vt100 screen, every target on a loopback server. Keys are typed as a person
-//! would; each test waits for what a person would see (polling, generous deadline), never for a
-//! fixed time.
+//! The TUI end to end: the real binary in a real pseudo-terminal at 100×30 (`harness::pty`),
+//! every target on a loopback server. Keys are typed as a person would; each test waits for
+//! what a person would see (generous deadline), never for a fixed time.
 #![cfg(unix)]
 
 mod harness;
 mod support;
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::sync::{Arc, Condvar, Mutex};
-use std::time::{Duration, Instant};
-
-use base64::Engine as _;
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-use harness::{Env, session_files};
-
-const ROWS: u16 = 30;
-const COLS: u16 = 100;
-const DEADLINE: Duration = Duration::from_secs(30);
-
-/// What the reader thread has seen of the program's output.
-struct Seen {
-    screen: vt100::Parser,
-    /// Every byte, for what the screen model does not keep (OSC 52).
-    raw: Vec<u8>,
-    /// The program closed the terminal (it exited).
-    ended: bool,
-}
-
-/// The wizard running in a pseudo-terminal.
-struct Tui {
-    env: Env,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    seen: Arc<(Mutex<Seen>, Condvar)>,
-}
-
-impl Tui {
-    fn start() -> Tui {
-        Tui::start_in(Env::new(), &[])
-    }
-
-    /// Starts `qbfix ARGS` on `env`'s config and data dir.
-    fn start_in(env: Env, args: &[&str]) -> Tui {
-        Tui::start_full(env, args, &[])
-    }
-
-    /// Starts `qbfix ARGS` on a fresh environment with these variables set.
-    fn start_with(args: &[&str], vars: &[(&str, &str)]) -> Tui {
-        Tui::start_full(Env::new(), args, vars)
-    }
-
-    fn start_full(env: Env, args: &[&str], vars: &[(&str, &str)]) -> Tui {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_qbfix"));
-        cmd.arg("--config");
-        cmd.arg(env.config_path());
-        cmd.arg("--data-dir");
-        cmd.arg(env.data_dir());
-        for arg in args {
-            cmd.arg(arg);
-        }
-        cmd.cwd(env.dir());
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("NO_PROXY", "*");
-        cmd.env("no_proxy", "*");
-        for var in support::UNSET.iter().chain(&["NO_COLOR", "TMUX", "STY"]) {
-            cmd.env_remove(var);
-        }
-        cmd.env("HOME", env.home());
-        cmd.env_remove("XDG_CONFIG_HOME");
-        for (name, value) in vars {
-            cmd.env(name, value);
-        }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        // Only the child holds the slave now, so reading ends when it exits.
-        drop(pair.slave);
-
-        let seen = Arc::new((
-            Mutex::new(Seen {
-                screen: vt100::Parser::new(NonZeroU16::new(ROWS).unwrap(), NonZeroU16::new(COLS).unwrap(), 0),
-                raw: Vec::new(),
-                ended: false,
-            }),
-            Condvar::new(),
-        ));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let sink = seen.clone();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                let n = reader.read(&mut buf).unwrap_or(0);
-                let mut seen = sink.0.lock().unwrap();
-                if n == 0 {
-                    seen.ended = true;
-                    sink.1.notify_all();
-                    break;
-                }
-                seen.screen.process(&buf[..n]);
-                seen.raw.extend_from_slice(&buf[..n]);
-                sink.1.notify_all();
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Tui {
-            env,
-            master: pair.master,
-            writer,
-            child,
-            seen,
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.seen.0.lock().unwrap().screen.screen().contents()
-    }
-
-    /// Waits (on the reader's news, up to a generous deadline) until `done` holds of what
-    /// was seen.
-    fn wait_until<T>(&self, what: &str, mut done: impl FnMut(&Seen) -> Option<T>) -> T {
-        let start = Instant::now();
-        let (lock, news) = &*self.seen;
-        let mut seen = lock.lock().unwrap();
-        loop {
-            if let Some(found) = done(&seen) {
-                return found;
-            }
-            let left = DEADLINE.checked_sub(start.elapsed()).unwrap_or_else(|| {
-                panic!(
-                    "timed out waiting for {what}; the screen shows:\n{}",
-                    seen.screen.screen().contents()
-                )
-            });
-            seen = news.wait_timeout(seen, left).unwrap().0;
-        }
-    }
-
-    /// Waits until the screen shows `text`; returns the screen.
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(&format!("{text:?}"), |seen| {
-            let contents = seen.screen.screen().contents();
-            contents.contains(text).then_some(contents)
-        })
-    }
-
-    /// Resizes the terminal (the program gets SIGWINCH) and the screen model with it.
-    fn resize(&mut self, rows: u16, cols: u16) {
-        self.seen
-            .0
-            .lock()
-            .unwrap()
-            .screen
-            .set_size(NonZeroU16::new(rows).unwrap(), NonZeroU16::new(cols).unwrap());
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-    }
-
-    fn keys(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Sends `signal` (a `kill` name: TERM, HUP, …) to the program.
-    fn signal(&self, signal: &str) {
-        let pid = self.child.process_id().expect("a pid");
-        let status = std::process::Command::new("kill")
-            .args([&format!("-{signal}"), &pid.to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success(), "kill -{signal}");
-    }
-
-    /// Waits for the program to end (it closes the terminal); returns its exit code.
-    fn wait_exit(&mut self) -> u32 {
-        self.wait_until("qbfix to exit", |seen| seen.ended.then_some(()));
-        self.child.wait().unwrap().exit_code()
-    }
-
-    /// Every OSC 52 clipboard payload the program wrote, decoded.
-    fn clipboard(&self) -> Vec<String> {
-        let raw = String::from_utf8_lossy(&self.seen.0.lock().unwrap().raw).into_owned();
-        raw.split("\u{1b}]52;c;")
-            .skip(1)
-            .filter_map(|rest| rest.split('\u{7}').next())
-            .map(|b64| {
-                String::from_utf8(base64::engine::general_purpose::STANDARD.decode(b64).unwrap()).unwrap()
-            })
-            .collect()
-    }
-
-    /// Fails unless the terminal is back as it was: main screen, cursor shown, and (by
-    /// `stty -a` on the pty, still open on our side) echo and line editing on.
-    fn assert_restored(&self) {
-        let screen = self.contents();
-        {
-            let seen = self.seen.0.lock().unwrap();
-            assert!(
-                !seen.screen.screen().alternate_screen(),
-                "still on the alternate screen:\n{screen}"
-            );
-            assert!(!seen.screen.screen().hide_cursor(), "cursor left hidden");
-            let raw = String::from_utf8_lossy(&seen.raw).into_owned();
-            let (on, off) = (raw.rfind("\u{1b}[?2004h"), raw.rfind("\u{1b}[?2004l"));
-            assert!(on.is_none() || off > on, "bracketed paste left on");
-        }
-        let tty = self.master.tty_name().expect("the pty's name");
-        let flag = if cfg!(target_os = "linux") { "-F" } else { "-f" };
-        let out = std::process::Command::new("stty")
-            .arg("-a")
-            .arg(flag)
-            .arg(&tty)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "stty: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let modes: Vec<String> = String::from_utf8_lossy(&out.stdout)
-            .split(|c: char| c.is_whitespace() || c == ';')
-            .map(str::to_string)
-            .collect();
-        for mode in ["echo", "icanon", "isig"] {
-            assert!(modes.iter().any(|m| m == mode), "{mode} not restored: {modes:?}");
-        }
-    }
-
-    fn session(&self) -> serde_json::Value {
-        let mut sessions = session_files(&self.env.data_dir().join("sessions"));
-        assert_eq!(sessions.len(), 1, "one session file");
-        sessions.remove(0)
-    }
-
-    fn step<'a>(session: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
-        session["steps"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["id"] == id)
-            .unwrap_or_else(|| panic!("no step {id} in {session:#}"))
-    }
-}
-
-impl Drop for Tui {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
+use harness::Env;
+use harness::pty::{COLS, ROWS, Tui};
 
 #[test]
 fn number_keys_walk_the_flow_to_the_summary_and_q_quits() {
@@ -658,4 +403,51 @@ fn g_lists_every_step_and_enter_jumps_there_recorded_in_the_session() {
     assert_eq!(jumps.len(), 1, "{session:#}");
     assert_eq!(jumps[0]["from"], session["history"][1]);
     assert_eq!(jumps[0]["to"], session["history"][2]);
+}
+
+#[test]
+fn the_bank_step_takes_the_banks_address_and_tests_it_in_this_session() {
+    let env = Env::without_bank();
+    let (bank, requests) = env.world.counted(
+        support::Reply::status(503),
+        usize::MAX,
+        support::Reply::status(503),
+    );
+    let mut tui = Tui::start_in(env, &[]);
+    tui.wait_for("Step 1 of 10");
+    // Bank downloads fail; healthy checks bring the browser steps first.
+    tui.keys("4");
+    tui.wait_for("Step 2 of 10");
+    tui.keys("2");
+    tui.wait_for("Step 3 of 10");
+    tui.keys("2");
+    tui.wait_for("Type your bank's web address to test it");
+    let screen = tui.wait_for("Enter test it");
+    assert!(screen.contains("Esc skip"), "{screen}");
+    assert_eq!(requests.get(), 0, "nothing sent before the address is typed");
+    tui.keys(&bank);
+    tui.wait_for(&format!("› {bank}"));
+    tui.keys("\r");
+    let screen = tui.wait_for("Whose problem: your bank");
+    assert!(!screen.contains("Type your bank's web address"), "{screen}");
+    assert!(
+        screen.contains("answered 503"),
+        "the bank's result is shown: {screen}"
+    );
+    assert!(requests.get() >= 1, "the bank's server was asked");
+    // Saved when the run ended, before the card was drawn.
+    let session = tui.session();
+    assert_eq!(session["verdict"]["id"], "bank_unreachable", "{session:#}");
+    let bank_results: Vec<_> = session["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["id"] == "bank")
+        .collect();
+    assert_eq!(bank_results.len(), 1, "{session:#}");
+    assert_eq!(bank_results[0]["status"], "fail", "{:#}", bank_results[0]);
+    tui.keys("q");
+    tui.wait_for("q quit now");
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
 }

@@ -14,7 +14,7 @@ use ratatui::style::{Color, Modifier};
 
 use qbfix::checks::{CheckResult, Status};
 use qbfix::flow;
-use qbfix::session::{Session, SystemFacts};
+use qbfix::session::{ImportSource, Imported, Session, SystemFacts};
 use qbfix::tui::app::{Action, App, KeyContext, Screen};
 use qbfix::tui::render::{self, Ui};
 use qbfix::tui::theme::Theme;
@@ -128,6 +128,71 @@ fn first_step_while_checks_run() {
         &w,
         &app,
         Some("An unfinished session from 2026-09-10 09:12 UTC exists: qbfix --resume"),
+    );
+}
+
+#[test]
+fn first_step_with_the_customers_results_says_whose_they_are() {
+    let flow = Arc::new(flow::default_flow().unwrap());
+    let mut session = Session::new(
+        "20260911-012640-abcdef".into(),
+        &flow.id,
+        t(0),
+        SystemFacts::default(),
+    );
+    session.case_code = Some("QB-7K3M-9TQ2".into());
+    session.checks = vec![healthy_http()];
+    session.imported = Some(Imported {
+        source: ImportSource::ResultCode,
+        imported_at: t(0),
+    });
+    let (w, _) = Wizard::new(flow, session);
+    let terminal = draw(&w, &App::new(Theme::monochrome()), None, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let text: String = (0..24)
+        .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect();
+    assert!(!text.contains("already testing"), "{text}");
+    // The panel's title gives the local time of the import: the snapshot does not depend on
+    // the time zone.
+    let at = text.find("from code at ").expect("the panel title") + "from code at ".len();
+    let text = format!("{}HH:MM{}", &text[..at], &text[at + 5..]);
+    insta::assert_snapshot!("first_step_customer_80x24", text);
+}
+
+#[test]
+fn the_bank_address_field_at_80x24() {
+    let mut w = wizard();
+    finish_checks(&mut w, healthy_http());
+    pick(&mut w, 4);
+    while w.bank_question().is_none() {
+        assert!(!w.at_summary(), "the bank step asks");
+        pick(&mut w, 2);
+    }
+    let mut app = App::new(Theme::monochrome());
+    let empty = draw(&w, &app, None, 80, 24);
+    insta::assert_snapshot!("bank_field_empty_80x24", empty.backend());
+    for c in "my bank".chars() {
+        press_in(
+            &mut app,
+            &w,
+            KeyCode::Char(c),
+            ratatui::layout::Rect::new(0, 0, 80, 24),
+        );
+    }
+    let action = press_in(
+        &mut app,
+        &w,
+        KeyCode::Enter,
+        ratatui::layout::Rect::new(0, 0, 80, 24),
+    );
+    let Action::Send(msg) = action else {
+        panic!("{action:?}")
+    };
+    assert!(w.update(msg).is_empty(), "not a web address");
+    insta::assert_snapshot!(
+        "bank_field_bad_address_80x24",
+        draw(&w, &app, None, 80, 24).backend()
     );
 }
 
@@ -313,7 +378,7 @@ fn checks_view_scrolls_within_its_text() {
     let text = draw(&w, &app, None, 50, 12).backend().to_string();
     assert!(text.contains("─ PgUp ↑ ┘"), "{text}");
     assert!(!text.contains("PgDn more"), "{text}");
-    assert!(text.contains("your computer · 120"), "{text}");
+    assert!(text.contains("computer · 120\u{a0}ms"), "{text}");
 }
 
 #[test]

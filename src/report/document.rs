@@ -161,26 +161,11 @@ pub struct Document {
     pub owner: Owner,
     /// "reported by the customer's result code" for imported sessions.
     pub imported: Option<&'static str>,
+    /// The fix step the verdict's advice is about (the flow's `[first_step]` for the
+    /// verdict), "step title: answer", when the person answered it "No, still failing": the
+    /// summaries then say so rather than repeat that advice.
+    pub advice_tried: Option<String>,
     pub sections: Vec<Section>,
-}
-
-/// The friendly name of a check, for people ("Intuit status page"); ids are for JSON only.
-pub fn check_name(id: &str) -> &str {
-    match id {
-        "connectivity" => "Internet connection",
-        "dns" => "Name lookup (DNS)",
-        "tcp" => "Connection to QuickBooks",
-        "tls" => "Secure connection (TLS)",
-        "http" => "QuickBooks sites",
-        "status_page" => "Intuit status page",
-        "bank" => "Bank website",
-        "proxy" => "Proxy settings",
-        "clock" => "Clock",
-        "browsers" => "Browsers",
-        "firewall" => "Firewall and security software",
-        "system" => "This computer",
-        other => crate::checks::find(other).map_or(other, |c| c.label),
-    }
 }
 
 /// A time in `tz`, with its UTC offset: "2026-11-25 20:40 +01:00".
@@ -241,6 +226,16 @@ impl Document {
             }
             None => Vec::new(),
         };
+
+        let advice_tried = flow
+            .zip(verdict_id)
+            .and_then(|(f, v)| f.first_for(v.as_str()))
+            .and_then(|step| {
+                s.steps
+                    .iter()
+                    .find(|r| r.id == step.id && r.answer_id.as_deref() == Some("no"))
+            })
+            .map(|r| clean(&r.title));
 
         let summary_id = flow.map(|f| f.summary().id.as_str());
         let steps = s
@@ -331,6 +326,7 @@ impl Document {
             verdict_id,
             owner: Owner::of(verdict_id),
             imported,
+            advice_tried,
             sections,
         }
     }
@@ -370,7 +366,7 @@ impl Document {
 fn check_item(r: &CheckResult) -> Item {
     Item {
         mark: Some(Mark::Check(r.status)),
-        label: check_name(&r.id).to_string(),
+        label: crate::checks::label(&r.id).to_string(),
         text: clean(&r.summary),
         note: None,
         time: Some(format!("{} ms", r.duration_ms)),

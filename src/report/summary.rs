@@ -7,9 +7,11 @@ use super::document::{Document, Item, SectionKind};
 use super::markdown::escape as md;
 use super::text::{WIDTH, push_item, wrap};
 
-/// The verdict's advice for a summary: when the checks found nothing wrong on the network,
-/// their advice is the browser steps of the flow, so once any step was tried the summary
-/// names what was tried instead of repeating it.
+/// The verdict's advice for a summary, never advice the person already followed: when the
+/// checks found nothing wrong on the network, their advice is the browser steps of the flow,
+/// so once any step was tried the summary names what was tried instead; for every other
+/// verdict, when the step its advice is about was answered "No, still failing", the summary
+/// says that was tried rather than repeat it.
 pub fn advice(doc: &Document) -> Option<String> {
     let (_, advice) = doc.verdict()?;
     let tried: Vec<&str> = doc.tried().map(|i| i.label.as_str()).collect();
@@ -19,6 +21,8 @@ pub fn advice(doc: &Document) -> Option<String> {
             "The network path to QuickBooks works. Already tried: {}.",
             tried.join("; ")
         ))
+    } else if let Some(step) = &doc.advice_tried {
+        Some(format!("Already tried, and it still fails: {step}."))
     } else {
         Some(advice.to_string())
     }
@@ -133,3 +137,7 @@ pub fn ticket(doc: &Document) -> String {
     line("Session", &doc.session_id);
     out
 }
+
+#[cfg(test)]
+#[path = "summary_tests.rs"]
+mod tests;

@@ -25,6 +25,9 @@ pub const PAGE: u16 = 8;
 /// Said when something is pasted outside the note editor (the paste is ignored).
 pub const PASTE_IGNORED: &str = "Pasting works only in the note editor (press n first)";
 
+/// What the empty bank address field shows.
+pub const BANK_PLACEHOLDER: &str = "e.g. mybank.com";
+
 /// What is on screen.
 #[derive(Debug, Clone, Default)]
 pub enum Screen {
@@ -114,6 +117,13 @@ impl<'a> KeyContext<'a> {
     }
 }
 
+/// A key the text area would turn into a line break.
+fn starts_a_line(key: &KeyEvent) -> bool {
+    let ctrl = key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL);
+    matches!(key.code, KeyCode::Enter | KeyCode::Char('\n' | '\r'))
+        || (ctrl && matches!(key.code, KeyCode::Char('m' | 'j')))
+}
+
 /// What the key table of the screen depends on, in a frame of `area`.
 pub fn facts(ui: &Ui, area: Rect) -> Facts {
     facts_with(ui, area, render::max_scroll(ui, area))
@@ -128,8 +138,13 @@ fn facts_with(ui: &Ui, area: Rect, max_scroll: u16) -> Facts {
         checks_idle: wizard.pending().is_empty(),
         helpdesk: wizard.session().case_code.is_some(),
         panel_hidden: render::regions(ui, area).is_none_or(|r| r.checks.is_none()),
+        script_pages: render::regions(ui, area)
+            .and_then(|r| r.script)
+            .map_or(0, |a| render::script::page_count(ui, a)),
+        script_page: ui.app.script_page,
         scroll: ui.app.scroll_of_screen(),
         max_scroll,
+        bank_question: wizard.bank_question().is_some(),
     }
 }
 
@@ -139,6 +154,8 @@ pub struct App {
     pub screen: Screen,
     /// First visible line of the step text or summary.
     pub scroll: u16,
+    /// Helpdesk: the page of the call script on screen.
+    pub script_page: usize,
     /// Spinner frame, advanced by the tick while checks run.
     pub spinner: usize,
     /// How long the current check run has been going.
@@ -148,12 +165,19 @@ pub struct App {
     pub report_lines: Vec<String>,
     /// A one-line message for the footer ("copied"), until the next key.
     pub status: Option<String>,
+    /// The bank's web address being typed, while the step asks for it (a single line).
+    pub bank_field: TextArea<'static>,
 }
 
 impl App {
     pub fn new(theme: Theme) -> App {
+        let mut bank_field = TextArea::default();
+        bank_field.set_cursor_line_style(ratatui::style::Style::new());
+        bank_field.set_placeholder_text(BANK_PLACEHOLDER);
+        bank_field.set_placeholder_style(theme.dim());
         App {
             theme,
+            bank_field,
             ..App::default()
         }
     }
@@ -215,6 +239,9 @@ impl App {
                 }
                 return Action::Send(Msg::RerunChecks);
             }
+            Command::ScriptPage => {
+                self.script_page = (self.script_page + 1) % ctx.facts.script_pages.max(1);
+            }
             Command::PageDown => self.scroll_by(|s| s.saturating_add(PAGE), ctx),
             Command::PageUp => self.scroll_by(|s| s.saturating_sub(PAGE), ctx),
             Command::Line if up => self.scroll_by(|s| s.saturating_sub(1), ctx),
@@ -274,6 +301,16 @@ impl App {
                     editor.input(key);
                 }
             }
+            Command::TestBank => {
+                let text = self.bank_field.lines().join("");
+                return Action::Send(Msg::BankAddress { text });
+            }
+            Command::SkipBank => return Action::Send(Msg::BankAddress { text: String::new() }),
+            // A single line: nothing that would start a new one goes in.
+            Command::TypeBank if !starts_a_line(&key) => {
+                self.bank_field.input(key);
+            }
+            Command::TypeBank => {}
         }
         Action::Nothing
     }
@@ -288,12 +325,17 @@ impl App {
     }
 
     /// Text that arrived as a paste: typed into the note editor (line breaks kept, control
-    /// characters dropped); anywhere else it answers nothing and the footer says so.
-    pub fn paste(&mut self, text: &str) {
+    /// characters dropped) or, while the step asks for it (`bank_question`), into the bank
+    /// address field (on one line); anywhere else it answers nothing and the footer says so.
+    pub fn paste(&mut self, text: &str, bank_question: bool) {
         match &mut self.screen {
             Screen::Note(editor) => {
                 let text = text.replace("\r\n", "\n").replace('\r', "\n");
                 editor.insert_str(sanitize::clean_multiline(&text));
+            }
+            Screen::Step if bank_question => {
+                let line: Vec<&str> = text.split(['\r', '\n']).filter(|l| !l.is_empty()).collect();
+                self.bank_field.insert_str(sanitize::clean(&line.join(" ")));
             }
             _ => self.status = Some(PASTE_IGNORED.to_string()),
         }
@@ -338,6 +380,7 @@ impl App {
     /// A new step is on screen: start at the top of its text.
     pub fn step_changed(&mut self) {
         self.scroll = 0;
+        self.script_page = 0;
     }
 
     /// Keeps the scroll of what is on screen within its text (`max` from the layout).

@@ -21,6 +21,8 @@ pub enum Command {
     ShowChecks,
     CloseChecks,
     Rerun,
+    /// Helpdesk: the next page of the call script (from the last, the first).
+    ScriptPage,
     PageDown,
     PageUp,
     /// One line down (`↓`, `j`) or up (`↑`, `k`) in the checks view.
@@ -46,6 +48,12 @@ pub enum Command {
     CancelNote,
     /// Any other key in the note editor: typed into it.
     Type,
+    /// The bank address field: test the address typed (empty: skip).
+    TestBank,
+    /// The bank address field: skip the question.
+    SkipBank,
+    /// Any other key in the bank address field: typed into it.
+    TypeBank,
 }
 
 /// One key a binding answers to.
@@ -134,9 +142,14 @@ pub struct Facts {
     pub helpdesk: bool,
     /// The step is drawn without its checks panel (so `c` is the only way to the results).
     pub panel_hidden: bool,
+    /// Helpdesk: pages of the call script in its panel (0 without one), and the one shown.
+    pub script_pages: usize,
+    pub script_page: usize,
     /// Where the text on screen is scrolled to, and how far it can go.
     pub scroll: u16,
     pub max_scroll: u16,
+    /// The step asks for the bank's web address: the address field takes the keys.
+    pub bank_question: bool,
 }
 
 struct Table(Vec<Binding>);
@@ -173,11 +186,24 @@ impl Table {
         );
     }
 
-    fn scrolling(&mut self, f: &Facts) {
+    /// The scroll keys while there is more to read; `space`: Space, Shift-Space and Home
+    /// too (not in a text field, where they edit).
+    fn scrolling(&mut self, f: &Facts, space: bool) {
+        let (down, up) = if space {
+            (
+                vec![k(KeyCode::PageDown), ch(' ')],
+                vec![k(KeyCode::PageUp), Key::Shifted(KeyCode::Char(' '))],
+            )
+        } else {
+            (vec![k(KeyCode::PageDown)], vec![k(KeyCode::PageUp)])
+        };
+        let labels = |both: (&'static str, &'static str), one: (&'static str, &'static str)| {
+            if space { both } else { one }
+        };
         if f.scroll < f.max_scroll {
             self.add(
-                vec![k(KeyCode::PageDown), ch(' ')],
-                ("PgDn/Space", "PgDn  or  Space"),
+                down,
+                labels(("PgDn/Space", "PgDn  or  Space"), ("PgDn", "PgDn")),
                 "more",
                 "scroll down to read more",
                 HELP,
@@ -186,13 +212,15 @@ impl Table {
         }
         if f.scroll > 0 {
             self.add(
-                vec![k(KeyCode::PageUp), Key::Shifted(KeyCode::Char(' '))],
-                ("PgUp/⇧Space", "PgUp  or  Shift-Space"),
+                up,
+                labels(("PgUp/⇧Space", "PgUp  or  Shift-Space"), ("PgUp", "PgUp")),
                 "up",
                 "scroll back up",
                 ANSWER,
                 Command::PageUp,
             );
+        }
+        if f.scroll > 0 && space {
             self.add(
                 vec![k(KeyCode::Home)],
                 ("Home", "Home"),
@@ -241,6 +269,7 @@ pub fn table(screen: &Screen, f: &Facts) -> Vec<Binding> {
     t.interrupt();
     match screen {
         Screen::Step if f.at_summary => summary(&mut t, f),
+        Screen::Step if f.bank_question => bank(&mut t, f),
         Screen::Step => step(&mut t, f),
         Screen::Checks { .. } => checks(&mut t, f),
         Screen::Help(_) => t.add(
@@ -315,6 +344,17 @@ fn step(t: &mut Table, f: &Facts) {
             Command::Confirm,
         );
     }
+    if f.script_pages > 1 {
+        let last = f.script_page + 1 >= f.script_pages;
+        t.add(
+            vec![ch('s')],
+            ("s", "s"),
+            if last { "script top" } else { "script more" },
+            "the next page of the call script (after the last: the first)",
+            HELP,
+            Command::ScriptPage,
+        );
+    }
     back(t, f);
     t.add(
         vec![ch('n')],
@@ -335,7 +375,7 @@ fn step(t: &mut Table, f: &Facts) {
             Command::OpenJump,
         );
     }
-    t.scrolling(f);
+    t.scrolling(f, true);
     t.common_tail(f);
     ask_quit(t, "q  or  Esc", vec![ch('q'), k(KeyCode::Esc)]);
 }
@@ -357,7 +397,7 @@ fn summary(t: &mut Table, f: &Facts) {
         ANSWER,
         Command::OpenReport,
     );
-    t.scrolling(f);
+    t.scrolling(f, true);
     back(t, f);
     t.common_tail(f);
 }
@@ -371,7 +411,7 @@ fn checks(t: &mut Table, f: &Facts) {
         MUST,
         Command::CloseChecks,
     );
-    t.scrolling(f);
+    t.scrolling(f, true);
     let mut lines = Vec::new();
     if f.scroll < f.max_scroll {
         lines.extend([k(KeyCode::Down), ch('j')]);
@@ -428,6 +468,35 @@ fn note(t: &mut Table) {
         "typed (or pasted) into the note",
         OBVIOUS,
         Command::Type,
+    );
+}
+
+fn bank(t: &mut Table, f: &Facts) {
+    t.add(
+        vec![k(KeyCode::Enter)],
+        ("Enter", "Enter"),
+        "test it",
+        "test the web address typed (empty: skip)",
+        MUST,
+        Command::TestBank,
+    );
+    t.add(
+        vec![k(KeyCode::Esc)],
+        ("Esc", "Esc"),
+        "skip",
+        "skip testing your bank's website",
+        MUST,
+        Command::SkipBank,
+    );
+    // Space is typed into the field: only PgDn and PgUp scroll here.
+    t.scrolling(f, false);
+    t.add(
+        vec![Key::Any],
+        ("other keys", "any other key"),
+        "type",
+        "typed (or pasted) into the web address",
+        OBVIOUS,
+        Command::TypeBank,
     );
 }
 

@@ -2,7 +2,7 @@
 //!
 //! [`run`] starts the first checks, sets the terminal up, and runs one event loop in the shape
 //! of ratatui's event-driven-async template: a `tokio::select!` (biased, input first) over
-//! the crossterm event stream, the check runner's channel, a tick for the spinner, and the
+//! the terminal's input events ([`input`]), the check runner's channel, a tick for the spinner, and the
 //! signals that end the program. Each wake takes every input event already waiting (a burst
 //! or a paste is acted on at once, then drawn once). Keys become wizard [`Msg`]s through the
 //! key table; the wizard's [`Effect`]s are carried out here; views are drawn from state. On
@@ -11,17 +11,16 @@
 
 pub mod app;
 pub mod clipboard;
+pub mod input;
 pub mod keys;
 pub mod render;
 pub mod terminal;
 pub mod theme;
 
 use std::io::Write as _;
-use std::task::Poll;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, EventStream, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use futures::StreamExt as _;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use jiff::Timestamp;
 use ratatui::layout::Rect;
 use tokio::sync::mpsc::UnboundedReceiver;
@@ -165,17 +164,6 @@ async fn next_check(checks: &mut Option<UnboundedReceiver<CheckEvent>>) -> Optio
     }
 }
 
-/// An input event that is already waiting, without waiting for one: `None` when there is
-/// none now, `Some(None)` when input has ended. Polled with the task's own waker, so a
-/// `Pending` here still wakes the loop when more arrives.
-async fn waiting_event(input: &mut EventStream) -> Option<Option<std::io::Result<Event>>> {
-    std::future::poll_fn(|cx| match input.poll_next_unpin(cx) {
-        Poll::Ready(event) => Poll::Ready(Some(event)),
-        Poll::Pending => Poll::Ready(None),
-    })
-    .await
-}
-
 /// A plain character typed (no Ctrl or Alt): in the note editor, runs of these are inserted
 /// as one piece of text.
 fn typed_char(event: &Event) -> Option<char> {
@@ -197,7 +185,7 @@ impl State {
         driver: &mut Driver,
         signals: &mut Signals,
     ) -> Result<Exit, TuiError> {
-        let mut input = EventStream::new();
+        let mut input = input::Input::new()?;
         let mut tick = tokio::time::interval(TICK);
         tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
         let mut dirty = true;
@@ -213,7 +201,7 @@ impl State {
                 event = input.next() => {
                     let mut batch = vec![event];
                     while batch.len() < MAX_BATCH {
-                        match waiting_event(&mut input).await {
+                        match input.waiting().await {
                             Some(event) => batch.push(event),
                             None => break,
                         }
@@ -255,7 +243,7 @@ impl State {
         &mut self,
         terminal: &mut Tui,
         driver: &mut Driver,
-        batch: Vec<Option<std::io::Result<Event>>>,
+        batch: Vec<input::Next>,
     ) -> Result<Option<Exit>, TuiError> {
         let mut typed = String::new();
         for event in batch {
@@ -316,7 +304,7 @@ impl State {
         let key = match event {
             Event::Key(key) => key,
             Event::Paste(text) => {
-                self.app.paste(&text);
+                self.app.paste(&text, driver.wizard.bank_question().is_some());
                 return Ok(None);
             }
             Event::Resize(width, height) => {
@@ -407,7 +395,7 @@ impl State {
     /// ends the program.
     fn carry_out(&mut self, driver: &mut Driver, effects: Vec<Effect>) -> Result<Option<Exit>, TuiError> {
         for effect in effects {
-            if matches!(effect, Effect::RunChecks(_)) {
+            if matches!(effect, Effect::RunChecks(_) | Effect::TestBank(_)) {
                 self.run_started = Some(Instant::now());
                 self.app.waited = Duration::ZERO;
             }

@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use super::*;
 use crate::checks::{CheckResult, Status, VerdictId};
 use crate::flow::{default_flow, verdict_ids};
-use crate::session::SystemFacts;
+use crate::session::{Outcome, SystemFacts};
 
 fn t(s: i64) -> Timestamp {
     Timestamp::from_second(1_790_000_000 + s).unwrap()

@@ -2,8 +2,11 @@
 //! answers, selection, note, check results, notice and helpdesk script, and the summary's
 //! tips.
 
+use std::borrow::Cow;
+
 use crate::checks::{CheckResult, Verdict};
 use crate::flow::{Answer, Flow, Listen, Step, StepKind};
+use crate::session::ImportSource;
 
 use super::Wizard;
 use super::hold::CONFIRM_ANSWERS;
@@ -19,6 +22,10 @@ pub struct Script<'a> {
     pub listen: &'a [Listen],
 }
 
+/// How the start step says that checks run on this computer while the person reads: the
+/// paragraph holding it is replaced when the results are the customer's.
+pub const TESTING_HERE: &str = "qbfix is already testing";
+
 /// A step's notice and the answer it preselects.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct StepNotice {
@@ -30,6 +37,8 @@ pub(super) struct StepNotice {
 #[derive(Debug, Clone)]
 pub struct StepView<'a> {
     pub step: &'a Step,
+    /// The step's text as it is true now (see [`Wizard::step_text`]).
+    pub text: Cow<'a, str>,
     /// 1-based position in the route, and the route's length.
     pub number: usize,
     pub total: usize,
@@ -67,6 +76,7 @@ impl Wizard {
         let confirm = self.confirm_question();
         StepView {
             step,
+            text: self.step_text(step),
             number,
             total: route.len(),
             answers: if confirm.is_some() {
@@ -96,6 +106,39 @@ impl Wizard {
             waiting: self.waiting(),
             hint: self.hint(),
         }
+    }
+
+    /// The text of `step` as it is true in this session. With the customer's results loaded
+    /// (`--helpdesk --customer`) no check runs on this computer, so the start step's paragraph
+    /// saying qbfix "is already testing" the connection says whose results are shown instead.
+    pub fn step_text<'a>(&self, step: &'a Step) -> Cow<'a, str> {
+        let Some(imported) = &self.session.imported else {
+            return Cow::Borrowed(&step.text);
+        };
+        if step.id != self.flow.start().id || !step.text.contains(TESTING_HERE) {
+            return Cow::Borrowed(&step.text);
+        }
+        let from = match imported.source {
+            ImportSource::ResultCode => "result code",
+            ImportSource::CheckJson => "check results file",
+            ImportSource::SessionJson => "session file",
+        };
+        let instead = format!(
+            "qbfix is showing the results the customer's computer found (loaded from their {from}): \
+             no checks run on this computer unless you ask for them. They are shown with each step."
+        );
+        let paragraphs: Vec<&str> = step
+            .text
+            .split("\n\n")
+            .map(|p| {
+                if p.contains(TESTING_HERE) {
+                    instead.as_str()
+                } else {
+                    p
+                }
+            })
+            .collect();
+        Cow::Owned(paragraphs.join("\n\n"))
     }
 
     /// The current step's helpdesk script.

@@ -5,6 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
+#[cfg(unix)]
+pub mod pty;
+
 use crate::support::{OPERATIONAL, Reply, Setup, World, clean_env, is_dirty};
 
 /// One test's servers, config and data dir.

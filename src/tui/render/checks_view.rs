@@ -18,7 +18,7 @@ fn all_results<'a>(ui: &Ui<'a>) -> Vec<&'a CheckResult> {
 }
 
 fn label(r: &CheckResult) -> &str {
-    crate::checks::find(&r.id).map_or(r.id.as_str(), |c| c.label)
+    crate::checks::label(&r.id)
 }
 
 /// The view's lines, wrapped into `width` columns.
