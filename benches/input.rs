@@ -60,7 +60,12 @@ fn main() {
     burst.push(b'2');
     println!("| input, one write | median of {RUNS} | |");
     println!("|---|---|---|");
-    report(&format!("paste {} KB into the note", paste.len() / 1000), "note", &paste, "THE-END");
+    report(
+        &format!("paste {} KB into the note", paste.len() / 1000),
+        "note",
+        &paste,
+        "THE-END",
+    );
     report("5,000 `j`/`k` then `2`", "step", &burst, "Step 3 of 10");
 }
 
