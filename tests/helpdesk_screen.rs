@@ -80,7 +80,37 @@ fn the_header_keeps_the_case_code_apart_from_the_step_count() {
 fn an_imported_sessions_checks_panel_says_whose_results_they_are() {
     let text = screen(session(true), 120, 40);
     assert!(text.contains("The customer's results (from code at "), "{text}");
-    let text = screen(session(true), 100, 30);
-    assert!(text.contains("The customer's results (from"), "{text}");
     assert!(!screen(session(false), 100, 30).contains("customer's results"));
+}
+
+/// Where the full title does not fit (the panel beside the step at 100×30), the title is
+/// the short one, whole, and where the results came from and when is the panel's first line;
+/// at 80×24 the panel is as wide as the screen and keeps the full title.
+#[test]
+fn the_customers_results_title_is_never_cut() {
+    let text = screen(session(true), 100, 30);
+    let title = text.lines().nth(1).unwrap();
+    assert!(title.contains("┌ The customer's results ─"), "{text}");
+    let first = text.lines().nth(2).unwrap();
+    assert!(first.contains("│ From their result code, at "), "{text}");
+    insta::assert_snapshot!("customer_results_100x30", local_time_masked(&text));
+
+    let text = screen(session(true), 80, 24);
+    let row = text
+        .lines()
+        .find(|l| l.contains("The customer's results"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains("┌ The customer's results (from code at "), "{text}");
+    assert!(row.contains(") ─"), "the title ends whole: {row}");
+    insta::assert_snapshot!("customer_results_80x24", local_time_masked(&text));
+}
+
+/// The screen with the import's local time (which depends on the machine's zone) as "HH:MM".
+fn local_time_masked(text: &str) -> String {
+    let at = Timestamp::from_second(1_795_000_000)
+        .unwrap()
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%H:%M")
+        .to_string();
+    text.replace(&format!("at {at}"), "at HH:MM")
 }

@@ -138,6 +138,10 @@ fn facts_with(ui: &Ui, area: Rect, max_scroll: u16) -> Facts {
         checks_idle: wizard.pending().is_empty(),
         helpdesk: wizard.session().case_code.is_some(),
         panel_hidden: render::regions(ui, area).is_none_or(|r| r.checks.is_none()),
+        script_pages: render::regions(ui, area)
+            .and_then(|r| r.script)
+            .map_or(0, |a| render::script::page_count(ui, a)),
+        script_page: ui.app.script_page,
         scroll: ui.app.scroll_of_screen(),
         max_scroll,
         bank_question: wizard.bank_question().is_some(),
@@ -150,6 +154,8 @@ pub struct App {
     pub screen: Screen,
     /// First visible line of the step text or summary.
     pub scroll: u16,
+    /// Helpdesk: the page of the call script on screen.
+    pub script_page: usize,
     /// Spinner frame, advanced by the tick while checks run.
     pub spinner: usize,
     /// How long the current check run has been going.
@@ -232,6 +238,9 @@ impl App {
                     *scroll = 0;
                 }
                 return Action::Send(Msg::RerunChecks);
+            }
+            Command::ScriptPage => {
+                self.script_page = (self.script_page + 1) % ctx.facts.script_pages.max(1);
             }
             Command::PageDown => self.scroll_by(|s| s.saturating_add(PAGE), ctx),
             Command::PageUp => self.scroll_by(|s| s.saturating_sub(PAGE), ctx),
@@ -371,6 +380,7 @@ impl App {
     /// A new step is on screen: start at the top of its text.
     pub fn step_changed(&mut self) {
         self.scroll = 0;
+        self.script_page = 0;
     }
 
     /// Keeps the scroll of what is on screen within its text (`max` from the layout).

@@ -21,6 +21,8 @@ pub enum Command {
     ShowChecks,
     CloseChecks,
     Rerun,
+    /// Helpdesk: the next page of the call script (from the last, the first).
+    ScriptPage,
     PageDown,
     PageUp,
     /// One line down (`↓`, `j`) or up (`↑`, `k`) in the checks view.
@@ -140,6 +142,9 @@ pub struct Facts {
     pub helpdesk: bool,
     /// The step is drawn without its checks panel (so `c` is the only way to the results).
     pub panel_hidden: bool,
+    /// Helpdesk: pages of the call script in its panel (0 without one), and the one shown.
+    pub script_pages: usize,
+    pub script_page: usize,
     /// Where the text on screen is scrolled to, and how far it can go.
     pub scroll: u16,
     pub max_scroll: u16,
@@ -337,6 +342,17 @@ fn step(t: &mut Table, f: &Facts) {
             "confirm the selected answer",
             OBVIOUS + 1,
             Command::Confirm,
+        );
+    }
+    if f.script_pages > 1 {
+        let last = f.script_page + 1 >= f.script_pages;
+        t.add(
+            vec![ch('s')],
+            ("s", "s"),
+            if last { "script top" } else { "script more" },
+            "the next page of the call script (after the last: the first)",
+            HELP,
+            Command::ScriptPage,
         );
     }
     back(t, f);

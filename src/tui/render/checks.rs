@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Ui, wrap, wrapped_height};
 use crate::checks::{self, CheckResult, Status};
+use crate::session::ImportSource;
 use crate::tui::keys;
 use crate::tui::theme::Theme;
 use crate::wizard::Card;
@@ -164,14 +165,15 @@ fn short_lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
     if lines.is_empty() {
         lines.push(Line::styled("No check results yet.", ui.app.theme.dim()));
     }
-    lines
+    origin_line(ui, width).into_iter().chain(lines).collect()
 }
 
 /// The panel's lines, wrapped into `width`: what is running, the verdict — the sentence a
 /// person most needs, so it comes first and is never pushed out — then one line per result.
 fn lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
     let theme = ui.app.theme;
-    let mut lines = running_lines(ui, width);
+    let mut lines: Vec<Line<'static>> = origin_line(ui, width).into_iter().collect();
+    lines.extend(running_lines(ui, width));
     lines.extend(verdict_lines(ui, width));
     let shown = results(ui);
     if !lines.is_empty() && !shown.is_empty() {
@@ -186,26 +188,62 @@ fn lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-fn block(ui: &Ui) -> Block<'static> {
+/// An imported session's origin: "result code", "check file" or "session file", and the
+/// time the customer's checks ran (else when they were imported), local.
+fn origin(ui: &Ui) -> Option<(&'static str, String)> {
     let session = ui.wizard.session();
-    match &session.imported {
-        // The results on screen are the customer's, not this computer's.
-        Some(imported) => {
-            let at = session
-                .check_runs
-                .last()
-                .map_or(imported.imported_at, |r| r.started_at);
-            let at = at
-                .to_zoned_datetime(jiff::tz::TimeZone::system())
-                .strftime("%H:%M");
-            let title = format!(
-                "The customer's results (from {} at {at})",
-                imported.source.short()
-            );
-            super::panel(ui.app.theme, title)
-        }
-        None => super::panel(ui.app.theme, "Checks"),
+    let imported = session.imported.as_ref()?;
+    let at = session
+        .check_runs
+        .last()
+        .map_or(imported.imported_at, |r| r.started_at)
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%H:%M")
+        .to_string();
+    let what = match imported.source {
+        ImportSource::ResultCode => "result code",
+        other => other.short(),
+    };
+    Some((what, at))
+}
+
+/// The full title of an imported session's panel, "The customer's results (from code at
+/// 11:06)", when it fits in `inner` columns (the title's row is the inner width wide).
+fn long_title(ui: &Ui, inner: u16) -> Option<String> {
+    let session = ui.wizard.session();
+    let (_, at) = origin(ui)?;
+    let short = session.imported.as_ref()?.source.short();
+    let title = format!("{CUSTOMERS} (from {short} at {at})");
+    (Span::raw(title.as_str()).width() <= usize::from(inner)).then_some(title)
+}
+
+/// Whose results they are: the customer's, not this computer's.
+const CUSTOMERS: &str = "The customer's results";
+
+/// When the full title does not fit in `inner` columns: where the results came from and
+/// when, as the panel's first line under the short title.
+fn origin_line(ui: &Ui, inner: u16) -> Option<Line<'static>> {
+    if long_title(ui, inner).is_some() {
+        return None;
     }
+    let (what, at) = origin(ui)?;
+    Some(Line::styled(
+        format!("From their {what}, at {at}"),
+        ui.app.theme.dim(),
+    ))
+}
+
+fn block(ui: &Ui, inner: u16) -> Block<'static> {
+    match (&ui.wizard.session().imported, long_title(ui, inner)) {
+        (Some(_), Some(title)) => super::panel(ui.app.theme, title),
+        (Some(_), None) => super::panel(ui.app.theme, CUSTOMERS),
+        (None, _) => super::panel(ui.app.theme, "Checks"),
+    }
+}
+
+/// Columns inside the panel when it is `width` wide.
+fn inner_width(width: u16) -> u16 {
+    width.saturating_sub(4)
 }
 
 fn rows(lines: &[Line<'_>], width: u16) -> u16 {
@@ -216,7 +254,7 @@ fn rows(lines: &[Line<'_>], width: u16) -> u16 {
 /// and its answers come first, so the panel shrinks to the card and the tally (`c` shows
 /// everything), and never takes the step's answers (`step_rows`).
 pub fn stacked_height(ui: &Ui, body: Rect, step_rows: u16) -> u16 {
-    let inner = block(ui).inner(body).width;
+    let inner = inner_width(body.width);
     let needed = rows(&short_lines(ui, inner), inner).saturating_add(2);
     let room = body.height.saturating_sub(step_rows);
     needed.min(room).max(3.min(room))
@@ -225,7 +263,7 @@ pub fn stacked_height(ui: &Ui, body: Rect, step_rows: u16) -> u16 {
 /// Draws the panel: all of it beside the step, the short form under it.
 pub fn render(f: &mut Frame, ui: &Ui, area: Rect, stacked: bool) {
     let theme = ui.app.theme;
-    let mut block = block(ui);
+    let mut block = block(ui, inner_width(area.width));
     let inner = block.inner(area);
     let lines = if stacked {
         short_lines(ui, inner.width)

@@ -9,6 +9,7 @@ pub mod header;
 pub mod help;
 pub mod jump;
 pub mod note;
+pub mod script;
 pub mod step;
 pub mod summary;
 pub mod wrap;
@@ -48,6 +49,8 @@ pub struct Regions {
     /// The step (or, at the end, the summary).
     pub main: Rect,
     pub checks: Option<Rect>,
+    /// Helpdesk: the call script, above the step.
+    pub script: Option<Rect>,
     pub footer: Rect,
 }
 
@@ -62,26 +65,53 @@ pub fn regions(ui: &Ui, area: Rect) -> Option<Regions> {
         Constraint::Length(1),
     ])
     .areas(area);
-    let (main, checks) = if ui.wizard.at_summary() {
-        (body, None)
+    let (main, checks, script) = if ui.wizard.at_summary() {
+        (body, None, None)
     } else if body.width >= SIDE_BY_SIDE_WIDTH {
-        let [main, checks] =
+        let [left, checks] =
             Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
-        (main, Some(checks))
-    } else if body.height >= STACK_MIN_HEIGHT {
-        let height = checks::stacked_height(ui, body, step::min_height(ui, body.width));
-        let [main, checks] = Layout::vertical([Constraint::Min(0), Constraint::Length(height)]).areas(body);
-        (main, Some(checks))
+        let (script, main) = split_script(ui, left, (1, 2));
+        (main, Some(checks), script)
     } else {
-        (body, None)
+        let (script, rest) = split_script(ui, body, (2, 5));
+        if body.height >= STACK_MIN_HEIGHT {
+            let height = checks::stacked_height(ui, rest, step::min_height(ui, rest.width));
+            let [main, checks] =
+                Layout::vertical([Constraint::Min(0), Constraint::Length(height)]).areas(rest);
+            (main, Some(checks), script)
+        } else {
+            (rest, None, script)
+        }
     };
     Some(Regions {
         header,
         body,
         main,
         checks,
+        script,
         footer,
     })
+}
+
+/// Rows below the script the step keeps at the least.
+const STEP_MIN_ROWS: u16 = 6;
+
+/// Helpdesk: the call script's panel on top of `area` and what is left under it. The panel
+/// takes what the script needs, up to the `share` (numerator, denominator) of `area` — half
+/// the column beside the checks, two fifths of a narrow screen that also stacks the step and
+/// the checks — but always its tallest sentence, so no sentence is ever cut; left out when
+/// `area` is too short for it and a step.
+fn split_script(ui: &Ui, area: Rect, (num, den): (u16, u16)) -> (Option<Rect>, Rect) {
+    if !script::has_script(ui) {
+        return (None, area);
+    }
+    let (all, tallest) = script::heights(ui, area.width);
+    let height = all.min((area.height.saturating_mul(num) / den).max(tallest));
+    if area.height.saturating_sub(height) < STEP_MIN_ROWS {
+        return (None, area);
+    }
+    let [script, rest] = Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(area);
+    (Some(script), rest)
 }
 
 /// Draws one whole frame.
@@ -97,6 +127,9 @@ pub fn draw(f: &mut Frame, ui: &Ui) {
     } else if ui.wizard.at_summary() {
         summary::render(f, ui, r.main);
     } else {
+        if let Some(script_area) = r.script {
+            script::render(f, ui, script_area, ui.app.script_page);
+        }
         step::render(f, ui, r.main, r.checks.is_none());
         if let Some(checks_area) = r.checks {
             checks::render(f, ui, checks_area, checks_area.width == r.body.width);

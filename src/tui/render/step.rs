@@ -1,4 +1,4 @@
-//! The step: its title, the notice line, the helpdesk script, the wrapped text (scrollable
+//! The step: its title, the notice line, the wrapped text (scrollable
 //! with PgUp/PgDn), and below it — visible whenever they fit — the note, the hint, the
 //! question and the numbered answers with the selection and the earlier answer marked. When
 //! they do not fit, text and answers scroll as one under a "more ↓" marker.
@@ -20,20 +20,6 @@ fn text_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
     if let Some(notice) = &view.notice {
         lines.push(Line::styled(format!("⚠ {notice}"), theme.notice()));
         lines.push(Line::raw(""));
-    }
-    if ui.wizard.session().case_code.is_some() {
-        let script = ui.wizard.script();
-        for (label, text) in [("Say: ", script.say), ("Ask: ", script.ask)] {
-            if let Some(text) = text {
-                lines.push(Line::from(vec![
-                    Span::styled(label, theme.bold()),
-                    Span::raw(text.to_string()),
-                ]));
-            }
-        }
-        if script.say.is_some() || script.ask.is_some() {
-            lines.push(Line::raw(""));
-        }
     }
     lines.extend(view.text.lines().map(Line::raw));
     wrap::items(lines, width)
