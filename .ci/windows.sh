@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Windows leg of CI: installs mingw-w64 and Wine from Debian's archive and the Rust
-# Windows target, builds the release qbfix.exe, boots one throw-away Wine prefix, and runs
-# tests/windows (the .exe under Wine against loopback servers). Needs root on Debian 12 for
-# apt-get; installs only what is missing. Nothing is cached between runs.
+# Windows target, runs clippy for that target, builds the release qbfix.exe, boots one
+# throw-away Wine prefix, and runs tests/windows (the .exe under Wine against loopback
+# servers). Needs root on Debian 12 for apt-get; installs only what is missing. Nothing is
+# cached between runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=x86_64-pc-windows-gnu
@@ -19,6 +20,9 @@ if ((${#missing[@]})); then
 fi
 rustup target list --installed | grep -qx "$target" || rustup target add "$target"
 
+# Lints for the Windows code paths (cfg(windows) code the Linux clippy never sees).
+cargo clippy --locked --target "$target" --all-targets -- -D warnings
+echo "windows leg: clippy for $target clean after $((SECONDS - start)) s"
 cargo build --release --locked --target "$target"
 
 # The .exe and, beside it only here, the ProcessPrng shim Wine 8 lacks.

@@ -14,15 +14,7 @@ fn healthy_network_is_local_ok_and_exits_0() {
     let run = world.check(&world.healthy());
     assert_eq!(run.verdict(), "local_ok", "{}", run.dump());
     assert_eq!(run.code, Some(0), "{}", run.dump());
-    for id in [
-        "connectivity",
-        "dns",
-        "tcp",
-        "http",
-        "status_page",
-        "bank",
-        "clock",
-    ] {
+    for id in support::HEALTHY_PASSES {
         assert_eq!(run.status(id), "pass", "{id}: {}", run.dump());
     }
     assert_eq!(run.status("tls"), "skip", "no https target here");
@@ -34,13 +26,7 @@ fn healthy_network_is_local_ok_and_exits_0() {
 #[test]
 fn nothing_answering_is_offline() {
     let world = World::new();
-    let setup = Setup {
-        quickbooks: vec![world.refused()],
-        control: vec![world.refused(), world.refused()],
-        status_page: world.refused(),
-        bank: vec![world.refused()],
-        ..Setup::default()
-    };
+    let setup = world.offline();
     let run = world.check(&setup);
     assert_eq!(run.verdict(), "offline", "{}", run.dump());
     assert_eq!(run.code, Some(1));

@@ -176,13 +176,24 @@ impl World {
         format!("http://127.0.0.1:{port}/")
     }
 
-    /// Every target on a healthy server of its own.
+    /// Every target on a healthy server of its own (the checks of [`HEALTHY_PASSES`] pass).
     pub fn healthy(&self) -> Setup {
         Setup {
             quickbooks: vec![self.http(Reply::ok())],
             control: vec![self.http(Reply::status(204).body(b""))],
             status_page: self.http(Reply::json(OPERATIONAL)),
             bank: vec![self.http(Reply::ok())],
+            ..Setup::default()
+        }
+    }
+
+    /// Every target refused: no control site, QuickBooks, status page or bank answers.
+    pub fn offline(&self) -> Setup {
+        Setup {
+            quickbooks: vec![self.refused()],
+            control: vec![self.refused(), self.refused()],
+            status_page: self.refused(),
+            bank: vec![self.refused()],
             ..Setup::default()
         }
     }
@@ -263,6 +274,17 @@ pub fn clean_env(cmd: &mut Command) {
 }
 
 /// Writes `text` into the temp dir as `name`.
+/// The network checks that pass against [`World::healthy`] (plain HTTP, so `tls` skips).
+pub const HEALTHY_PASSES: &[&str] = &[
+    "connectivity",
+    "dns",
+    "tcp",
+    "http",
+    "status_page",
+    "bank",
+    "clock",
+];
+
 pub fn write_file(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();

@@ -6,6 +6,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod import;
 mod wine;
 
 use support::tls::TestCa;
@@ -33,15 +34,7 @@ fn healthy_network_is_local_ok() {
     let world = World::new();
     let run = Wine::new().check(&world, &world.healthy());
     assert_eq!(run.verdict(), "local_ok", "{}", run.dump());
-    for id in [
-        "connectivity",
-        "dns",
-        "tcp",
-        "http",
-        "status_page",
-        "bank",
-        "clock",
-    ] {
+    for id in support::HEALTHY_PASSES {
         assert_eq!(run.status(id), "pass", "{id}: {}", run.dump());
     }
     // A fresh Wine prefix has only its Internet Explorer stand-in, found in its install
@@ -75,13 +68,7 @@ fn bad_gateway_is_service_outage() {
 #[ignore = "needs Wine and the Windows build: run by .ci/windows.sh"]
 fn nothing_answering_is_offline() {
     let world = World::new();
-    let setup = Setup {
-        quickbooks: vec![world.refused()],
-        control: vec![world.refused(), world.refused()],
-        status_page: world.refused(),
-        bank: vec![world.refused()],
-        ..Setup::default()
-    };
+    let setup = world.offline();
     let run = Wine::new().check(&world, &setup);
     assert_eq!(run.verdict(), "offline", "{}", run.dump());
     assert_eq!(run.results("tcp")[0]["details"]["error_kind"], "refused");
@@ -144,7 +131,7 @@ fn windows_readers_answer_in_words() {
 fn plain_walk_with_crlf_reaches_the_summary_and_every_report_renders() {
     let world = World::new();
     let wine = Wine::new();
-    let config = world.write_config(&world.healthy());
+    let config = wine::write_config(&world, &world.healthy());
     let answers = "2\r\n".repeat(12);
     let config = config.to_str().expect("temp paths are UTF-8");
     let walk = wine.run(&world, &["--config", config, "--plain"], answers.as_bytes());

@@ -12,7 +12,22 @@ use std::time::{Duration, Instant};
 use crate::support::{Run, Setup, UNSET, World};
 
 /// Liveness bound of one run (Wine starts slowly; the runs themselves take seconds).
-const DEADLINE: Duration = Duration::from_secs(120);
+const DEADLINE: Duration = Duration::from_secs(180);
+
+/// The checks' timeouts (and the "slow" bound) under Wine: long enough that a slow, loaded
+/// machine never turns a loopback answer (or a refusal) into a timeout or a slow connection.
+/// A run that passes takes no longer for it.
+const PATIENT_MS: u64 = 20_000;
+
+/// Writes `setup` as the config file, with [`PATIENT_MS`] bounds.
+pub fn write_config(world: &World, setup: &Setup) -> PathBuf {
+    world.write_config(&Setup {
+        timeout_ms: PATIENT_MS,
+        dns_timeout_ms: PATIENT_MS,
+        slow_ms: PATIENT_MS,
+        ..setup.clone()
+    })
+}
 
 /// Every `report --format` value the Windows build is asked for.
 pub const REPORT_FORMATS: &[&str] = &["md", "json", "html"];
@@ -94,7 +109,7 @@ impl Wine {
 
     /// `check --json --only ID…` with `setup` written as the config.
     pub fn check_only(&self, world: &World, setup: &Setup, only: &[&str]) -> Run {
-        let config: OsString = world.write_config(setup).into();
+        let config: OsString = write_config(world, setup).into();
         let mut args: Vec<OsString> = vec!["--config".into(), config, "check".into(), "--json".into()];
         for id in only {
             args.push("--only".into());
