@@ -1,9 +1,12 @@
-//! Word wrapping for line output (`check`, plain mode) with the `textwrap` crate: at the
-//! terminal's width (`COLUMNS`, else the tty's, else 80), never splitting a word, list items
-//! and status lines hanging under their text.
+//! Word wrapping with the `textwrap` crate, one rule for every output: [`breaks`] says where a
+//! line breaks (the TUI slices its styled spans there), and the line output of `check` and
+//! plain mode is wrapped with it at the terminal's width (`COLUMNS`, else the tty's, else 80),
+//! never splitting a word, list items and status lines hanging under their text.
 
 use std::io::IsTerminal;
+use std::ops::Range;
 
+use textwrap::core::display_width;
 use textwrap::{Options, WordSplitter};
 
 /// Narrowest width wrapped to: below it, lines are left as they are.
@@ -26,9 +29,45 @@ pub fn terminal_width() -> usize {
     columns.or_else(tty).unwrap_or(80).max(MIN_WIDTH)
 }
 
-/// How wide the marker that starts `body` is ("1. ", "- ", "✓ "), for the hanging indent.
+/// The one wrapping rule of every output (`check`, plain mode, the TUI): whole words, never
+/// split or hyphenated, broken at spaces, rows balanced by textwrap's optimal fit.
+fn options(width: usize) -> Options<'static> {
+    Options::new(width)
+        .break_words(false)
+        .word_splitter(WordSplitter::NoHyphenation)
+}
+
+/// Where `text` (one line) breaks into rows: each row's byte range in `text`, its trailing
+/// spaces left out. The first row has `first` columns, every later row `rest`; a word wider
+/// than its row gets a row of its own. An empty `text` is one empty row.
+pub fn breaks(text: &str, first: usize, rest: usize) -> Vec<Range<usize>> {
+    let options = options(first.max(rest));
+    let words: Vec<_> = options.word_separator.find_words(text).collect();
+    let mut at = 0;
+    let mut rows: Vec<Range<usize>> = options
+        .wrap_algorithm
+        .wrap(&words, &[first, rest])
+        .into_iter()
+        .map(|row| {
+            // The words of a row are contiguous in `text`.
+            let len: usize = row.iter().map(|w| w.word.len() + w.whitespace.len()).sum();
+            let trailing = row.last().map_or(0, |w| w.whitespace.len());
+            let range = at..at + len - trailing;
+            at += len;
+            range
+        })
+        .collect();
+    if rows.is_empty() {
+        rows.push(0..0);
+    }
+    rows
+}
+
+/// How wide the marker that starts `body` is, with the spaces after it ("1. ", "- ", "✓ "):
+/// a number or a letter or two with "." or ")", or a symbol of one or two characters,
+/// followed by text.
 fn marker_width(body: &str) -> usize {
-    let Some((first, _)) = body.split_once(' ') else {
+    let Some((first, after)) = body.split_once(' ') else {
         return 0;
     };
     let numbered = first.len() <= 4
@@ -38,11 +77,37 @@ fn marker_width(body: &str) -> usize {
             .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase())
         && first.len() > 1;
     let symbol = first.chars().count() <= 2 && !first.chars().any(char::is_alphanumeric);
-    if numbered || symbol {
-        textwrap::core::display_width(first) + 1
+    let text = after.trim_start_matches(' ');
+    if (numbered || symbol) && !first.is_empty() && !text.is_empty() {
+        display_width(first) + 1 + (after.len() - text.len())
     } else {
         0
     }
+}
+
+/// The hanging indent of `line`: its leading spaces and, for a list item or a status line,
+/// its marker and the spaces after it (continuation rows start under the text).
+pub fn hang_of(line: &str) -> usize {
+    let body = line.trim_start_matches(' ');
+    (line.len() - body.len()) + marker_width(body)
+}
+
+/// `text` in rows of `width` columns: the first starts with `indent` (counted in its width),
+/// the later ones with `hang` spaces.
+fn rows(indent: &str, text: &str, hang: usize, width: usize) -> Vec<String> {
+    let spaces = " ".repeat(hang);
+    breaks(
+        text,
+        width.saturating_sub(display_width(indent)),
+        width.saturating_sub(hang),
+    )
+    .into_iter()
+    .enumerate()
+    .map(|(i, range)| {
+        let lead = if i == 0 { indent } else { spaces.as_str() };
+        format!("{lead}{}", &text[range]).trim_end().to_string()
+    })
+    .collect()
 }
 
 /// One line wrapped at `width`: its indent kept, continuation rows under its text.
@@ -52,16 +117,8 @@ pub fn wrap_line(line: &str, width: usize) -> Vec<String> {
     if body.is_empty() {
         return vec![line.trim_end().to_string()];
     }
-    let hang = " ".repeat(textwrap::core::display_width(indent) + marker_width(body));
-    let options = Options::new(width)
-        .initial_indent(indent)
-        .subsequent_indent(&hang)
-        .break_words(false)
-        .word_splitter(WordSplitter::NoHyphenation);
-    textwrap::wrap(body, options)
-        .into_iter()
-        .map(|l| l.trim_end().to_string())
-        .collect()
+    let hang = display_width(indent) + marker_width(body);
+    rows(indent, body, hang, width)
 }
 
 /// Every line of `text` wrapped at `width`, joined with newlines.
@@ -72,16 +129,13 @@ pub fn fill(text: &str, width: usize) -> String {
         .join("\n")
 }
 
-/// `text` wrapped at `width` with every row after the first indented by `hang` columns.
+/// `text` wrapped at `width` with every row after the first indented by `hang` columns (the
+/// rows of a line after a line break too).
 pub fn hanging(text: &str, hang: usize, width: usize) -> Vec<String> {
-    let indent = " ".repeat(hang);
-    let options = Options::new(width)
-        .subsequent_indent(&indent)
-        .break_words(false)
-        .word_splitter(WordSplitter::NoHyphenation);
-    textwrap::wrap(text, options)
-        .into_iter()
-        .map(|l| l.trim_end().to_string())
+    let spaces = " ".repeat(hang);
+    text.split('\n')
+        .enumerate()
+        .flat_map(|(i, line)| rows(if i == 0 { "" } else { &spaces }, line, hang, width))
         .collect()
 }
 
@@ -103,6 +157,30 @@ mod tests {
                 "     seconds, plug it back in."
             ]
         );
+    }
+
+    #[test]
+    fn breaks_are_byte_ranges_of_whole_words() {
+        let text = "Restart your router: unplug it, wait 30 seconds";
+        let rows: Vec<&str> = breaks(text, 20, 16).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(rows, ["Restart your router:", "unplug it, wait", "30 seconds"]);
+        assert_eq!(breaks("", 10, 10), vec![Range { start: 0, end: 0 }]);
+        // Wide characters count as two columns; a word wider than the row stays whole.
+        let text = "日本語のテキスト abc";
+        let rows: Vec<&str> = breaks(text, 8, 8).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(rows, ["日本語のテキスト", "abc"]);
+    }
+
+    #[test]
+    fn the_hang_of_a_line_is_its_indent_and_marker() {
+        assert_eq!(hang_of("• What was tried"), 2);
+        assert_eq!(hang_of("  - For bank feeds"), 4);
+        assert_eq!(hang_of("  1.  Two spaces"), 6);
+        assert_eq!(hang_of("    Note: x"), 4);
+        assert_eq!(hang_of("Then open it"), 0);
+        assert_eq!(hang_of("2026. A year"), 0);
+        assert_eq!(hang_of("-"), 0);
+        assert_eq!(hang_of("- "), 0);
     }
 
     #[test]
