@@ -407,6 +407,25 @@ fn g_lists_every_step_and_enter_jumps_there_recorded_in_the_session() {
 
 #[test]
 fn the_bank_step_takes_the_banks_address_and_tests_it_in_this_session() {
+    bank_walk(|tui, bank| {
+        tui.keys(bank);
+        tui.wait_for(&format!("› {bank}"));
+    });
+}
+
+#[test]
+fn a_bank_address_pasted_goes_into_the_field() {
+    bank_walk(|tui, bank| {
+        // Bracketed paste, with the line break a copied address often ends in.
+        tui.keys(&format!("\x1b[200~{bank}\r\n\x1b[201~"));
+        tui.wait_for(&format!("› {bank}"));
+    });
+}
+
+/// Bank downloads fail and no bank address is configured: the walk reaches the bank step,
+/// `send` puts the address of a counting loopback bank (answering 503) into the field, Enter
+/// tests it; its result is on screen and in the saved session.
+fn bank_walk(send: impl FnOnce(&mut Tui, &str)) {
     let env = Env::without_bank();
     let (bank, requests) = env.world.counted(
         support::Reply::status(503),
@@ -425,8 +444,7 @@ fn the_bank_step_takes_the_banks_address_and_tests_it_in_this_session() {
     let screen = tui.wait_for("Enter test it");
     assert!(screen.contains("Esc skip"), "{screen}");
     assert_eq!(requests.get(), 0, "nothing sent before the address is typed");
-    tui.keys(&bank);
-    tui.wait_for(&format!("› {bank}"));
+    send(&mut tui, &bank);
     tui.keys("\r");
     let screen = tui.wait_for("Whose problem: your bank");
     assert!(!screen.contains("Type your bank's web address"), "{screen}");
