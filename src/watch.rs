@@ -1,8 +1,9 @@
 //! `qbfix watch`: polls the status page and the QuickBooks URLs (the `status_page` and `http`
 //! checks themselves) until the page is operational and every QuickBooks URL answers without a
-//! 5xx, then rings the bell and exits 0. On a terminal one live line says what is still down,
-//! the incident's latest update, when it checked and when it checks next; otherwise one line
-//! per poll. Exit 1 at `--timeout`, 130 on Ctrl-C.
+//! 5xx, then rings the bell and exits 0. On a terminal one live line, fitted to its width, says
+//! what is still down (by name), the incident's latest update, when it checked and when it
+//! checks next; otherwise one line per poll with what each check said. Exit 1 at `--timeout`,
+//! 130 on Ctrl-C.
 
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
@@ -50,8 +51,12 @@ impl Options {
 pub struct Poll {
     /// What is still down, in words ("QuickBooks sites: qbo… answered 502").
     pub down: Vec<String>,
+    /// The same, by name only ("QuickBooks sites"), for the live line.
+    pub names: Vec<String>,
     /// The first open incident's name and latest update.
     pub incident: Option<String>,
+    /// That incident's latest update alone, for a live line too narrow for both.
+    pub update: Option<String>,
 }
 
 impl Poll {
@@ -63,6 +68,7 @@ impl Poll {
 /// Judges one poll's results.
 pub fn judge(results: &[CheckResult]) -> Poll {
     let mut down = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     for r in results {
         let bad = match r.id.as_str() {
             "status_page" => r.status != Status::Pass,
@@ -70,13 +76,18 @@ pub fn judge(results: &[CheckResult]) -> Poll {
             _ => false,
         };
         if bad {
-            down.push(format!("{}: {}", crate::checks::label(&r.id), clean(&r.summary)));
+            let name = crate::checks::label(&r.id);
+            down.push(format!("{name}: {}", clean(&r.summary)));
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
         }
     }
     if !results.iter().any(|r| r.id == "http") {
         down.push("QuickBooks sites: not checked".into());
+        names.push("QuickBooks sites (not checked)".into());
     }
-    let incident = results
+    let first = results
         .iter()
         .filter(|r| r.id == "status_page")
         .flat_map(|r| {
@@ -86,15 +97,55 @@ pub fn judge(results: &[CheckResult]) -> Poll {
                 .cloned()
                 .unwrap_or_default()
         })
-        .next()
-        .map(|i| {
-            let name = clean(i.get("name").and_then(|v| v.as_str()).unwrap_or("incident"));
-            match i.get("update").and_then(|v| v.as_str()) {
-                Some(u) => format!("{name} — latest update: {}", clean(u)),
-                None => name,
-            }
-        });
-    Poll { down, incident }
+        .next();
+    let update = first
+        .as_ref()
+        .and_then(|i| i.get("update").and_then(|v| v.as_str()).map(clean));
+    let incident = first.map(|i| {
+        let name = clean(i.get("name").and_then(|v| v.as_str()).unwrap_or("incident"));
+        match &update {
+            Some(u) => format!("{name} — latest update: {u}"),
+            None => name,
+        }
+    });
+    Poll {
+        down,
+        names,
+        incident,
+        update,
+    }
+}
+
+/// The live line in at most `width` columns: what is still down (by name), the incident's
+/// latest update, when it checked and when it checks next. The times are kept whole; where
+/// the incident's name and update do not both fit, the update alone ("Intuit: …") is shown,
+/// shortened if need be, and then the names.
+pub fn live_line(poll: &Poll, checked: &str, next: &str, width: usize) -> String {
+    let head = format!("Still down: {}", poll.names.join(", "));
+    let tail = format!(" · checked {checked} · next {next}");
+    let room = width.saturating_sub(1);
+    let cols = |s: &str| s.chars().count();
+    let cut = |s: &str, n: usize| -> String {
+        if cols(s) <= n {
+            s.to_string()
+        } else {
+            s.chars().take(n.saturating_sub(1)).chain(['…']).collect()
+        }
+    };
+    let Some(incident) = &poll.incident else {
+        let head = cut(&head, room.saturating_sub(cols(&tail)));
+        return format!("{head}{tail}");
+    };
+    let head = cut(&head, room.saturating_sub(cols(&tail)).max(12));
+    let left = room.saturating_sub(cols(&head) + cols(&tail) + 3);
+    if left < 8 {
+        return cut(&format!("{head}{tail}"), room);
+    }
+    let news = match &poll.update {
+        Some(update) if cols(incident) > left => format!("Intuit: {update}"),
+        _ => incident.clone(),
+    };
+    format!("{head} · {}{tail}", cut(&news, left))
 }
 
 fn clock(at: jiff::Timestamp) -> String {
@@ -143,20 +194,16 @@ pub async fn run(config: Arc<Config>, options: Options) -> std::io::Result<u8> {
         let next = now
             .checked_add(jiff::SignedDuration::try_from(wait).unwrap_or_default())
             .unwrap_or(now);
-        let mut line = format!("Still down: {}", poll.down.join("; "));
-        if let Some(i) = &poll.incident {
-            line.push_str(&format!(" · {i}"));
-        }
-        line.push_str(&format!(" · checked {} · next {}", clock(now), clock(next)));
         if live {
             let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w.max(20)));
-            let shown: String = if line.chars().count() >= width {
-                line.chars().take(width - 2).chain(['…']).collect()
-            } else {
-                line
-            };
-            write!(out, "\r\u{1b}[2K{shown}")?;
+            let line = live_line(&poll, &clock(now), &clock(next), width);
+            write!(out, "\r\u{1b}[2K{line}")?;
         } else {
+            let mut line = format!("Still down: {}", poll.down.join("; "));
+            if let Some(i) = &poll.incident {
+                line.push_str(&format!(" · {i}"));
+            }
+            line.push_str(&format!(" · checked {} · next {}", clock(now), clock(next)));
             writeln!(out, "{line}")?;
         }
         out.flush()?;
@@ -225,6 +272,41 @@ mod tests {
         assert_eq!(
             poll.incident.as_deref(),
             Some("Banking — latest update: We are investigating")
+        );
+    }
+
+    #[test]
+    fn the_live_line_fits_its_width_and_keeps_the_times_whole() {
+        let poll = Poll {
+            down: vec!["Intuit status page: a long summary".into()],
+            names: vec!["Intuit status page".into()],
+            incident: Some(format!("Outage — latest update: {}", "word ".repeat(40))),
+            update: Some("word ".repeat(40)),
+        };
+        for width in [20, 40, 60, 80, 100, 250] {
+            let line = live_line(&poll, "10:00:00", "10:00:30", width);
+            assert!(line.chars().count() < width, "{width}: {line}");
+            assert!(line.starts_with("Still down:"), "{line}");
+            if width >= 60 {
+                assert!(line.ends_with(" · checked 10:00:00 · next 10:00:30"), "{line}");
+            }
+            if width >= 80 {
+                assert!(line.starts_with("Still down: Intuit status page · "), "{line}");
+            }
+        }
+        let line = live_line(&poll, "10:00:00", "10:00:30", 80);
+        assert!(line.contains(" · Intuit: w"), "{line}");
+        let line = live_line(&poll, "10:00:00", "10:00:30", 100);
+        assert!(line.contains(" · Intuit: word word"), "{line}");
+        let short = Poll {
+            incident: Some("Outage — latest update: fixed soon".into()),
+            update: Some("fixed soon".into()),
+            ..poll
+        };
+        let line = live_line(&short, "10:00:00", "10:00:30", 120);
+        assert_eq!(
+            line,
+            "Still down: Intuit status page · Outage — latest update: fixed soon · checked 10:00:00 · next 10:00:30"
         );
     }
 }

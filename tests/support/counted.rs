@@ -1,9 +1,10 @@
 //! A loopback server that counts the requests it gets and changes its answer after a number of
-//! them (one request per connection: the servers do not keep connections alive), so tests wait
-//! on requests, never on time.
+//! them (one request per connection: the servers do not keep connections alive), and one that
+//! changes its answer when the test flips a switch (after it saw what it waited for), so tests
+//! wait on requests and output, never on time.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::{Reply, World, server};
 
@@ -33,5 +34,37 @@ impl World {
             }
         });
         (format!("http://127.0.0.1:{port}/"), counter)
+    }
+}
+
+/// Flipped by a test to change a [`World::switched`] server's answer.
+#[derive(Debug, Clone, Default)]
+pub struct Switch(Arc<AtomicBool>);
+
+impl Switch {
+    pub fn flip(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
+impl World {
+    /// A plain HTTP server answering `first` until the returned switch is flipped, and `then`
+    /// to every request after; returns its base URL and the switch.
+    pub fn switched(&self, first: Reply, then: Reply) -> (String, Switch) {
+        let (listener, port) = self.listen();
+        let switch = Switch::default();
+        let flipped = switch.0.clone();
+        let (first, then) = (Arc::new(first), Arc::new(then));
+        self.rt.spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let reply = if flipped.load(Ordering::SeqCst) {
+                    then.clone()
+                } else {
+                    first.clone()
+                };
+                tokio::spawn(server::serve(stream, reply));
+            }
+        });
+        (format!("http://127.0.0.1:{port}/"), switch)
     }
 }

@@ -12,7 +12,7 @@ mod setup;
 pub mod tls;
 
 #[allow(unused_imports)]
-pub use counted::Counter;
+pub use counted::{Counter, Switch};
 #[allow(unused_imports)]
 pub use run::{Run, is_dirty};
 #[allow(unused_imports)]
