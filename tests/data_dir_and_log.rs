@@ -1,5 +1,6 @@
 //! The data dir and the support log, through the real binary: a read-only data dir still
-//! lists sessions and prints reports; a sessions folder open to others is made private; an
+//! lists sessions and prints reports; a file where the data dir or its sessions folder should
+//! be is one clear error (exit 2) for every command, root included, and the file is untouched; a sessions folder open to others is made private; an
 //! empty `QBFIX_CONFIG` / `QBFIX_DATA_DIR` counts as unset; an error is said once; and every
 //! run leaves a capped, rotated log in the data dir that names no user, home or host.
 #![cfg(unix)]
@@ -55,6 +56,74 @@ fn a_read_only_data_dir_still_lists_and_reports() {
         // Only a run that must save needs a writable data dir.
         assert_eq!(wizard.get_output().status.code(), Some(2));
     }
+}
+
+/// The one line `qbfix ARGS` says on stderr with `--data-dir data_dir`, having exited 2.
+fn refused(env: &Env, data_dir: &Path, args: &[&str]) -> String {
+    let mut cmd = assert_cmd::Command::cargo_bin("qbfix").unwrap();
+    support::clean_env(&mut cmd);
+    cmd.env("HOME", env.home())
+        .arg("--config")
+        .arg(env.config_path())
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .write_stdin("1\n2\nq\n");
+    let out = cmd.assert().code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+    stderr
+}
+
+#[test]
+fn a_data_dir_through_a_file_or_a_file_for_sessions_is_one_clear_error_even_for_root() {
+    // Where a folder is needed there is a file: no permission bit is involved, so this holds
+    // for root too (CI runs as root). The file is the person's: it must come out unchanged.
+    let env = Env::new();
+    let file = env.dir().join("notes.txt");
+    std::fs::write(&file, "my notes\n").unwrap();
+    set_mode(&file, 0o644);
+    let through = file.join("qbfix");
+    for args in [&["--plain"][..], &["sessions"], &["report", "latest"]] {
+        let said = refused(&env, &through, args);
+        assert!(
+            said.contains(&format!("data dir {} is not usable", through.display()))
+                && said.contains(&format!("{} is a file, not a folder", file.display())),
+            "{args:?}: {said}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "my notes\n");
+    assert_eq!(mode(&file), 0o644);
+
+    // A data dir whose `sessions` is a file.
+    let data = env.dir().join("other-data");
+    std::fs::create_dir(&data).unwrap();
+    let sessions = data.join("sessions");
+    std::fs::write(&sessions, "not a folder\n").unwrap();
+    set_mode(&sessions, 0o644);
+    for args in [&["--plain"][..], &["sessions"], &["report", "latest"]] {
+        let said = refused(&env, &data, args);
+        assert!(
+            said.contains(&format!("{} is a file, not a folder", sessions.display())),
+            "{args:?}: {said}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&sessions).unwrap(), "not a folder\n");
+    assert_eq!(mode(&sessions), 0o644, "left as it was");
+    // No session was saved anywhere else instead.
+    let mut saved = Vec::new();
+    let mut dirs = vec![env.dir().to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                saved.push(path);
+            }
+        }
+    }
+    assert!(saved.is_empty(), "{saved:?}");
 }
 
 #[test]

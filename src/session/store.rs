@@ -72,7 +72,8 @@ impl SessionStore {
     /// Opens (creating, mode 0700) `<data_dir>/sessions` for reading and writing.
     pub fn open(data_dir: &Path) -> Result<SessionStore, StoreError> {
         let dir = data_dir.join("sessions");
-        create_private_dir(data_dir)
+        folders_only(&dir)
+            .and_then(|()| create_private_dir(data_dir))
             .and_then(|()| create_private_dir(&dir))
             .and_then(|()| probe_writable(&dir))
             .map_err(|source| StoreError::DataDir {
@@ -92,9 +93,9 @@ impl SessionStore {
             path: data_dir.to_path_buf(),
             source,
         };
+        folders_only(&dir).map_err(problem)?;
         match fs::metadata(data_dir) {
-            Ok(meta) if meta.is_dir() => {}
-            Ok(_) => return Err(problem(std::io::Error::other("not a folder"))),
+            Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(problem(e)),
         }
@@ -340,13 +341,38 @@ pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
+/// An error naming the first part of `path` that exists and is not a folder (a file where the
+/// data dir or its sessions folder should be: nothing could be saved there, not even by root).
+fn folders_only(path: &Path) -> std::io::Result<()> {
+    let mut parts: Vec<&Path> = path.ancestors().filter(|p| !p.as_os_str().is_empty()).collect();
+    parts.reverse();
+    for part in parts {
+        match fs::metadata(part) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::NotADirectory,
+                    format!("{} is a file, not a folder", fsread::display_path(part)),
+                ));
+            }
+            // Missing from here on (created later), or not for us to judge here.
+            Err(_) => return Ok(()),
+        }
+    }
+    Ok(())
+}
+
 /// Makes a sessions folder that others may read or enter private again (0700); says so when
-/// that is not possible.
+/// that is not possible. Anything but a folder is left alone.
 fn tighten(dir: &Path) -> Option<StoreWarning> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(dir).ok()?.permissions().mode() & 0o777;
+        let meta = fs::metadata(dir).ok()?;
+        if !meta.is_dir() {
+            return None;
+        }
+        let mode = meta.permissions().mode() & 0o777;
         if mode & 0o077 == 0 {
             return None;
         }
