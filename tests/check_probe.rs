@@ -153,21 +153,8 @@ fn passwords_in_configured_urls_never_leave_memory() {
         .unwrap()
         .to_string();
     assert!(target.starts_with("http://***@127.0.0.1:"), "{target}");
-    for entry in walk(&world.dir.path().join("data")) {
+    for entry in support::files_under(&world.dir.path().join("data")) {
         let text = std::fs::read_to_string(&entry).unwrap_or_default();
         assert!(!text.contains("s3cret"), "{}", entry.display());
     }
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }

@@ -111,18 +111,10 @@ fn a_data_dir_through_a_file_or_a_file_for_sessions_is_one_clear_error_even_for_
     assert_eq!(std::fs::read_to_string(&sessions).unwrap(), "not a folder\n");
     assert_eq!(mode(&sessions), 0o644, "left as it was");
     // No session was saved anywhere else instead.
-    let mut saved = Vec::new();
-    let mut dirs = vec![env.dir().to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "json") {
-                saved.push(path);
-            }
-        }
-    }
+    let saved: Vec<_> = support::files_under(env.dir())
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
     assert!(saved.is_empty(), "{saved:?}");
 }
 

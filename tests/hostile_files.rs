@@ -25,22 +25,26 @@ fn stderr_of(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).to_string()
 }
 
+/// Runs `cmd` (within the guard), which must exit 2; returns what it said on stderr.
+fn refused(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.timeout(GUARD).output().unwrap();
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    stderr
+}
+
 #[test]
 fn a_device_as_config_is_refused_at_once() {
     let env = Env::new();
     for args in [vec!["check"], vec!["--plain"]] {
         let mut cmd = assert_cmd::Command::cargo_bin("qbfix").unwrap();
         support::clean_env(&mut cmd);
-        let out = cmd
-            .args(["--config", "/dev/zero", "--data-dir"])
-            .arg(env.data_dir())
-            .args(&args)
-            .write_stdin("")
-            .timeout(GUARD)
-            .output()
-            .unwrap();
-        let stderr = stderr_of(&out);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        let stderr = refused(
+            cmd.args(["--config", "/dev/zero", "--data-dir"])
+                .arg(env.data_dir())
+                .args(&args)
+                .write_stdin(""),
+        );
         assert_eq!(
             stderr.trim_end(),
             "qbfix: /dev/zero: cannot read config: is a device, not a regular file",
@@ -54,9 +58,7 @@ fn a_fifo_as_config_does_not_hang() {
     let env = Env::new();
     std::fs::remove_file(env.config_path()).unwrap();
     mkfifo(&env.config_path());
-    let out = env.cmd().arg("check").timeout(GUARD).output().unwrap();
-    let stderr = stderr_of(&out);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let stderr = refused(env.cmd().arg("check"));
     assert!(
         stderr.contains("config.toml: cannot read config: is a named pipe (FIFO), not a regular file"),
         "{stderr}"
@@ -86,9 +88,7 @@ fn a_fifo_or_device_as_ca_file_is_a_located_config_error() {
             format!("{base}\n[tls]\nextra_ca_file = {file:?}\n")
         };
         std::fs::write(env.config_path(), &config).unwrap();
-        let out = env.cmd().arg("check").timeout(GUARD).output().unwrap();
-        let stderr = stderr_of(&out);
-        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        let stderr = refused(env.cmd().arg("check"));
         assert!(
             stderr.contains("config.toml:") && stderr.contains("tls.extra_ca_file: cannot read"),
             "{stderr}"
@@ -106,29 +106,12 @@ fn flow_validate_refuses_devices_and_fifos() {
         (PathBuf::from("/dev/zero"), "is a device, not a regular file"),
         (fifo, "is a named pipe (FIFO), not a regular file"),
     ] {
-        let out = env
-            .cmd()
-            .args(["flow", "validate"])
-            .arg(&file)
-            .timeout(GUARD)
-            .output()
-            .unwrap();
-        let stderr = stderr_of(&out);
-        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        let stderr = refused(env.cmd().args(["flow", "validate"]).arg(&file));
         assert!(
             stderr.contains(&format!("{}: cannot read flow file: {reason}", file.display())),
             "{stderr}"
         );
-        let out = env
-            .cmd()
-            .arg("--plain")
-            .arg("--flow")
-            .arg(&file)
-            .write_stdin("")
-            .timeout(GUARD)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+        refused(env.cmd().arg("--plain").arg("--flow").arg(&file).write_stdin(""));
     }
 }
 
@@ -138,15 +121,7 @@ fn a_huge_flow_file_is_refused_by_size() {
     let big = env.dir().join("big.toml");
     let file = std::fs::File::create(&big).unwrap();
     file.set_len(qbfix::fsread::FLOW_CAP + 1).unwrap();
-    let out = env
-        .cmd()
-        .args(["flow", "validate"])
-        .arg(&big)
-        .timeout(GUARD)
-        .output()
-        .unwrap();
-    let stderr = stderr_of(&out);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let stderr = refused(env.cmd().args(["flow", "validate"]).arg(&big));
     assert!(
         stderr.contains("big.toml: cannot read flow file: is larger than 32 MiB"),
         "{stderr}"

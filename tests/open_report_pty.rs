@@ -19,13 +19,7 @@ const COLS: u16 = 200;
 #[test]
 fn o_on_the_summary_opens_the_html_report_in_the_browser() {
     let env = Env::new();
-    let home = env.home();
-    std::fs::create_dir_all(home.join(".config")).unwrap();
-    std::fs::write(
-        home.join(".config/user-dirs.dirs"),
-        "XDG_DOCUMENTS_DIR=\"$HOME/Documents\"\n",
-    )
-    .unwrap();
+    let documents = env.documents("Documents");
     let fifo = env.dir().join("browser-calls");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
     assert!(made.success());
@@ -76,7 +70,7 @@ fn o_on_the_summary_opens_the_html_report_in_the_browser() {
         .as_str()
         .unwrap()
         .to_string();
-    let html = home.join(format!("Documents/qbfix/{id}.html"));
+    let html = documents.join(format!("qbfix/{id}.html"));
     assert!(summary.contains(&format!("{id}.html")), "{summary}");
     assert!(html.is_file(), "{} written", html.display());
 

@@ -49,17 +49,11 @@ fn assert_reports(paths: &[PathBuf], folder: &Path, stem: &str) {
 #[test]
 fn the_summary_writes_both_reports_to_the_documents_folder() {
     let env = Env::new();
-    let home = env.home();
-    std::fs::create_dir_all(home.join(".config")).unwrap();
-    std::fs::write(
-        home.join(".config/user-dirs.dirs"),
-        "# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR=\"$HOME/Desktop\"\nXDG_DOCUMENTS_DIR=\"$HOME/Papers\"\n",
-    )
-    .unwrap();
+    let papers = env.documents("Papers");
     let stdout = walk(&env, &[]);
     let id = env.sessions()[0]["id"].as_str().unwrap().to_string();
     let paths = printed_paths(&stdout);
-    assert_reports(&paths, &home.join("Papers/qbfix"), &id);
+    assert_reports(&paths, &papers.join("qbfix"), &id);
     assert!(
         !env.data_dir().join(format!("{id}.html")).exists(),
         "not also in the data dir"

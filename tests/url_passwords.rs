@@ -7,26 +7,12 @@
 mod harness;
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use harness::Env;
 
 const PASSWORD: &str = "s3cret";
 const USER: &str = "alice";
-
-/// Every file under `dir`.
-fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(files(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
-}
 
 /// Fails if `text` (from `what`) holds the password or the user name.
 fn assert_clean(what: &str, text: &str) {
@@ -92,9 +78,9 @@ fn a_finished_wizard_session_with_passwords_in_every_url_leaks_none() {
     }
 
     // Everything written: the session file, the log, the saved reports in the home folder.
-    let written: Vec<PathBuf> = files(&env.data_dir())
+    let written: Vec<PathBuf> = support::files_under(&env.data_dir())
         .into_iter()
-        .chain(files(&env.home()))
+        .chain(support::files_under(&env.home()))
         .collect();
     let log = env.data_dir().join("logs").join("qbfix.log");
     assert!(written.contains(&log), "a log: {written:?}");

@@ -85,6 +85,21 @@ impl Env {
         self.dir().join("home")
     }
 
+    /// Names `~/<folder>` as the test home's XDG documents folder (`~/.config/user-dirs.dirs`,
+    /// as xdg-user-dirs-update writes it), where the summary saves reports; returns that folder.
+    pub fn documents(&self, folder: &str) -> PathBuf {
+        let config = self.home().join(".config");
+        std::fs::create_dir_all(&config).unwrap();
+        std::fs::write(
+            config.join("user-dirs.dirs"),
+            format!(
+                "# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR=\"$HOME/Desktop\"\nXDG_DOCUMENTS_DIR=\"$HOME/{folder}\"\n"
+            ),
+        )
+        .unwrap();
+        self.home().join(folder)
+    }
+
     /// `qbfix --config … --data-dir …` with proxies off, no config or data dir from the
     /// environment, the test's own `HOME`, and colour off.
     pub fn cmd(&self) -> assert_cmd::Command {

@@ -273,6 +273,23 @@ pub fn clean_env(cmd: &mut Command) {
     cmd.env("QBFIX_HOST_PROBES", "off");
 }
 
+/// Every file below `dir` (none when it does not exist), folders walked, links not followed.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                dirs.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
+
 /// Writes `text` into the temp dir as `name`.
 /// The network checks that pass against [`World::healthy`] (plain HTTP, so `tls` skips).
 pub const HEALTHY_PASSES: &[&str] = &[
