@@ -141,7 +141,19 @@ fn ends(part: &str) -> (String, String) {
 /// page, how to get back to the top); over the pages every sentence is seen whole.
 #[test]
 fn every_step_at_80x24_shows_whole_sentences_or_the_more_marker() {
-    let (width, height) = (80, 24);
+    walk_every_step(80, 24);
+}
+
+/// The same walk where more sentences wrap onto a second row, so a page can end with rows
+/// to spare that a sentence must not spill into.
+#[test]
+fn every_step_on_narrower_screens_shows_whole_sentences_or_the_more_marker() {
+    for (width, height) in [(60, 24), (50, 20), (100, 30)] {
+        walk_every_step(width, height);
+    }
+}
+
+fn walk_every_step(width: u16, height: u16) {
     let flow = flow::default_flow().unwrap();
     let mut w = wizard();
     let mut paged = 0;
@@ -207,7 +219,9 @@ fn every_step_at_80x24_shows_whole_sentences_or_the_more_marker() {
             assert_eq!(app.script_page, 0, "{}", step.id);
         }
     }
-    assert!(paged > 0, "at 80×24 some script needs more than one page");
+    if (width, height) == (80, 24) {
+        assert!(paged > 0, "at 80×24 some script needs more than one page");
+    }
 }
 
 /// Say, then Ask, then Listen for, in the order the call goes.

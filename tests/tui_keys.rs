@@ -154,12 +154,13 @@ impl Rig {
     /// Everything about the state a key could change.
     fn fingerprint(&self) -> String {
         format!(
-            "{:?}|{:?}|{:?}|{:?}|{}|{:?}|{}|{}|{:?}|{:?}",
+            "{:?}|{:?}|{:?}|{:?}|{}|{}|{:?}|{}|{}|{:?}|{:?}",
             self.app.bank_field.lines(),
             self.w.bank_question(),
             self.w.hint(),
             self.app.screen,
             self.app.scroll,
+            self.app.script_page,
             self.app.status,
             serde_json::to_string(self.w.session()).unwrap(),
             self.w.cursor(),
@@ -616,6 +617,19 @@ fn situations() -> Vec<Situation> {
             let mut rig = Rig::helpdesk();
             rig.press(ch('1'));
             rig.press(ch('g'));
+            rig
+        }),
+        ("helpdesk call script with more pages", || {
+            let mut rig = Rig::helpdesk();
+            rig.area = Rect::new(0, 0, 80, 24);
+            middle(&mut rig);
+            rig
+        }),
+        ("helpdesk call script on its last page", || {
+            let mut rig = Rig::helpdesk();
+            rig.area = Rect::new(0, 0, 80, 24);
+            middle(&mut rig);
+            rig.press(ch('s'));
             rig
         }),
         ("summary", || {
