@@ -8,11 +8,12 @@ mod support;
 
 use std::io::{Read, Write};
 use std::process::{Child, ChildStdin, Stdio};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
 use harness::Env;
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use harness::pty::Tui;
 
 /// A guard so a regression fails instead of hanging; waiting is on output, not on time.
 const DEADLINE: Duration = Duration::from_secs(60);
@@ -134,49 +135,28 @@ fn a_second_piped_window_is_told_which_session_is_in_use_and_exits_2() {
         .success();
 }
 
-/// `qbfix --plain --resume ID` in a pseudo-terminal; returns its output once it ends after
-/// typing `keys`, each after `prompt` shows.
-fn second_window_at_a_terminal(env: &Env, id: &str, steps: &[(&str, &str)]) -> String {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 200,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_qbfix"));
-    for var in support::UNSET {
-        cmd.env_remove(var);
-    }
-    cmd.env("NO_PROXY", "*");
-    cmd.env("no_proxy", "*");
-    cmd.env("TERM", "dumb");
-    cmd.arg("--config");
-    cmd.arg(env.config_path());
-    cmd.arg("--data-dir");
-    cmd.arg(env.data_dir());
-    cmd.args(["--plain", "--resume", id]);
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let mut out = Output::new(pair.master.try_clone_reader().unwrap());
-    let mut writer = pair.master.take_writer().unwrap();
+/// `qbfix --plain --resume ID` in a pseudo-terminal (`harness::pty`, a dumb terminal of
+/// 200×40); returns all it wrote once it ends after typing `keys`, each after `prompt` shows.
+fn second_window_at_a_terminal(env: &Arc<Env>, id: &str, steps: &[(&str, &str)]) -> String {
+    let mut tui = Tui::start_sized(
+        env.clone(),
+        &["--plain", "--resume", id],
+        &[("TERM", "dumb")],
+        (40, 200),
+    );
     for (prompt, keys) in steps {
-        out.wait_for(prompt);
-        writer.write_all(keys.as_bytes()).unwrap();
+        tui.wait_for_output(prompt);
+        tui.keys(keys);
     }
-    let status = child.wait().unwrap();
-    assert!(status.success(), "{status:?}: {}", out.seen);
-    // Collect what is left until the terminal closes.
-    while let Ok(chunk) = out.rx.recv_timeout(DEADLINE) {
-        out.seen.push_str(&String::from_utf8_lossy(&chunk));
-    }
-    out.seen
+    let code = tui.wait_exit();
+    let seen = String::from_utf8_lossy(&tui.seen.0.lock().unwrap().raw).into_owned();
+    assert_eq!(code, 0, "{seen}");
+    seen
 }
 
 #[test]
 fn at_a_terminal_the_second_window_offers_reading_or_a_new_session() {
-    let env = Env::new();
+    let env = Arc::new(Env::new());
     let id = unfinished_session(&env);
     let (mut a, mut a_in, _a_out) = first_window(&env, &id);
 

@@ -31,7 +31,8 @@ pub struct Seen {
 
 /// The wizard running in a pseudo-terminal.
 pub struct Tui {
-    pub env: Env,
+    /// Shared, so a test can run a second window on the same data dir.
+    pub env: Arc<Env>,
     master: Box<dyn MasterPty + Send>,
     /// Shared so a long write can go on from a thread while the test watches the screen.
     writer: Arc<Mutex<Box<dyn Write + Send>>>,
@@ -59,7 +60,13 @@ impl Tui {
     }
 
     /// Starts `qbfix ARGS` on `env`, with `vars` set, in a terminal of `(rows, cols)`.
-    pub fn start_sized(env: Env, args: &[&str], vars: &[(&str, &str)], (rows, cols): (u16, u16)) -> Tui {
+    pub fn start_sized(
+        env: impl Into<Arc<Env>>,
+        args: &[&str],
+        vars: &[(&str, &str)],
+        (rows, cols): (u16, u16),
+    ) -> Tui {
+        let env = env.into();
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
