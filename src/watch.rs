@@ -84,8 +84,9 @@ pub fn judge(results: &[CheckResult]) -> Poll {
         }
     }
     if !results.iter().any(|r| r.id == "http") {
-        down.push("QuickBooks sites: not checked".into());
-        names.push("QuickBooks sites (not checked)".into());
+        let name = crate::checks::label(crate::evidence::ids::HTTP);
+        down.push(format!("{name}: not checked"));
+        names.push(format!("{name} (not checked)"));
     }
     let first = results
         .iter()

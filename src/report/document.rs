@@ -307,7 +307,7 @@ impl Document {
         if !status_page.is_empty() {
             sections.push(section(
                 SectionKind::StatusPage,
-                "Intuit status page",
+                crate::checks::label(crate::evidence::ids::STATUS_PAGE),
                 status_page,
                 "",
             ));

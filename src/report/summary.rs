@@ -71,7 +71,7 @@ pub fn plain(doc: &Document) -> Vec<String> {
     list("Notes", notes.iter().collect());
     list("Check results", doc.items(SectionKind::Checks).iter().collect());
     list(
-        "Intuit status page",
+        crate::checks::label(crate::evidence::ids::STATUS_PAGE),
         doc.items(SectionKind::StatusPage).iter().collect(),
     );
     list("Next steps", doc.items(SectionKind::NextSteps).iter().collect());
@@ -132,7 +132,10 @@ pub fn ticket(doc: &Document) -> String {
         line("Notes", &notes.join("; "));
     }
     for item in doc.items(SectionKind::StatusPage).iter().take(2) {
-        line("Intuit status page", &format!("{}: {}", item.label, item.text));
+        line(
+            crate::checks::label(crate::evidence::ids::STATUS_PAGE),
+            &format!("{}: {}", item.label, item.text),
+        );
     }
     line("Session", &doc.session_id);
     out
