@@ -457,27 +457,3 @@ fn tips_follow_the_session() {
     assert!(tips.iter().any(|t| t.contains("cache")), "{tips:?}");
     assert!(!tips.iter().any(|t| t.contains("firewall")), "{tips:?}");
 }
-
-#[test]
-fn step_one_says_whose_results_are_shown_when_they_are_the_customers() {
-    let flow = Arc::new(default_flow().unwrap());
-    // The embedded flow says checks run now: that is the paragraph replaced.
-    assert_eq!(flow.start().text.matches(view::TESTING_HERE).count(), 1);
-    let mut session = Session::new("id1".into(), &flow.id, t(0), SystemFacts::default());
-    session.imported = Some(crate::session::Imported {
-        source: crate::session::ImportSource::SessionJson,
-        imported_at: t(0),
-    });
-    let (w, _) = Wizard::new(flow.clone(), session);
-    let text = w.view().text.into_owned();
-    assert!(!text.contains("already testing"), "{text}");
-    assert!(text.contains("loaded from their session file"), "{text}");
-    // The rest of the step stays as the flow has it.
-    assert!(text.starts_with("Error 502 (\"Bad Gateway\") means"), "{text}");
-    assert!(
-        text.ends_with("Which of these comes closest to what you see?"),
-        "{text}"
-    );
-    // Run here, the flow's text is shown as it is.
-    assert_eq!(wizard().view().text, flow.start().text);
-}

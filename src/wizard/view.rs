@@ -206,3 +206,38 @@ pub fn tips_for<'a>(summary: &'a Step, session: &crate::session::Session) -> Vec
         applying
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::session::{Session, SystemFacts};
+
+    #[test]
+    fn step_one_says_whose_results_are_shown_when_they_are_the_customers() {
+        let flow = Arc::new(crate::flow::default_flow().unwrap());
+        let at = jiff::Timestamp::UNIX_EPOCH;
+        // The embedded flow says checks run now: that is the paragraph replaced.
+        assert_eq!(flow.start().text.matches(TESTING_HERE).count(), 1);
+        let mut session = Session::new("id1".into(), &flow.id, at, SystemFacts::default());
+        session.imported = Some(crate::session::Imported {
+            source: crate::session::ImportSource::SessionJson,
+            imported_at: at,
+        });
+        let (w, _) = Wizard::new(flow.clone(), session);
+        let text = w.view().text.into_owned();
+        assert!(!text.contains("already testing"), "{text}");
+        assert!(text.contains("loaded from their session file"), "{text}");
+        // The rest of the step stays as the flow has it.
+        assert!(text.starts_with("Error 502 (\"Bad Gateway\") means"), "{text}");
+        assert!(
+            text.ends_with("Which of these comes closest to what you see?"),
+            "{text}"
+        );
+        // Run here, the flow's text is shown as it is.
+        let session = Session::new("id2".into(), &flow.id, at, SystemFacts::default());
+        let (w, _) = Wizard::new(flow.clone(), session);
+        assert_eq!(w.view().text, flow.start().text);
+    }
+}

@@ -1,14 +1,13 @@
 //! The views: one file per screen region, each `render(f, ui, area)` a pure function of the
 //! wizard and the UI state. This file lays the regions out and picks the overlay.
 
-pub mod bank;
 pub mod checks;
 pub mod checks_view;
+pub mod fields;
 pub mod footer;
 pub mod header;
 pub mod help;
 pub mod jump;
-pub mod note;
 pub mod script;
 pub mod step;
 pub mod summary;
@@ -138,7 +137,7 @@ pub fn draw(f: &mut Frame, ui: &Ui) {
     footer::render(f, ui, r.footer, area);
     match &ui.app.screen {
         Screen::Help(_) => help::render(f, ui, area, area),
-        Screen::Note(editor) => note::render(f, ui, editor, area),
+        Screen::Note(editor) => fields::render(f, ui, editor, area),
         Screen::Jump { selected } => jump::render(f, ui, r.body, *selected),
         Screen::Step | Screen::ConfirmQuit | Screen::Checks { .. } => {}
     }

@@ -44,7 +44,7 @@ fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
         lines.extend(wrap::item(Line::styled(hint.to_string(), theme.notice()), width));
     }
     if let Some(question) = ui.wizard.bank_question() {
-        lines.extend(super::bank::lines(ui, question, width));
+        lines.extend(super::fields::bank_lines(ui, question, width));
         return lines;
     }
     match view.waiting {
