@@ -135,3 +135,36 @@ fn junk_sequences_are_dropped_and_what_follows_is_read() {
         parser.pending()
     );
 }
+
+/// Bytes weighted toward the makings of escape sequences (ESC, `[`, `O`, `<`, digits, `;`,
+/// final bytes), so the parser's sequence paths are walked, not just plain characters.
+fn terminal_byte() -> impl proptest::strategy::Strategy<Value = u8> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just(0x1b),
+        Just(b'['),
+        Just(b'O'),
+        Just(b'<'),
+        Just(b';'),
+        b'0'..=b'9',
+        prop::sample::select(b"~ABCDHFMmuZPQRSIc?".to_vec()),
+        any::<u8>(),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Whatever a terminal (or a program posing as one) sends, split however the reads split
+    /// it, the parser never panics and never holds more than one paste's worth.
+    #[test]
+    fn arbitrary_bytes_in_arbitrary_reads_never_panic(
+        reads in proptest::collection::vec(proptest::collection::vec(terminal_byte(), 0..64), 0..24),
+        full in proptest::prelude::any::<bool>(),
+    ) {
+        let mut parser = Parser::new();
+        for read in &reads {
+            parser.advance(read, full, |_| {});
+        }
+        proptest::prop_assert!(parser.pending() <= MAX_PASTE + 12);
+    }
+}
