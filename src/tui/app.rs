@@ -6,15 +6,13 @@
 use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
-use jiff::Timestamp;
-use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
-use super::keys::{self, Command, Facts};
-use super::render::{self, Ui};
+pub use super::context::{KeyContext, facts};
+use super::keys::{self, Command};
 use super::theme::Theme;
 use crate::sanitize;
-use crate::wizard::{Msg, Wizard};
+use crate::wizard::Msg;
 
 /// After this long, the checks panel names the checks still running.
 pub const STILL_WAITING_AFTER: Duration = Duration::from_millis(1500);
@@ -68,84 +66,11 @@ pub enum Action {
     Jump(usize),
 }
 
-/// What a key's meaning depends on, from the wizard and the layout.
-#[derive(Debug, Clone, Copy)]
-pub struct KeyContext<'a> {
-    pub facts: Facts,
-    /// The current step's note, to edit.
-    pub note: Option<&'a str>,
-    /// Stamps answers.
-    pub now: Timestamp,
-    /// Rows of the jump list, and the current step's row.
-    pub jump_rows: usize,
-    pub jump_current: usize,
-}
-
-impl<'a> KeyContext<'a> {
-    /// The context of `app` over `wizard` in a frame of `area`.
-    pub fn of(wizard: &'a Wizard, app: &App, area: Rect, now: Timestamp) -> KeyContext<'a> {
-        let ui = Ui {
-            wizard,
-            app,
-            resume_hint: None,
-        };
-        KeyContext::with_max_scroll(wizard, app, area, now, render::max_scroll(&ui, area))
-    }
-
-    /// Like [`KeyContext::of`] with the text's scroll range already known (laying the text
-    /// out to find it is the costly part).
-    pub fn with_max_scroll(
-        wizard: &'a Wizard,
-        app: &App,
-        area: Rect,
-        now: Timestamp,
-        max_scroll: u16,
-    ) -> KeyContext<'a> {
-        let ui = Ui {
-            wizard,
-            app,
-            resume_hint: None,
-        };
-        let rows = render::jump::rows(wizard);
-        KeyContext {
-            facts: facts_with(&ui, area, max_scroll),
-            note: wizard.view().note,
-            now,
-            jump_current: rows.iter().position(|r| r.current).unwrap_or(0),
-            jump_rows: rows.len(),
-        }
-    }
-}
-
 /// A key the text area would turn into a line break.
 fn starts_a_line(key: &KeyEvent) -> bool {
     let ctrl = key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL);
     matches!(key.code, KeyCode::Enter | KeyCode::Char('\n' | '\r'))
         || (ctrl && matches!(key.code, KeyCode::Char('m' | 'j')))
-}
-
-/// What the key table of the screen depends on, in a frame of `area`.
-pub fn facts(ui: &Ui, area: Rect) -> Facts {
-    facts_with(ui, area, render::max_scroll(ui, area))
-}
-
-fn facts_with(ui: &Ui, area: Rect, max_scroll: u16) -> Facts {
-    let wizard = ui.wizard;
-    Facts {
-        at_summary: wizard.at_summary(),
-        answers: wizard.view().answers.len(),
-        can_go_back: wizard.session().history.len() > 1,
-        checks_idle: wizard.pending().is_empty(),
-        helpdesk: wizard.session().case_code.is_some(),
-        panel_hidden: render::regions(ui, area).is_none_or(|r| r.checks.is_none()),
-        script_pages: render::regions(ui, area)
-            .and_then(|r| r.script)
-            .map_or(0, |a| render::script::page_count(ui, a)),
-        script_page: ui.app.script_page,
-        scroll: ui.app.scroll_of_screen(),
-        max_scroll,
-        bank_question: wizard.bank_question().is_some(),
-    }
 }
 
 /// The UI state.

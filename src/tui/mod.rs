@@ -11,6 +11,7 @@
 
 pub mod app;
 pub mod clipboard;
+mod context;
 pub mod input;
 pub mod keys;
 pub mod render;
