@@ -67,6 +67,20 @@ pub enum Stop {
     Quit,
 }
 
+/// `config` with the bank address the person typed as its bank target (the configured
+/// banks, if any, are what the person did not have to type: they stay as they are).
+fn with_bank_address(config: Arc<Config>, typed: Option<&str>) -> Arc<Config> {
+    let Some(url) = typed.and_then(|u| u.parse().ok()) else {
+        return config;
+    };
+    if !config.targets.bank.is_empty() {
+        return config;
+    }
+    let mut changed = (*config).clone();
+    changed.targets.bank = vec![url];
+    Arc::new(changed)
+}
+
 /// The line `--resume` prints for a finished session.
 pub fn finished_line(session: &Session) -> String {
     format!(
@@ -122,6 +136,7 @@ impl Driver {
             });
         }
         tracing::info!(session = %session.id, resumed = options.resume.is_some(), "session opened");
+        let config = with_bank_address(options.config, session.bank_address.as_deref());
         let imported = session.imported.is_some();
         let (wizard, mut effects) = Wizard::new(options.flow, session);
         if imported {
@@ -133,7 +148,7 @@ impl Driver {
         let driver = Driver {
             wizard,
             store,
-            config: options.config,
+            config,
             redactor: options.redactor,
             resume_hint,
             warnings,
@@ -164,15 +179,12 @@ impl Driver {
                 }
             }
             Effect::TestBank(url) => {
-                // The bank's address is tested for the rest of this session.
-                if let Ok(url) = url.parse() {
-                    let mut config = (*self.config).clone();
-                    config.targets.bank = vec![url];
-                    self.config = Arc::new(config);
-                    for effect in self.start_checks(&["bank".to_string()]) {
-                        if let Some(stop) = self.apply(effect)? {
-                            return Ok(Some(stop));
-                        }
+                // The bank's address is tested for the rest of this session (and on resume:
+                // the wizard keeps it in the session).
+                self.config = with_bank_address(self.config.clone(), Some(&url));
+                for effect in self.start_checks(&["bank".to_string()]) {
+                    if let Some(stop) = self.apply(effect)? {
+                        return Ok(Some(stop));
                     }
                 }
             }

@@ -409,6 +409,50 @@ fn the_bank_step_asks_for_the_banks_address_and_tests_it() {
 }
 
 #[test]
+fn the_typed_bank_address_is_kept_and_tested_again_on_resume() {
+    let env = Env::without_bank();
+    let (bank, requests) = env
+        .world
+        .counted(support::Reply::status(503), usize::MAX, support::Reply::ok());
+    env.cmd()
+        .arg("--plain")
+        .write_stdin(answers(&["4", "2", "2", &bank, "q"]))
+        .assert()
+        .success();
+    let first = requests.get();
+    assert!(first >= 1, "the bank was tested in the first run");
+    let s = &env.sessions()[0];
+    assert_eq!(s["bank_address"], bank.as_str(), "{s:#}");
+
+    let out = env
+        .cmd()
+        .args(["--plain", "--resume", "latest"])
+        .env("COLUMNS", "200")
+        .write_stdin("q\n")
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    assert!(
+        !stdout.contains("Type your bank's web address"),
+        "not asked again: {stdout}"
+    );
+    assert!(requests.get() > first, "tested again on resume: {stdout}");
+    let s = &env.sessions()[0];
+    let bank_results: Vec<_> = s["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["id"] == "bank")
+        .collect();
+    assert_eq!(bank_results.len(), 1, "{s:#}");
+    assert_eq!(
+        bank_results[0]["status"], "fail",
+        "still the bank's 503: {:#}",
+        bank_results[0]
+    );
+}
+
+#[test]
 fn enter_at_the_bank_question_skips_it() {
     let env = Env::without_bank();
     let out = env

@@ -4,6 +4,7 @@
 mod lock;
 mod store;
 mod valid;
+pub use valid::plain_web_address;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -147,6 +148,10 @@ pub struct Session {
     /// Set when the session was made by `qbfix import` from the customer's results.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imported: Option<Imported>,
+    /// The bank's sign-in address typed at the bank question (never one with a user name or
+    /// password: the wizard refuses those), tested again whenever the session is resumed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bank_address: Option<String>,
 }
 
 /// Where an imported session came from.
@@ -209,6 +214,7 @@ impl Session {
             jumps: Vec::new(),
             redaction: None,
             imported: None,
+            bank_address: None,
         }
     }
 

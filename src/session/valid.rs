@@ -1,7 +1,7 @@
 //! What a session read from disk must satisfy before qbfix trusts it: its id has the shape
 //! qbfix gives ids and matches the file's name (so saving it can only rewrite that same file,
 //! never another session or a path outside the data dir), its case code has the shape of a
-//! case code, and every string in it is stripped of terminal control, bidi and invisible
+//! case code, a bank address in it is a plain web address, and every string in it is stripped of terminal control, bidi and invisible
 //! characters (so nothing from a file reaches a terminal, report or log raw).
 
 use serde_json::Value;
@@ -33,6 +33,24 @@ pub fn is_valid_case_code(code: &str) -> bool {
         && b[3..7].iter().chain(&b[8..]).all(|c| CASE_ALPHABET.contains(c))
 }
 
+/// `url` when it is an http(s) address with a host and no user name or password in it: what
+/// the bank question accepts, and what a session file may hold as its bank address.
+pub fn plain_web_address(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") || url.len() > 2048 {
+        return None;
+    }
+    let host = rest.split(['/', '?', '#']).next()?;
+    let valid = !host.is_empty()
+        && !host.contains('@')
+        && host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    let clean = url.chars().all(|c| c.is_ascii_graphic());
+    (valid && clean).then(|| url.to_string())
+}
+
 /// Checks a parsed session file named `<stem>.json`; on success every string in `v` has been
 /// cleaned. The error says what is wrong, for the "damaged" warning.
 pub fn check(v: &mut Value, stem: &str) -> Result<(), String> {
@@ -47,6 +65,11 @@ pub fn check(v: &mut Value, stem: &str) -> Result<(), String> {
         None | Some(Value::Null) => {}
         Some(Value::String(code)) if is_valid_case_code(code) => {}
         Some(_) => return Err("its case code is not a qbfix case code".to_string()),
+    }
+    match v.get("bank_address") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(url)) if plain_web_address(url).is_some() => {}
+        Some(_) => return Err("its bank address is not a plain web address".to_string()),
     }
     if too_long(v) {
         return Err(format!("a text in it is longer than {MAX_STRING} bytes"));
@@ -115,5 +138,24 @@ mod tests {
         assert_eq!(v["steps"][0]["note"], "ab\nc");
         v["case_code"] = "QB-\u{1b}]52;c;eA==\u{7}".into();
         assert!(check(&mut v, "20261218-101320-c0ffee").is_err());
+    }
+
+    #[test]
+    fn a_bank_address_must_be_a_plain_web_address() {
+        let id = "20261218-101320-c0ffee";
+        let mut v = serde_json::json!({"id": id, "bank_address": "https://mybank.com/login"});
+        assert!(check(&mut v, id).is_ok());
+        for bad in [
+            "https://alice:s3cret@mybank.com/",
+            "file:///etc/passwd",
+            "https://mybank.com/\u{1b}]52;c;eA==\u{7}",
+            "mybank.com",
+        ] {
+            let mut v = serde_json::json!({"id": id, "bank_address": bad});
+            let e = check(&mut v, id).unwrap_err();
+            assert!(e.contains("bank address"), "{bad:?}: {e}");
+        }
+        let mut v = serde_json::json!({"id": id, "bank_address": 7});
+        assert!(check(&mut v, id).is_err());
     }
 }

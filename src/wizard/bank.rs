@@ -8,9 +8,10 @@ pub const BANK_PROMPT: &str = "Type your bank's web address to test it, or press
 
 impl Wizard {
     /// The bank question, when the current step asks it now: its symptom was picked, no bank
-    /// address is known (the bank check skipped), and it was not answered yet.
+    /// address is known (none typed before, and the bank check skipped), and it was not
+    /// answered yet.
     pub fn bank_question(&self) -> Option<&'static str> {
-        if self.bank_asked || self.hold.is_some() {
+        if self.bank_asked || self.hold.is_some() || self.session.bank_address.is_some() {
             return None;
         }
         let step = self.flow.step(self.current_id())?;
@@ -39,9 +40,10 @@ impl Wizard {
         } else {
             format!("https://{text}")
         };
-        match reqwest_free_check(&url) {
+        match crate::session::plain_web_address(&url) {
             Some(url) => {
                 self.bank_asked = true;
+                self.session.bank_address = Some(url.clone());
                 vec![Effect::TestBank(url)]
             }
             None => {
@@ -55,25 +57,9 @@ impl Wizard {
     }
 }
 
-/// `url` when it is an http(s) address with a host and no user name or password in it.
-fn reqwest_free_check(url: &str) -> Option<String> {
-    let (scheme, rest) = url.split_once("://")?;
-    if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") {
-        return None;
-    }
-    let host = rest.split(['/', '?', '#']).next()?;
-    let valid = !host.is_empty()
-        && !host.contains('@')
-        && host.contains('.')
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
-    valid.then(|| url.to_string())
-}
-
 #[cfg(test)]
 mod tests {
-    use super::reqwest_free_check as ok;
+    use crate::session::plain_web_address as ok;
 
     #[test]
     fn only_plain_web_addresses_are_tested() {
@@ -82,5 +68,6 @@ mod tests {
         assert!(ok("https://user:pw@mybank.com/").is_none());
         assert!(ok("ftp://mybank.com/").is_none());
         assert!(ok("https://my bank/").is_none());
+        assert!(ok("https://mybank.com/\u{1b}]52;c;eA==\u{7}").is_none());
     }
 }
