@@ -22,6 +22,7 @@ use std::io::Write as _;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use jiff::Timestamp;
 use ratatui::layout::Rect;
 use tokio::sync::mpsc::UnboundedReceiver;
@@ -291,8 +292,12 @@ impl State {
             app: &self.app,
             resume_hint: driver.resume_hint.as_deref(),
         };
+        // One frame, one update (DEC mode 2026): a terminal that knows it never shows half a
+        // frame (nor does a test's screen model); others ignore it.
+        crossterm::queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
         let frame = terminal.draw(|f| render::draw(f, &ui))?;
         self.area = frame.area;
+        crossterm::execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
         Ok(())
     }
 

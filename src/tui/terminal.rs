@@ -9,7 +9,9 @@ use std::sync::Once;
 use crossterm::cursor::Show;
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::terminal::{
+    EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -49,7 +51,14 @@ pub fn try_init() -> io::Result<Tui> {
 pub fn try_restore() -> io::Result<()> {
     // Raw mode first: it has the most visible side effects when left on.
     let raw = disable_raw_mode();
-    let screen = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
+    // A frame cut short (an error mid-draw) must not leave the terminal holding its updates.
+    let screen = execute!(
+        stdout(),
+        EndSynchronizedUpdate,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
     raw.and(screen)
 }
 

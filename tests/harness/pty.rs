@@ -18,6 +18,10 @@ pub const ROWS: u16 = 30;
 pub const COLS: u16 = 100;
 pub const DEADLINE: Duration = Duration::from_secs(30);
 
+/// The markers of one frame drawn as one update (DEC mode 2026).
+const FRAME_BEGIN: &[u8] = b"\x1b[?2026h";
+const FRAME_END: &[u8] = b"\x1b[?2026l";
+
 /// What the reader thread has seen of the program's output.
 pub struct Seen {
     pub screen: vt100::Parser,
@@ -25,6 +29,8 @@ pub struct Seen {
     pub raw: Vec<u8>,
     /// The program closed the terminal (it exited).
     pub ended: bool,
+    /// Inside a synchronized update (`CSI ? 2026 h` … `l`): half a frame, not yet looked at.
+    pub mid_frame: bool,
     /// Writes from [`Tui::write_in_background`] not yet done.
     pub writing: usize,
 }
@@ -104,6 +110,7 @@ impl Tui {
                 screen: vt100::Parser::new(NonZeroU16::new(rows).unwrap(), NonZeroU16::new(cols).unwrap(), 0),
                 raw: Vec::new(),
                 ended: false,
+                mid_frame: false,
                 writing: 0,
             }),
             Condvar::new(),
@@ -123,6 +130,17 @@ impl Tui {
                 }
                 seen.screen.process(&buf[..n]);
                 seen.raw.extend_from_slice(&buf[..n]);
+                // The last frame marker in what is new (a marker may straddle two reads).
+                let from = seen.raw.len().saturating_sub(n + FRAME_BEGIN.len());
+                let tail = &seen.raw[from..];
+                let begin = tail.windows(FRAME_BEGIN.len()).rposition(|w| w == FRAME_BEGIN);
+                let end = tail.windows(FRAME_END.len()).rposition(|w| w == FRAME_END);
+                match (begin, end) {
+                    (Some(b), Some(e)) => seen.mid_frame = b > e,
+                    (Some(_), None) => seen.mid_frame = true,
+                    (None, Some(_)) => seen.mid_frame = false,
+                    (None, None) => {}
+                }
                 sink.1.notify_all();
             }
         });
@@ -141,13 +159,15 @@ impl Tui {
     }
 
     /// Waits (on the reader's news, up to a generous deadline) until `done` holds of what
-    /// was seen.
+    /// was seen; never looked at while a frame is half drawn.
     pub fn wait_until<T>(&self, what: &str, mut done: impl FnMut(&Seen) -> Option<T>) -> T {
         let start = Instant::now();
         let (lock, news) = &*self.seen;
         let mut seen = lock.lock().unwrap();
         loop {
-            if let Some(found) = done(&seen) {
+            if (!seen.mid_frame || seen.ended)
+                && let Some(found) = done(&seen)
+            {
                 return found;
             }
             let left = DEADLINE.checked_sub(start.elapsed()).unwrap_or_else(|| {
