@@ -165,16 +165,29 @@ impl Wizard {
                 let minutes = (secs / 60).max(1);
                 let unit = if minutes == 1 { "minute" } else { "minutes" };
                 return Some(StepNotice {
-                    text: format!("This computer was restarted {minutes} {unit} ago: you can skip this."),
+                    text: self.whose(format!(
+                        "This computer was restarted {minutes} {unit} ago: you can skip this."
+                    )),
                     preselect: Some("skip".to_string()),
                 });
             }
         }
         let verdict = self.verdict_id()?;
         Flow::notice(step, verdict).map(|n| StepNotice {
-            text: n.text.clone(),
+            text: self.whose(n.text.clone()),
             preselect: n.preselect.clone(),
         })
+    }
+
+    /// `text` about "this computer", said of the computer whose results these are: with the
+    /// customer's results loaded, the checks found that of the customer's computer, not the
+    /// agent's.
+    fn whose(&self, text: String) -> String {
+        if self.session.imported.is_none() {
+            return text;
+        }
+        text.replace("This computer", "The customer's computer")
+            .replace("this computer", "the customer's computer")
     }
 
     /// The summary's prevention tips that apply to this session: those naming the verdict or a
@@ -239,5 +252,38 @@ mod tests {
         let session = Session::new("id2".into(), &flow.id, at, SystemFacts::default());
         let (w, _) = Wizard::new(flow.clone(), session);
         assert_eq!(w.view().text, flow.start().text);
+    }
+
+    #[test]
+    fn notices_about_this_computer_name_the_customers_when_the_results_are_theirs() {
+        let flow = Arc::new(crate::flow::default_flow().unwrap());
+        let at = jiff::Timestamp::UNIX_EPOCH;
+        let offline_at_connection = |imported: bool| {
+            let mut session = Session::new("id1".into(), &flow.id, at, SystemFacts::default());
+            session.verdict = Some(crate::checks::Verdict {
+                id: crate::checks::VerdictId::Offline,
+                title: String::new(),
+                advice: String::new(),
+            });
+            session.history = vec![flow.start().id.clone(), "connection".into()];
+            if imported {
+                session.imported = Some(crate::session::Imported {
+                    source: crate::session::ImportSource::ResultCode,
+                    imported_at: at,
+                });
+            }
+            let (w, _) = Wizard::new(flow.clone(), session);
+            w.view()
+                .notice
+                .expect("the offline notice of the connection step")
+        };
+        let here = offline_at_connection(false);
+        assert!(here.contains("this computer is not online"), "{here}");
+        let theirs = offline_at_connection(true);
+        assert!(
+            theirs.contains("the customer's computer is not online"),
+            "{theirs}"
+        );
+        assert!(!theirs.contains("this computer"), "{theirs}");
     }
 }
