@@ -123,7 +123,7 @@ pub fn write_results(out: &mut impl Write, wizard: &Wizard, width: usize) -> std
         }
     }
     if let Some(v) = view.verdict {
-        for l in wrap_line(&format!("  {} {}", clean(&v.title), clean(&v.advice)), width) {
+        for l in wrap_line(&format!("  {}. {}", clean(&v.title), clean(&v.advice)), width) {
             writeln!(out, "{l}")?;
         }
     }

@@ -90,9 +90,16 @@ impl<'a> Evidence<'a> {
     }
 }
 
-/// "a; b; c" of the first few summaries, for advice that names what was measured.
+/// "a; b; c" of the first few different summaries, for advice that names what was measured.
 fn evidence<'a>(items: impl Iterator<Item = &'a Item<'a>>) -> String {
-    let parts: Vec<&str> = items.map(|i| i.r.summary.as_str()).take(3).collect();
+    let mut parts: Vec<&str> = Vec::new();
+    for summary in items.map(|i| i.r.summary.as_str()) {
+        // Two targets failing alike say it once.
+        if !parts.contains(&summary) {
+            parts.push(summary);
+        }
+    }
+    parts.truncate(3);
     parts.join("; ")
 }
 

@@ -64,6 +64,26 @@ fn nothing_answering_is_offline() {
 }
 
 #[test]
+fn targets_failing_alike_are_named_once_in_the_advice() {
+    let refused = |id: &str| {
+        CheckResult::new(
+            id,
+            Status::Fail,
+            "Could not reach the site: the connection was refused",
+        )
+        .with("error_kind", "refused")
+    };
+    let v = decide(&[refused("connectivity"), refused("connectivity"), refused("http")]);
+    assert_eq!(v.id, VerdictId::Offline);
+    assert_eq!(
+        v.advice.matches("the connection was refused").count(),
+        1,
+        "{}",
+        v.advice
+    );
+}
+
+#[test]
 fn control_ok_but_quickbooks_failing_is_blocked() {
     for kind in ["dns", "refused", "timeout"] {
         let v = decide(&[ok("connectivity"), down("http", kind)]);

@@ -114,7 +114,10 @@ pub fn ticket(doc: &Document) -> String {
     );
     let failing: Vec<String> = doc
         .failing()
-        .map(|i| format!("{} {}: {}", i.mark.map_or("", |m| m.word()), i.label, i.text))
+        .map(|i| match i.mark.map(|m| m.word()) {
+            Some(word) => format!("{} ({word}): {}", i.label, i.text),
+            None => format!("{}: {}", i.label, i.text),
+        })
         .collect();
     line(
         "Failing checks",

@@ -137,3 +137,40 @@ fn reports_name_every_check_by_its_registry_label() {
         assert!(!md.contains(id) && !text.contains(id), "{id}");
     }
 }
+
+#[test]
+fn the_ticket_names_each_failing_check_then_how_it_failed() {
+    let mut s = Session::new(
+        "20261218-101320-c0ffee".into(),
+        "qbo-502",
+        Timestamp::from_second(1_795_000_000).expect("a time"),
+        SystemFacts::default(),
+    );
+    s.checks = vec![
+        CheckResult::new("connectivity", Status::Fail, "Could not reach the test sites"),
+        CheckResult::new(
+            "status_page",
+            Status::Error,
+            "Could not read Intuit's status page",
+        ),
+        CheckResult::new("dns", Status::Pass, "Names resolve"),
+    ];
+    let doc = Document::new(&s, None, &TimeZone::UTC);
+    let ticket = ticket(&doc);
+    let line = ticket
+        .lines()
+        .find(|l| l.contains("Failing checks"))
+        .unwrap_or_else(|| panic!("{ticket}"));
+    assert!(
+        line.contains("Internet connection (fail): Could not reach the test sites"),
+        "{line}"
+    );
+    assert!(
+        line.contains("Intuit status page (error): Could not read Intuit's status page"),
+        "{line}"
+    );
+    assert!(
+        !line.contains("Names resolve"),
+        "passing checks are not failing: {line}"
+    );
+}
