@@ -2,17 +2,16 @@
 //! columns the header keeps "Case QB-…" apart from "Step N of M"; an imported session's checks
 //! panel says the results are the customer's.
 
+mod screen;
+
 use std::sync::Arc;
 
 use jiff::Timestamp;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use qbfix::checks::{CheckResult, Status};
 use qbfix::flow;
 use qbfix::session::{ImportSource, Imported, Session, SystemFacts};
 use qbfix::tui::app::App;
-use qbfix::tui::render::{self, Ui};
 use qbfix::tui::theme::Theme;
 use qbfix::wizard::Wizard;
 
@@ -41,23 +40,7 @@ fn session(imported: bool) -> Session {
 
 fn screen(s: Session, width: u16, height: u16) -> String {
     let (w, _) = Wizard::new(Arc::new(flow::default_flow().unwrap()), s);
-    let app = App::new(Theme::monochrome());
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let ui = Ui {
-        wizard: &w,
-        app: &app,
-        resume_hint: None,
-    };
-    terminal.draw(|f| render::draw(f, &ui)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    screen::text(&w, &App::new(Theme::monochrome()), width, height)
 }
 
 #[test]

@@ -3,18 +3,17 @@
 //! sentence cut off — what does not fit is behind a "more" marker and the `s` key in the
 //! footer — at 80×24 for every step of the embedded flow, and snapshots at 80×24 and 100×30.
 
+mod screen;
+
 use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::Timestamp;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
 use qbfix::flow::{self, Step, StepKind};
 use qbfix::session::{Session, SystemFacts};
 use qbfix::tui::app::{App, KeyContext};
-use qbfix::tui::render::{self, Ui};
 use qbfix::tui::theme::Theme;
 use qbfix::wizard::{Msg, Wizard};
 
@@ -46,22 +45,7 @@ fn at_step(w: &mut Wizard, id: &str) {
 }
 
 fn screen(w: &Wizard, app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let ui = Ui {
-        wizard: w,
-        app,
-        resume_hint: None,
-    };
-    terminal.draw(|f| render::draw(f, &ui)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    screen::text(w, app, width, height)
 }
 
 fn press(app: &mut App, w: &Wizard, c: char, width: u16, height: u16) {

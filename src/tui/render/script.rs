@@ -7,7 +7,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Ui, wrap};
 use crate::sanitize;
@@ -16,19 +16,6 @@ use crate::sanitize;
 const LABEL: usize = 5;
 /// Listen lines hang after "  “".
 const LISTEN_INDENT: usize = 4;
-
-/// The panel's frame.
-fn frame(ui: &Ui, title: String) -> Block<'static> {
-    let theme = ui.app.theme;
-    Block::bordered()
-        .padding(Padding::horizontal(1))
-        .border_style(theme.border())
-        .title(Line::from(vec![
-            Span::raw(" "),
-            Span::styled(title, theme.title()),
-            Span::raw(" "),
-        ]))
-}
 
 /// Columns inside a panel `width` wide.
 fn inner_width(width: u16) -> u16 {
@@ -155,7 +142,7 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect, page: usize) {
     } else {
         "Call script".to_string()
     };
-    let mut block = frame(ui, title);
+    let mut block = super::panel(ui.app.theme, title);
     let marker = if end < units.len() {
         Some(" s more ↓ ")
     } else if page > 0 {
