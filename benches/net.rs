@@ -88,15 +88,26 @@ fn config(dir: &Path, name: &str, t: &Targets, ca: &Path) -> PathBuf {
     path
 }
 
+/// `--config CONFIG --data-dir DATA check --json --only …` for the network checks.
+fn check_args(config: &Path, data: &Path) -> Vec<std::ffi::OsString> {
+    let mut args: Vec<std::ffi::OsString> = vec![
+        "--config".into(),
+        config.into(),
+        "--data-dir".into(),
+        data.into(),
+        "check".into(),
+        "--json".into(),
+    ];
+    for id in NETWORK_CHECKS.split(',') {
+        args.extend(["--only".into(), id.into()]);
+    }
+    args
+}
+
 fn check(bin: &Path, config: &Path, data: &Path) -> Duration {
     let start = Instant::now();
     let out = Command::new(bin)
-        .args(["--config"])
-        .arg(config)
-        .arg("--data-dir")
-        .arg(data)
-        .args(["check", "--json"])
-        .args(NETWORK_CHECKS.split(',').flat_map(|id| ["--only", id]))
+        .args(check_args(config, data))
         .env("QBFIX_HOST_PROBES", "off")
         .output()
         .unwrap();
@@ -116,12 +127,7 @@ fn peak_rss_kib(bin: &Path, config: &Path, data: &Path) -> Option<u64> {
     let out = Command::new("/usr/bin/time")
         .args(["-f", "%M"])
         .arg(bin)
-        .arg("--config")
-        .arg(config)
-        .arg("--data-dir")
-        .arg(data)
-        .args(["check", "--json"])
-        .args(NETWORK_CHECKS.split(',').flat_map(|id| ["--only", id]))
+        .args(check_args(config, data))
         .env("QBFIX_HOST_PROBES", "off")
         .output()
         .ok()?;

@@ -69,11 +69,7 @@ fn a_real_check_json_from_an_outage_imports_and_reports() {
 
     let out = qbfix(&world, &config).arg("import").arg(&file).assert().success();
     let text = stdout(&out);
-    let case = text
-        .split_whitespace()
-        .find(|w| w.starts_with("QB-"))
-        .map(|w| w.trim_end_matches([')', '.']).to_string())
-        .unwrap_or_else(|| panic!("no case code printed: {text}"));
+    let case = support::printed_case_code(&text);
     assert!(text.contains("Imported as session"), "{text}");
 
     let out = qbfix(&world, &config)
@@ -145,12 +141,7 @@ fn a_session_json_and_a_result_code_import_too() {
         .write_stdin(exported.clone())
         .assert()
         .success();
-    let case = stdout(&out)
-        .split_whitespace()
-        .find(|w| w.starts_with("QB-"))
-        .unwrap()
-        .trim_end_matches([')', '.'])
-        .to_string();
+    let case = support::printed_case_code(&stdout(&out));
     let out = qbfix(&world, &config)
         .args(["report", &case, "--format", "json"])
         .assert()
@@ -165,24 +156,13 @@ fn a_session_json_and_a_result_code_import_too() {
 
     // The result code `check` prints, read back by the agent.
     let table = world.check_table(&setup);
-    let code = table
-        .stdout
-        .lines()
-        .find_map(|l| l.strip_prefix("Result code: "))
-        .and_then(|l| l.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no result code in\n{}", table.stdout))
-        .to_string();
+    let code = support::printed_result_code(&table.stdout);
     let typed = code.to_lowercase().replace('-', "");
     let out = qbfix(&world, &config)
         .args(["import", "--code", &typed])
         .assert()
         .success();
-    let case = stdout(&out)
-        .split_whitespace()
-        .find(|w| w.starts_with("QB-"))
-        .unwrap()
-        .trim_end_matches([')', '.'])
-        .to_string();
+    let case = support::printed_case_code(&stdout(&out));
     let out = qbfix(&world, &config)
         .args(["report", &case, "--format", "text"])
         .assert()

@@ -20,18 +20,6 @@ fn answered(code: u16, ttfb_ms: u64) -> Sample {
     }
 }
 
-fn failed(layer: Layer, kind: ErrorKind, text: &str) -> Sample {
-    Sample {
-        failure: Some(Failure {
-            layer,
-            kind,
-            text: text.into(),
-            dns: None,
-        }),
-        ..Sample::default()
-    }
-}
-
 fn judged(samples: Vec<Sample>) -> CheckResult {
     let probe = UrlProbe {
         url: Url::parse("https://alice:s3cret@qbo.invalid/").unwrap(),
@@ -104,14 +92,14 @@ fn a_stalled_body_fails_in_plain_words() {
 
 #[test]
 fn nothing_answering_keeps_the_kind_and_the_proxys_own_answer() {
-    let r = judged(vec![failed(
+    let r = judged(vec![Sample::failing(
         Layer::Connect,
         ErrorKind::Refused,
         "the connection was refused",
     )]);
     assert_eq!(r.status, Status::Fail);
     assert_eq!(r.facts().error_kind, Some(ErrorKind::Refused));
-    let mut s = failed(
+    let mut s = Sample::failing(
         Layer::Proxy,
         ErrorKind::Proxy,
         "the proxy p:1 asks for a password (407 Proxy Authentication Required)",
@@ -132,7 +120,7 @@ fn nothing_answering_keeps_the_kind_and_the_proxys_own_answer() {
 fn a_sample_without_answer_among_answers_is_intermittent() {
     let r = judged(vec![
         answered(200, 5),
-        failed(Layer::Connect, ErrorKind::Timeout, "no answer within 1 s"),
+        Sample::failing(Layer::Connect, ErrorKind::Timeout, "no answer within 1 s"),
     ]);
     assert_eq!(r.status, Status::Fail);
     assert!(

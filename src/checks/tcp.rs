@@ -112,7 +112,7 @@ pub fn judge(host: &str, port: u16, probe: &UrlProbe) -> CheckResult {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::probe::{Failure, Sample};
+    use crate::probe::Sample;
     use std::time::Duration;
 
     fn probe(samples: Vec<Sample>) -> UrlProbe {
@@ -126,18 +126,6 @@ mod tests {
     fn connected(ms: u64) -> Sample {
         Sample {
             connected: Some(("127.0.0.1:443".parse().unwrap(), Duration::from_millis(ms))),
-            ..Sample::default()
-        }
-    }
-
-    fn failed(layer: Layer, kind: ErrorKind, text: &str) -> Sample {
-        Sample {
-            failure: Some(Failure {
-                layer,
-                kind,
-                text: text.into(),
-                dns: None,
-            }),
             ..Sample::default()
         }
     }
@@ -169,12 +157,16 @@ mod tests {
         let r = judge(
             "qbo.invalid",
             443,
-            &probe(vec![failed(Layer::Connect, ErrorKind::Refused, "refused")]),
+            &probe(vec![Sample::failing(
+                Layer::Connect,
+                ErrorKind::Refused,
+                "refused",
+            )]),
         );
         assert_eq!(r.status, Status::Fail);
         assert!(r.summary.contains("refused the connection"), "{}", r.summary);
         assert_eq!(r.facts().error_kind, Some(ErrorKind::Refused));
-        let mut s = failed(
+        let mut s = Sample::failing(
             Layer::Proxy,
             ErrorKind::Proxy,
             "the proxy p:1 answered 502 Bad Gateway when asked to connect to qbo.invalid:443",
@@ -192,7 +184,11 @@ mod tests {
         let r = judge(
             "qbo.invalid",
             443,
-            &probe(vec![failed(Layer::Dns, ErrorKind::Dns, "name lookup failed")]),
+            &probe(vec![Sample::failing(
+                Layer::Dns,
+                ErrorKind::Dns,
+                "name lookup failed",
+            )]),
         );
         assert_eq!(r.status, Status::Skip);
         assert!(

@@ -74,6 +74,12 @@ pub struct CheckResult {
 }
 
 impl CheckResult {
+    /// How long the check took, when something was timed: a result read from a result code
+    /// or a check that skipped at once says 0, which a person is never shown.
+    pub fn timed_ms(&self) -> Option<u64> {
+        (self.duration_ms > 0).then_some(self.duration_ms)
+    }
+
     pub fn new(id: &str, status: Status, summary: impl Into<String>) -> Self {
         CheckResult {
             id: id.to_string(),

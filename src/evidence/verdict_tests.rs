@@ -34,6 +34,19 @@ fn through_proxy(id: &str, status: Status, summary: &str, f: Facts) -> CheckResu
     )
 }
 
+/// A control site answering its 204 through the proxy.
+fn proxied_control() -> CheckResult {
+    through_proxy(
+        "connectivity",
+        Status::Pass,
+        "ok",
+        Facts {
+            status_code: Some(204),
+            ..Facts::default()
+        },
+    )
+}
+
 fn proxy_said(code: Option<u16>) -> CheckResult {
     through_proxy(
         "http",
@@ -232,15 +245,7 @@ fn captive_portal_comes_before_proxy_blocked_interception_and_outage() {
 #[test]
 fn proxy_failures_are_proxy_failing_with_its_address() {
     for code in [Some(502), Some(407), None] {
-        let control = through_proxy(
-            "connectivity",
-            Status::Pass,
-            "ok",
-            Facts {
-                status_code: Some(204),
-                ..Facts::default()
-            },
-        );
+        let control = proxied_control();
         let v = decide(&[control, proxy_said(code)]);
         assert_eq!(v.id, VerdictId::ProxyFailing, "{code:?}");
         assert_eq!(
@@ -275,15 +280,7 @@ fn a_proxy_failing_everything_is_not_offline() {
 
 #[test]
 fn proxy_forbidding_quickbooks_is_blocked_and_proxy_comes_before_blocked() {
-    let control = through_proxy(
-        "connectivity",
-        Status::Pass,
-        "ok",
-        Facts {
-            status_code: Some(204),
-            ..Facts::default()
-        },
-    );
+    let control = proxied_control();
     assert_eq!(
         decide(&[control.clone(), proxy_said(Some(403))]).id,
         VerdictId::QuickbooksBlocked
@@ -296,15 +293,7 @@ fn proxy_forbidding_quickbooks_is_blocked_and_proxy_comes_before_blocked() {
 
 #[test]
 fn a_502_from_inside_the_tunnel_is_intuits() {
-    let control = through_proxy(
-        "connectivity",
-        Status::Pass,
-        "ok",
-        Facts {
-            status_code: Some(204),
-            ..Facts::default()
-        },
-    );
+    let control = proxied_control();
     let inside = through_proxy(
         "http",
         Status::Fail,
@@ -338,15 +327,7 @@ fn one_failing_sample_of_three_is_an_outage() {
 
 #[test]
 fn only_the_proxy_resolving_names_is_not_offline() {
-    let control = through_proxy(
-        "connectivity",
-        Status::Pass,
-        "ok",
-        Facts {
-            status_code: Some(204),
-            ..Facts::default()
-        },
-    );
+    let control = proxied_control();
     let qb = through_proxy(
         "http",
         Status::Pass,
@@ -379,15 +360,7 @@ fn a_stalled_body_is_not_a_healthy_answer() {
 
 #[test]
 fn the_proxy_failing_advice_says_the_address_and_what_it_said_once() {
-    let control = through_proxy(
-        "connectivity",
-        Status::Pass,
-        "ok",
-        Facts {
-            status_code: Some(204),
-            ..Facts::default()
-        },
-    );
+    let control = proxied_control();
     let failed = |host: &str| {
         let words = format!(
             "the proxy proxy.corp.invalid:3128 answered 502 Bad Gateway when asked to connect to {host}:443"

@@ -109,6 +109,20 @@ impl Sample {
     pub fn status(&self) -> Option<u16> {
         self.answer.as_ref().map(|a| a.status)
     }
+
+    /// A sample that stopped at `layer` with `kind` and `text` (for the judges' tests).
+    #[cfg(test)]
+    pub fn failing(layer: Layer, kind: crate::evidence::ErrorKind, text: &str) -> Sample {
+        Sample {
+            failure: Some(Failure {
+                layer,
+                kind,
+                text: text.into(),
+                dns: None,
+            }),
+            ..Sample::default()
+        }
+    }
 }
 
 /// The samples of one URL, in the order they were sent.

@@ -369,8 +369,7 @@ fn check_item(r: &CheckResult) -> Item {
         label: crate::checks::label(&r.id).to_string(),
         text: clean(&r.summary),
         note: None,
-        // Nothing timed (read from a result code, skipped at once): no "0 ms".
-        time: (r.duration_ms > 0).then(|| format!("{} ms", r.duration_ms)),
+        time: r.timed_ms().map(|ms| format!("{ms} ms")),
     }
 }
 

@@ -291,6 +291,25 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Writes `text` into the temp dir as `name`.
+/// The case code `qbfix import` printed ("… as session ID (QB-XXXX-XXXX).").
+pub fn printed_case_code(stdout: &str) -> String {
+    stdout
+        .split_whitespace()
+        .find(|w| w.starts_with("QB-"))
+        .map(|w| w.trim_end_matches([')', '.']).to_string())
+        .unwrap_or_else(|| panic!("no case code printed: {stdout}"))
+}
+
+/// The result code on the "Result code: …" line of `qbfix check`'s table.
+pub fn printed_result_code(stdout: &str) -> String {
+    stdout
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Result code: "))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no result code in\n{stdout}"))
+        .to_string()
+}
+
 /// The network checks that pass against [`World::healthy`] (plain HTTP, so `tls` skips).
 pub const HEALTHY_PASSES: &[&str] = &[
     "connectivity",

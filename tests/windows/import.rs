@@ -16,15 +16,6 @@ fn outage(world: &World) -> Setup {
     }
 }
 
-/// The case code `import` printed ("… as session ID (QB-XXXX-XXXX).").
-fn case_code(stdout: &str) -> String {
-    stdout
-        .split_whitespace()
-        .find(|w| w.starts_with("QB-"))
-        .map(|w| w.trim_end_matches([')', '.']).to_string())
-        .unwrap_or_else(|| panic!("no case code printed: {stdout}"))
-}
-
 /// The names in the data dir's sessions folder, sorted (empty when it does not exist).
 fn listing(world: &World) -> Vec<String> {
     let dir = world.dir.path().join("data").join("sessions");
@@ -53,7 +44,7 @@ fn a_customers_check_file_and_result_code_import_and_report() {
     let out = wine.run(&world, &[std::ffi::OsStr::new("import"), file.as_os_str()], b"");
     assert_eq!(out.code, Some(0), "{}", out.dump());
     assert!(out.stdout.contains("Imported as session"), "{}", out.dump());
-    let case = case_code(&out.stdout);
+    let case = support::printed_case_code(&out.stdout);
 
     let out = wine.run(&world, &["report", &case, "--format", "json"], b"");
     assert_eq!(out.code, Some(0), "{}", out.dump());
@@ -79,17 +70,11 @@ fn a_customers_check_file_and_result_code_import_and_report() {
         ],
         b"",
     );
-    let code = table
-        .stdout
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Result code: "))
-        .and_then(|l| l.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no result code: {}", table.dump()))
-        .to_string();
+    let code = support::printed_result_code(&table.stdout);
     let typed = code.to_lowercase().replace('-', "");
     let out = wine.run(&world, &["import", "--code", &typed], b"");
     assert_eq!(out.code, Some(0), "{}", out.dump());
-    let case = case_code(&out.stdout);
+    let case = support::printed_case_code(&out.stdout);
     let out = wine.run(&world, &["report", &case, "--format", "md"], b"");
     assert_eq!(out.code, Some(0), "{}", out.dump());
     assert!(

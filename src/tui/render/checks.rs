@@ -52,10 +52,8 @@ pub fn result_line<'a>(ui: &Ui, r: &'a CheckResult) -> Line<'a> {
         Span::raw(" "),
         Span::raw(r.summary.as_str()),
     ];
-    // No time where nothing was timed (a result read from the customer's result code, a
-    // check that skipped at once): "0 ms" would only be noise.
-    if r.duration_ms > 0 && !names_a_time(&r.summary) {
-        spans.push(Span::styled(format!(" · {}\u{a0}ms", r.duration_ms), theme.dim()));
+    if let Some(ms) = r.timed_ms().filter(|_| !names_a_time(&r.summary)) {
+        spans.push(Span::styled(format!(" · {ms}\u{a0}ms"), theme.dim()));
     }
     Line::from(spans)
 }
