@@ -22,7 +22,8 @@ pub const VERSION: u64 = 1;
 /// Crockford's base32 symbols.
 const SYMBOLS: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-/// Verdict ids by number (1-based in the code; 0 means no verdict).
+/// Verdict ids by number (1-based in the code; 0 means no verdict), written out for the same
+/// reason as [`CHECKS`].
 pub const VERDICTS: &[&str] = &[
     "offline",
     "captive_portal",
@@ -35,7 +36,8 @@ pub const VERDICTS: &[&str] = &[
     "local_ok",
 ];
 
-/// Check ids, in the order their statuses are packed.
+/// Check ids, in the order their statuses are packed: format version 1's order, written out
+/// rather than read from the registry so that no change there can change what a code means.
 pub const CHECKS: &[&str] = &[
     "connectivity",
     "dns",

@@ -91,6 +91,14 @@ fn every_verdict_id_has_its_own_number_and_round_trips() {
 }
 
 #[test]
+fn every_registered_check_has_a_place_in_the_code() {
+    // The packing order is format version 1's and stays as written; a check added to the
+    // registry must be given a place (and a new version), never silently left out.
+    let registry: Vec<&str> = crate::checks::REGISTRY.iter().map(|c| c.id).collect();
+    assert_eq!(CHECKS, registry.as_slice());
+}
+
+#[test]
 fn every_single_character_change_is_refused() {
     let mut tried = 0;
     for code in sample_codes() {
