@@ -66,14 +66,17 @@ pub fn facts(ui: &Ui, area: Rect) -> Facts {
 
 fn facts_with(ui: &Ui, area: Rect, max_scroll: u16) -> Facts {
     let wizard = ui.wizard;
+    // Laid out once: both the checks panel and the script panel are read from it.
+    let regions = render::regions(ui, area);
     Facts {
         at_summary: wizard.at_summary(),
         answers: wizard.view().answers.len(),
         can_go_back: wizard.session().history.len() > 1,
         checks_idle: wizard.pending().is_empty(),
         helpdesk: wizard.session().case_code.is_some(),
-        panel_hidden: render::regions(ui, area).is_none_or(|r| r.checks.is_none()),
-        script_pages: render::regions(ui, area)
+        panel_hidden: regions.as_ref().is_none_or(|r| r.checks.is_none()),
+        script_pages: regions
+            .as_ref()
             .and_then(|r| r.script)
             .map_or(0, |a| render::script::page_count(ui, a)),
         script_page: ui.app.script_page,
