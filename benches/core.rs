@@ -11,11 +11,12 @@ use jiff::Timestamp;
 use qbfix::checks::{CheckResult, Status, runner};
 use qbfix::config::Config;
 use qbfix::session::{Session, SystemFacts};
+use qbfix::text::sanitize;
 use qbfix::tui::app::App;
 use qbfix::tui::render::{self, Ui};
 use qbfix::tui::theme::Theme;
 use qbfix::wizard::{Msg, Wizard};
-use qbfix::{flow, report, sanitize};
+use qbfix::{flow, report};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

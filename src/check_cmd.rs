@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::checks::{self, CheckEvent, CheckResult, Status, Verdict, runner, verdict};
 use crate::config::Config;
-use crate::wrapping::{fill, hanging, wrap_line};
+use crate::text::wrap::{fill, hanging, wrap_line};
 
 /// What `check --json` prints.
 #[derive(Debug, Serialize)]
@@ -103,7 +103,7 @@ pub fn write_table(
     verdict: &Verdict,
     color: bool,
 ) -> std::io::Result<()> {
-    write_table_at(out, results, verdict, color, crate::wrapping::terminal_width())
+    write_table_at(out, results, verdict, color, crate::plain::terminal_width())
 }
 
 /// A check's friendly name ("Intuit status page"), its id when unknown.

@@ -11,8 +11,8 @@ use toml::Spanned;
 use url::Url;
 
 use crate::evidence::redact_text;
-use crate::fsread::{self, display_path};
-use crate::sanitize::clean;
+use crate::files::read::{self, display_path};
+use crate::text::sanitize::clean;
 
 /// All settings, with defaults filled in and every URL parsed.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,9 +127,11 @@ fn unreachable_url() -> Url {
 impl Config {
     /// Reads and validates a config file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = fsread::read_capped_text(path, fsread::CONFIG_CAP).map_err(|e| ConfigError::Read {
-            path: path.to_path_buf(),
-            reason: e.reason(),
+        let text = read::read_capped_text(path, crate::files::limits::CONFIG_BYTES).map_err(|e| {
+            ConfigError::Read {
+                path: path.to_path_buf(),
+                reason: e.reason(),
+            }
         })?;
         Config::parse(&text, path)
     }
@@ -274,9 +276,9 @@ fn check_ca_file(file: &Path) -> Result<(), String> {
 }
 
 /// The certificates of a PEM file of extra roots (a regular file, read up to
-/// [`fsread::CA_CAP`]); at least one, else a message naming the file.
+/// [`crate::files::limits::CA_BYTES`]); at least one, else a message naming the file.
 pub fn ca_certs(file: &Path) -> Result<Vec<CertificateDer<'static>>, String> {
-    let bytes = fsread::read_capped(file, fsread::CA_CAP)
+    let bytes = read::read_capped(file, crate::files::limits::CA_BYTES)
         .map_err(|e| format!("cannot read {}: {}", display_path(file), e.reason()))?;
     let mut certs = Vec::new();
     for cert in CertificateDer::pem_slice_iter(&bytes) {

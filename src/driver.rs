@@ -9,10 +9,11 @@ use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 
 use crate::checks::{CheckEvent, runner};
 use crate::config::Config;
+use crate::files::lock::FileLock;
 use crate::flow::Flow;
-use crate::redact::{self, Redactor};
 use crate::report_files::{self, SavedReports};
-use crate::session::{Session, SessionLock, SessionStore, StoreError, StoreWarning, SystemFacts};
+use crate::session::{Session, SessionStore, StoreError, StoreWarning, SystemFacts};
+use crate::text::redact::Redactor;
 use crate::wizard::{Effect, Msg, Wizard};
 
 /// How to start.
@@ -42,7 +43,7 @@ pub struct Driver {
     events: UnboundedSender<CheckEvent>,
     receiver: Option<UnboundedReceiver<CheckEvent>>,
     /// This process is the session's only writer while the driver lives.
-    _lock: SessionLock,
+    _lock: FileLock,
     /// Where the summary's reports went, or why they could not be written (in words).
     pub reports: Option<Result<SavedReports, String>>,
     /// What happened when the person asked to open the report (shown on the summary).
@@ -207,7 +208,7 @@ impl Driver {
         let data_dir = self.store.dir().parent().unwrap_or(self.store.dir());
         let documents = report_files::documents_dir();
         let folders = report_files::folders(documents.as_deref(), data_dir);
-        let session = redact::session(self.wizard.session(), &self.redactor);
+        let session = crate::session::redacted(self.wizard.session(), &self.redactor);
         self.reports = Some(report_files::write(&session, self.wizard.flow(), &folders));
     }
 
@@ -222,7 +223,7 @@ impl Driver {
 
     /// The ticket summary (`y`), redacted like every report: it may end up in a ticket.
     pub fn ticket_summary(&self) -> String {
-        let session = redact::session(self.wizard.session(), &self.redactor);
+        let session = crate::session::redacted(self.wizard.session(), &self.redactor);
         crate::report::ticket_summary(&session, Some(self.wizard.flow()))
     }
 
@@ -233,7 +234,7 @@ impl Driver {
             Ok(()) => tracing::debug!(session = %self.wizard.session().id, "session saved"),
             Err(e) => tracing::warn!(
                 "{}",
-                crate::errmsg::one_line([e as &(dyn std::error::Error + 'static)])
+                crate::text::one_line::one_line([e as &(dyn std::error::Error + 'static)])
             ),
         }
         saved

@@ -16,13 +16,13 @@ use crate::session::{
 };
 
 /// The largest file accepted.
-pub const MAX_BYTES: u64 = 5 * 1024 * 1024;
+use crate::files::limits::IMPORT_BYTES;
 
 /// Why an import was refused (each is one line; exit 2).
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("cannot import {0}")]
-    File(crate::fsread::ReadError),
+    File(crate::files::read::ReadError),
     #[error("cannot import {0}: it is larger than 5 MB, which no qbfix result is")]
     TooBig(String),
     #[error("cannot read {name}: {error}")]
@@ -42,20 +42,20 @@ pub enum ImportError {
 /// Reads `path` (`-` is stdin), refusing anything but a regular file of at most 5 MB.
 pub fn read_capped(path: &Path) -> Result<(String, Vec<u8>), ImportError> {
     if path.as_os_str() != "-" {
-        let bytes = crate::fsread::read_capped(path, MAX_BYTES).map_err(ImportError::File)?;
-        return Ok((crate::fsread::display_path(path), bytes));
+        let bytes = crate::files::read::read_capped(path, IMPORT_BYTES).map_err(ImportError::File)?;
+        return Ok((crate::files::read::display_path(path), bytes));
     }
     let name = "standard input".to_string();
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
-        .take(MAX_BYTES + 1)
+        .take(IMPORT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|error| ImportError::Read {
             name: name.clone(),
             error,
         })?;
-    if bytes.len() as u64 > MAX_BYTES {
+    if bytes.len() as u64 > IMPORT_BYTES {
         return Err(ImportError::TooBig(name));
     }
     Ok((name, bytes))
@@ -167,7 +167,7 @@ fn system_facts(checks: &[CheckResult]) -> SystemFacts {
     let sys = checks.iter().find(|r| r.id == "system");
     let get = |k: &str| {
         sys.and_then(|r| r.detail_str(k))
-            .map(crate::sanitize::clean)
+            .map(crate::text::sanitize::clean)
             .unwrap_or_default()
     };
     SystemFacts {

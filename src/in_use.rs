@@ -16,7 +16,7 @@ pub enum Choice {
 /// Shows `message` (which session, held by whom) and asks until a valid answer or the end of
 /// input (which quits).
 pub fn ask(message: &str, mut input: impl BufRead, mut out: impl Write) -> std::io::Result<Choice> {
-    writeln!(out, "{}", crate::sanitize::clean(message))?;
+    writeln!(out, "{}", crate::text::sanitize::clean(message))?;
     loop {
         write!(
             out,

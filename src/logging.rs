@@ -1,5 +1,5 @@
 //! A log for support: `tracing` events written to `<data-dir>/logs/qbfix.log`, never to the
-//! terminal (so never under the TUI). The file is capped at [`MAX_BYTES`]; when full it becomes
+//! terminal (so never under the TUI). The file is capped at [`LOG_BYTES`]; when full it becomes
 //! `qbfix.log.1` (and that `qbfix.log.2`), so the log never takes more than three times the cap.
 //! Every line is redacted like a report (user, home, host names and private addresses) and
 //! stripped of control characters. Level: `info`, or `debug` with `--verbose`, or whatever
@@ -17,12 +17,9 @@ use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 
-use crate::redact::Redactor;
+use crate::text::redact::Redactor;
 
-/// Largest size of one log file.
-pub const MAX_BYTES: u64 = 1024 * 1024;
-/// Rotated files kept besides the current one.
-pub const KEEP: usize = 2;
+use crate::files::limits::{LOG_BYTES, LOG_KEEP};
 
 /// The level from `QBFIX_LOG` (empty counts as unset), else `debug` when verbose, else `info`.
 pub fn level(verbose: bool, env: Option<&str>) -> Result<LevelFilter, String> {
@@ -42,9 +39,9 @@ pub fn init(data_dir: &Path, level: LevelFilter, redactor: Redactor) -> Option<P
         return None;
     }
     let dir = data_dir.join("logs");
-    crate::session::create_private_dir(&dir).ok()?;
+    crate::files::private::create_dir(&dir).ok()?;
     let path = dir.join("qbfix.log");
-    let file = RotatingFile::open(&path, MAX_BYTES, redactor).ok()?;
+    let file = RotatingFile::open(&path, LOG_BYTES, redactor).ok()?;
     let layer = tracing_subscriber::fmt::layer()
         .with_ansi(false)
         .with_target(true)
@@ -98,7 +95,7 @@ impl RotatingFile {
 impl Inner {
     fn rotate(&mut self) -> std::io::Result<()> {
         let numbered = |n: usize| PathBuf::from(format!("{}.{n}", self.path.display()));
-        for n in (1..KEEP).rev() {
+        for n in (1..LOG_KEEP).rev() {
             let _ = std::fs::rename(numbered(n), numbered(n + 1));
         }
         std::fs::rename(&self.path, numbered(1))?;
@@ -109,7 +106,7 @@ impl Inner {
 
     fn write_line(&mut self, buf: &[u8]) -> std::io::Result<()> {
         let text = String::from_utf8_lossy(buf);
-        let mut line = crate::sanitize::clean_multiline(&self.redactor.text(&text));
+        let mut line = crate::text::sanitize::clean_multiline(&self.redactor.text(&text));
         if !line.ends_with('\n') {
             line.push('\n');
         }
@@ -190,5 +187,82 @@ fn open_log(path: &Path) -> std::io::Result<File> {
 }
 
 #[cfg(test)]
-#[path = "logging_tests.rs"]
-mod tests;
+mod tests {
+    use super::*;
+
+    fn log_line(file: &RotatingFile, text: &str) {
+        let mut w = file.make_writer();
+        w.write_all(text.as_bytes()).unwrap();
+    }
+
+    fn redactor() -> Redactor {
+        Redactor::with(&["alice".to_string()], Some("/home/alice"), Some("alices-pc"))
+    }
+
+    #[test]
+    fn lines_are_redacted_and_cleaned() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("qbfix.log");
+        let file = RotatingFile::open(&path, LOG_BYTES, redactor()).unwrap();
+        log_line(
+            &file,
+            "INFO user alice on alices-pc read /home/alice/x from 192.168.3.4 \u{1b}[31mred\n",
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text, "INFO user user-1 on host-1 read ~/x from 192.168.x.1 red\n");
+    }
+
+    #[test]
+    fn the_file_is_capped_and_rotated_keeping_two() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("qbfix.log");
+        let cap = 1000;
+        let file = RotatingFile::open(&path, cap, redactor()).unwrap();
+        for i in 0..200 {
+            log_line(&file, &format!("line {i:04} {}\n", "x".repeat(40)));
+        }
+        let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        let rotated = |n| PathBuf::from(format!("{}.{n}", path.display()));
+        assert!(size(&path) <= cap && size(&rotated(1)) <= cap && size(&rotated(2)) <= cap);
+        assert!(size(&rotated(2)) > 0, "two old files are kept");
+        assert!(!rotated(3).exists(), "and no more");
+        let newest = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            newest.ends_with(&format!("line 0199 {}\n", "x".repeat(40))),
+            "{newest}"
+        );
+        // One huge event is cut, not allowed to blow the cap.
+        log_line(&file, &"y".repeat(10_000));
+        assert!(size(&path) <= cap);
+    }
+
+    #[test]
+    fn a_full_file_is_rotated_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("qbfix.log");
+        std::fs::write(&path, "z".repeat(2000)).unwrap();
+        let file = RotatingFile::open(&path, 1000, redactor()).unwrap();
+        log_line(&file, "fresh\n");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "fresh\n");
+        assert_eq!(
+            std::fs::read_to_string(format!("{}.1", path.display()))
+                .unwrap()
+                .len(),
+            2000
+        );
+    }
+
+    #[test]
+    fn level_comes_from_qbfix_log_then_verbose() {
+        assert_eq!(level(false, None).unwrap(), LevelFilter::INFO);
+        assert_eq!(level(true, None).unwrap(), LevelFilter::DEBUG);
+        assert_eq!(
+            level(true, Some("")).unwrap(),
+            LevelFilter::DEBUG,
+            "empty counts as unset"
+        );
+        assert_eq!(level(false, Some("debug")).unwrap(), LevelFilter::DEBUG);
+        assert_eq!(level(true, Some("off")).unwrap(), LevelFilter::OFF);
+        assert!(level(false, Some("loud")).unwrap_err().contains("QBFIX_LOG"));
+    }
+}

@@ -11,10 +11,11 @@ use clap::CommandFactory;
 
 use qbfix::cli::{Cli, Command, FlowCommand, GlobalArgs, ReportFormat, WizardArgs};
 use qbfix::driver::{Driver, StartOptions, Started, finished_line};
+use qbfix::files::write;
 use qbfix::session::{SessionStore, StoreError};
+use qbfix::text::{one_line, redact};
 use qbfix::{
-    case_code, check_cmd, close_prompt, config, errmsg, flow, import, in_use, logging, output, plain, redact,
-    report, tui, watch,
+    case_code, check_cmd, close_prompt, config, flow, import, in_use, logging, plain, report, tui, watch,
 };
 
 fn main() -> ExitCode {
@@ -24,7 +25,7 @@ fn main() -> ExitCode {
     let code = match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            let message = errmsg::one_line(e.chain());
+            let message = one_line::one_line(e.chain());
             tracing::error!("{message}");
             eprintln!("qbfix: {message}");
             2
@@ -42,7 +43,10 @@ fn main() -> ExitCode {
 fn start_log(global: &GlobalArgs) {
     let env = std::env::var("QBFIX_LOG").ok();
     let level = logging::level(global.verbose, env.as_deref()).unwrap_or_else(|problem| {
-        eprintln!("qbfix: {}; logging at info", qbfix::sanitize::clean(&problem));
+        eprintln!(
+            "qbfix: {}; logging at info",
+            qbfix::text::sanitize::clean(&problem)
+        );
         tracing::level_filters::LevelFilter::INFO
     });
     let Ok(dir) = data_dir(global) else {
@@ -90,7 +94,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let store = SessionStore::open_read_only(&data_dir(&cli.global)?)?;
             let (session, warnings) = case_code::find_session(&store, &id)?;
             warnings.iter().for_each(|w| eprintln!("qbfix: {w}"));
-            let session = redact::session(&session, &redactor(&cli.global));
+            let session = qbfix::session::redacted(&session, &redactor(&cli.global));
             let flow = flow::default_flow()?;
             let text = match format {
                 ReportFormat::Md => report::markdown(&session, Some(&flow)),
@@ -100,7 +104,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             };
             match output {
                 Some(path) => {
-                    output::write_atomic(&path, text.as_bytes())?;
+                    write::write_atomic(&path, text.as_bytes(), write::Mode::Public)?;
                     eprintln!("Report written to {}", path.display());
                 }
                 None => print!("{text}"),
@@ -184,7 +188,7 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
             match in_use::ask(&message, std::io::stdin().lock(), std::io::stderr())? {
                 in_use::Choice::ReadOnly => {
                     let (session, _) = store.load(&id)?;
-                    let session = redact::session(&session, &redactor(global));
+                    let session = qbfix::session::redacted(&session, &redactor(global));
                     print!("{}", report::markdown(&session, Some(&options.flow)));
                     return Ok(0);
                 }

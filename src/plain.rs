@@ -2,6 +2,7 @@
 //! stdout. For pipes, scripts and screen readers: no escape codes, ever. Checks run in the
 //! background and their results are printed at the first step that uses them.
 
+use std::io::IsTerminal;
 use std::io::{BufRead, Write};
 
 use tokio::runtime::Handle;
@@ -13,8 +14,8 @@ mod step;
 use crate::checks::{self, CheckEvent};
 use crate::driver::{Driver, Stop};
 use crate::report;
-use crate::sanitize::{clean, clean_multiline};
 use crate::session::StoreError;
+use crate::text::sanitize::{clean, clean_multiline};
 use crate::wizard::{Effect, Msg, Waiting};
 
 /// What can end plain mode early.
@@ -44,7 +45,7 @@ pub fn run(
     handle: &Handle,
     echo: bool,
 ) -> Result<(), PlainError> {
-    let width = crate::wrapping::terminal_width();
+    let width = terminal_width();
     if let Some(hint) = &driver.resume_hint {
         writeln!(out, "({hint})")?;
     }
@@ -156,7 +157,7 @@ pub fn run(
             writeln!(out, "{}", clean(hint))?;
         }
         if plain.apply(&mut driver, effects)? == Some(Stop::Quit) {
-            writeln!(out, "{}", crate::wrapping::fill(&resume_line(&driver), width))?;
+            writeln!(out, "{}", crate::text::wrap::fill(&resume_line(&driver), width))?;
             return Ok(());
         }
         if noting {
@@ -221,7 +222,7 @@ fn read_answer(
     if input.read_until(b'\n', &mut line)? == 0 {
         driver.save()?;
         writeln!(out)?;
-        writeln!(out, "{}", crate::wrapping::fill(&resume_line(driver), width))?;
+        writeln!(out, "{}", crate::text::wrap::fill(&resume_line(driver), width))?;
         return Ok(None);
     }
     let line = String::from_utf8_lossy(&line).trim().to_string();
@@ -236,7 +237,7 @@ fn write_ticket(out: &mut impl Write, driver: &Driver) -> std::io::Result<()> {
     let text = driver.ticket_summary();
     writeln!(out, "--- ticket summary ---")?;
     for line in text.lines() {
-        writeln!(out, "{}", crate::sanitize::clean(line))?;
+        writeln!(out, "{}", crate::text::sanitize::clean(line))?;
     }
     writeln!(out, "--- end of ticket summary ---")
 }
@@ -325,4 +326,24 @@ fn write_summary(out: &mut impl Write, driver: &Driver) -> std::io::Result<()> {
         writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+/// The width to wrap stdout's lines at: `COLUMNS`, else the terminal's, else 80.
+pub fn terminal_width() -> usize {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|c| *c > 0);
+    let tty = || {
+        std::io::stdout()
+            .is_terminal()
+            .then(|| crossterm::terminal::size().ok())
+            .flatten()
+            .map(|(w, _)| usize::from(w))
+            .filter(|w| *w > 0)
+    };
+    columns
+        .or_else(tty)
+        .unwrap_or(80)
+        .max(crate::text::wrap::MIN_WIDTH)
 }

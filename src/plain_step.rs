@@ -5,9 +5,9 @@
 use std::io::Write;
 
 use crate::checks;
-use crate::sanitize::{clean, clean_multiline};
+use crate::text::sanitize::{clean, clean_multiline};
+use crate::text::wrap::{fill, hanging, wrap_line};
 use crate::wizard::Wizard;
-use crate::wrapping::{fill, hanging, wrap_line};
 
 fn say(out: &mut impl Write, text: &str, width: usize) -> std::io::Result<()> {
     writeln!(out, "{}", fill(text, width))

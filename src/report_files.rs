@@ -4,7 +4,6 @@
 //! the default browser. `BROWSER`, when set, names the program that opens it (tests set a
 //! stand-in that records the call).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::flow::Flow;
@@ -71,14 +70,9 @@ pub fn write(session: &Session, flow: &Flow, folders: &[PathBuf]) -> Result<Save
     Err(last)
 }
 
-/// Writes through a temp file in the same folder, then renames, so a reader never sees half.
+/// Writes one report through the one atomic writer (a reader never sees half a report).
 fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension("tmp");
-    let mut file = std::fs::File::create(&tmp)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    drop(file);
-    std::fs::rename(&tmp, path)
+    crate::files::write::write_atomic(path, bytes, crate::files::write::Mode::Public).map_err(|e| e.into_io())
 }
 
 /// Opens `path` in the default browser (or the program `BROWSER` names); the error in words.
@@ -100,11 +94,11 @@ pub fn describe(
             lines.push("Reports saved for you to keep or send:".to_string());
             lines.push(format!(
                 "  {}",
-                crate::sanitize::clean(&saved.html.display().to_string())
+                crate::text::sanitize::clean(&saved.html.display().to_string())
             ));
             lines.push(format!(
                 "  {}",
-                crate::sanitize::clean(&saved.json.display().to_string())
+                crate::text::sanitize::clean(&saved.json.display().to_string())
             ));
             if can_open {
                 lines.push("Press o to open the report in your browser.".to_string());
@@ -112,7 +106,7 @@ pub fn describe(
         }
         Some(Err(e)) => lines.push(format!(
             "The reports could not be saved: {}",
-            crate::sanitize::clean(e)
+            crate::text::sanitize::clean(e)
         )),
         None => {}
     }
@@ -120,7 +114,7 @@ pub fn describe(
         Some(Ok(())) => lines.push("The report was opened in your browser.".to_string()),
         Some(Err(e)) => lines.push(format!(
             "The report could not be opened: {}",
-            crate::sanitize::clean(e)
+            crate::text::sanitize::clean(e)
         )),
         None => {}
     }

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use crate::checks::{CheckResult, Status, runner};
 use crate::config::Config;
-use crate::sanitize::clean;
+use crate::text::sanitize::clean;
 
 /// How to watch.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -248,7 +248,7 @@ fn the_log_is_capped_and_rotated() {
     let home = env.dir().join("home");
     std::fs::create_dir_all(env.data_dir().join("logs")).unwrap();
     let old = "x".repeat(99) + "\n";
-    let full = old.repeat((qbfix::logging::MAX_BYTES / 100) as usize);
+    let full = old.repeat((qbfix::files::limits::LOG_BYTES / 100) as usize);
     std::fs::write(log_path(&env), &full).unwrap();
     assert!(
         logged_run(&env, &home, &env.config_path(), &["sessions"], "")
@@ -283,6 +283,6 @@ fn the_log_is_capped_and_rotated() {
         let size = std::fs::metadata(env.data_dir().join("logs").join(&name))
             .unwrap()
             .len();
-        assert!(size <= qbfix::logging::MAX_BYTES, "{name} is {size} bytes");
+        assert!(size <= qbfix::files::limits::LOG_BYTES, "{name} is {size} bytes");
     }
 }

@@ -120,7 +120,7 @@ fn a_huge_flow_file_is_refused_by_size() {
     let env = Env::new();
     let big = env.dir().join("big.toml");
     let file = std::fs::File::create(&big).unwrap();
-    file.set_len(qbfix::fsread::FLOW_CAP + 1).unwrap();
+    file.set_len(qbfix::files::limits::FLOW_BYTES + 1).unwrap();
     let stderr = refused(env.cmd().args(["flow", "validate"]).arg(&big));
     assert!(
         stderr.contains("big.toml: cannot read flow file: is larger than 32 MiB"),

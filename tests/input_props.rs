@@ -7,9 +7,9 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use qbfix::config::Config;
-use qbfix::redact::Redactor;
-use qbfix::sanitize;
 use qbfix::session::{Session, SessionStore, SystemFacts};
+use qbfix::text::redact::Redactor;
+use qbfix::text::sanitize;
 
 fn bytes() -> impl Strategy<Value = Vec<u8>> {
     proptest::collection::vec(any::<u8>(), 0..1024)

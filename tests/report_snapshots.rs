@@ -192,18 +192,18 @@ proptest! {
         for section in &doc.sections {
             if section.kind != report::SectionKind::Overview {
                 let md_heading = format!("## {}", section.heading);
-                let html_heading = format!("<h2>{}</h2>", qbfix::sanitize::html(section.heading));
+                let html_heading = format!("<h2>{}</h2>", qbfix::text::sanitize::html(section.heading));
                 prop_assert!(md.contains(&md_heading), "md lacks {}", md_heading);
                 prop_assert!(text.contains(section.heading), "text lacks {}", section.heading);
                 prop_assert!(html.contains(&html_heading), "html lacks {}", html_heading);
             }
             for item in &section.items {
                 prop_assert!(md.contains(&report::markdown_escape(&item.text)), "md lacks {:?}", item.text);
-                prop_assert!(html.contains(&qbfix::sanitize::html(&item.text)), "html lacks {:?}", item.text);
+                prop_assert!(html.contains(&qbfix::text::sanitize::html(&item.text)), "html lacks {:?}", item.text);
                 prop_assert!(text_flat.contains(&squash(&item.text)), "text lacks {:?}", item.text);
                 if let Some(note) = &item.note {
                     prop_assert!(md.contains(&report::markdown_escape(note)));
-                    prop_assert!(html.contains(&qbfix::sanitize::html(note)));
+                    prop_assert!(html.contains(&qbfix::text::sanitize::html(note)));
                     prop_assert!(text_flat.contains(&squash(note)));
                 }
             }

@@ -86,9 +86,12 @@ pub fn root_store(config: &Config) -> Result<RootCertStore, String> {
     let mut roots = system_roots().clone();
     if let Some(path) = &config.tls.extra_ca_file {
         for cert in crate::config::ca_certs(path)? {
-            roots
-                .add(cert)
-                .map_err(|e| format!("bad certificate in {}: {e}", crate::fsread::display_path(path)))?;
+            roots.add(cert).map_err(|e| {
+                format!(
+                    "bad certificate in {}: {e}",
+                    crate::files::read::display_path(path)
+                )
+            })?;
         }
     }
     Ok(roots)

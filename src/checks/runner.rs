@@ -10,7 +10,7 @@ use tokio::task::JoinSet;
 
 use super::{CheckResult, CheckSpec, Context, REGISTRY, Status};
 use crate::config::Config;
-use crate::sanitize;
+use crate::text::sanitize;
 
 /// Extra time a check gets past its own timeout before the runner gives up on it.
 pub const GRACE: Duration = Duration::from_millis(750);

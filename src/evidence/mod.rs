@@ -7,8 +7,8 @@
 //! the verdict depends on are written into and read from it only through [`Facts`], whose
 //! field names are the `details` keys, so a typo cannot silently change a verdict.
 
+pub mod display_url;
 pub mod facts;
-pub mod redact;
 pub mod verdict;
 
 use std::time::Duration;
@@ -16,8 +16,8 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+pub use display_url::{DisplayUrl, redact_text, redact_url};
 pub use facts::{Answerer, ErrorKind, Facts};
-pub use redact::{DisplayUrl, redact_text, redact_url};
 pub use verdict::{Verdict, VerdictId, decide};
 
 /// The ids of the checks the verdict reads.

@@ -15,9 +15,9 @@ use crate::config::line_col;
 /// A flow file that cannot be used. `Display` is `FILE:LINE:COL: problem`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FlowError {
-    #[error("{file}: cannot read flow file: {}", crate::sanitize::clean(.problem))]
+    #[error("{file}: cannot read flow file: {}", crate::text::sanitize::clean(.problem))]
     Read { file: String, problem: String },
-    #[error("{file}:{line}:{column}: {}", crate::sanitize::clean(.problem))]
+    #[error("{file}:{line}:{column}: {}", crate::text::sanitize::clean(.problem))]
     Invalid {
         file: String,
         line: usize,
@@ -28,12 +28,13 @@ pub enum FlowError {
 
 /// Reads and validates a flow file.
 pub fn load_file(path: &Path) -> Result<Flow, FlowError> {
-    let file = crate::fsread::display_path(path);
-    let text =
-        crate::fsread::read_capped_text(path, crate::fsread::FLOW_CAP).map_err(|e| FlowError::Read {
+    let file = crate::files::read::display_path(path);
+    let text = crate::files::read::read_capped_text(path, crate::files::limits::FLOW_BYTES).map_err(|e| {
+        FlowError::Read {
             file: file.clone(),
             problem: e.reason(),
-        })?;
+        }
+    })?;
     parse(&text, &file)
 }
 

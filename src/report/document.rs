@@ -7,8 +7,8 @@ use jiff::tz::TimeZone;
 
 use crate::checks::{CheckResult, Status, VerdictId};
 use crate::flow::Flow;
-use crate::sanitize::{clean, clean_multiline};
 use crate::session::{Outcome, Session};
+use crate::text::sanitize::{clean, clean_multiline};
 
 /// What a section holds; renderers give some of them their own look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,7 +179,7 @@ impl Document {
     /// Builds the report of `session`; `flow` (when it is the session's) supplies tips and
     /// step kinds; times are shown in `tz`.
     pub fn new(session: &Session, flow: Option<&Flow>, tz: &TimeZone) -> Document {
-        // Written reports get a session already through `crate::redact::session` (main).
+        // Written reports get a session already through `crate::session::redacted` (main).
         let s = session;
         let flow = flow.filter(|f| f.id == s.flow);
         let when = |t: &jiff::Timestamp| when_in(t, tz);

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::document::{Document, Item, SectionKind};
-use crate::sanitize::html as esc;
+use crate::text::sanitize::html as esc;
 
 const STYLE: &str = ":root{color-scheme:light dark;--fg:#1b1b1b;--bg:#fff;--muted:#59636e;--line:#d1d9e0;--box:#f6f8fa;\
 --pass:#1a7f37;--warn:#9a6700;--fail:#cf222e;--yours:#9a6700;--intuit:#0969da;--bank:#8250df;--unknown:#59636e}\

@@ -21,7 +21,7 @@ pub struct ReportJson<'a> {
     pub case_code: Option<&'a str>,
     /// `redacted` or `none`: whether names and private addresses were hidden.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub redaction: Option<crate::redact::Redaction>,
+    pub redaction: Option<crate::text::redact::Redaction>,
     /// Where an imported session came from (absent for sessions run here).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imported: Option<&'a crate::session::Imported>,
@@ -80,7 +80,7 @@ fn step(r: &StepRecord) -> ReportStep<'_> {
 /// The report as pretty JSON with a final newline.
 pub fn json(session: &Session) -> Result<String, serde_json::Error> {
     let mut value = serde_json::to_value(ReportJson::new(session))?;
-    crate::sanitize::clean_json(&mut value, true);
+    crate::text::sanitize::clean_json(&mut value, true);
     let mut text = serde_json::to_string_pretty(&value)?;
     text.push('\n');
     Ok(text)

@@ -9,7 +9,7 @@ use super::document::{Document, Item, SectionKind};
 /// links, HTML tags, entities and strikethrough cannot be smuggled in; a `&` or `>` inside a
 /// sentence stays as it is.
 pub fn escape(s: &str) -> String {
-    let chars: Vec<char> = crate::sanitize::clean(s).chars().collect();
+    let chars: Vec<char> = crate::text::sanitize::clean(s).chars().collect();
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| chars[j]);

@@ -92,7 +92,7 @@ pub fn next_steps(session: &Session) -> Vec<String> {
         Outcome::Unresolved => vec![support.into()],
         Outcome::InProgress => vec![format!(
             "Continue the troubleshooting with: qbfix --resume {}",
-            crate::sanitize::clean(session.case_code.as_deref().unwrap_or(&session.id))
+            crate::text::sanitize::clean(session.case_code.as_deref().unwrap_or(&session.id))
         )],
     }
 }
@@ -116,14 +116,14 @@ pub fn sessions_table(sessions: &[Session]) -> String {
                 None => s.outcome.as_str().to_string(),
             };
             [
-                crate::sanitize::clean(&s.id),
-                crate::sanitize::clean(s.case_code.as_deref().unwrap_or("-")),
+                crate::text::sanitize::clean(&s.id),
+                crate::text::sanitize::clean(s.case_code.as_deref().unwrap_or("-")),
                 s.started_at
                     .to_zoned_datetime(TimeZone::system())
                     .strftime("%Y-%m-%d %H:%M")
                     .to_string(),
-                crate::sanitize::clean(&s.flow),
-                crate::sanitize::clean(&step),
+                crate::text::sanitize::clean(&s.flow),
+                crate::text::sanitize::clean(&step),
                 outcome,
             ]
         })

@@ -1,9 +1,10 @@
 //! A session: everything one run of the wizard recorded (answers, notes, check results, the
 //! verdict and the outcome), in the file format of DESIGN.md, plus where sessions live on disk.
 
-mod lock;
+pub mod redacted;
 mod store;
 mod valid;
+pub use redacted::redacted;
 pub use valid::plain_web_address;
 
 use jiff::Timestamp;
@@ -11,8 +12,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::checks::{CheckResult, Verdict};
 
-pub use lock::SessionLock;
-pub(crate) use store::create_private_dir;
 pub use store::{SessionStore, StoreError, StoreWarning};
 pub use valid::{CASE_ALPHABET, is_valid_case_code, is_valid_id};
 
@@ -141,10 +140,10 @@ pub struct Session {
     /// Helpdesk jumps, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub jumps: Vec<Jump>,
-    /// Set only on the copy [`crate::redact::session`] makes for a report or log; a session
+    /// Set only on the copy [`crate::session::redacted`] makes for a report or log; a session
     /// with this set is never saved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub redaction: Option<crate::redact::Redaction>,
+    pub redaction: Option<crate::text::redact::Redaction>,
     /// Set when the session was made by `qbfix import` from the customer's results.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imported: Option<Imported>,

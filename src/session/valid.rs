@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 /// Longest string kept from a session file (a note is at most this long).
-pub const MAX_STRING: usize = 64 * 1024;
+use crate::files::limits::SESSION_TEXT_BYTES;
 
 /// `YYYYMMDD-HHMMSS-xxxxxx` (hex suffix), as [`super::new_id`] makes them.
 pub fn is_valid_id(id: &str) -> bool {
@@ -72,21 +72,23 @@ pub fn check(v: &mut Value, stem: &str) -> Result<(), String> {
         Some(_) => return Err("its bank address is not a plain web address".to_string()),
     }
     if too_long(v) {
-        return Err(format!("a text in it is longer than {MAX_STRING} bytes"));
+        return Err(format!("a text in it is longer than {SESSION_TEXT_BYTES} bytes"));
     }
     // Only a report's copy carries a redaction mark; a file claiming one is taken as recorded.
     if let Some(map) = v.as_object_mut() {
         map.remove("redaction");
     }
-    crate::sanitize::clean_json(v, true);
+    crate::text::sanitize::clean_json(v, true);
     Ok(())
 }
 
 fn too_long(v: &Value) -> bool {
     match v {
-        Value::String(s) => s.len() > MAX_STRING,
+        Value::String(s) => s.len() > SESSION_TEXT_BYTES,
         Value::Array(items) => items.iter().any(too_long),
-        Value::Object(map) => map.iter().any(|(k, v)| k.len() > MAX_STRING || too_long(v)),
+        Value::Object(map) => map
+            .iter()
+            .any(|(k, v)| k.len() > SESSION_TEXT_BYTES || too_long(v)),
         _ => false,
     }
 }

@@ -11,7 +11,7 @@ use ratatui_textarea::TextArea;
 pub use super::context::{KeyContext, facts};
 use super::keys::{self, Command};
 use super::theme::Theme;
-use crate::sanitize;
+use crate::text::sanitize;
 use crate::wizard::Msg;
 
 /// After this long, the checks panel names the checks still running.

@@ -49,7 +49,7 @@ impl Wizard {
             None => {
                 self.hint = Some(format!(
                     "{:?} is not a web address (like mybank.com): try again, or press Enter to skip.",
-                    crate::sanitize::clean(text)
+                    crate::text::sanitize::clean(text)
                 ));
                 vec![]
             }

@@ -49,7 +49,7 @@ impl Wizard {
             Msg::Jump { to, at } => self.jump(&to, at),
             Msg::BankAddress { text } => self.bank_address(&text),
             Msg::Note { text } => {
-                let text = crate::sanitize::clean_multiline(text.trim());
+                let text = crate::text::sanitize::clean_multiline(text.trim());
                 let id = self.current_id().to_string();
                 let record = self.record_mut(&id);
                 record.note = (!text.is_empty()).then_some(text);
@@ -57,7 +57,7 @@ impl Wizard {
                 vec![Effect::Save]
             }
             Msg::DraftNote { text } => {
-                let text = crate::sanitize::clean_multiline(text.trim());
+                let text = crate::text::sanitize::clean_multiline(text.trim());
                 let id = self.current_id().to_string();
                 let record = self.record_mut(&id);
                 if text.is_empty() || record.note.as_deref() == Some(text.as_str()) {

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::{Ui, wrap, wrapped_height};
+use super::{Ui, hanging, wrapped_height};
 use crate::checks::{self, CheckResult, Status};
 use crate::session::ImportSource;
 use crate::tui::keys;
@@ -61,7 +61,7 @@ pub fn result_line<'a>(ui: &Ui, r: &'a CheckResult) -> Line<'a> {
 /// One result wrapped into `width` columns, its later rows under the summary's text.
 pub fn result_lines(ui: &Ui, r: &CheckResult, width: u16) -> Vec<Line<'static>> {
     let indent = Span::raw(r.status.symbol()).width() + 1;
-    wrap::hanging(result_line(ui, r), indent, width)
+    hanging::hanging(result_line(ui, r), indent, width)
 }
 
 /// "… answered in 41 ms" already says how long it took.
@@ -90,7 +90,7 @@ pub fn running_lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
     ]));
     if ui.app.waiting_long() {
         let line = Line::styled(format!("Still waiting on: {}", waiting_on(ui)), theme.dim());
-        lines.extend(wrap::hanging(line, 0, width));
+        lines.extend(hanging::hanging(line, 0, width));
     }
     lines
 }
@@ -106,9 +106,9 @@ pub fn card_lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
 
 /// One card's lines, wrapped into `width` columns.
 pub fn card_of(theme: Theme, card: Card, width: u16) -> Vec<Line<'static>> {
-    let mut lines = wrap::hanging(Line::styled(card.headline, theme.card(card.who)), 2, width);
+    let mut lines = hanging::hanging(Line::styled(card.headline, theme.card(card.who)), 2, width);
     if let Some(now) = card.do_now {
-        lines.extend(wrap::hanging(
+        lines.extend(hanging::hanging(
             Line::from(vec![Span::raw("  "), Span::styled(now, theme.bold())]),
             2,
             width,
@@ -130,8 +130,8 @@ pub fn verdict_lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
         Span::styled(verdict.title.clone(), theme.bold()),
     ]);
     let advice = Line::from(vec![Span::raw("  "), Span::raw(verdict.advice.clone())]);
-    lines.extend(wrap::hanging(title, 2, width));
-    lines.extend(wrap::hanging(advice, 2, width));
+    lines.extend(hanging::hanging(title, 2, width));
+    lines.extend(hanging::hanging(advice, 2, width));
     lines
 }
 

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use super::{Ui, checks, wrap, wrapped_height};
+use super::{Ui, checks, hanging, wrapped_height};
 use crate::checks::CheckResult;
 
 /// Every result of the session, in registry order.
@@ -57,7 +57,7 @@ fn lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
             Span::styled(format!(" {name}{}", " ".repeat(pad)), theme.bold()),
         );
         let indent = Span::raw(r.status.symbol()).width() + 1 + name_width + 1;
-        lines.extend(wrap::hanging(line, indent, width));
+        lines.extend(hanging::hanging(line, indent, width));
     }
     lines
 }

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 use ratatui_textarea::TextArea;
 
-use super::{Ui, centered, wrap};
+use super::{Ui, centered, hanging};
 use crate::tui::app::BANK_PLACEHOLDER;
 
 /// Draws the note editor over the middle of `area`.
@@ -35,7 +35,7 @@ const MARK: &str = "› ";
 /// The question and the field, wrapped into `width` columns.
 pub fn bank_lines(ui: &Ui, question: &str, width: u16) -> Vec<Line<'static>> {
     let theme = ui.app.theme;
-    let mut lines = wrap::item(Line::styled(question.to_string(), theme.bold()), width);
+    let mut lines = hanging::item(Line::styled(question.to_string(), theme.bold()), width);
     let field = &ui.app.bank_field;
     let text = field.lines().first().map_or("", String::as_str);
     let at = field.cursor().1;
@@ -52,6 +52,6 @@ pub fn bank_lines(ui: &Ui, question: &str, width: u16) -> Vec<Line<'static>> {
     if text.is_empty() {
         spans.push(Span::styled(BANK_PLACEHOLDER, theme.dim()));
     }
-    lines.extend(wrap::hanging(Line::from(spans), MARK.chars().count(), width));
+    lines.extend(hanging::hanging(Line::from(spans), MARK.chars().count(), width));
     lines
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, List, ListItem, ListState};
 
 use super::Ui;
 use crate::flow::StepKind;
-use crate::sanitize;
+use crate::text::sanitize;
 use crate::wizard::Wizard;
 
 /// One row of the list.

@@ -5,13 +5,13 @@ pub mod checks;
 pub mod checks_view;
 pub mod fields;
 pub mod footer;
+pub mod hanging;
 pub mod header;
 pub mod help;
 pub mod jump;
 pub mod script;
 pub mod step;
 pub mod summary;
-pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};

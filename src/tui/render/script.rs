@@ -9,8 +9,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{Ui, wrap};
-use crate::sanitize;
+use super::{Ui, hanging};
+use crate::text::sanitize;
 
 /// "Say: " and "Ask: " are this wide; later sentences line up after them.
 const LABEL: usize = 5;
@@ -56,7 +56,7 @@ pub fn units(ui: &Ui, width: u16) -> Vec<Vec<Line<'static>>> {
         for (i, sentence) in sentences(&sanitize::clean(text)).into_iter().enumerate() {
             let lead = if i == 0 { label } else { "     " };
             let line = Line::from(vec![Span::styled(lead, theme.bold()), Span::raw(sentence)]);
-            units.push(wrap::hanging(line, LABEL, width));
+            units.push(hanging::hanging(line, LABEL, width));
         }
     }
     let answers = &ui.wizard.view().answers;
@@ -82,7 +82,7 @@ pub fn units(ui: &Ui, width: u16) -> Vec<Vec<Line<'static>>> {
             Span::raw(" → "),
             Span::styled((n + 1).to_string(), theme.key()),
         ]);
-        rows.extend(wrap::hanging(line, LISTEN_INDENT, width));
+        rows.extend(hanging::hanging(line, LISTEN_INDENT, width));
         units.push(rows);
     }
     units

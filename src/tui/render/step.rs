@@ -8,8 +8,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
-use super::{Ui, checks, wrap, wrapped_height};
-use crate::sanitize;
+use super::{Ui, checks, hanging, wrapped_height};
+use crate::text::sanitize;
 use crate::wizard::{StepView, Waiting};
 
 /// The step text above the answers, wrapped into `width` columns (list items hang under their
@@ -22,7 +22,7 @@ fn text_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
         lines.push(Line::raw(""));
     }
     lines.extend(view.text.lines().map(Line::raw));
-    wrap::items(lines, width)
+    hanging::items(lines, width)
 }
 
 /// The note, the question and the answers, wrapped into `width` columns.
@@ -37,11 +37,14 @@ fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
                 Span::styled(label, theme.bold()),
                 Span::styled(text.to_string(), theme.dim()),
             ]);
-            lines.extend(wrap::hanging(line, NOTE_LABEL.len(), width));
+            lines.extend(hanging::hanging(line, NOTE_LABEL.len(), width));
         }
     }
     if let Some(hint) = view.hint {
-        lines.extend(wrap::item(Line::styled(hint.to_string(), theme.notice()), width));
+        lines.extend(hanging::item(
+            Line::styled(hint.to_string(), theme.notice()),
+            width,
+        ));
     }
     if let Some(question) = ui.wizard.bank_question() {
         lines.extend(super::fields::bank_lines(ui, question, width));
@@ -61,7 +64,7 @@ fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
         } else {
             theme.bold()
         };
-        lines.extend(wrap::item(Line::styled(question, style), width));
+        lines.extend(hanging::item(Line::styled(question, style), width));
     }
     for (i, answer) in view.answers.iter().enumerate() {
         let selected = i == view.cursor;
@@ -84,7 +87,7 @@ fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
             spans.push(Span::styled(mark, theme.dim()));
         }
         // Continuation rows start under the answer's text, after "▶ 1  ".
-        lines.extend(wrap::hanging(Line::from(spans), 5, width));
+        lines.extend(hanging::hanging(Line::from(spans), 5, width));
     }
     lines
 }

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use super::{Ui, wrap, wrapped_height};
+use super::{Ui, hanging, wrapped_height};
 use crate::report::{self, Document, Mark, SectionKind};
 use crate::session::Outcome;
 
@@ -22,7 +22,7 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
     let flow = ui.wizard.flow();
     let doc: Document = report::document(ui.wizard.session(), Some(flow));
     let mut lines = Vec::new();
-    let add = |lines: &mut Vec<Line<'static>>, line: Line<'_>| lines.extend(wrap::item(line, width));
+    let add = |lines: &mut Vec<Line<'static>>, line: Line<'_>| lines.extend(hanging::item(line, width));
 
     for item in doc.items(SectionKind::Overview) {
         let style = match (item.label.as_str(), doc.outcome) {
@@ -73,7 +73,7 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
         lines.extend(heading(ui, "Notes"));
         for note in notes {
             let line = Line::styled(format!("{NOTE_LABEL}{}: {}", note.label, note.text), theme.dim());
-            lines.extend(wrap::hanging(line, NOTE_LABEL.len(), width));
+            lines.extend(hanging::hanging(line, NOTE_LABEL.len(), width));
         }
     }
 
@@ -99,7 +99,7 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
             Span::styled(format!("{}: ", item.label), theme.bold()),
             Span::raw(item.text.clone()),
         ]);
-        lines.extend(wrap::hanging(line, 2, width));
+        lines.extend(hanging::hanging(line, 2, width));
     }
     for item in doc.items(SectionKind::StatusPage) {
         add(

@@ -10,8 +10,6 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
-use crate::session::Session;
-
 /// Which policy a report was made with (the JSON report says it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -145,30 +143,6 @@ impl Redactor {
     }
 }
 
-/// Session-wide: a copy of `session` with every string passed through `redactor`, marked with
-/// the policy applied. The saved session is never changed; only reports and logs use the copy.
-pub fn session(session: &Session, redactor: &Redactor) -> Session {
-    let mut copy = match serde_json::to_value(session) {
-        Ok(mut v) => {
-            redact_json(&mut v, redactor);
-            serde_json::from_value::<Session>(v).unwrap_or_else(|_| session.clone())
-        }
-        Err(_) => session.clone(),
-    };
-    copy.redaction = Some(redactor.policy());
-    copy
-}
-
-fn redact_json(v: &mut serde_json::Value, r: &Redactor) {
-    use serde_json::Value;
-    match v {
-        Value::String(s) => *s = r.text(s),
-        Value::Array(items) => items.iter_mut().for_each(|i| redact_json(i, r)),
-        Value::Object(map) => map.values_mut().for_each(|v| redact_json(v, r)),
-        _ => {}
-    }
-}
-
 /// The token's start for a private or link-local address, `None` for one to keep.
 fn private_prefix(ip: IpAddr) -> Option<&'static str> {
     match ip {
@@ -248,5 +222,4 @@ fn replace_word(text: &str, word: &str, token: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "redact_tests.rs"]
 mod tests;

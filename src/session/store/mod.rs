@@ -2,15 +2,15 @@
 //! folder, fsync, rename, fsync folder), files 0600 and folders 0700. A file that cannot be read
 //! as a session is moved aside to `<name>.corrupt-<time>` with a warning; nothing is deleted.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::lock::{self, LockError, SessionLock};
 use super::{SCHEMA_VERSION, Session, valid};
-use crate::fsread::{self, ReadError};
+use crate::files::lock::{self, FileLock, LockError};
+use crate::files::read::{self, ReadError};
+use crate::files::{private, write};
 
 /// A data dir or session file that could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -72,15 +72,15 @@ impl SessionStore {
     /// Opens (creating, mode 0700) `<data_dir>/sessions` for reading and writing.
     pub fn open(data_dir: &Path) -> Result<SessionStore, StoreError> {
         let dir = data_dir.join("sessions");
-        folders_only(&dir)
-            .and_then(|()| create_private_dir(data_dir))
-            .and_then(|()| create_private_dir(&dir))
-            .and_then(|()| probe_writable(&dir))
+        private::folders_only(&dir)
+            .and_then(|()| private::create_dir(data_dir))
+            .and_then(|()| private::create_dir(&dir))
+            .and_then(|()| private::probe_writable(&dir))
             .map_err(|source| StoreError::DataDir {
                 path: data_dir.to_path_buf(),
                 source,
             })?;
-        let notices = tighten(&dir).into_iter().collect();
+        let notices = private::tighten(&dir).map(StoreWarning).into_iter().collect();
         Ok(SessionStore { dir, notices })
     }
 
@@ -93,13 +93,13 @@ impl SessionStore {
             path: data_dir.to_path_buf(),
             source,
         };
-        folders_only(&dir).map_err(problem)?;
+        private::folders_only(&dir).map_err(problem)?;
         match fs::metadata(data_dir) {
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(problem(e)),
         }
-        let notices = tighten(&dir).into_iter().collect();
+        let notices = private::tighten(&dir).map(StoreWarning).into_iter().collect();
         Ok(SessionStore { dir, notices })
     }
 
@@ -112,7 +112,7 @@ impl SessionStore {
     }
 
     /// Takes session `id`'s lock: this process becomes its only writer until the lock drops.
-    pub fn lock(&self, id: &str) -> Result<SessionLock, StoreError> {
+    pub fn lock(&self, id: &str) -> Result<FileLock, StoreError> {
         lock::try_lock(&self.dir, id).map_err(|e| match e {
             LockError::Held { pid } => StoreError::InUse {
                 id: id.to_string(),
@@ -130,7 +130,7 @@ impl SessionStore {
         loop {
             let id = super::new_id(now);
             let path = self.path_of(&id);
-            match private_file(&path, true) {
+            match private::new_file(&path) {
                 Ok(_) => return Ok(id),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
                 Err(source) => return Err(StoreError::Write { path, source }),
@@ -151,28 +151,14 @@ impl SessionStore {
         if session.redaction.is_some() {
             return Err(refuse("a redacted copy is for reports only"));
         }
-        let tmp = self.dir.join(format!(
-            ".{}.json.tmp-{}-{:08x}",
-            session.id,
-            std::process::id(),
-            fastrand::u32(..)
-        ));
-        let write = || -> std::io::Result<()> {
-            let bytes = serde_json::to_vec_pretty(session).map_err(std::io::Error::other)?;
-            let mut file = private_file(&tmp, true)?;
-            file.write_all(&bytes)?;
-            file.write_all(b"\n")?;
-            file.sync_all()?;
-            drop(file);
-            fs::rename(&tmp, &path)?;
-            sync_dir(&self.dir)
-        };
-        write().map_err(|source| {
-            let _ = fs::remove_file(&tmp);
-            StoreError::Write {
-                path: path.clone(),
-                source,
-            }
+        let mut bytes = serde_json::to_vec_pretty(session).map_err(|e| StoreError::Write {
+            path: path.clone(),
+            source: std::io::Error::other(e),
+        })?;
+        bytes.push(b'\n');
+        write::write_atomic(&path, &bytes, write::Mode::Private).map_err(|e| StoreError::Write {
+            path: path.clone(),
+            source: e.into_io(),
         })
     }
 
@@ -190,7 +176,7 @@ impl SessionStore {
             };
         }
         if !valid::is_valid_id(id) {
-            return Err(StoreError::NotFound(crate::sanitize::clean(id)));
+            return Err(StoreError::NotFound(crate::text::sanitize::clean(id)));
         }
         let path = self.path_of(id);
         if !path.is_file() {
@@ -216,7 +202,7 @@ impl SessionStore {
             Err(e) => {
                 warnings.push(StoreWarning(format!(
                     "cannot list {}: {e}",
-                    fsread::display_path(&self.dir)
+                    read::display_path(&self.dir)
                 )));
                 return (sessions, warnings);
             }
@@ -257,7 +243,7 @@ impl SessionStore {
     /// Reads a session file. An empty file is a reservation still being written (skipped);
     /// anything else that is not a session is moved aside.
     fn read(&self, path: &Path, warnings: &mut Vec<StoreWarning>) -> Option<Session> {
-        let text = match fsread::read_capped_text(path, fsread::SESSION_CAP) {
+        let text = match read::read_capped_text(path, crate::files::limits::SESSION_BYTES) {
             Ok(text) => text,
             Err(e @ (ReadError::NotRegular { .. } | ReadError::TooBig { .. })) => {
                 move_aside(path, &e.reason(), warnings);
@@ -279,7 +265,7 @@ impl SessionStore {
             {
                 warnings.push(StoreWarning(format!(
                     "{} was written by a newer qbfix; skipped",
-                    fsread::display_path(path)
+                    read::display_path(path)
                 )));
                 return None;
             }
@@ -315,13 +301,13 @@ fn move_aside(path: &Path, problem: &str, warnings: &mut Vec<StoreWarning>) {
                 fastrand::u32(..)
             ))
         });
-    let shown = fsread::display_path(path);
-    let problem = crate::sanitize::clean(problem);
+    let shown = read::display_path(path);
+    let problem = crate::text::sanitize::clean(problem);
     tracing::warn!("session file {shown} is damaged ({problem})");
     match fs::rename(path, &aside) {
         Ok(()) => warnings.push(StoreWarning(format!(
             "warning: session file {shown} is damaged ({problem}); moved it to {}",
-            fsread::display_path(&aside)
+            read::display_path(&aside)
         ))),
         Err(e) => warnings.push(StoreWarning(format!(
             "warning: session file {shown} is damaged ({problem}) and could not be moved aside: {e}"
@@ -329,110 +315,5 @@ fn move_aside(path: &Path, problem: &str, warnings: &mut Vec<StoreWarning>) {
     }
 }
 
-/// Creates `dir` and its parents; new folders are mode 0700.
-pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
-}
-
-/// An error naming the first part of `path` that exists and is not a folder (a file where the
-/// data dir or its sessions folder should be: nothing could be saved there, not even by root).
-fn folders_only(path: &Path) -> std::io::Result<()> {
-    let mut parts: Vec<&Path> = path.ancestors().filter(|p| !p.as_os_str().is_empty()).collect();
-    parts.reverse();
-    for part in parts {
-        match fs::metadata(part) {
-            Ok(meta) if meta.is_dir() => {}
-            Ok(_) => {
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::NotADirectory,
-                    format!("{} is a file, not a folder", fsread::display_path(part)),
-                ));
-            }
-            // Missing from here on (created later), or not for us to judge here.
-            Err(_) => return Ok(()),
-        }
-    }
-    Ok(())
-}
-
-/// Makes a sessions folder that others may read or enter private again (0700); says so when
-/// that is not possible. Anything but a folder is left alone.
-fn tighten(dir: &Path) -> Option<StoreWarning> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let meta = fs::metadata(dir).ok()?;
-        if !meta.is_dir() {
-            return None;
-        }
-        let mode = meta.permissions().mode() & 0o777;
-        if mode & 0o077 == 0 {
-            return None;
-        }
-        let shown = fsread::display_path(dir);
-        match fs::set_permissions(dir, fs::Permissions::from_mode(0o700)) {
-            Ok(()) => {
-                tracing::warn!("{shown} was open to other users (mode {mode:o}); made it private (700)");
-                None
-            }
-            Err(e) => Some(StoreWarning(format!(
-                "warning: {shown} can be read by other users (mode {mode:o}) and could not be made private: {e}"
-            ))),
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = dir;
-        None
-    }
-}
-
-fn probe_writable(dir: &Path) -> std::io::Result<()> {
-    let meta = fs::metadata(dir)?;
-    if meta.permissions().readonly() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::PermissionDenied,
-            "read-only",
-        ));
-    }
-    let probe = dir.join(format!(".probe-{}-{:08x}", std::process::id(), fastrand::u32(..)));
-    private_file(&probe, true)?;
-    fs::remove_file(&probe)
-}
-
-fn private_file(path: &Path, new: bool) -> std::io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.write(true);
-    if new {
-        options.create_new(true);
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path)
-}
-
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        File::open(dir)?.sync_all()
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = dir;
-        Ok(())
-    }
-}
-
 #[cfg(test)]
-#[path = "store_tests.rs"]
 mod tests;

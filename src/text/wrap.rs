@@ -1,33 +1,15 @@
 //! Word wrapping with the `textwrap` crate, one rule for every output: [`breaks`] says where a
 //! line breaks (the TUI slices its styled spans there), and the line output of `check` and
-//! plain mode is wrapped with it at the terminal's width (`COLUMNS`, else the tty's, else 80),
+//! plain mode is wrapped with it at the terminal's width (the drivers measure it),
 //! never splitting a word, list items and status lines hanging under their text.
 
-use std::io::IsTerminal;
 use std::ops::Range;
 
 use textwrap::core::display_width;
 use textwrap::{Options, WordSplitter};
 
 /// Narrowest width wrapped to: below it, lines are left as they are.
-const MIN_WIDTH: usize = 20;
-
-/// The width to wrap stdout's lines at.
-pub fn terminal_width() -> usize {
-    let columns = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<usize>().ok())
-        .filter(|c| *c > 0);
-    let tty = || {
-        std::io::stdout()
-            .is_terminal()
-            .then(|| crossterm::terminal::size().ok())
-            .flatten()
-            .map(|(w, _)| usize::from(w))
-            .filter(|w| *w > 0)
-    };
-    columns.or_else(tty).unwrap_or(80).max(MIN_WIDTH)
-}
+pub const MIN_WIDTH: usize = 20;
 
 /// The one wrapping rule of every output (`check`, plain mode, the TUI): whole words, never
 /// split or hyphenated, broken at spaces, rows balanced by textwrap's optimal fit.

@@ -19,7 +19,7 @@ pub fn one_line<'a>(chain: impl IntoIterator<Item = &'a (dyn Error + 'static)>) 
         }
         line.push_str(text);
     }
-    crate::sanitize::clean(&line)
+    crate::text::sanitize::clean(&line)
 }
 
 #[cfg(test)]

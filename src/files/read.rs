@@ -8,17 +8,6 @@ use std::fs::{File, OpenOptions};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Cap for settings files (`config.toml`).
-pub const CONFIG_CAP: u64 = 1024 * 1024;
-/// Cap for flow files (a 30,000-step flow is about 6 MB).
-pub const FLOW_CAP: u64 = 32 * 1024 * 1024;
-/// Cap for PEM files of extra trusted roots.
-pub const CA_CAP: u64 = 4 * 1024 * 1024;
-/// Cap for one session file.
-pub const SESSION_CAP: u64 = 16 * 1024 * 1024;
-/// Cap for a file given to `qbfix import`.
-pub const IMPORT_CAP: u64 = 16 * 1024 * 1024;
-
 /// Why a file could not be read. `Display` is `PATH: reason`, with the path sanitized.
 #[derive(Debug)]
 pub enum ReadError {
@@ -59,7 +48,7 @@ impl std::error::Error for ReadError {}
 
 /// A path as it may be shown: lossy UTF-8 with control and bidi characters removed.
 pub fn display_path(path: &Path) -> String {
-    crate::sanitize::clean(&path.display().to_string())
+    crate::text::sanitize::clean(&path.display().to_string())
 }
 
 /// The bytes of the regular file at `path`, at most `cap` of them (else [`ReadError::TooBig`]).
@@ -152,7 +141,7 @@ fn io_reason(e: &std::io::Error) -> String {
         ErrorKind::NotFound => "no such file".to_string(),
         ErrorKind::PermissionDenied => "permission denied".to_string(),
         ErrorKind::InvalidData => e.to_string(),
-        _ => crate::sanitize::clean(&e.to_string()),
+        _ => crate::text::sanitize::clean(&e.to_string()),
     }
 }
 
@@ -167,5 +156,69 @@ fn human_size(bytes: u64) -> String {
 }
 
 #[cfg(test)]
-#[path = "fsread_tests.rs"]
-mod tests;
+mod tests {
+    use super::*;
+    use crate::files::limits::CONFIG_BYTES;
+
+    #[test]
+    fn reads_a_regular_file_within_the_cap() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        std::fs::write(&path, b"abc").unwrap();
+        assert_eq!(read_capped(&path, 3).unwrap(), b"abc");
+        let err = read_capped(&path, 2).unwrap_err();
+        assert!(matches!(err, ReadError::TooBig { cap: 2, .. }), "{err}");
+        assert!(
+            err.to_string().ends_with("a.toml: is larger than 2 bytes"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn drops_a_byte_order_mark_and_names_bad_utf8() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bom.json");
+        std::fs::write(&path, b"\xEF\xBB\xBF{}").unwrap();
+        assert_eq!(read_capped_text(&path, 100).unwrap(), "{}");
+        std::fs::write(&path, b"ok\xFF").unwrap();
+        let err = read_capped_text(&path, 100).unwrap_err().to_string();
+        assert!(err.contains("not UTF-8 text (bad byte at offset 2)"), "{err}");
+    }
+
+    #[test]
+    fn a_folder_or_missing_file_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = read_capped(dir.path(), 100).unwrap_err();
+        assert!(
+            err.reason().contains("folder") || err.reason().contains("permission"),
+            "{err}"
+        );
+        let err = read_capped(&dir.path().join("nope"), 100).unwrap_err();
+        assert_eq!(err.reason(), "no such file");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_fifos_are_refused_without_blocking() {
+        let err = read_capped(Path::new("/dev/zero"), CONFIG_BYTES).unwrap_err();
+        assert_eq!(err.to_string(), "/dev/zero: is a device, not a regular file");
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        let err = read_capped(&fifo, CONFIG_BYTES).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("pipe: is a named pipe (FIFO), not a regular file"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn control_characters_in_a_path_are_not_echoed() {
+        let err = read_capped(Path::new("/nonexistent/\u{1b}]52;c;ZXZpbA==\u{7}x"), 10).unwrap_err();
+        let shown = err.to_string();
+        assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'), "{shown:?}");
+        assert_eq!(shown, "/nonexistent/x: no such file");
+    }
+}

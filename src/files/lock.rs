@@ -11,12 +11,12 @@ use std::path::{Path, PathBuf};
 /// Proof that this process is the session's only writer; the lock is released on drop (and by
 /// the OS when the process ends, however it ends).
 #[derive(Debug)]
-pub struct SessionLock {
+pub struct FileLock {
     _file: File,
     path: PathBuf,
 }
 
-impl SessionLock {
+impl FileLock {
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -33,7 +33,7 @@ pub enum LockError {
 }
 
 /// Takes the lock of session `id` in `dir` without waiting.
-pub fn try_lock(dir: &Path, id: &str) -> Result<SessionLock, LockError> {
+pub fn try_lock(dir: &Path, id: &str) -> Result<FileLock, LockError> {
     let path = dir.join(format!(".{id}.lock"));
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
@@ -48,7 +48,7 @@ pub fn try_lock(dir: &Path, id: &str) -> Result<SessionLock, LockError> {
     if !file.metadata().map_err(LockError::Io)?.is_file() {
         return Err(LockError::Io(std::io::Error::other(format!(
             "{} is not a regular file",
-            crate::fsread::display_path(&path)
+            crate::files::read::display_path(&path)
         ))));
     }
     match file.try_lock() {
@@ -60,12 +60,12 @@ pub fn try_lock(dir: &Path, id: &str) -> Result<SessionLock, LockError> {
     let _ = file
         .set_len(0)
         .and_then(|()| writeln!(file, "{}", std::process::id()));
-    Ok(SessionLock { _file: file, path })
+    Ok(FileLock { _file: file, path })
 }
 
 /// The pid written by the lock's holder, if it wrote one.
 fn holder(path: &Path) -> Option<u32> {
-    let text = crate::fsread::read_capped_text(path, 64).ok()?;
+    let text = crate::files::read::read_capped_text(path, crate::files::limits::LOCK_BYTES).ok()?;
     text.trim().parse().ok()
 }
 

@@ -1,7 +1,7 @@
 //! Tests of the session store: round trips, privacy of files, listing, damaged files.
 
-use super::super::{Outcome, SystemFacts};
 use super::*;
+use crate::session::{Outcome, SystemFacts};
 
 fn session(store: &SessionStore, second: i64) -> Session {
     let now = Timestamp::from_second(second).unwrap();

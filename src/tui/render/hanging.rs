@@ -1,6 +1,6 @@
 //! Word wrapping of styled lines with a hanging indent: "  1. Restart your router: unplug it, …"
 //! continues under "Restart", not at column 0. Where a line breaks is decided by
-//! [`crate::wrapping::breaks`] (textwrap), the rule `check` and plain mode use too; here the
+//! [`crate::text::wrap::breaks`] (textwrap), the rule `check` and plain mode use too; here the
 //! line's spans are only cut at those places, their styles kept. Lines are wrapped per item, to
 //! the width they are drawn at; the paragraphs that show them keep `Wrap { trim: false }` only
 //! as a fallback for a single word wider than the area, so `Paragraph::line_count` (and so
@@ -11,7 +11,7 @@ use std::ops::Range;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::wrapping;
+use crate::text::wrap;
 
 /// The parts of `spans` within the byte range `range` of their joined text.
 fn slice(spans: &[(String, Style)], range: Range<usize>) -> Vec<Span<'static>> {
@@ -43,7 +43,7 @@ pub fn hanging(line: Line<'_>, indent: usize, width: u16) -> Vec<Line<'static>> 
         .collect();
     let plain: String = spans.iter().map(|(t, _)| t.as_str()).collect();
     let lead = plain.len() - plain.trim_start_matches(' ').len();
-    let rows = wrapping::breaks(
+    let rows = wrap::breaks(
         &plain[lead..],
         width.saturating_sub(lead),
         width.saturating_sub(hang),
@@ -68,10 +68,10 @@ pub fn hanging(line: Line<'_>, indent: usize, width: u16) -> Vec<Line<'static>> 
         .collect()
 }
 
-/// `line` wrapped with the hanging indent of its list marker ([`wrapping::hang_of`]).
+/// `line` wrapped with the hanging indent of its list marker ([`wrap::hang_of`]).
 pub fn item(line: Line<'_>, width: u16) -> Vec<Line<'static>> {
     let plain: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    let indent = wrapping::hang_of(&plain);
+    let indent = wrap::hang_of(&plain);
     hanging(line, indent, width)
 }
 
@@ -110,7 +110,7 @@ mod tests {
         let text = "  - For bank feeds, sign in to your bank's own website and look for maintenance notices.";
         assert_eq!(
             texts(&item(Line::raw(text), 40)),
-            wrapping::wrap_line(text, 40),
+            wrap::wrap_line(text, 40),
             "one wrapping rule for the TUI and the line output"
         );
     }

@@ -1,0 +1,7 @@
+//! Text, the leaf every floor may use: the one sanitizer ([`sanitize`]), the one wrapping rule
+//! ([`wrap`]), privacy by default ([`redact`]), an error as one line ([`one_line`]).
+
+pub mod one_line;
+pub mod redact;
+pub mod sanitize;
+pub mod wrap;
