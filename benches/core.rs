@@ -8,8 +8,9 @@ use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::Timestamp;
-use qbfix::checks::{CheckResult, Status, runner};
+use qbfix::checks::runner;
 use qbfix::config::Config;
+use qbfix::evidence::{CheckResult, Status};
 use qbfix::session::{Session, SystemFacts};
 use qbfix::text::sanitize;
 use qbfix::tui::app::App;

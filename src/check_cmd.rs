@@ -8,8 +8,9 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::checks::{self, CheckEvent, CheckResult, Status, Verdict, runner, verdict};
+use crate::checks::{self, CheckEvent, runner};
 use crate::config::Config;
+use crate::evidence::{CheckResult, Status, Verdict};
 use crate::text::wrap::{fill, hanging, wrap_line};
 
 /// What `check --json` prints.
@@ -23,7 +24,7 @@ pub struct CheckReport {
 
 /// An `--only` id that names no check.
 #[derive(Debug, thiserror::Error)]
-#[error("unknown check id {0:?}; valid ids: {ids}", ids = checks::known_ids())]
+#[error("unknown check id {0:?}; valid ids: {ids}", ids = crate::evidence::catalog::known_ids())]
 pub struct UnknownCheck(pub String);
 
 /// Checks `--only` ids against the registry.
@@ -63,8 +64,8 @@ pub async fn run(config: Arc<Config>, json: bool, only: &[String]) -> std::io::R
             }
         }
     }
-    checks::sort_by_registry(&mut results);
-    let verdict = verdict::decide(&results);
+    crate::evidence::catalog::sort(&mut results);
+    let verdict = crate::evidence::decide(&results);
     let problem = results.iter().any(|r| r.status.is_problem());
     let code = u8::from(problem);
     let written = if json {
@@ -108,7 +109,7 @@ pub fn write_table(
 
 /// A check's friendly name ("Intuit status page"), its id when unknown.
 fn name(r: &CheckResult) -> &str {
-    checks::label(&r.id)
+    crate::evidence::catalog::label(&r.id)
 }
 
 /// [`write_table`] at `columns` wide.
@@ -165,7 +166,7 @@ pub fn write_table_at(
     writeln!(out)?;
     let code = format!(
         "Result code: {} (read it to the helpdesk if they ask)",
-        crate::result_code::encode(Some(verdict.id), results)
+        crate::evidence::result_code::encode(Some(verdict.id), results)
     );
     writeln!(out, "{}", fill(&code, columns))?;
     Ok(())

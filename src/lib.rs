@@ -5,7 +5,6 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod case_code;
 pub mod check_cmd;
 pub mod checks;
 pub mod cli;
@@ -15,14 +14,12 @@ pub mod driver;
 pub mod evidence;
 pub mod files;
 pub mod flow;
-pub mod import;
 pub mod in_use;
 pub mod logging;
 pub mod plain;
 pub mod probe;
 pub mod report;
 pub mod report_files;
-pub mod result_code;
 pub mod session;
 pub mod signals;
 pub mod text;

@@ -13,10 +13,9 @@ use qbfix::cli::{Cli, Command, FlowCommand, GlobalArgs, ReportFormat, WizardArgs
 use qbfix::driver::{Driver, StartOptions, Started, finished_line};
 use qbfix::files::write;
 use qbfix::session::{SessionStore, StoreError};
+use qbfix::session::{case_code, import};
 use qbfix::text::{one_line, redact};
-use qbfix::{
-    case_code, check_cmd, close_prompt, config, flow, import, in_use, logging, plain, report, tui, watch,
-};
+use qbfix::{check_cmd, close_prompt, config, flow, in_use, logging, plain, report, tui, watch};
 
 fn main() -> ExitCode {
     let cli = qbfix::cli::parse();
@@ -155,7 +154,7 @@ fn wizard(global: &GlobalArgs, args: WizardArgs) -> anyhow::Result<u8> {
             let as_file = std::path::Path::new(what);
             let session = if what == "-" || as_file.exists() {
                 imported(Some(as_file), None)?
-            } else if qbfix::result_code::decode(what).is_ok() || !what.contains(['/', '\\', '.']) {
+            } else if qbfix::evidence::result_code::decode(what).is_ok() || !what.contains(['/', '\\', '.']) {
                 imported(None, Some(what))?
             } else {
                 bail!("--customer {what}: no such file, and not a result code");

@@ -11,7 +11,7 @@ use tokio::sync::mpsc::UnboundedReceiver;
 #[path = "plain_step.rs"]
 mod step;
 
-use crate::checks::{self, CheckEvent};
+use crate::checks::CheckEvent;
 use crate::driver::{Driver, Stop};
 use crate::report;
 use crate::session::StoreError;
@@ -184,7 +184,7 @@ pub fn run(
 /// The friendly names of check ids ("Intuit status page", not `status_page`).
 fn friendly(ids: &[String]) -> String {
     ids.iter()
-        .map(|id| checks::label(id))
+        .map(|id| crate::evidence::catalog::label(id))
         .collect::<Vec<_>>()
         .join(", ")
 }

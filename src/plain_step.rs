@@ -4,7 +4,6 @@
 
 use std::io::Write;
 
-use crate::checks;
 use crate::text::sanitize::{clean, clean_multiline};
 use crate::text::wrap::{fill, hanging, wrap_line};
 use crate::wizard::Wizard;
@@ -115,7 +114,7 @@ pub fn write_results(out: &mut impl Write, wizard: &Wizard, width: usize) -> std
     if !view.results.is_empty() {
         writeln!(out, "What the checks found:")?;
         for r in &view.results {
-            let name = checks::label(&r.id);
+            let name = crate::evidence::catalog::label(&r.id);
             let line = format!("  {} {}: {}", r.status.symbol(), name, clean(&r.summary));
             for l in wrap_line(&line, width) {
                 writeln!(out, "{l}")?;

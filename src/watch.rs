@@ -9,8 +9,9 @@ use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::checks::{CheckResult, Status, runner};
+use crate::checks::runner;
 use crate::config::Config;
+use crate::evidence::{CheckResult, Status};
 use crate::text::sanitize::clean;
 
 /// How to watch.
@@ -76,7 +77,7 @@ pub fn judge(results: &[CheckResult]) -> Poll {
             _ => false,
         };
         if bad {
-            let name = crate::checks::label(&r.id);
+            let name = crate::evidence::catalog::label(&r.id);
             down.push(format!("{name}: {}", clean(&r.summary)));
             if !names.iter().any(|n| n == name) {
                 names.push(name.to_string());
@@ -84,7 +85,7 @@ pub fn judge(results: &[CheckResult]) -> Poll {
         }
     }
     if !results.iter().any(|r| r.id == "http") {
-        let name = crate::checks::label(crate::evidence::ids::HTTP);
+        let name = crate::evidence::catalog::label(crate::evidence::ids::HTTP);
         down.push(format!("{name}: not checked"));
         names.push(format!("{name} (not checked)"));
     }

@@ -180,8 +180,8 @@ fn every_bad_import_exits_2_with_one_line_and_writes_nothing() {
     // The data dir exists with one session, so "nothing written" is about the store itself.
     qbfix(&world, &config)
         .args(["import", "--code"])
-        .arg(qbfix::result_code::encode(
-            Some(qbfix::checks::VerdictId::LocalOk),
+        .arg(qbfix::evidence::result_code::encode(
+            Some(qbfix::evidence::VerdictId::LocalOk),
             &[],
         ))
         .assert()
@@ -363,13 +363,13 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
     #[test]
     fn arbitrary_bytes_as_an_import_file_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
-        let _ = qbfix::import::session_from_json("x.json", &bytes, jiff::Timestamp::UNIX_EPOCH);
+        let _ = qbfix::session::import::session_from_json("x.json", &bytes, jiff::Timestamp::UNIX_EPOCH);
     }
 
     #[test]
     fn arbitrary_json_objects_never_panic(body in "\\PC{0,80}", v in 0u64..3) {
         let text = format!("{{\"schema_version\": {v}, \"steps\": [{body}], \"checks\": [{body}]}}");
-        let _ = qbfix::import::session_from_json("x.json", text.as_bytes(), jiff::Timestamp::UNIX_EPOCH);
+        let _ = qbfix::session::import::session_from_json("x.json", text.as_bytes(), jiff::Timestamp::UNIX_EPOCH);
     }
 }
 

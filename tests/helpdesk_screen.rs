@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 
-use qbfix::checks::{CheckResult, Status};
+use qbfix::evidence::{CheckResult, Status};
 use qbfix::flow;
 use qbfix::session::{ImportSource, Imported, Session, SystemFacts};
 use qbfix::tui::app::App;

@@ -98,7 +98,7 @@ fn addresses(sentence: &str) -> Vec<String> {
 
 fn assert_plain_words(text: &str) {
     assert!(!text.contains("[targets]"), "config syntax in:\n{text}");
-    for id in qbfix::checks::VerdictId::ALL {
+    for id in qbfix::evidence::VerdictId::ALL {
         let id = id.as_str();
         if id.contains('_') {
             assert!(!text.contains(id), "verdict id {id} in:\n{text}");

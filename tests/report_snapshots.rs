@@ -8,7 +8,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use jiff::tz::{Offset, TimeZone};
 use proptest::prelude::*;
-use qbfix::checks::{CheckResult, Status};
+use qbfix::evidence::{CheckResult, Status};
 use qbfix::report::Document;
 use qbfix::session::{Session, SystemFacts};
 use qbfix::wizard::{Msg, Wizard};
@@ -137,7 +137,7 @@ fn arbitrary_session(
         SystemFacts::default(),
     );
     let (mut w, _) = Wizard::new(flow, session);
-    let ids = qbfix::result_code::CHECKS;
+    let ids = qbfix::evidence::result_code::CHECKS;
     w.update(Msg::ChecksStarted {
         ids: ids.iter().map(|s| s.to_string()).collect(),
         at: t(1),

@@ -4,9 +4,9 @@
 use std::time::Duration;
 
 use proptest::prelude::*;
-use qbfix::checks::Status;
 use qbfix::checks::status_doc::parse;
 use qbfix::checks::status_page::{judge, judge_sample};
+use qbfix::evidence::Status;
 use qbfix::probe::{Answer, Sample};
 
 fn sample(body: Vec<u8>) -> Sample {

@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use qbfix::checks::Status;
 use qbfix::checks::status_doc::{DocError, parse};
 use qbfix::checks::status_page::judge;
+use qbfix::evidence::Status;
 
 fn read(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

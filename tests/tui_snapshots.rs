@@ -12,7 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 
-use qbfix::checks::{CheckResult, Status};
+use qbfix::evidence::{CheckResult, Status};
 use qbfix::flow;
 use qbfix::session::{ImportSource, Imported, Session, SystemFacts};
 use qbfix::tui::app::{Action, App, KeyContext, Screen};
@@ -483,8 +483,8 @@ fn every_step_at_80x24_shows_its_whole_list_or_a_more_marker() {
 fn the_card_for_each_verdict() {
     let flow = flow::default_flow().unwrap();
     let mut seen = Vec::new();
-    for id in qbfix::checks::VerdictId::ALL {
-        let verdict = qbfix::checks::Verdict {
+    for id in qbfix::evidence::VerdictId::ALL {
+        let verdict = qbfix::evidence::Verdict {
             id,
             title: String::new(),
             advice: String::new(),

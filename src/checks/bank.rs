@@ -4,9 +4,10 @@
 
 use std::sync::Arc;
 
+use super::Context;
 use super::http;
 use super::net;
-use super::{CheckResult, Context, Status};
+use crate::evidence::{CheckResult, Status};
 
 pub const ID: &str = "bank";
 

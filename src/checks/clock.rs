@@ -8,8 +8,9 @@ use std::time::Duration;
 use jiff::Timestamp;
 use jiff::fmt::rfc2822::DateTimeParser;
 
-use super::{CheckResult, Context, Status, net, sampled};
+use super::{Context, net, sampled};
 use crate::evidence::redact_url;
+use crate::evidence::{CheckResult, Status};
 
 pub const ID: &str = "clock";
 

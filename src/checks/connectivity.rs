@@ -7,8 +7,9 @@ use std::sync::Arc;
 
 use super::http::redirected_host;
 use super::sampled::{self, facts_of};
-use super::{CheckResult, Context, Status, millis, net};
+use super::{Context, net};
 use crate::evidence::{Answerer, redact_url};
+use crate::evidence::{CheckResult, Status, millis};
 use crate::probe::{Sample, UrlProbe};
 
 pub const ID: &str = "connectivity";

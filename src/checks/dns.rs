@@ -9,7 +9,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::net::{self, DnsError};
-use super::{CheckResult, Context, ErrorKind, Facts, Status, millis, net::setup_failed};
+use super::{Context, net::setup_failed};
+use crate::evidence::{CheckResult, ErrorKind, Facts, Status, millis};
 use crate::probe::{Layer, Lookup, Sample};
 
 pub const ID: &str = "dns";

@@ -9,8 +9,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::sampled::{self, facts_of};
-use super::{CheckResult, Context, ErrorKind, Facts, Status, net};
+use super::{Context, net};
 use crate::evidence::{Answerer, median, redact_url};
+use crate::evidence::{CheckResult, ErrorKind, Facts, Status};
 use crate::probe::{Layer, Sample, UrlProbe};
 
 pub const ID: &str = "http";

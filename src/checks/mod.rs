@@ -1,8 +1,7 @@
-//! Automated checks: the result shape shared by every check, the registry by id, and the
-//! runner that starts them all at once, each under its own timeout, and streams results back.
-//!
-//! The result shape and the facts the verdict reads live in the pure core
-//! [`crate::evidence`] (re-exported here); checks write those facts only through
+//! Automated checks: the registry that runs each check of the catalog
+//! ([`crate::evidence::catalog`]), the runner that starts them all at once, each under its own
+//! timeout, and streams results back, and the judges that turn probes into results. Results
+//! and their facts are the pure core's ([`crate::evidence`]); checks write facts only through
 //! [`Facts`](crate::evidence::Facts).
 
 pub mod bank;
@@ -19,7 +18,6 @@ pub mod status_doc;
 pub mod status_page;
 pub mod tcp;
 pub mod tls;
-pub mod verdict;
 
 // System checks (proxy, browsers, firewall, system) and their helpers.
 pub mod browsers;
@@ -35,10 +33,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::config::Config;
+use crate::evidence::{CheckId, CheckResult, Status};
 
-pub use crate::evidence::{Answerer, CheckResult, ErrorKind, Facts, Status, millis};
 pub use runner::{CheckEvent, spawn_run};
-pub use verdict::{Verdict, VerdictId};
 
 /// The `skip` of a check that reads this computer's own state when `QBFIX_HOST_PROBES=off`
 /// (tests set it so their verdicts and exit codes do not depend on the machine).
@@ -75,9 +72,8 @@ pub type CheckFuture = Pin<Box<dyn Future<Output = Vec<CheckResult>> + Send>>;
 /// A registered check.
 #[derive(Clone, Copy)]
 pub struct CheckSpec {
+    /// Its id in the catalog ([`CheckId`]), which also gives its label and order.
     pub id: &'static str,
-    /// The friendly name people see everywhere ("Internet connection", "Intuit status page").
-    pub label: &'static str,
     /// Whether the DNS timeout (rather than the network one) bounds it.
     pub dns_bound: bool,
     pub run: fn(Arc<Context>) -> CheckFuture,
@@ -103,99 +99,70 @@ impl CheckSpec {
 /// Every check of DESIGN.md, in the order tables list them.
 pub static REGISTRY: &[CheckSpec] = &[
     CheckSpec {
-        id: "connectivity",
-        label: "Internet connection",
+        id: CheckId::Connectivity.as_str(),
         dns_bound: false,
         run: |ctx| Box::pin(connectivity::run(ctx)),
     },
     CheckSpec {
-        id: "dns",
-        label: "Name lookup (DNS)",
+        id: CheckId::Dns.as_str(),
         dns_bound: false,
         run: |ctx| Box::pin(dns::run(ctx)),
     },
     CheckSpec {
-        id: "tcp",
-        label: "Connection to QuickBooks",
+        id: CheckId::Tcp.as_str(),
         dns_bound: false,
         run: |ctx| Box::pin(tcp::run(ctx)),
     },
     CheckSpec {
-        id: "tls",
-        label: "Secure connection (TLS)",
+        id: CheckId::Tls.as_str(),
         dns_bound: false,
         run: |ctx| Box::pin(tls::run(ctx)),
     },
     CheckSpec {
-        id: "http",
-        label: "QuickBooks sites",
+        id: CheckId::Http.as_str(),
         dns_bound: false,
         run: |ctx| Box::pin(http::run(ctx)),
     },
     CheckSpec {
-        id: "status_page",
-        label: "Intuit status page",
+        id: CheckId::StatusPage.as_str(),
         dns_bound: false,
         run: |ctx| Box::pin(status_page::run(ctx)),
     },
     CheckSpec {
-        id: "bank",
-        label: "Bank website",
+        id: CheckId::Bank.as_str(),
         dns_bound: false,
         run: |ctx| Box::pin(bank::run(ctx)),
     },
     CheckSpec {
-        id: "proxy",
-        label: "Proxy settings",
+        id: CheckId::Proxy.as_str(),
         dns_bound: false,
         run: |ctx| Box::pin(proxy::run(ctx)),
     },
     CheckSpec {
-        id: "clock",
-        label: "Clock",
+        id: CheckId::Clock.as_str(),
         dns_bound: false,
         run: |ctx| Box::pin(clock::run(ctx)),
     },
     CheckSpec {
-        id: "browsers",
-        label: "Browsers",
+        id: CheckId::Browsers.as_str(),
         dns_bound: false,
         run: |ctx| Box::pin(browsers::run(ctx)),
     },
     CheckSpec {
-        id: "firewall",
-        label: "Firewall and security software",
+        id: CheckId::Firewall.as_str(),
         dns_bound: false,
         run: |ctx| Box::pin(firewall::run(ctx)),
     },
     CheckSpec {
-        id: "system",
-        label: "This computer",
+        id: CheckId::System.as_str(),
         dns_bound: false,
         run: |ctx| Box::pin(system::run(ctx)),
     },
 ];
 
-/// Puts results in registry order (the order tables list them), whatever order they finished in.
-pub fn sort_by_registry(results: &mut [CheckResult]) {
-    results.sort_by_key(|r| REGISTRY.iter().position(|c| c.id == r.id).unwrap_or(usize::MAX));
-}
-
 /// Looks a check up by id.
 pub fn find(id: &str) -> Option<&'static CheckSpec> {
     REGISTRY.iter().find(|c| c.id == id)
-}
-
-/// The friendly name of a check for people ("Intuit status page"), from the registry: the one
-/// source every table, screen and report names checks by (ids are for JSON only). An unknown
-/// id (from an imported file) is shown as it is.
-pub fn label(id: &str) -> &str {
-    find(id).map_or(id, |c| c.label)
-}
-
-/// All known check ids, comma separated (for error messages).
-pub fn known_ids() -> String {
-    REGISTRY.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]
@@ -203,39 +170,10 @@ mod registry_tests {
     use super::*;
 
     #[test]
-    fn registry_has_every_design_check_once_in_design_order() {
+    fn the_registry_runs_every_catalog_check_once_in_catalog_order() {
         let ids: Vec<&str> = REGISTRY.iter().map(|c| c.id).collect();
-        assert_eq!(
-            ids,
-            [
-                "connectivity",
-                "dns",
-                "tcp",
-                "tls",
-                "http",
-                "status_page",
-                "bank",
-                "proxy",
-                "clock",
-                "browsers",
-                "firewall",
-                "system"
-            ]
-        );
+        let catalog: Vec<&str> = CheckId::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(ids, catalog);
         assert!(find("http").is_some() && find("ping").is_none());
-    }
-
-    #[test]
-    fn every_check_has_a_friendly_label_of_its_own() {
-        let mut seen = std::collections::HashSet::new();
-        for c in REGISTRY {
-            assert!(!c.label.trim().is_empty(), "{}", c.id);
-            assert_ne!(c.label, c.id, "a label is for people, not the id");
-            assert!(!c.label.contains('_'), "{}: {}", c.id, c.label);
-            assert!(seen.insert(c.label), "two checks called {:?}", c.label);
-            assert_eq!(label(c.id), c.label);
-        }
-        assert_eq!(label("status_page"), "Intuit status page");
-        assert_eq!(label("from_elsewhere"), "from_elsewhere");
     }
 }

@@ -10,8 +10,8 @@ use std::time::Duration;
 use rustls::RootCertStore;
 use url::Url;
 
-use super::{CheckResult, Status};
 use crate::config::Config;
+use crate::evidence::{CheckResult, Status};
 
 /// Why a name did not resolve.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -8,8 +8,9 @@ use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
-use super::{CheckResult, CheckSpec, Context, REGISTRY, Status};
+use super::{CheckSpec, Context, REGISTRY};
 use crate::config::Config;
+use crate::evidence::{CheckResult, Status};
 use crate::text::sanitize;
 
 /// Extra time a check gets past its own timeout before the runner gives up on it.
@@ -54,7 +55,11 @@ pub fn spawn_run(config: Arc<Config>, specs: Vec<&'static CheckSpec>) -> mpsc::U
                         CheckResult::new(
                             spec.id,
                             Status::Error,
-                            format!("{} did not finish in time ({} s)", spec.label, budget.as_secs()),
+                            format!(
+                                "{} did not finish in time ({} s)",
+                                crate::evidence::catalog::label(spec.id),
+                                budget.as_secs()
+                            ),
                         )
                         .with("error_kind", "timeout")
                         .with_duration(began.elapsed()),
@@ -69,7 +74,7 @@ pub fn spawn_run(config: Arc<Config>, specs: Vec<&'static CheckSpec>) -> mpsc::U
                 let _ = tx.send(CheckEvent::Finished { id, results });
             }
         }
-        let duration_ms = super::millis(start.elapsed());
+        let duration_ms = crate::evidence::millis(start.elapsed());
         let _ = tx.send(CheckEvent::AllDone { duration_ms });
     });
     rx
@@ -86,7 +91,7 @@ pub async fn run_to_end(config: Arc<Config>, specs: Vec<&'static CheckSpec>) -> 
             CheckEvent::AllDone { duration_ms: d } => duration_ms = d,
         }
     }
-    super::sort_by_registry(&mut results);
+    crate::evidence::catalog::sort(&mut results);
     (results, duration_ms)
 }
 

@@ -9,10 +9,11 @@ use serde_json::{Value, json};
 
 use std::time::Duration;
 
+use super::Context;
 use super::status_doc::{self, StatusDoc, is_problem_status, plain_status};
-use super::{CheckResult, Context, Status, millis};
 use super::{net, sampled};
 use crate::evidence::redact_url;
+use crate::evidence::{CheckResult, Status, millis};
 use crate::probe::{Layer, Sample};
 
 pub const ID: &str = "status_page";

@@ -9,7 +9,8 @@ use std::time::Instant;
 
 use sysinfo::System;
 
-use super::{CheckResult, Context, Status};
+use super::Context;
+use crate::evidence::{CheckResult, Status};
 
 pub const ID: &str = "system";
 

@@ -8,7 +8,8 @@ use std::sync::Arc;
 use url::Url;
 
 use super::sampled::{self, facts_of};
-use super::{CheckResult, Context, ErrorKind, Facts, Status, net};
+use super::{Context, net};
+use crate::evidence::{CheckResult, ErrorKind, Facts, Status};
 use crate::probe::{Layer, UrlProbe};
 
 pub const ID: &str = "tcp";

@@ -11,8 +11,9 @@ use url::Url;
 use super::cert::{self, CertInfo};
 use super::handshake::{Handshake, Trust};
 use super::sampled;
-use super::{CheckResult, Context, ErrorKind, Facts, Status, millis, net};
+use super::{Context, net};
 use crate::evidence::redact_url;
+use crate::evidence::{CheckResult, ErrorKind, Facts, Status, millis};
 use crate::probe::{Layer, UrlProbe};
 
 pub const ID: &str = "tls";

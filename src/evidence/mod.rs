@@ -1,36 +1,34 @@
 //! The evidence core: what a check found, as data. No I/O, no tokio: the result shape of
 //! DESIGN.md ([`CheckResult`], [`Status`]), the typed facts the verdict reads ([`Facts`],
-//! [`ErrorKind`], [`Answerer`]), the verdict itself ([`verdict::decide`]) and the one way a
+//! [`ErrorKind`], [`Answerer`]), the verdict itself ([`decide`]) and the one way a
 //! URL is shown anywhere ([`redact_url`]).
 //!
 //! A result's `details` stay a JSON object (reports and sessions keep their shape); the facts
 //! the verdict depends on are written into and read from it only through [`Facts`], whose
 //! field names are the `details` keys, so a typo cannot silently change a verdict.
 
+pub mod catalog;
 pub mod display_url;
 pub mod facts;
+pub mod result_code;
 pub mod verdict;
+pub mod verdict_words;
 
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+pub use catalog::{CheckId, ids};
 pub use display_url::{DisplayUrl, redact_text, redact_url};
 pub use facts::{Answerer, ErrorKind, Facts};
-pub use verdict::{Verdict, VerdictId, decide};
+pub use verdict::{Verdict, VerdictId};
+pub use verdict_words::Side;
 
-/// The ids of the checks the verdict reads.
-pub mod ids {
-    pub const CONNECTIVITY: &str = "connectivity";
-    pub const DNS: &str = "dns";
-    pub const TCP: &str = "tcp";
-    pub const TLS: &str = "tls";
-    pub const HTTP: &str = "http";
-    pub const STATUS_PAGE: &str = "status_page";
-    pub const BANK: &str = "bank";
-    pub const PROXY: &str = "proxy";
-    pub const CLOCK: &str = "clock";
+/// Decides the verdict from all results: the first row of the table that matches
+/// ([`verdict::find`]), in its words ([`verdict_words::verdict`]).
+pub fn decide(results: &[CheckResult]) -> Verdict {
+    verdict_words::verdict(&verdict::find(results))
 }
 
 /// How a check came out.

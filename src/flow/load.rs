@@ -9,8 +9,8 @@ use toml::Spanned;
 use std::collections::BTreeMap;
 
 use super::{Answer, AnswerOutcome, Flow, Listen, Notice, Step, StepKind, Tip, validate};
-use crate::checks::VerdictId;
 use crate::config::line_col;
+use crate::evidence::VerdictId;
 
 /// A flow file that cannot be used. `Display` is `FILE:LINE:COL: problem`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

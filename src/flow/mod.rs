@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::checks::VerdictId;
+use crate::evidence::VerdictId;
 
 pub use load::{FlowError, load_file, parse};
 

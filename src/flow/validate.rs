@@ -7,7 +7,6 @@ use std::collections::{HashMap, HashSet};
 
 use super::load::RawFlow;
 use super::{StepKind, verdict_ids};
-use crate::checks;
 
 /// A problem and the byte offset it is at.
 pub(super) type Problem = (usize, String);
@@ -66,10 +65,14 @@ pub(super) fn check(flow: &RawFlow) -> Result<(), Problem> {
                 .ok_or_else(|| (t.span().start, format!("unknown step {:?}", t.get_ref())))
         };
         for c in &step.checks {
-            if checks::find(c.get_ref()).is_none() {
+            if crate::evidence::CheckId::parse(c.get_ref()).is_none() {
                 return Err((
                     c.span().start,
-                    format!("unknown check {:?} (known: {})", c.get_ref(), checks::known_ids()),
+                    format!(
+                        "unknown check {:?} (known: {})",
+                        c.get_ref(),
+                        crate::evidence::catalog::known_ids()
+                    ),
                 ));
             }
         }

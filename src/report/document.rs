@@ -5,7 +5,7 @@
 
 use jiff::tz::TimeZone;
 
-use crate::checks::{CheckResult, Status, VerdictId};
+use crate::evidence::{CheckResult, Side, Status, VerdictId};
 use crate::flow::Flow;
 use crate::session::{Outcome, Session};
 use crate::text::sanitize::{clean, clean_multiline};
@@ -21,48 +21,6 @@ pub enum SectionKind {
     Computer,
     NextSteps,
     Tips,
-}
-
-/// Whose problem the verdict says it is (the HTML verdict box is coloured by it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Owner {
-    /// This computer, its browser, or its network.
-    Yours,
-    /// Intuit's servers.
-    Intuit,
-    /// The bank's website.
-    Bank,
-    /// No verdict yet.
-    Unknown,
-}
-
-impl Owner {
-    pub fn of(verdict: Option<VerdictId>) -> Owner {
-        match verdict.map(VerdictId::as_str) {
-            None => Owner::Unknown,
-            Some("service_outage") => Owner::Intuit,
-            Some("bank_unreachable") => Owner::Bank,
-            Some(_) => Owner::Yours,
-        }
-    }
-
-    pub fn words(self) -> &'static str {
-        match self {
-            Owner::Yours => "On your side (this computer, browser or network)",
-            Owner::Intuit => "On Intuit's side",
-            Owner::Bank => "On your bank's side",
-            Owner::Unknown => "Not known yet",
-        }
-    }
-
-    pub fn class(self) -> &'static str {
-        match self {
-            Owner::Yours => "yours",
-            Owner::Intuit => "intuit",
-            Owner::Bank => "bank",
-            Owner::Unknown => "unknown",
-        }
-    }
 }
 
 /// An item's mark: a check status, or what happened to a step.
@@ -158,7 +116,9 @@ pub struct Document {
     pub result_code: String,
     pub outcome: Outcome,
     pub verdict_id: Option<VerdictId>,
-    pub owner: Owner,
+    /// Whose side the verdict puts the problem on (`None`: no verdict yet); the HTML verdict
+    /// box is coloured by it.
+    pub side: Option<Side>,
     /// "reported by the customer's result code" for imported sessions.
     pub imported: Option<&'static str>,
     /// The fix step the verdict's advice is about (the flow's `[first_step]` for the
@@ -184,7 +144,7 @@ impl Document {
         let flow = flow.filter(|f| f.id == s.flow);
         let when = |t: &jiff::Timestamp| when_in(t, tz);
         let verdict_id = s.verdict.as_ref().map(|v| v.id);
-        let result_code = crate::result_code::encode(verdict_id, &s.checks);
+        let result_code = crate::evidence::result_code::encode(verdict_id, &s.checks);
         let imported = s.imported.as_ref().map(|i| i.source.describe());
 
         let mut overview = Vec::new();
@@ -221,7 +181,7 @@ impl Document {
                 vec![
                     Item::new("", title),
                     Item::new("What to do", clean(&v.advice)),
-                    Item::new("Whose problem", Owner::of(Some(v.id)).words()),
+                    Item::new("Whose problem", Side::place(Some(v.id.side()))),
                 ]
             }
             None => Vec::new(),
@@ -307,7 +267,7 @@ impl Document {
         if !status_page.is_empty() {
             sections.push(section(
                 SectionKind::StatusPage,
-                crate::checks::label(crate::evidence::ids::STATUS_PAGE),
+                crate::evidence::catalog::label(crate::evidence::ids::STATUS_PAGE),
                 status_page,
                 "",
             ));
@@ -324,7 +284,7 @@ impl Document {
             result_code,
             outcome: s.outcome,
             verdict_id,
-            owner: Owner::of(verdict_id),
+            side: verdict_id.map(VerdictId::side),
             imported,
             advice_tried,
             sections,
@@ -366,7 +326,7 @@ impl Document {
 fn check_item(r: &CheckResult) -> Item {
     Item {
         mark: Some(Mark::Check(r.status)),
-        label: crate::checks::label(&r.id).to_string(),
+        label: crate::evidence::catalog::label(&r.id).to_string(),
         text: clean(&r.summary),
         note: None,
         time: r.timed_ms().map(|ms| format!("{ms} ms")),

@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use super::document::{Document, Item, SectionKind};
+use crate::evidence::Side;
 use crate::text::sanitize::html as esc;
 
 const STYLE: &str = ":root{color-scheme:light dark;--fg:#1b1b1b;--bg:#fff;--muted:#59636e;--line:#d1d9e0;--box:#f6f8fa;\
@@ -99,7 +100,12 @@ fn write_doc(out: &mut String, doc: &Document) -> std::fmt::Result {
 }
 
 fn write_verdict(out: &mut String, doc: &Document, items: &[Item], empty: &str) -> std::fmt::Result {
-    let class = doc.owner.class();
+    let class = match doc.side {
+        None => "unknown",
+        Some(Side::Intuit) => "intuit",
+        Some(Side::Bank) => "bank",
+        Some(_) => "yours",
+    };
     match items {
         [title, rest @ ..] => {
             writeln!(out, "<div class=\"verdict {class}\">")?;

@@ -3,7 +3,7 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::checks::{CheckResult, Verdict};
+use crate::evidence::{CheckResult, Verdict};
 use crate::session::{CheckRun, Outcome, Session, StepRecord, SystemFacts};
 
 /// The report object. [`json`] cleans every string in it before printing.

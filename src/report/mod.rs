@@ -15,7 +15,7 @@ use jiff::tz::TimeZone;
 use crate::flow::Flow;
 use crate::session::{Outcome, Session};
 
-pub use document::{Document, Item, Mark, Owner, Section, SectionKind, when_in};
+pub use document::{Document, Item, Mark, Section, SectionKind, when_in};
 pub use json::{ReportJson, json};
 pub use markdown::escape as markdown_escape;
 pub use text::{WIDTH as TEXT_WIDTH, wrap as wrap_text};

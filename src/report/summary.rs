@@ -71,7 +71,7 @@ pub fn plain(doc: &Document) -> Vec<String> {
     list("Notes", notes.iter().collect());
     list("Check results", doc.items(SectionKind::Checks).iter().collect());
     list(
-        crate::checks::label(crate::evidence::ids::STATUS_PAGE),
+        crate::evidence::catalog::label(crate::evidence::ids::STATUS_PAGE),
         doc.items(SectionKind::StatusPage).iter().collect(),
     );
     list("Next steps", doc.items(SectionKind::NextSteps).iter().collect());
@@ -98,7 +98,10 @@ pub fn ticket(doc: &Document) -> String {
     }
     match (doc.verdict(), advice(doc)) {
         (Some((title, _)), Some(advice)) => {
-            line("Verdict", &format!("{title} — {}", doc.owner.words()));
+            line(
+                "Verdict",
+                &format!("{title} — {}", crate::evidence::Side::place(doc.side)),
+            );
             line("Advice", &advice);
         }
         _ => line("Verdict", "the checks did not finish"),
@@ -136,7 +139,7 @@ pub fn ticket(doc: &Document) -> String {
     }
     for item in doc.items(SectionKind::StatusPage).iter().take(2) {
         line(
-            crate::checks::label(crate::evidence::ids::STATUS_PAGE),
+            crate::evidence::catalog::label(crate::evidence::ids::STATUS_PAGE),
             &format!("{}: {}", item.label, item.text),
         );
     }

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use super::{advice, plain, ticket};
-use crate::checks::{CheckResult, Status, Verdict, VerdictId};
+use crate::evidence::{CheckId, CheckResult, Status, Verdict, VerdictId};
 use crate::flow::{self, Flow};
 use crate::report::{Document, SectionKind};
 use crate::session::{Outcome, Session, StepRecord, SystemFacts};
@@ -111,9 +111,9 @@ fn reports_name_every_check_by_its_registry_label() {
         Timestamp::from_second(1_795_000_000).expect("a time"),
         SystemFacts::default(),
     );
-    s.checks = crate::checks::REGISTRY
+    s.checks = CheckId::ALL
         .iter()
-        .map(|c| CheckResult::new(c.id, Status::Warn, "something to say"))
+        .map(|c| CheckResult::new(c.as_str(), Status::Warn, "something to say"))
         .collect();
     let doc = Document::new(&s, None, &TimeZone::UTC);
     let labels: Vec<&str> = doc
@@ -121,15 +121,12 @@ fn reports_name_every_check_by_its_registry_label() {
         .iter()
         .map(|i| i.label.as_str())
         .collect();
-    let want: Vec<&str> = crate::checks::REGISTRY
-        .iter()
-        .map(|c| crate::checks::label(c.id))
-        .collect();
+    let want: Vec<&str> = CheckId::ALL.iter().map(|c| c.label()).collect();
     assert_eq!(labels, want);
     let (md, text, html, ticket) = (doc.markdown(), doc.text(), doc.html(), ticket(&doc));
-    for c in crate::checks::REGISTRY {
+    for c in CheckId::ALL {
         for (format, out) in [("md", &md), ("text", &text), ("html", &html), ("ticket", &ticket)] {
-            assert!(out.contains(c.label), "{format} lacks {:?}:\n{out}", c.label);
+            assert!(out.contains(c.label()), "{format} lacks {:?}:\n{out}", c.label());
         }
     }
     // Ids are for JSON only.

@@ -1,6 +1,8 @@
 //! A session: everything one run of the wizard recorded (answers, notes, check results, the
 //! verdict and the outcome), in the file format of DESIGN.md, plus where sessions live on disk.
 
+pub mod case_code;
+pub mod import;
 pub mod redacted;
 mod store;
 mod valid;
@@ -10,7 +12,7 @@ pub use valid::plain_web_address;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::checks::{CheckResult, Verdict};
+use crate::evidence::{CheckResult, Verdict};
 
 pub use store::{SessionStore, StoreError, StoreWarning};
 pub use valid::{CASE_ALPHABET, is_valid_case_code, is_valid_id};

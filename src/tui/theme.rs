@@ -4,8 +4,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::checks::Status;
-use crate::wizard::Who;
+use crate::evidence::Side;
+use crate::evidence::Status;
 
 /// The styles in use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,13 +90,13 @@ impl Theme {
 
     /// The "whose problem" card: a colour per side, only as a third cue after its words and
     /// symbol (bold either way, so it reads first without colour too).
-    pub fn card(self, who: Who) -> Style {
+    pub fn card(self, who: Side) -> Style {
         let color = match who {
-            Who::Connection => Color::Red,
-            Who::Security => Color::Yellow,
-            Who::Intuit => Color::Blue,
-            Who::Bank => Color::Magenta,
-            Who::Browser => Color::Green,
+            Side::Connection => Color::Red,
+            Side::Security => Color::Yellow,
+            Side::Intuit => Color::Blue,
+            Side::Bank => Color::Magenta,
+            Side::Browser => Color::Green,
         };
         self.fg(color).add_modifier(Modifier::BOLD)
     }

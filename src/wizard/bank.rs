@@ -21,7 +21,7 @@ impl Wizard {
             .session
             .checks
             .iter()
-            .any(|r| r.id == "bank" && r.status != crate::checks::Status::Skip);
+            .any(|r| r.id == "bank" && r.status != crate::evidence::Status::Skip);
         (symptom == when && !bank_known).then_some(BANK_PROMPT)
     }
 

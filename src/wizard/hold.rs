@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use jiff::Timestamp;
 
-use crate::checks::VerdictId;
+use crate::evidence::VerdictId;
 use crate::flow::{Answer, AnswerOutcome};
 
 use super::{Effect, Wizard};

@@ -22,12 +22,12 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 
-use crate::checks::{CheckResult, Verdict};
+use crate::evidence::{CheckResult, Verdict};
 use crate::flow::{Flow, StepKind};
 use crate::session::Session;
 
 pub use bank::BANK_PROMPT;
-pub use card::{Card, Who, card_for};
+pub use card::{Card, card_for};
 pub use hold::Waiting;
 pub use view::{Script, StepView, tips_for};
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 
 use super::*;
-use crate::checks::{CheckResult, Status, VerdictId};
+use crate::evidence::{CheckResult, Side, Status, VerdictId};
 use crate::flow::{default_flow, verdict_ids};
 use crate::session::{Outcome, SystemFacts};
 
@@ -191,8 +191,8 @@ fn the_same_answers_take_the_same_route_whenever_the_checks_finish() {
     assert_eq!(early.current_id(), late.current_id());
 }
 
-fn verdict(id: VerdictId) -> crate::checks::Verdict {
-    crate::checks::Verdict {
+fn verdict(id: VerdictId) -> crate::evidence::Verdict {
+    crate::evidence::Verdict {
         id,
         title: "t".into(),
         advice: "a".into(),
@@ -203,13 +203,13 @@ fn verdict(id: VerdictId) -> crate::checks::Verdict {
 fn every_verdict_has_its_first_step_and_a_card_naming_it() {
     let flow = default_flow().unwrap();
     let expect = [
-        (VerdictId::Offline, "connection", Who::Connection),
-        (VerdictId::QuickbooksBlocked, "firewall", Who::Security),
-        (VerdictId::HttpsIntercepted, "firewall", Who::Security),
-        (VerdictId::ServiceOutage, "server_status", Who::Intuit),
-        (VerdictId::BankUnreachable, "server_status", Who::Bank),
-        (VerdictId::SlowConnection, "connection", Who::Connection),
-        (VerdictId::LocalOk, "cache", Who::Browser),
+        (VerdictId::Offline, "connection", Side::Connection),
+        (VerdictId::QuickbooksBlocked, "firewall", Side::Security),
+        (VerdictId::HttpsIntercepted, "firewall", Side::Security),
+        (VerdictId::ServiceOutage, "server_status", Side::Intuit),
+        (VerdictId::BankUnreachable, "server_status", Side::Bank),
+        (VerdictId::SlowConnection, "connection", Side::Connection),
+        (VerdictId::LocalOk, "cache", Side::Browser),
     ];
     for (id, first, who) in expect {
         let route = route::route(&flow, Some(id.as_str()));
@@ -234,11 +234,11 @@ fn every_verdict_has_its_first_step_and_a_card_naming_it() {
         );
     }
     let symbols: std::collections::HashSet<&str> = [
-        Who::Connection,
-        Who::Security,
-        Who::Intuit,
-        Who::Bank,
-        Who::Browser,
+        Side::Connection,
+        Side::Security,
+        Side::Intuit,
+        Side::Bank,
+        Side::Browser,
     ]
     .iter()
     .map(|w| w.symbol())

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 
 use super::*;
-use crate::checks::{CheckResult, Status, VerdictId};
+use crate::evidence::{CheckResult, Status, VerdictId};
 use crate::flow::default_flow;
 use crate::session::{Outcome, SystemFacts};
 

@@ -1,6 +1,5 @@
 //! [`Wizard::update`]: how each [`Msg`] changes the wizard, and the effects it asks for.
 
-use crate::checks::{self, verdict};
 use crate::session::CheckRun;
 
 use super::{Effect, Msg, Wizard};
@@ -81,13 +80,13 @@ impl Wizard {
                 self.pending.retain(|p| *p != id);
                 self.session.checks.retain(|r| r.id != id);
                 self.session.checks.extend(results);
-                checks::sort_by_registry(&mut self.session.checks);
+                crate::evidence::catalog::sort(&mut self.session.checks);
                 self.attach_results();
                 vec![]
             }
             Msg::ChecksDone { at, duration_ms } => {
                 self.pending.clear();
-                let verdict = verdict::decide(&self.session.checks);
+                let verdict = crate::evidence::decide(&self.session.checks);
                 if let Some(run) = self.session.check_runs.last_mut() {
                     run.finished_at = Some(at);
                     run.duration_ms = Some(duration_ms);

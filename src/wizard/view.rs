@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::checks::{CheckResult, Verdict};
+use crate::evidence::{CheckResult, Verdict};
 use crate::flow::{Answer, Flow, Listen, Step, StepKind};
 use crate::session::ImportSource;
 
@@ -260,8 +260,8 @@ mod tests {
         let at = jiff::Timestamp::UNIX_EPOCH;
         let offline_at_connection = |imported: bool| {
             let mut session = Session::new("id1".into(), &flow.id, at, SystemFacts::default());
-            session.verdict = Some(crate::checks::Verdict {
-                id: crate::checks::VerdictId::Offline,
+            session.verdict = Some(crate::evidence::Verdict {
+                id: crate::evidence::VerdictId::Offline,
                 title: String::new(),
                 advice: String::new(),
             });

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Ui, hanging, wrapped_height};
-use crate::checks::{self, CheckResult, Status};
+use crate::evidence::{CheckResult, Status};
 use crate::session::ImportSource;
 use crate::tui::keys;
 use crate::tui::theme::Theme;
@@ -26,21 +26,18 @@ fn results<'a>(ui: &Ui<'a>) -> Vec<&'a CheckResult> {
     } else {
         view.results
     };
-    shown.sort_by_key(|r| registry_order(&r.id));
+    shown.sort_by_key(|r| crate::evidence::catalog::order(&r.id));
     shown
-}
-
-/// Where a check id stands in the registry (unknown ids last).
-pub fn registry_order(id: &str) -> usize {
-    checks::REGISTRY
-        .iter()
-        .position(|c| c.id == id)
-        .unwrap_or(usize::MAX)
 }
 
 /// Human labels of the checks still running.
 fn waiting_on(ui: &Ui) -> String {
-    let labels: Vec<&str> = ui.wizard.pending().iter().map(|id| checks::label(id)).collect();
+    let labels: Vec<&str> = ui
+        .wizard
+        .pending()
+        .iter()
+        .map(|id| crate::evidence::catalog::label(id))
+        .collect();
     labels.join(", ")
 }
 

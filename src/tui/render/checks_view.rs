@@ -8,17 +8,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
 use super::{Ui, checks, hanging, wrapped_height};
-use crate::checks::CheckResult;
+use crate::evidence::CheckResult;
 
 /// Every result of the session, in registry order.
 fn all_results<'a>(ui: &Ui<'a>) -> Vec<&'a CheckResult> {
     let mut results: Vec<_> = ui.wizard.session().checks.iter().collect();
-    results.sort_by_key(|r| checks::registry_order(&r.id));
+    results.sort_by_key(|r| crate::evidence::catalog::order(&r.id));
     results
 }
 
 fn label(r: &CheckResult) -> &str {
-    crate::checks::label(&r.id)
+    crate::evidence::catalog::label(&r.id)
 }
 
 /// The view's lines, wrapped into `width` columns.

@@ -26,7 +26,7 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
 
     for item in doc.items(SectionKind::Overview) {
         let style = match (item.label.as_str(), doc.outcome) {
-            ("Outcome", Outcome::Resolved) => theme.status(crate::checks::Status::Pass).patch(theme.bold()),
+            ("Outcome", Outcome::Resolved) => theme.status(crate::evidence::Status::Pass).patch(theme.bold()),
             ("Outcome", _) => theme.notice(),
             _ => ratatui::style::Style::default(),
         };

@@ -14,7 +14,7 @@
 //! single changed symbol and every swap of two neighbours (the check symbol included) is
 //! rejected. Reading ignores case, dashes and spaces, and takes O as 0 and I or L as 1.
 
-use crate::checks::{CheckResult, Status, VerdictId};
+use crate::evidence::{CheckResult, Status, VerdictId};
 
 /// The format version written into every code.
 pub const VERSION: u64 = 1;
@@ -194,5 +194,4 @@ fn damm(values: &[u8]) -> u8 {
 }
 
 #[cfg(test)]
-#[path = "result_code_tests.rs"]
 mod tests;

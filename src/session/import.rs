@@ -9,8 +9,8 @@ use std::path::Path;
 use jiff::Timestamp;
 use serde::Deserialize;
 
-use crate::checks::{CheckResult, Status, Verdict, VerdictId};
-use crate::result_code;
+use crate::evidence::result_code;
+use crate::evidence::{CheckResult, Status, Verdict, VerdictId};
 use crate::session::{
     CheckRun, ImportSource, Imported, Outcome, SCHEMA_VERSION, Session, SessionStore, StepRecord, SystemFacts,
 };
@@ -129,7 +129,10 @@ pub fn session_from_json(name: &str, bytes: &[u8], now: Timestamp) -> Result<Ses
         session.outcome = doc.outcome;
         session.resolved_by = doc.resolved_by;
         session.verdict = doc.verdict;
-        session.case_code = doc.case_code.as_deref().and_then(crate::case_code::parse);
+        session.case_code = doc
+            .case_code
+            .as_deref()
+            .and_then(crate::session::case_code::parse);
         session.history = doc.steps.iter().map(|s| s.id.clone()).collect();
         session.steps = doc.steps;
         session.checks = doc.checks;
@@ -178,48 +181,6 @@ fn system_facts(checks: &[CheckResult]) -> SystemFacts {
     }
 }
 
-/// Generic words for a verdict known only by its id (a result code carries no evidence).
-fn verdict_words(id: &str) -> (&'static str, &'static str) {
-    match id {
-        "offline" => (
-            "The customer's computer is not reaching the internet",
-            "Check the cable or Wi-Fi and restart the router; QuickBooks cannot load until this is fixed.",
-        ),
-        "captive_portal" => (
-            "A Wi-Fi sign-in page is in the way",
-            "Open any website in the browser and finish the Wi-Fi sign-in (hotel, café, guest network), then try QuickBooks again.",
-        ),
-        "proxy_failing" => (
-            "The proxy on the customer's network is failing",
-            "The proxy the browser uses cannot be reached or refuses QuickBooks: ask whoever runs the network, or try without the proxy.",
-        ),
-        "quickbooks_blocked" => (
-            "Something on the customer's network is blocking QuickBooks",
-            "A firewall, security program, VPN or network filter blocks QuickBooks: allow *.intuit.com and *.quickbooks.com on port 443.",
-        ),
-        "https_intercepted" => (
-            "Security software or a proxy is inspecting the secure connection",
-            "Turn off HTTPS scanning for a moment to test, then add an exception for *.intuit.com.",
-        ),
-        "service_outage" => (
-            "QuickBooks is having trouble on Intuit's side",
-            "Nothing to fix on the customer's computer: wait and try again later; status.quickbooks.intuit.com shows when it is fixed.",
-        ),
-        "bank_unreachable" => (
-            "The bank's website is not answering properly",
-            "Bank feeds fail while the bank's site is down: try the update later and look for notices on the bank's website.",
-        ),
-        "slow_connection" => (
-            "The customer's connection to QuickBooks is slow",
-            "Slow replies can time out as 502 errors: close large downloads, use a cable, restart the router.",
-        ),
-        _ => (
-            "The customer's connection to QuickBooks looks fine",
-            "The network path works, so the cause is most likely the browser: clear its cache and cookies, try another up-to-date browser.",
-        ),
-    }
-}
-
 /// Turns a result code into a session (not saved, id and case code unset).
 pub fn session_from_code(code: &str, now: Timestamp) -> Result<Session, ImportError> {
     let decoded = result_code::decode(code).map_err(ImportError::Code)?;
@@ -237,19 +198,18 @@ pub fn session_from_code(code: &str, now: Timestamp) -> Result<Session, ImportEr
                 Status::Skip => "was skipped",
                 Status::Error => "could not run",
             };
-            CheckResult::new(id, s, format!("{} {word} ({how})", crate::checks::label(id)))
+            CheckResult::new(
+                id,
+                s,
+                format!("{} {word} ({how})", crate::evidence::catalog::label(id)),
+            )
         })
         .collect();
     session.verdict = match &decoded.verdict {
         Some(name) => {
             let id: VerdictId = serde_json::from_value(serde_json::Value::String(name.clone()))
                 .map_err(|_| ImportError::Code(result_code::CodeError::Unknown))?;
-            let (title, advice) = verdict_words(name);
-            Some(Verdict {
-                id,
-                title: title.into(),
-                advice: advice.into(),
-            })
+            Some(crate::evidence::verdict_words::generic(id))
         }
         None => None,
     };
@@ -269,10 +229,10 @@ pub fn session_from_code(code: &str, now: Timestamp) -> Result<Session, ImportEr
 /// Gives `session` a fresh id and a case code of its own (the customer's when it is free),
 /// and saves it. Returns the saved session.
 pub fn save_new(store: &SessionStore, mut session: Session, now: Timestamp) -> Result<Session, ImportError> {
-    let taken = crate::case_code::taken(store);
+    let taken = crate::session::case_code::taken(store);
     session.case_code = match session.case_code.take() {
         Some(code) if !taken.contains(&code) => Some(code),
-        _ => Some(crate::case_code::generate_unique(&taken)),
+        _ => Some(crate::session::case_code::generate_unique(&taken)),
     };
     session.id = store.reserve_id(now)?;
     store.save(&session)?;
