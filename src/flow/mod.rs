@@ -3,6 +3,7 @@
 //! validated so a broken flow file is reported with its line and column, never run.
 
 mod load;
+mod raw;
 mod validate;
 
 use std::collections::{BTreeMap, HashMap};

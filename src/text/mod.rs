@@ -2,6 +2,7 @@
 //! ([`wrap`]), privacy by default ([`redact`]), an error as one line ([`one_line`]).
 
 pub mod one_line;
+pub mod position;
 pub mod redact;
 pub mod sanitize;
 pub mod wrap;

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::load::RawFlow;
+use super::raw::RawFlow;
 use super::{StepKind, verdict_ids};
 
 /// A problem and the byte offset it is at.
@@ -267,5 +267,4 @@ fn reach(edges: &[Vec<usize>], from: usize) -> Vec<bool> {
 }
 
 #[cfg(test)]
-#[path = "validate_tests.rs"]
 mod tests;

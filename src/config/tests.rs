@@ -1,6 +1,7 @@
 //! Tests of config parsing: defaults, overrides, and errors located by line and column.
 
 use super::*;
+use crate::text::position::line_col;
 
 fn err(text: &str) -> String {
     Config::parse(text, Path::new("c.toml")).unwrap_err().to_string()

@@ -1,7 +1,8 @@
-//! Settings: the TOML config file (every key optional), its defaults (the real QuickBooks
-//! endpoints) and errors that name the file, line and column of the problem.
+//! Reading a config file: TOML into raw structs (unknown keys rejected, every key optional),
+//! then checked and turned into a [`Config`] with defaults filled in; every error names the
+//! file, line, column and key.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use rustls_pki_types::CertificateDer;
@@ -10,119 +11,9 @@ use serde::Deserialize;
 use toml::Spanned;
 use url::Url;
 
-use crate::evidence::redact_text;
+use super::*;
+use crate::text::position::line_col;
 use crate::files::read::{self, display_path};
-use crate::text::sanitize::clean;
-
-/// All settings, with defaults filled in and every URL parsed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Config {
-    pub network: Network,
-    pub targets: Targets,
-    pub tls: Tls,
-}
-
-/// Timeouts and thresholds.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Network {
-    pub timeout: Duration,
-    pub dns_timeout: Duration,
-    pub slow: Duration,
-    /// Requests per QuickBooks URL, each on its own connection (`[network] samples`).
-    pub samples: u32,
-    /// The proxy the checks take to reach the sites (`[network] proxy`).
-    pub proxy: ProxySetting,
-}
-
-/// Which proxy the checks go through: the browser's path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ProxySetting {
-    /// What the browser uses: the proxy environment variables, then the OS settings.
-    System,
-    /// Always direct.
-    None,
-    /// This HTTP proxy (its credentials, if any, are used and never shown).
-    Url(Url),
-}
-
-/// Most samples per URL `[network] samples` accepts.
-pub const MAX_SAMPLES: u64 = 10;
-
-/// What the checks talk to.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Targets {
-    pub quickbooks: Vec<Url>,
-    pub control: Vec<Url>,
-    pub status_page: Url,
-    pub bank: Vec<Url>,
-}
-
-/// Certificate trust settings.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tls {
-    /// PEM roots trusted in addition to the system's; `None` when unset.
-    pub extra_ca_file: Option<PathBuf>,
-    pub expected_issuers: Vec<String>,
-}
-
-pub const DEFAULT_QUICKBOOKS: &[&str] = &["https://qbo.intuit.com/", "https://accounts.intuit.com/"];
-pub const DEFAULT_CONTROL: &[&str] = &[
-    "http://connectivitycheck.gstatic.com/generate_204",
-    "http://www.msftconnecttest.com/connecttest.txt",
-];
-pub const DEFAULT_STATUS_PAGE: &str = "https://status.quickbooks.intuit.com/api/v2/summary.json";
-pub const DEFAULT_EXPECTED_ISSUERS: &[&str] = &[
-    "DigiCert",
-    "Amazon",
-    "Let's Encrypt",
-    "Sectigo",
-    "Google Trust Services",
-];
-
-/// A config file that could not be used. `Display` is the one line a user sees; paths and
-/// problems are sanitized there, so no message echoes a control character from the file.
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error("{}: cannot read config: {}", display_path(.path), clean(.reason))]
-    Read { path: PathBuf, reason: String },
-    #[error("{}:{line}:{column}: {}", display_path(.path), clean(&redact_text(.problem)))]
-    Invalid {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        problem: String,
-    },
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        let urls = |list: &[&str]| list.iter().filter_map(|u| Url::parse(u).ok()).collect();
-        Config {
-            network: Network {
-                timeout: Duration::from_millis(5000),
-                dns_timeout: Duration::from_millis(3000),
-                slow: Duration::from_millis(1000),
-                samples: 3,
-                proxy: ProxySetting::System,
-            },
-            targets: Targets {
-                quickbooks: urls(DEFAULT_QUICKBOOKS),
-                control: urls(DEFAULT_CONTROL),
-                status_page: Url::parse(DEFAULT_STATUS_PAGE).unwrap_or_else(|_| unreachable_url()),
-                bank: Vec::new(),
-            },
-            tls: Tls {
-                extra_ca_file: None,
-                expected_issuers: DEFAULT_EXPECTED_ISSUERS.iter().map(|s| s.to_string()).collect(),
-            },
-        }
-    }
-}
-
-/// Only reached if a compiled-in default URL failed to parse, which a unit test rules out.
-fn unreachable_url() -> Url {
-    Url::parse("http://invalid.invalid/").unwrap_or_else(|_| std::process::abort())
-}
 
 impl Config {
     /// Reads and validates a config file.
@@ -150,7 +41,7 @@ impl Config {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let offset = e.span().map(|s| s.start).unwrap_or(0);
             let problem =
-                types::describe(text, offset, e.message()).unwrap_or_else(|| e.message().trim().to_string());
+                super::type_errors::describe(text, offset, e.message()).unwrap_or_else(|| e.message().trim().to_string());
             invalid(offset, problem)
         })?;
         let mut config = Config::default();
@@ -290,15 +181,6 @@ pub fn ca_certs(file: &Path) -> Result<Vec<CertificateDer<'static>>, String> {
     Ok(certs)
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let column = before.get(line_start..).map(|s| s.chars().count()).unwrap_or(0) + 1;
-    (line, column)
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -334,26 +216,3 @@ struct RawTls {
     expected_issuers: Option<Vec<String>>,
 }
 
-/// The config in force: the explicit file (`--config` / `QBFIX_CONFIG`), else the platform
-/// config dir's `config.toml` when it exists, else the defaults.
-pub fn resolve(explicit: Option<&Path>) -> Result<Config, ConfigError> {
-    if let Some(path) = explicit {
-        return Config::load(path);
-    }
-    match default_path() {
-        Some(path) if path.is_file() => Config::load(&path),
-        _ => Ok(Config::default()),
-    }
-}
-
-/// `<platform config dir>/config.toml`.
-pub fn default_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "qbfix").map(|d| d.config_dir().join("config.toml"))
-}
-
-#[path = "config_types.rs"]
-mod types;
-
-#[cfg(test)]
-#[path = "config_tests.rs"]
-mod tests;

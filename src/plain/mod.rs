@@ -8,7 +8,6 @@ use std::io::{BufRead, Write};
 use tokio::runtime::Handle;
 use tokio::sync::mpsc::UnboundedReceiver;
 
-#[path = "plain_step.rs"]
 mod step;
 
 use crate::checks::CheckEvent;

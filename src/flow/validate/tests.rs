@@ -1,6 +1,6 @@
 //! Every kind of flow error, located by line and column.
 
-use super::super::parse;
+use crate::flow::parse;
 
 const HEAD: &str = "id = \"t\"\ntitle = \"T\"\n";
 
