@@ -74,47 +74,15 @@ pub struct WizardArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the automated checks without the wizard
-    Check {
-        /// Print one JSON object (schema_version 1) and nothing else
-        #[arg(long)]
-        json: bool,
-        /// Run only this check (repeatable): connectivity, dns, tcp, tls, http, status_page,
-        /// bank, proxy, clock, browsers, firewall, system
-        #[arg(long = "only", value_name = "ID")]
-        only: Vec<String>,
-    },
+    Check(CheckArgs),
     /// Render a session's report
-    Report {
-        /// Session id, case code (QB-7K3M-9TQ2), or "latest"
-        #[arg(default_value = "latest", value_name = "ID|CASE|latest")]
-        id: String,
-        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
-        format: ReportFormat,
-        /// Write to this file instead of stdout
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
-        output: Option<PathBuf>,
-    },
+    Report(ReportArgs),
     /// List saved sessions, newest first
     Sessions,
     /// Load a customer's `check --json` output, session JSON or result code as a new session
-    #[command(group = clap::ArgGroup::new("what").required(true).args(["file", "code"]))]
-    Import {
-        /// The file to import, or - for standard input
-        #[arg(value_name = "FILE|-")]
-        file: Option<PathBuf>,
-        /// The result code the customer read out (e.g. 7K3M-9TQ2-5)
-        #[arg(long, value_name = "CODE")]
-        code: Option<String>,
-    },
+    Import(ImportArgs),
     /// Wait until QuickBooks answers normally again, then ring the bell
-    Watch {
-        /// Seconds between polls (at least 1)
-        #[arg(long, value_name = "SECS", default_value_t = 30.0)]
-        interval: f64,
-        /// Give up (exit 1) after this many seconds
-        #[arg(long, value_name = "SECS")]
-        timeout: Option<f64>,
-    },
+    Watch(WatchArgs),
     /// Work with flow files
     Flow {
         #[command(subcommand)]
@@ -127,6 +95,54 @@ pub enum Command {
     },
     /// Print the manual page (roff) to stdout
     Man,
+}
+
+/// `qbfix check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Print one JSON object (schema_version 1) and nothing else
+    #[arg(long)]
+    pub json: bool,
+    /// Run only this check (repeatable): connectivity, dns, tcp, tls, http, status_page,
+    /// bank, proxy, clock, browsers, firewall, system
+    #[arg(long = "only", value_name = "ID")]
+    pub only: Vec<String>,
+}
+
+/// `qbfix report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Session id, case code (QB-7K3M-9TQ2), or "latest"
+    #[arg(default_value = "latest", value_name = "ID|CASE|latest")]
+    pub id: String,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+    /// Write to this file instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `qbfix import`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("what").required(true).args(["file", "code"]))]
+pub struct ImportArgs {
+    /// The file to import, or - for standard input
+    #[arg(value_name = "FILE|-")]
+    pub file: Option<PathBuf>,
+    /// The result code the customer read out (e.g. 7K3M-9TQ2-5)
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+}
+
+/// `qbfix watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Seconds between polls (at least 1)
+    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    pub interval: f64,
+    /// Give up (exit 1) after this many seconds
+    #[arg(long, value_name = "SECS")]
+    pub timeout: Option<f64>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,24 +5,19 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod check_cmd;
 pub mod checks;
 pub mod cli;
-pub mod close_prompt;
+pub mod commands;
 pub mod config;
 pub mod driver;
 pub mod evidence;
 pub mod files;
 pub mod flow;
-pub mod in_use;
 pub mod logging;
 pub mod plain;
 pub mod probe;
 pub mod report;
-pub mod report_files;
 pub mod session;
-pub mod signals;
 pub mod text;
 pub mod tui;
-pub mod watch;
 pub mod wizard;

@@ -12,8 +12,8 @@ use toml::Spanned;
 use url::Url;
 
 use super::*;
-use crate::text::position::line_col;
 use crate::files::read::{self, display_path};
+use crate::text::position::line_col;
 
 impl Config {
     /// Reads and validates a config file.
@@ -40,8 +40,8 @@ impl Config {
         };
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let offset = e.span().map(|s| s.start).unwrap_or(0);
-            let problem =
-                super::type_errors::describe(text, offset, e.message()).unwrap_or_else(|| e.message().trim().to_string());
+            let problem = super::type_errors::describe(text, offset, e.message())
+                .unwrap_or_else(|| e.message().trim().to_string());
             invalid(offset, problem)
         })?;
         let mut config = Config::default();
@@ -181,7 +181,6 @@ pub fn ca_certs(file: &Path) -> Result<Vec<CertificateDer<'static>>, String> {
     Ok(certs)
 }
 
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -215,4 +214,3 @@ struct RawTls {
     extra_ca_file: Option<Spanned<String>>,
     expected_issuers: Option<Vec<String>>,
 }
-

@@ -321,7 +321,7 @@ fn write_summary(out: &mut impl Write, driver: &Driver) -> std::io::Result<()> {
     writeln!(out, "{}", clean_multiline(&driver.wizard.flow().summary().text))?;
     let name = s.case_code.as_deref().unwrap_or(&s.id);
     writeln!(out, "Session {} saved. Report: qbfix report {name}", s.id)?;
-    for line in crate::report_files::describe(driver.reports.as_ref(), None, false) {
+    for line in crate::driver::saved_reports::describe(driver.reports.as_ref(), None, false) {
         writeln!(out, "{line}")?;
     }
     Ok(())

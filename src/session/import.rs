@@ -1,10 +1,7 @@
-//! `qbfix import FILE|-` and `qbfix import --code CODE`: the customer's results become a new
-//! local session marked imported — from a `check --json` document, a session JSON as
-//! `report --format json` writes it, or a result code read aloud. Anything else is refused
-//! with one line and nothing is written.
-
-use std::io::Read;
-use std::path::Path;
+//! The customer's results as a new local session marked imported — from a `check --json`
+//! document, a session JSON as `report --format json` writes it, or a result code read
+//! aloud (`qbfix import` reads the file). Anything else is refused with one line and nothing
+//! is written.
 
 use jiff::Timestamp;
 use serde::Deserialize;
@@ -14,9 +11,6 @@ use crate::evidence::{CheckResult, Status, Verdict, VerdictId};
 use crate::session::{
     CheckRun, ImportSource, Imported, Outcome, SCHEMA_VERSION, Session, SessionStore, StepRecord, SystemFacts,
 };
-
-/// The largest file accepted.
-use crate::files::limits::IMPORT_BYTES;
 
 /// Why an import was refused (each is one line; exit 2).
 #[derive(Debug, thiserror::Error)]
@@ -37,28 +31,6 @@ pub enum ImportError {
     Code(result_code::CodeError),
     #[error(transparent)]
     Store(#[from] crate::session::StoreError),
-}
-
-/// Reads `path` (`-` is stdin), refusing anything but a regular file of at most 5 MB.
-pub fn read_capped(path: &Path) -> Result<(String, Vec<u8>), ImportError> {
-    if path.as_os_str() != "-" {
-        let bytes = crate::files::read::read_capped(path, IMPORT_BYTES).map_err(ImportError::File)?;
-        return Ok((crate::files::read::display_path(path), bytes));
-    }
-    let name = "standard input".to_string();
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(IMPORT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|error| ImportError::Read {
-            name: name.clone(),
-            error,
-        })?;
-    if bytes.len() as u64 > IMPORT_BYTES {
-        return Err(ImportError::TooBig(name));
-    }
-    Ok((name, bytes))
 }
 
 /// `check --json` output.

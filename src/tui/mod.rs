@@ -29,8 +29,8 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::MissedTickBehavior;
 
 use crate::checks::CheckEvent;
+use crate::driver::signals::{self, Caught, Signals};
 use crate::driver::{Driver, Stop};
-use crate::signals::{self, Caught, Signals};
 use crate::wizard::{Effect, Msg};
 use app::{Action, App, KeyContext, Screen};
 use render::Ui;
@@ -155,7 +155,7 @@ fn exit(driver: &Driver, signal: Option<Caught>) -> Exit {
 
 /// The summary's lines about the saved reports.
 fn report_lines(driver: &Driver) -> Vec<String> {
-    crate::report_files::describe(driver.reports.as_ref(), driver.opened.as_ref(), true)
+    crate::driver::saved_reports::describe(driver.reports.as_ref(), driver.opened.as_ref(), true)
 }
 
 /// The next event of the current run; never resolves when none is going.

@@ -2,6 +2,9 @@
 //! finished one is a record and is not reopened), carrying out every effect through one
 //! [`Driver::apply`] (saving, starting checks) and feeding check events back in.
 
+pub mod saved_reports;
+pub mod signals;
+
 use std::sync::Arc;
 
 use jiff::Timestamp;
@@ -11,10 +14,10 @@ use crate::checks::{CheckEvent, runner};
 use crate::config::Config;
 use crate::files::lock::FileLock;
 use crate::flow::Flow;
-use crate::report_files::{self, SavedReports};
 use crate::session::{Session, SessionStore, StoreError, StoreWarning, SystemFacts};
 use crate::text::redact::Redactor;
 use crate::wizard::{Effect, Msg, Wizard};
+use saved_reports::SavedReports;
 
 /// How to start.
 #[derive(Debug, Clone)]
@@ -206,16 +209,16 @@ impl Driver {
     /// was still going then has finished.
     pub fn save_reports(&mut self) {
         let data_dir = self.store.dir().parent().unwrap_or(self.store.dir());
-        let documents = report_files::documents_dir();
-        let folders = report_files::folders(documents.as_deref(), data_dir);
+        let documents = saved_reports::documents_dir();
+        let folders = saved_reports::folders(documents.as_deref(), data_dir);
         let session = crate::session::redacted(self.wizard.session(), &self.redactor);
-        self.reports = Some(report_files::write(&session, self.wizard.flow(), &folders));
+        self.reports = Some(saved_reports::write(&session, self.wizard.flow(), &folders));
     }
 
     /// Opens the saved HTML report in the default browser.
     pub fn open_report(&mut self) {
         self.opened = match &self.reports {
-            Some(Ok(saved)) => Some(report_files::open_in_browser(&saved.html)),
+            Some(Ok(saved)) => Some(saved_reports::open_in_browser(&saved.html)),
             Some(Err(e)) => Some(Err(e.clone())),
             None => None,
         };
@@ -228,7 +231,7 @@ impl Driver {
     }
 
     pub fn save(&self) -> Result<(), StoreError> {
-        let _saving = crate::signals::saving();
+        let _saving = signals::saving();
         let saved = self.store.save(self.wizard.session());
         match &saved {
             Ok(()) => tracing::debug!(session = %self.wizard.session().id, "session saved"),

@@ -6,9 +6,9 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-/// What the decision looks at.
+/// How this process was launched: what the decision looks at.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Facts {
+pub struct Launch {
     /// Running on Windows (elsewhere a terminal window never belongs to the program alone).
     pub windows: bool,
     /// Standard input and output are the console (not a pipe or a file).
@@ -41,11 +41,11 @@ const SHELLS: &[&str] = &[
 
 /// Whether to end with "Press Enter to close": on Windows, at a console, when the parent is
 /// not a shell (Explorer, a browser's "open file", a shortcut) or is already gone.
-pub fn should_hold(facts: &Facts) -> bool {
-    if !facts.windows || !facts.interactive {
+pub fn should_hold(launch: &Launch) -> bool {
+    if !launch.windows || !launch.interactive {
         return false;
     }
-    match &facts.parent {
+    match &launch.parent {
         Some(name) => {
             let name = name.to_ascii_lowercase();
             let name = name.rsplit(['\\', '/']).next().unwrap_or(&name);
@@ -55,8 +55,8 @@ pub fn should_hold(facts: &Facts) -> bool {
     }
 }
 
-/// The facts of this process.
-pub fn current_facts() -> Facts {
+/// How this process was launched.
+pub fn current_launch() -> Launch {
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     let windows = cfg!(windows);
     // Only worth asking the OS when the answer could matter.
@@ -65,7 +65,7 @@ pub fn current_facts() -> Facts {
     } else {
         None
     };
-    Facts {
+    Launch {
         windows,
         interactive,
         parent,
@@ -110,8 +110,8 @@ pub fn hold(mut out: impl Write, mut input: impl BufRead) -> std::io::Result<()>
 mod tests {
     use super::*;
 
-    fn facts(windows: bool, interactive: bool, parent: Option<&str>) -> Facts {
-        Facts {
+    fn launch(windows: bool, interactive: bool, parent: Option<&str>) -> Launch {
+        Launch {
             windows,
             interactive,
             parent: parent.map(str::to_string),
@@ -120,13 +120,13 @@ mod tests {
 
     #[test]
     fn double_clicked_from_explorer_holds_the_window() {
-        assert!(should_hold(&facts(true, true, Some("explorer.exe"))));
-        assert!(should_hold(&facts(true, true, Some("Explorer.EXE"))));
+        assert!(should_hold(&launch(true, true, Some("explorer.exe"))));
+        assert!(should_hold(&launch(true, true, Some("Explorer.EXE"))));
         assert!(
-            should_hold(&facts(true, true, Some("msedge.exe"))),
+            should_hold(&launch(true, true, Some("msedge.exe"))),
             "opened from a download"
         );
-        assert!(should_hold(&facts(true, true, None)), "the launcher is gone");
+        assert!(should_hold(&launch(true, true, None)), "the launcher is gone");
     }
 
     #[test]
@@ -138,9 +138,9 @@ mod tests {
             "PowerShell.exe",
             "bash.exe",
         ] {
-            assert!(!should_hold(&facts(true, true, Some(shell))), "{shell}");
+            assert!(!should_hold(&launch(true, true, Some(shell))), "{shell}");
         }
-        assert!(!should_hold(&facts(
+        assert!(!should_hold(&launch(
             true,
             true,
             Some(r"C:\Windows\System32\cmd.exe")
@@ -150,11 +150,11 @@ mod tests {
     #[test]
     fn pipes_and_other_systems_never_wait() {
         assert!(
-            !should_hold(&facts(true, false, Some("explorer.exe"))),
+            !should_hold(&launch(true, false, Some("explorer.exe"))),
             "stdin is a pipe"
         );
-        assert!(!should_hold(&facts(false, true, Some("launchd"))), "macOS");
-        assert!(!should_hold(&facts(false, true, None)), "Linux");
+        assert!(!should_hold(&launch(false, true, Some("launchd"))), "macOS");
+        assert!(!should_hold(&launch(false, true, None)), "Linux");
     }
 
     #[test]

@@ -9,7 +9,11 @@ use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use anyhow::Context as _;
+
+use super::{Ctx, Exit};
 use crate::checks::runner;
+use crate::cli::WatchArgs;
 use crate::config::Config;
 use crate::evidence::{CheckResult, Status};
 use crate::text::sanitize::clean;
@@ -156,8 +160,17 @@ fn clock(at: jiff::Timestamp) -> String {
         .to_string()
 }
 
-/// Runs until recovery (0), the timeout (1) or Ctrl-C (130).
-pub async fn run(config: Arc<Config>, options: Options) -> std::io::Result<u8> {
+/// `qbfix watch [--interval SECS] [--timeout SECS]`.
+pub fn run(args: WatchArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let options = Options::new(args.interval, args.timeout)?;
+    let config = ctx.config()?;
+    ctx.runtime()?
+        .block_on(watch(config, options))
+        .context("writing the status line")
+}
+
+/// Polls until recovery (`Ok`), the timeout (`Problem`) or Ctrl-C (`Signal(130)`).
+pub async fn watch(config: Arc<Config>, options: Options) -> std::io::Result<Exit> {
     let live = std::io::stdout().is_terminal();
     let started = Instant::now();
     let deadline = options.timeout.map(|t| started + t);
@@ -181,7 +194,7 @@ pub async fn run(config: Arc<Config>, options: Options) -> std::io::Result<u8> {
                 clock(now)
             )?;
             out.flush()?;
-            return Ok(0);
+            return Ok(Exit::Ok);
         }
         let wait = match deadline {
             Some(d) => {
@@ -219,16 +232,16 @@ pub async fn run(config: Arc<Config>, options: Options) -> std::io::Result<u8> {
     }
 }
 
-fn stopped(out: &mut impl Write, live: bool) -> std::io::Result<u8> {
+fn stopped(out: &mut impl Write, live: bool) -> std::io::Result<Exit> {
     if live {
         writeln!(out)?;
     }
     writeln!(out, "Stopped watching.")?;
     out.flush()?;
-    Ok(130)
+    Ok(Exit::Signal(130))
 }
 
-fn gave_up(out: &mut impl Write, live: bool, poll: &Poll, after: Duration) -> std::io::Result<u8> {
+fn gave_up(out: &mut impl Write, live: bool, poll: &Poll, after: Duration) -> std::io::Result<Exit> {
     if live {
         writeln!(out)?;
     }
@@ -239,7 +252,7 @@ fn gave_up(out: &mut impl Write, live: bool, poll: &Poll, after: Duration) -> st
         poll.down.join("; ")
     )?;
     out.flush()?;
-    Ok(1)
+    Ok(Exit::Problem)
 }
 
 #[cfg(test)]

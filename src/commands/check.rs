@@ -6,9 +6,12 @@ use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use anyhow::Context as _;
 use serde::Serialize;
 
+use super::{Ctx, Exit};
 use crate::checks::{self, CheckEvent, runner};
+use crate::cli::CheckArgs;
 use crate::config::Config;
 use crate::evidence::{CheckResult, Status, Verdict};
 use crate::text::wrap::{fill, hanging, wrap_line};
@@ -35,8 +38,19 @@ pub fn validate_only(only: &[String]) -> Result<(), UnknownCheck> {
     }
 }
 
-/// Runs the command; returns the exit code.
-pub async fn run(config: Arc<Config>, json: bool, only: &[String]) -> std::io::Result<u8> {
+/// `qbfix check [--json] [--only ID]…`.
+pub fn run(args: CheckArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    validate_only(&args.only)?;
+    let config = ctx.config()?;
+    let problem = ctx
+        .runtime()?
+        .block_on(measure(config, args.json, &args.only))
+        .context("writing the results")?;
+    Ok(Exit::problem_if(problem))
+}
+
+/// Runs the checks and prints them; true when any result is a problem (warn, fail, error).
+pub async fn measure(config: Arc<Config>, json: bool, only: &[String]) -> std::io::Result<bool> {
     let specs = runner::select(only);
     let progress = std::io::stderr().is_terminal();
     let mut pending: Vec<&str> = specs.iter().map(|s| s.id).collect();
@@ -67,7 +81,6 @@ pub async fn run(config: Arc<Config>, json: bool, only: &[String]) -> std::io::R
     crate::evidence::catalog::sort(&mut results);
     let verdict = crate::evidence::decide(&results);
     let problem = results.iter().any(|r| r.status.is_problem());
-    let code = u8::from(problem);
     let written = if json {
         let report = CheckReport {
             schema_version: 1,
@@ -84,8 +97,8 @@ pub async fn run(config: Arc<Config>, json: bool, only: &[String]) -> std::io::R
     };
     match written {
         // A reader that stopped early (`| head`) is not an error worth a message.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
-        other => other.map(|()| code),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(problem),
+        other => other.map(|()| problem),
     }
 }
 

@@ -1,0 +1,150 @@
+//! The wizard command (`qbfix` with no subcommand): settings and flow, the customer's results
+//! when `--helpdesk --customer` names them, the session to open (asking on a line when
+//! another window has it: [`in_use`]), then the TUI or plain mode, and the line that says
+//! where the session is. [`close_prompt`] keeps a double-clicked Windows console open.
+
+pub mod close_prompt;
+pub mod in_use;
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::bail;
+
+use super::{Ctx, Exit};
+use crate::cli::WizardArgs;
+use crate::driver::{Driver, StartOptions, Started, finished_line};
+use crate::session::{Session, SessionStore, StoreError};
+
+pub fn run(args: WizardArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let config = ctx.config()?;
+    let flow = Arc::new(match &args.flow {
+        Some(path) => crate::flow::load_file(path)?,
+        None => crate::flow::default_flow()?,
+    });
+    let customer = match &args.customer {
+        Some(what) => Some(customer(what)?),
+        None => None,
+    };
+    let store = ctx.store()?;
+    let mut resume = args.resume.clone();
+    if let Some(session) = customer {
+        let s = crate::session::import::save_new(&store, session, jiff::Timestamp::now())?;
+        eprintln!(
+            "qbfix: the customer's results are session {} (case {}); no checks run on this computer unless you press r",
+            s.id,
+            s.case_code.as_deref().unwrap_or("")
+        );
+        resume = Some(s.id);
+    }
+    let options = StartOptions {
+        config,
+        flow,
+        resume,
+        helpdesk: args.helpdesk,
+        redactor: Arc::new(ctx.redactor()),
+    };
+    let driver = match start(store, options, ctx)? {
+        Opened::Driver(driver) => driver,
+        Opened::Done(exit) => return Ok(exit),
+    };
+    let (driver, first) = driver;
+    for w in &driver.warnings {
+        eprintln!("qbfix: {w}");
+    }
+    drive(driver, first, &args, ctx)
+}
+
+/// `--customer FILE|CODE`: a file (or `-`) that exists, else a result code or a session's
+/// id or case code.
+fn customer(what: &str) -> anyhow::Result<Session> {
+    let as_file = Path::new(what);
+    if what == "-" || as_file.exists() {
+        super::import::customer_session(Some(as_file), None)
+    } else if crate::evidence::result_code::decode(what).is_ok() || !what.contains(['/', '\\', '.']) {
+        super::import::customer_session(None, Some(what))
+    } else {
+        bail!("--customer {what}: no such file, and not a result code")
+    }
+}
+
+/// What opening the session came to.
+enum Opened {
+    Driver((Driver, Vec<crate::wizard::Effect>)),
+    /// Nothing to drive: the exit the command ends with.
+    Done(Exit),
+}
+
+/// Opens the session; another window's session gets the in-use question when a person is at
+/// the keyboard, and a finished one is a record: say so, change nothing.
+fn start(store: SessionStore, options: StartOptions, ctx: &Ctx) -> anyhow::Result<Opened> {
+    let started = match Driver::start(store.clone(), options.clone()) {
+        // Another window has this session: with a person at the keyboard, ask; else exit 2.
+        Err(StoreError::InUse { id, pid }) if std::io::stdin().is_terminal() => {
+            let message = format!("qbfix: {}", StoreError::InUse { id: id.clone(), pid });
+            match in_use::ask(&message, std::io::stdin().lock(), std::io::stderr())? {
+                in_use::Choice::ReadOnly => {
+                    let (session, _) = store.load(&id)?;
+                    let session = crate::session::redacted(&session, &ctx.redactor());
+                    print!("{}", crate::report::markdown(&session, Some(&options.flow)));
+                    return Ok(Opened::Done(Exit::Ok));
+                }
+                in_use::Choice::NewSession => Driver::start(
+                    store,
+                    StartOptions {
+                        resume: None,
+                        ..options
+                    },
+                )?,
+                in_use::Choice::Quit => return Ok(Opened::Done(Exit::Usage)),
+            }
+        }
+        other => other?,
+    };
+    Ok(match started {
+        Started::Ready(driver, first) => Opened::Driver((*driver, first)),
+        Started::Finished(session) => {
+            println!("{}", finished_line(&session));
+            Opened::Done(Exit::Ok)
+        }
+    })
+}
+
+/// Runs the TUI on a terminal that can draw one, else plain mode; then says where the
+/// session is.
+fn drive(
+    driver: Driver,
+    first: Vec<crate::wizard::Effect>,
+    args: &WizardArgs,
+    ctx: &Ctx,
+) -> anyhow::Result<Exit> {
+    let rt = ctx.runtime()?;
+    let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    // A terminal that cannot draw a full screen gets plain mode.
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if args.plain || !terminal || dumb {
+        crate::driver::signals::exit_on_signal(rt.handle(), driver.wizard.session().id.clone());
+        let stdin = std::io::stdin().lock();
+        let stdout = std::io::stdout().lock();
+        let echo = !std::io::stdin().is_terminal();
+        crate::plain::run(driver, first, stdin, stdout, rt.handle(), echo)?;
+        return Ok(Exit::Ok);
+    }
+    let exit = rt.block_on(crate::tui::run(driver, first))?;
+    let shown = exit.case_code.as_deref().unwrap_or(&exit.session_id);
+    if exit.finished {
+        let case = exit
+            .case_code
+            .as_deref()
+            .map(|c| format!(" (case {c})"))
+            .unwrap_or_default();
+        println!(
+            "Session {}{case} saved. Print the report with: qbfix report {shown}",
+            exit.session_id
+        );
+    } else {
+        println!("Session saved. Resume with: qbfix --resume {shown}");
+    }
+    Ok(exit.signal.map_or(Exit::Ok, |s| Exit::Signal(s.exit_code())))
+}
