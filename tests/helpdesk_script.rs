@@ -13,7 +13,8 @@ use ratatui::layout::Rect;
 
 use qbfix::flow::{self, Step, StepKind};
 use qbfix::session::{Session, SystemFacts};
-use qbfix::tui::app::{App, KeyContext};
+use qbfix::tui::app::App;
+use qbfix::tui::keys::KeyContext;
 use qbfix::tui::theme::Theme;
 use qbfix::wizard::{Msg, Wizard};
 

@@ -12,9 +12,11 @@ use ratatui::layout::Rect;
 
 use qbfix::flow;
 use qbfix::session::{Session, SessionStore, SystemFacts};
-use qbfix::tui::app::{Action, App, KeyContext, PASTE_IGNORED, Screen};
+use qbfix::tui::app::{Action, App, PASTE_IGNORED};
+use qbfix::tui::keys::KeyContext;
 use qbfix::tui::keys::{self, HELP_ONLY};
 use qbfix::tui::render::{self, Ui};
+use qbfix::tui::screen::Screen;
 use qbfix::tui::theme::Theme;
 use qbfix::wizard::{Effect, Msg, Wizard};
 

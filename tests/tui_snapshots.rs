@@ -15,8 +15,10 @@ use ratatui::style::{Color, Modifier};
 use qbfix::evidence::{CheckResult, Status};
 use qbfix::flow;
 use qbfix::session::{ImportSource, Imported, Session, SystemFacts};
-use qbfix::tui::app::{Action, App, KeyContext, Screen};
+use qbfix::tui::app::{Action, App};
+use qbfix::tui::keys::KeyContext;
 use qbfix::tui::render::{self, Ui};
+use qbfix::tui::screen::Screen;
 use qbfix::tui::theme::Theme;
 use qbfix::wizard::{Msg, Wizard};
 

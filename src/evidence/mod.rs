@@ -100,6 +100,16 @@ impl CheckResult {
         self
     }
 
+    /// This result with every string stripped of control and bidi characters (what came
+    /// from outside: a server's words, an imported file).
+    pub fn cleaned(mut self) -> Self {
+        self.summary = crate::text::sanitize::clean(&self.summary);
+        for value in self.details.values_mut() {
+            crate::text::sanitize::clean_json(value, false);
+        }
+        self
+    }
+
     /// The typed facts of `details` (missing or malformed ones are unset).
     pub fn facts(&self) -> Facts {
         Facts::read(&self.details)

@@ -3,6 +3,7 @@
 //! ticket summary; plus JSON (the stable schema of DESIGN.md) and the session list.
 //! Every outside string is cleaned when the Document is built and escaped by each format.
 
+mod build;
 mod document;
 mod html;
 mod json;

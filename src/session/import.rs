@@ -132,7 +132,7 @@ pub fn session_from_json(name: &str, bytes: &[u8], now: Timestamp) -> Result<Ses
         });
     }
     for r in &mut session.checks {
-        *r = crate::checks::runner::clean_result(r.clone());
+        *r = r.clone().cleaned();
     }
     Ok(session)
 }

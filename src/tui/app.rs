@@ -8,8 +8,8 @@ use std::time::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use ratatui_textarea::TextArea;
 
-pub use super::context::{KeyContext, facts};
-use super::keys::{self, Command};
+use super::keys::{self, KeyCommand, KeyContext};
+use super::screen::Screen;
 use super::theme::Theme;
 use crate::text::sanitize;
 use crate::wizard::Msg;
@@ -25,27 +25,6 @@ pub const PASTE_IGNORED: &str = "Pasting works only in the note editor (press n 
 
 /// What the empty bank address field shows.
 pub const BANK_PLACEHOLDER: &str = "e.g. mybank.com";
-
-/// What is on screen.
-#[derive(Debug, Clone, Default)]
-pub enum Screen {
-    /// The current step (or the summary).
-    #[default]
-    Step,
-    /// The key help overlay over the screen it was opened on; any key closes it.
-    Help(Box<Screen>),
-    /// The note editor over the step.
-    Note(Box<TextArea<'static>>),
-    /// `q` was pressed once: the session is saved, a second `q` quits.
-    ConfirmQuit,
-    /// Every check result and the whole verdict, full height (`c` or `Tab`; `Esc` goes back).
-    Checks {
-        /// First visible line.
-        scroll: u16,
-    },
-    /// Helpdesk: the list of every step with its answer (`g`), this row selected.
-    Jump { selected: usize },
-}
 
 /// What a key press asks of the driver.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,12 +115,12 @@ impl App {
         }
     }
 
-    fn run(&mut self, command: Command, key: KeyEvent, ctx: &KeyContext<'_>) -> Action {
+    fn run(&mut self, command: KeyCommand, key: KeyEvent, ctx: &KeyContext<'_>) -> Action {
         let up = matches!(key.code, KeyCode::Up | KeyCode::Char('k'));
         let now = ctx.now;
         match command {
-            Command::Move => return Action::Send(if up { Msg::Up } else { Msg::Down }),
-            Command::Pick => {
+            KeyCommand::Move => return Action::Send(if up { Msg::Up } else { Msg::Down }),
+            KeyCommand::Pick => {
                 if let KeyCode::Char(c) = key.code
                     && let Some(n) = c.to_digit(10)
                 {
@@ -151,50 +130,53 @@ impl App {
                     });
                 }
             }
-            Command::Confirm => return Action::Send(Msg::Confirm { at: now }),
-            Command::Back => return Action::Send(Msg::Back),
-            Command::OpenNote => self.open_note(ctx.note),
-            Command::ShowChecks => self.screen = Screen::Checks { scroll: 0 },
-            Command::CloseChecks | Command::KeepGoing | Command::CancelNote | Command::CloseJump => {
+            KeyCommand::Confirm => return Action::Send(Msg::Confirm { at: now }),
+            KeyCommand::Back => return Action::Send(Msg::Back),
+            KeyCommand::OpenNote => self.open_note(ctx.note),
+            KeyCommand::ShowChecks => self.screen = Screen::Checks { scroll: 0 },
+            KeyCommand::CloseChecks
+            | KeyCommand::KeepGoing
+            | KeyCommand::CancelNote
+            | KeyCommand::CloseJump => {
                 self.screen = Screen::Step;
             }
-            Command::Rerun => {
+            KeyCommand::Rerun => {
                 if let Screen::Checks { scroll } = &mut self.screen {
                     *scroll = 0;
                 }
                 return Action::Send(Msg::RerunChecks);
             }
-            Command::ScriptPage => {
+            KeyCommand::ScriptPage => {
                 self.script_page = (self.script_page + 1) % ctx.facts.script_pages.max(1);
             }
-            Command::PageDown => self.scroll_by(|s| s.saturating_add(PAGE), ctx),
-            Command::PageUp => self.scroll_by(|s| s.saturating_sub(PAGE), ctx),
-            Command::Line if up => self.scroll_by(|s| s.saturating_sub(1), ctx),
-            Command::Line => self.scroll_by(|s| s.saturating_add(1), ctx),
-            Command::Top => self.scroll_by(|_| 0, ctx),
-            Command::Help => {
+            KeyCommand::PageDown => self.scroll_by(|s| s.saturating_add(PAGE), ctx),
+            KeyCommand::PageUp => self.scroll_by(|s| s.saturating_sub(PAGE), ctx),
+            KeyCommand::Line if up => self.scroll_by(|s| s.saturating_sub(1), ctx),
+            KeyCommand::Line => self.scroll_by(|s| s.saturating_add(1), ctx),
+            KeyCommand::Top => self.scroll_by(|_| 0, ctx),
+            KeyCommand::Help => {
                 let under = std::mem::take(&mut self.screen);
                 self.screen = Screen::Help(Box::new(under));
             }
-            Command::CloseHelp => {
+            KeyCommand::CloseHelp => {
                 if let Screen::Help(under) = std::mem::take(&mut self.screen) {
                     self.screen = *under;
                 }
             }
-            Command::AskQuit => {
+            KeyCommand::AskQuit => {
                 self.screen = Screen::ConfirmQuit;
                 return Action::Save;
             }
-            Command::Quit => return Action::Send(Msg::Quit),
-            Command::Interrupt => return Action::Interrupt,
-            Command::Copy => return Action::Copy,
-            Command::OpenReport => return Action::OpenReport,
-            Command::OpenJump => {
+            KeyCommand::Quit => return Action::Send(Msg::Quit),
+            KeyCommand::Interrupt => return Action::Interrupt,
+            KeyCommand::Copy => return Action::Copy,
+            KeyCommand::OpenReport => return Action::OpenReport,
+            KeyCommand::OpenJump => {
                 self.screen = Screen::Jump {
                     selected: ctx.jump_current,
                 }
             }
-            Command::JumpMove => {
+            KeyCommand::JumpMove => {
                 if let Screen::Jump { selected } = &mut self.screen {
                     let last = ctx.jump_rows.saturating_sub(1);
                     *selected = if up {
@@ -204,38 +186,38 @@ impl App {
                     };
                 }
             }
-            Command::JumpGo => {
+            KeyCommand::JumpGo => {
                 if let Screen::Jump { selected } = std::mem::take(&mut self.screen) {
                     return Action::Jump(selected);
                 }
             }
-            Command::SaveNote => {
+            KeyCommand::SaveNote => {
                 let text = self.draft().unwrap_or_default();
                 self.screen = Screen::Step;
                 return Action::Send(Msg::Note {
                     text: sanitize::clean_multiline(&text),
                 });
             }
-            Command::NewLine => {
+            KeyCommand::NewLine => {
                 if let Screen::Note(editor) = &mut self.screen {
                     editor.insert_newline();
                 }
             }
-            Command::Type => {
+            KeyCommand::Type => {
                 if let Screen::Note(editor) = &mut self.screen {
                     editor.input(key);
                 }
             }
-            Command::TestBank => {
+            KeyCommand::TestBank => {
                 let text = self.bank_field.lines().join("");
                 return Action::Send(Msg::BankAddress { text });
             }
-            Command::SkipBank => return Action::Send(Msg::BankAddress { text: String::new() }),
+            KeyCommand::SkipBank => return Action::Send(Msg::BankAddress { text: String::new() }),
             // A single line: nothing that would start a new one goes in.
-            Command::TypeBank if !starts_a_line(&key) => {
+            KeyCommand::TypeBank if !starts_a_line(&key) => {
                 self.bank_field.input(key);
             }
-            Command::TypeBank => {}
+            KeyCommand::TypeBank => {}
         }
         Action::Nothing
     }

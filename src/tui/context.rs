@@ -1,27 +1,15 @@
 //! What a key's meaning depends on: the key table's facts (answers, scroll, panels, the bank
 //! question…) and the wizard's state a command needs, read from the wizard and the layout of
-//! the frame, so [`super::app::App`] can dispatch without laying anything out itself.
+//! the frame, so [`super::app::App`] can dispatch without laying anything out itself. The
+//! [`KeyContext`] type is the key table's; how to read it from a frame is here.
 
 use jiff::Timestamp;
 use ratatui::layout::Rect;
 
 use super::app::App;
-use super::keys::Facts;
+use super::keys::{KeyContext, KeyFacts};
 use super::render::{self, Ui};
 use crate::wizard::Wizard;
-
-/// What a key's meaning depends on, from the wizard and the layout.
-#[derive(Debug, Clone, Copy)]
-pub struct KeyContext<'a> {
-    pub facts: Facts,
-    /// The current step's note, to edit.
-    pub note: Option<&'a str>,
-    /// Stamps answers.
-    pub now: Timestamp,
-    /// Rows of the jump list, and the current step's row.
-    pub jump_rows: usize,
-    pub jump_current: usize,
-}
 
 impl<'a> KeyContext<'a> {
     /// The context of `app` over `wizard` in a frame of `area`.
@@ -60,15 +48,15 @@ impl<'a> KeyContext<'a> {
 }
 
 /// What the key table of the screen depends on, in a frame of `area`.
-pub fn facts(ui: &Ui, area: Rect) -> Facts {
+pub fn facts(ui: &Ui, area: Rect) -> KeyFacts {
     facts_with(ui, area, render::max_scroll(ui, area))
 }
 
-fn facts_with(ui: &Ui, area: Rect, max_scroll: u16) -> Facts {
+fn facts_with(ui: &Ui, area: Rect, max_scroll: u16) -> KeyFacts {
     let wizard = ui.wizard;
     // Laid out once: both the checks panel and the script panel are read from it.
     let regions = render::regions(ui, area);
-    Facts {
+    KeyFacts {
         at_summary: wizard.at_summary(),
         answers: wizard.view().answers.len(),
         can_go_back: wizard.session().history.len() > 1,

@@ -29,10 +29,6 @@ impl Theme {
         Theme { color: false }
     }
 
-    pub fn has_color(self) -> bool {
-        self.color
-    }
-
     fn fg(self, color: Color) -> Style {
         if self.color {
             Style::new().fg(color)

@@ -14,8 +14,6 @@ mod update;
 mod view;
 
 #[cfg(test)]
-mod policy_tests;
-#[cfg(test)]
 mod tests;
 
 use std::sync::Arc;

@@ -5,8 +5,9 @@
 //! [`App::on_key`]: super::app::App::on_key
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::Timestamp;
 
-use super::app::Screen;
+use super::screen::Screen;
 
 mod screens;
 
@@ -15,7 +16,7 @@ use screens::{bank, checks, confirm_quit, help, jump, note, step, summary};
 
 /// What a key asks for; carried out by `App`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub enum KeyCommand {
     /// Selection up (`↑`, `k`) or down (`↓`, `j`): the key says which.
     Move,
     /// Pick the answer of the digit typed.
@@ -111,7 +112,7 @@ pub struct Binding {
     /// Footer priority (a narrow footer leaves out the lowest first); [`HELP_ONLY`] keeps a
     /// binding out of the footer (the help overlay lists it).
     pub priority: u8,
-    pub command: Command,
+    pub command: KeyCommand,
 }
 
 /// One key (or key group) and what it does, as the footer shows it.
@@ -133,9 +134,22 @@ const USEFUL: u8 = 5;
 const EXTRA: u8 = 4;
 const OBVIOUS: u8 = 2;
 
+/// What a key's meaning depends on, from the wizard and the layout.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyContext<'a> {
+    pub facts: KeyFacts,
+    /// The current step's note, to edit.
+    pub note: Option<&'a str>,
+    /// Stamps answers.
+    pub now: Timestamp,
+    /// Rows of the jump list, and the current step's row.
+    pub jump_rows: usize,
+    pub jump_current: usize,
+}
+
 /// What the table of a screen depends on, read from the wizard and the layout.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Facts {
+pub struct KeyFacts {
     pub at_summary: bool,
     /// Answers of the current step.
     pub answers: usize,
@@ -167,7 +181,7 @@ impl Table {
         does: &'static str,
         help: &'static str,
         priority: u8,
-        command: Command,
+        command: KeyCommand,
     ) {
         self.0.push(Binding {
             keys,
@@ -187,13 +201,13 @@ impl Table {
             "save and quit",
             "save (with a note being typed) and quit at once",
             HELP_ONLY,
-            Command::Interrupt,
+            KeyCommand::Interrupt,
         );
     }
 
     /// The scroll keys while there is more to read; `space`: Space, Shift-Space and Home
     /// too (not in a text field, where they edit).
-    fn scrolling(&mut self, f: &Facts, space: bool) {
+    fn scrolling(&mut self, f: &KeyFacts, space: bool) {
         let (down, up) = if space {
             (
                 vec![k(KeyCode::PageDown), ch(' ')],
@@ -212,7 +226,7 @@ impl Table {
                 "more",
                 "scroll down to read more",
                 HELP,
-                Command::PageDown,
+                KeyCommand::PageDown,
             );
         }
         if f.scroll > 0 {
@@ -222,7 +236,7 @@ impl Table {
                 "up",
                 "scroll back up",
                 ANSWER,
-                Command::PageUp,
+                KeyCommand::PageUp,
             );
         }
         if f.scroll > 0 && space {
@@ -232,12 +246,12 @@ impl Table {
                 "top",
                 "back to the top of the text",
                 HELP_ONLY,
-                Command::Top,
+                KeyCommand::Top,
             );
         }
     }
 
-    fn common_tail(&mut self, f: &Facts) {
+    fn common_tail(&mut self, f: &KeyFacts) {
         if f.checks_idle {
             self.add(
                 vec![ch('r')],
@@ -245,7 +259,7 @@ impl Table {
                 "re-run checks",
                 "run the automated checks again",
                 USEFUL,
-                Command::Rerun,
+                KeyCommand::Rerun,
             );
         }
         self.add(
@@ -254,7 +268,7 @@ impl Table {
             "copy summary",
             "copy the ticket summary to the clipboard",
             OBVIOUS,
-            Command::Copy,
+            KeyCommand::Copy,
         );
         self.add(
             vec![ch('?')],
@@ -262,14 +276,14 @@ impl Table {
             "help",
             "this help",
             HELP,
-            Command::Help,
+            KeyCommand::Help,
         );
     }
 }
 
 /// The table of `screen` given `facts`, in footer order. The first binding that matches a key
 /// is the one that runs.
-pub fn table(screen: &Screen, f: &Facts) -> Vec<Binding> {
+pub fn table(screen: &Screen, f: &KeyFacts) -> Vec<Binding> {
     let mut t = Table(Vec::new());
     t.interrupt();
     match screen {

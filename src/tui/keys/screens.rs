@@ -5,7 +5,7 @@
 use crossterm::event::KeyCode;
 
 use super::*;
-pub(super) fn step(t: &mut Table, f: &Facts) {
+pub(super) fn step(t: &mut Table, f: &KeyFacts) {
     if f.answers > 1 {
         t.add(
             vec![k(KeyCode::Up), ch('k'), k(KeyCode::Down), ch('j')],
@@ -13,7 +13,7 @@ pub(super) fn step(t: &mut Table, f: &Facts) {
             "move",
             "move between answers",
             OBVIOUS,
-            Command::Move,
+            KeyCommand::Move,
         );
     }
     if f.answers > 0 {
@@ -34,7 +34,7 @@ pub(super) fn step(t: &mut Table, f: &Facts) {
             "answer",
             "pick an answer and confirm it at once",
             ANSWER,
-            Command::Pick,
+            KeyCommand::Pick,
         );
         t.add(
             vec![k(KeyCode::Enter)],
@@ -42,7 +42,7 @@ pub(super) fn step(t: &mut Table, f: &Facts) {
             "confirm",
             "confirm the selected answer",
             OBVIOUS + 1,
-            Command::Confirm,
+            KeyCommand::Confirm,
         );
     }
     if f.script_pages > 1 {
@@ -53,7 +53,7 @@ pub(super) fn step(t: &mut Table, f: &Facts) {
             if last { "script top" } else { "script more" },
             "the next page of the call script (after the last: the first)",
             HELP,
-            Command::ScriptPage,
+            KeyCommand::ScriptPage,
         );
     }
     back(t, f);
@@ -63,7 +63,7 @@ pub(super) fn step(t: &mut Table, f: &Facts) {
         "note",
         "add or edit a note for this step",
         EXTRA,
-        Command::OpenNote,
+        KeyCommand::OpenNote,
     );
     t.0.push(show_checks_binding(f.panel_hidden));
     if f.helpdesk {
@@ -73,7 +73,7 @@ pub(super) fn step(t: &mut Table, f: &Facts) {
             "jump",
             "list every step with its answer and jump to one",
             BACK,
-            Command::OpenJump,
+            KeyCommand::OpenJump,
         );
     }
     t.scrolling(f, true);
@@ -88,7 +88,7 @@ pub(super) fn help(t: &mut Table) {
         "close help",
         "close this help",
         MUST,
-        Command::CloseHelp,
+        KeyCommand::CloseHelp,
     );
 }
 
@@ -99,7 +99,7 @@ pub(super) fn confirm_quit(t: &mut Table) {
         "quit now",
         "quit now",
         MUST,
-        Command::Quit,
+        KeyCommand::Quit,
     );
     t.add(
         vec![Key::Any],
@@ -107,18 +107,18 @@ pub(super) fn confirm_quit(t: &mut Table) {
         "keep going",
         "keep going",
         MUST,
-        Command::KeepGoing,
+        KeyCommand::KeepGoing,
     );
 }
 
-pub(super) fn summary(t: &mut Table, f: &Facts) {
+pub(super) fn summary(t: &mut Table, f: &KeyFacts) {
     t.add(
         vec![ch('q'), k(KeyCode::Esc), k(KeyCode::Enter)],
         ("q", "q, Esc  or  Enter"),
         "quit",
         "quit (the session is saved)",
         MUST,
-        Command::Quit,
+        KeyCommand::Quit,
     );
     t.add(
         vec![ch('o')],
@@ -126,21 +126,21 @@ pub(super) fn summary(t: &mut Table, f: &Facts) {
         "open report",
         "open the saved HTML report in your browser",
         ANSWER,
-        Command::OpenReport,
+        KeyCommand::OpenReport,
     );
     t.scrolling(f, true);
     back(t, f);
     t.common_tail(f);
 }
 
-pub(super) fn checks(t: &mut Table, f: &Facts) {
+pub(super) fn checks(t: &mut Table, f: &KeyFacts) {
     t.add(
         vec![k(KeyCode::Esc), ch('c'), k(KeyCode::Tab), k(KeyCode::Backspace)],
         ("Esc", "Esc, c, Tab  or  Backspace"),
         "back to the step",
         "back to the step",
         MUST,
-        Command::CloseChecks,
+        KeyCommand::CloseChecks,
     );
     t.scrolling(f, true);
     let mut lines = Vec::new();
@@ -157,7 +157,7 @@ pub(super) fn checks(t: &mut Table, f: &Facts) {
             "line",
             "scroll one line",
             HELP_ONLY,
-            Command::Line,
+            KeyCommand::Line,
         );
     }
     t.common_tail(f);
@@ -171,7 +171,7 @@ pub(super) fn note(t: &mut Table) {
         "save note",
         "save the note",
         MUST,
-        Command::SaveNote,
+        KeyCommand::SaveNote,
     );
     t.add(
         vec![
@@ -182,7 +182,7 @@ pub(super) fn note(t: &mut Table) {
         "new line",
         "start a new line",
         EXTRA,
-        Command::NewLine,
+        KeyCommand::NewLine,
     );
     t.add(
         vec![k(KeyCode::Esc)],
@@ -190,7 +190,7 @@ pub(super) fn note(t: &mut Table) {
         "cancel",
         "close without saving",
         MUST,
-        Command::CancelNote,
+        KeyCommand::CancelNote,
     );
     t.add(
         vec![Key::Any],
@@ -198,18 +198,18 @@ pub(super) fn note(t: &mut Table) {
         "type",
         "typed (or pasted) into the note",
         OBVIOUS,
-        Command::Type,
+        KeyCommand::Type,
     );
 }
 
-pub(super) fn bank(t: &mut Table, f: &Facts) {
+pub(super) fn bank(t: &mut Table, f: &KeyFacts) {
     t.add(
         vec![k(KeyCode::Enter)],
         ("Enter", "Enter"),
         "test it",
         "test the web address typed (empty: skip)",
         MUST,
-        Command::TestBank,
+        KeyCommand::TestBank,
     );
     t.add(
         vec![k(KeyCode::Esc)],
@@ -217,7 +217,7 @@ pub(super) fn bank(t: &mut Table, f: &Facts) {
         "skip",
         "skip testing your bank's website",
         MUST,
-        Command::SkipBank,
+        KeyCommand::SkipBank,
     );
     // Space is typed into the field: only PgDn and PgUp scroll here.
     t.scrolling(f, false);
@@ -227,7 +227,7 @@ pub(super) fn bank(t: &mut Table, f: &Facts) {
         "type",
         "typed (or pasted) into the web address",
         OBVIOUS,
-        Command::TypeBank,
+        KeyCommand::TypeBank,
     );
 }
 
@@ -238,7 +238,7 @@ pub(super) fn jump(t: &mut Table) {
         "choose",
         "choose a step",
         USEFUL,
-        Command::JumpMove,
+        KeyCommand::JumpMove,
     );
     t.add(
         vec![k(KeyCode::Enter)],
@@ -246,7 +246,7 @@ pub(super) fn jump(t: &mut Table) {
         "go there",
         "go to the chosen step",
         MUST,
-        Command::JumpGo,
+        KeyCommand::JumpGo,
     );
     t.add(
         vec![k(KeyCode::Esc), ch('g')],
@@ -254,11 +254,11 @@ pub(super) fn jump(t: &mut Table) {
         "close",
         "close the list",
         MUST,
-        Command::CloseJump,
+        KeyCommand::CloseJump,
     );
 }
 
-fn back(t: &mut Table, f: &Facts) {
+fn back(t: &mut Table, f: &KeyFacts) {
     if f.can_go_back {
         t.add(
             vec![ch('b'), k(KeyCode::Backspace)],
@@ -266,7 +266,7 @@ fn back(t: &mut Table, f: &Facts) {
             "back",
             "go back a step (answers stay editable)",
             BACK,
-            Command::Back,
+            KeyCommand::Back,
         );
     }
 }
@@ -278,7 +278,7 @@ fn ask_quit(t: &mut Table, help_keys: &str, keys: Vec<Key>) {
         "quit",
         "quit (asks once; the session is saved)",
         MUST,
-        Command::AskQuit,
+        KeyCommand::AskQuit,
     );
 }
 
@@ -291,7 +291,7 @@ fn show_checks_binding(panel_hidden: bool) -> Binding {
         help_keys: "c  or  Tab".to_string(),
         help: "all check results and the full advice (Esc: back)",
         priority: hint.priority,
-        command: Command::ShowChecks,
+        command: KeyCommand::ShowChecks,
     }
 }
 

@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Ui;
-use crate::tui::app::{self, Screen};
+use crate::tui::context;
 use crate::tui::keys;
+use crate::tui::screen::Screen;
 
 /// Shown after the first `q`, before the keys that quit or go on.
 pub const CONFIRM_QUIT: &str = "Session saved (qbfix --resume continues it)";
@@ -28,7 +29,7 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect, frame: Rect) {
         spans.push(Span::styled(status.to_string(), theme.notice()));
         spans.push(Span::styled(" · ", theme.dim()));
     }
-    let table = keys::table(&ui.app.screen, &app::facts(ui, frame));
+    let table = keys::table(&ui.app.screen, &context::facts(ui, frame));
     let hints = keys::fitting(keys::hints(&table), width);
     for (i, hint) in hints.into_iter().enumerate() {
         if i > 0 {

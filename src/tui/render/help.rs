@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{Ui, centered};
-use crate::tui::{app, keys};
+use crate::tui::keys;
 
 /// Draws the help over `area`; `frame`: the size the key table is read for.
 pub fn render(f: &mut Frame, ui: &Ui, area: Rect, frame: Rect) {
     let theme = ui.app.theme;
-    let entries = keys::table(ui.app.base(), &app::facts(ui, frame));
+    let entries = keys::table(ui.app.base(), &crate::tui::context::facts(ui, frame));
     let key_width = entries
         .iter()
         .map(|h| h.help_keys.chars().count())

@@ -18,7 +18,8 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
-use super::app::{App, Screen};
+use super::app::App;
+use super::screen::Screen;
 use super::theme::Theme;
 use crate::wizard::Wizard;
 

@@ -96,5 +96,4 @@ fn esc() -> Event {
 }
 
 #[cfg(test)]
-#[path = "parser_tests.rs"]
 mod tests;

@@ -148,5 +148,4 @@ pub fn ticket(doc: &Document) -> String {
 }
 
 #[cfg(test)]
-#[path = "summary_tests.rs"]
 mod tests;

@@ -1,0 +1,208 @@
+//! Building the one report model: [`Document::new`] reads a [`Session`] (and its flow, for
+//! step numbers and tips) once into sections of items, every outside string cleaned; the
+//! renderers only lay them out.
+
+use jiff::tz::TimeZone;
+
+use super::document::{Document, Item, Mark, Section, SectionKind, when_in};
+use crate::evidence::{CheckResult, Side, VerdictId};
+use crate::flow::Flow;
+use crate::session::{Outcome, Session};
+use crate::text::sanitize::{clean, clean_multiline};
+
+impl Document {
+    /// Builds the report of `session`; `flow` (when it is the session's) supplies tips and
+    /// step kinds; times are shown in `tz`.
+    pub fn new(session: &Session, flow: Option<&Flow>, tz: &TimeZone) -> Document {
+        // Written reports get a session already through `crate::session::redacted` (main).
+        let s = session;
+        let flow = flow.filter(|f| f.id == s.flow);
+        let when = |t: &jiff::Timestamp| when_in(t, tz);
+        let verdict_id = s.verdict.as_ref().map(|v| v.id);
+        let result_code = crate::evidence::result_code::encode(verdict_id, &s.checks);
+        let imported = s.imported.as_ref().map(|i| i.source.describe());
+
+        let mut overview = Vec::new();
+        let outcome = match s.fixed_by() {
+            Some(t) => format!("{} (fixed by: {})", s.outcome.describe(), clean(t)),
+            None => s.outcome.describe().to_string(),
+        };
+        overview.push(Item::new("Outcome", outcome));
+        if let Some(code) = &s.case_code {
+            overview.push(Item::new("Case code", clean(code)));
+        }
+        overview.push(Item::new("Result code", result_code.clone()));
+        if let (Some(how), Some(i)) = (imported, &s.imported) {
+            overview.push(Item::new(
+                "Imported",
+                format!("{how}, on {}", when(&i.imported_at)),
+            ));
+        }
+        overview.push(Item::new(
+            "Session",
+            format!("{} (flow {})", clean(&s.id), clean(&s.flow)),
+        ));
+        overview.push(Item::new("Started", when(&s.started_at)));
+        if let Some(t) = &s.finished_at {
+            overview.push(Item::new("Finished", when(t)));
+        }
+
+        let verdict = match &s.verdict {
+            Some(v) => {
+                let mut title = clean(&v.title);
+                if let Some(how) = imported {
+                    title = format!("{title} ({how})");
+                }
+                vec![
+                    Item::new("", title),
+                    Item::new("What to do", clean(&v.advice)),
+                    Item::new("Whose problem", Side::place(Some(v.id.side()))),
+                ]
+            }
+            None => Vec::new(),
+        };
+
+        let advice_tried = flow
+            .zip(verdict_id)
+            .and_then(|(f, v)| f.first_for(v.as_str()))
+            .and_then(|step| {
+                s.steps
+                    .iter()
+                    .find(|r| r.id == step.id && r.answer_id.as_deref() == Some("no"))
+            })
+            .map(|r| clean(&r.title));
+
+        let summary_id = flow.map(|f| f.summary().id.as_str());
+        let steps = s
+            .steps
+            .iter()
+            .filter(|r| Some(r.id.as_str()) != summary_id)
+            .map(|r| {
+                let mark = match (r.answer.as_deref(), r.answer_id.as_deref()) {
+                    (None, _) => Mark::Unanswered,
+                    (Some(_), Some("skip")) => Mark::Skipped,
+                    (Some(_), Some("yes" | "no")) => Mark::Tried,
+                    (Some(_), _) => Mark::Answered,
+                };
+                Item {
+                    mark: Some(mark),
+                    label: clean(&r.title),
+                    text: r.answer.as_deref().map_or("(not answered)".to_string(), clean),
+                    note: r.note.as_deref().map(|n| clean_multiline(n).replace('\n', " / ")),
+                    time: r.answered_at.as_ref().map(when),
+                }
+            })
+            .collect();
+
+        let checks = s.checks.iter().map(check_item).collect();
+        let status_page = incidents(&s.checks);
+
+        let sys = &s.system;
+        let computer = vec![
+            Item::new(
+                "System",
+                clean(&format!("{} {} ({})", sys.os, sys.os_version, sys.arch)),
+            ),
+            Item::new("qbfix version", clean(&sys.qbfix_version)),
+        ];
+        let next = super::next_steps(s)
+            .into_iter()
+            .map(|t| Item::new("", t))
+            .collect();
+        let tips = match flow {
+            Some(f) if s.outcome != Outcome::InProgress => crate::wizard::tips_for(f.summary(), s)
+                .into_iter()
+                .map(|t| Item::new("", clean(t)))
+                .collect(),
+            _ => Vec::new(),
+        };
+
+        let section = |kind, heading, items, empty| Section {
+            kind,
+            heading,
+            items,
+            empty,
+        };
+        let mut sections = vec![
+            section(SectionKind::Overview, "Overview", overview, ""),
+            section(
+                SectionKind::Verdict,
+                "Verdict",
+                verdict,
+                "The automated checks did not finish.",
+            ),
+            section(SectionKind::Steps, "Steps", steps, "No step was answered."),
+            section(
+                SectionKind::Checks,
+                "Checks",
+                checks,
+                "No check results were recorded.",
+            ),
+        ];
+        if !status_page.is_empty() {
+            sections.push(section(
+                SectionKind::StatusPage,
+                crate::evidence::catalog::label(crate::evidence::ids::STATUS_PAGE),
+                status_page,
+                "",
+            ));
+        }
+        sections.push(section(SectionKind::Computer, "This computer", computer, ""));
+        sections.push(section(SectionKind::NextSteps, "Next steps", next, ""));
+        if !tips.is_empty() {
+            sections.push(section(SectionKind::Tips, "Preventing it next time", tips, ""));
+        }
+        Document {
+            title: "QuickBooks Online 502 troubleshooting report".into(),
+            session_id: clean(&s.id),
+            case_code: s.case_code.as_deref().map(clean),
+            result_code,
+            outcome: s.outcome,
+            verdict_id,
+            side: verdict_id.map(VerdictId::side),
+            imported,
+            advice_tried,
+            sections,
+        }
+    }
+}
+
+fn check_item(r: &CheckResult) -> Item {
+    Item {
+        mark: Some(Mark::Check(r.status)),
+        label: crate::evidence::catalog::label(&r.id).to_string(),
+        text: clean(&r.summary),
+        note: None,
+        time: r.timed_ms().map(|ms| format!("{ms} ms")),
+    }
+}
+
+/// The status page's open incidents and maintenances: name, and the latest update.
+fn incidents(results: &[CheckResult]) -> Vec<Item> {
+    let mut items = Vec::new();
+    for r in results.iter().filter(|r| r.id == "status_page") {
+        for key in ["incidents", "maintenances"] {
+            for i in r
+                .details
+                .get(key)
+                .and_then(|v| v.as_array())
+                .into_iter()
+                .flatten()
+            {
+                let name = i.get("name").and_then(|v| v.as_str()).unwrap_or("(no name)");
+                let update = i.get("update").and_then(|v| v.as_str());
+                let status = i.get("status").and_then(|v| v.as_str()).unwrap_or("");
+                let text = match update {
+                    Some(u) => format!("latest update: {}", clean(u)),
+                    None => "no update posted yet".to_string(),
+                };
+                let mut item = Item::new(clean(name), text);
+                if !status.is_empty() {
+                    item.time = Some(clean(status));
+                }
+                items.push(item);
+            }
+        }
+    }
+    items
+}

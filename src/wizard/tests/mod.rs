@@ -1,0 +1,65 @@
+//! Every wizard transition, on the embedded flow: moving through it ([`moves`]), check results
+//! and the verdict's route ([`checks`]), and the safe-answer policy ([`policy`]). The helpers
+//! here are shared by all three.
+
+use std::sync::Arc;
+
+use jiff::Timestamp;
+
+use super::*;
+use crate::evidence::{CheckResult, Status, VerdictId};
+use crate::flow::default_flow;
+use crate::session::{Outcome, SystemFacts};
+
+fn t(s: i64) -> Timestamp {
+    Timestamp::from_second(1_790_000_000 + s).unwrap()
+}
+
+fn wizard() -> Wizard {
+    let flow = Arc::new(default_flow().unwrap());
+    let session = Session::new("id1".into(), &flow.id, t(0), SystemFacts::default());
+    Wizard::new(flow, session).0
+}
+
+fn pick(w: &mut Wizard, n: usize) -> Vec<Effect> {
+    w.update(Msg::Pick { n, at: t(10) })
+}
+
+fn finish_checks(w: &mut Wizard, results: Vec<CheckResult>) -> Vec<Effect> {
+    w.update(Msg::ChecksStarted {
+        ids: vec!["http".into(), "status_page".into()],
+        at: t(1),
+    });
+    for id in ["http", "status_page"] {
+        let r: Vec<_> = results.iter().filter(|r| r.id == id).cloned().collect();
+        w.update(Msg::CheckFinished {
+            id: id.into(),
+            results: r,
+        });
+    }
+    w.update(Msg::ChecksDone {
+        at: t(2),
+        duration_ms: 900,
+    })
+}
+
+fn healthy() -> Vec<CheckResult> {
+    vec![CheckResult::new("http", Status::Pass, "fine").with("status_code", 200)]
+}
+
+/// Picks "Yes, it works now": the network checks run again first; they finish with
+/// `results`. Returns the effects of the run's end.
+fn yes_with(w: &mut Wizard, results: Vec<CheckResult>) -> Vec<Effect> {
+    let effects = pick(w, 1);
+    assert!(matches!(&effects[..], [Effect::RunChecks(_)]), "{effects:?}");
+    assert_eq!(w.waiting(), Some(Waiting::Recheck));
+    finish_checks(w, results)
+}
+
+fn gateway_502() -> CheckResult {
+    CheckResult::new("http", Status::Fail, "qbo answered 502").with("status_code", 502)
+}
+
+mod checks;
+mod moves;
+mod policy;
