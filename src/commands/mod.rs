@@ -3,12 +3,12 @@
 //! (the data dir, the config, one async runtime), so `report`, `sessions`, `man` and
 //! `completions` never read the config; [`Exit`] is the one table of exit codes.
 
-pub mod check;
-pub mod import;
-pub mod meta;
-pub mod report;
-pub mod sessions;
-pub mod watch;
+pub(crate) mod check;
+pub(crate) mod import;
+pub(crate) mod meta;
+pub(crate) mod report;
+pub(crate) mod sessions;
+pub(crate) mod watch;
 pub mod wizard;
 
 use std::cell::OnceCell;

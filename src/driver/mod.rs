@@ -2,8 +2,8 @@
 //! finished one is a record and is not reopened), carrying out every effect through one
 //! [`Driver::apply`] (saving, starting checks) and feeding check events back in.
 
-pub mod saved_reports;
-pub mod signals;
+pub(crate) mod saved_reports;
+pub(crate) mod signals;
 
 use std::sync::Arc;
 

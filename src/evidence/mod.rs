@@ -8,11 +8,11 @@
 //! field names are the `details` keys, so a typo cannot silently change a verdict.
 
 pub mod catalog;
-pub mod display_url;
+pub(crate) mod display_url;
 pub mod facts;
 pub mod result_code;
 pub mod verdict;
-pub mod verdict_words;
+pub(crate) mod verdict_words;
 
 use std::time::Duration;
 

@@ -3,7 +3,7 @@
 //! ([`lock`]), and the one table of limits ([`limits`]).
 
 pub mod limits;
-pub mod lock;
-pub mod private;
-pub mod read;
-pub mod write;
+pub(crate) mod lock;
+pub(crate) mod private;
+pub(crate) mod read;
+pub(crate) mod write;

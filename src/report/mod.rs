@@ -8,7 +8,7 @@ mod document;
 mod html;
 mod json;
 mod markdown;
-pub mod summary;
+pub(crate) mod summary;
 mod text;
 
 use jiff::tz::TimeZone;

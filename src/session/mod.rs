@@ -1,9 +1,9 @@
 //! A session: everything one run of the wizard recorded (answers, notes, check results, the
 //! verdict and the outcome), in the file format of DESIGN.md, plus where sessions live on disk.
 
-pub mod case_code;
+pub(crate) mod case_code;
 pub mod import;
-pub mod redacted;
+pub(crate) mod redacted;
 mod store;
 mod valid;
 pub use redacted::redacted;

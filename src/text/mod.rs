@@ -2,7 +2,7 @@
 //! ([`wrap`]), privacy by default ([`redact`]), an error as one line ([`one_line`]).
 
 pub mod one_line;
-pub mod position;
+pub(crate) mod position;
 pub mod redact;
 pub mod sanitize;
-pub mod wrap;
+pub(crate) mod wrap;

@@ -10,14 +10,14 @@
 //! terminal restored.
 
 pub mod app;
-pub mod clipboard;
-pub mod context;
+pub(crate) mod clipboard;
+pub(crate) mod context;
 mod event_loop;
-pub mod input;
+pub(crate) mod input;
 pub mod keys;
 pub mod render;
 pub mod screen;
-pub mod terminal;
+pub(crate) mod terminal;
 pub mod theme;
 
 use ratatui::layout::Rect;

@@ -4,7 +4,7 @@
 //! where the session is. [`close_prompt`] keeps a double-clicked Windows console open.
 
 pub mod close_prompt;
-pub mod in_use;
+pub(crate) mod in_use;
 
 use std::io::IsTerminal;
 use std::path::Path;

@@ -2,16 +2,16 @@
 //! wizard and the UI state. This file lays the regions out and picks the overlay.
 
 pub mod checks;
-pub mod checks_view;
-pub mod fields;
+pub(crate) mod checks_view;
+pub(crate) mod fields;
 pub mod footer;
-pub mod hanging;
-pub mod header;
+pub(crate) mod hanging;
+pub(crate) mod header;
 pub mod help;
-pub mod jump;
-pub mod script;
-pub mod step;
-pub mod summary;
+pub(crate) mod jump;
+pub(crate) mod script;
+pub(crate) mod step;
+pub(crate) mod summary;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
