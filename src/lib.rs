@@ -16,6 +16,7 @@ pub mod files;
 pub mod flow;
 pub mod in_use;
 pub mod logging;
+pub mod machine;
 pub mod plain;
 pub mod probe;
 pub mod report;

@@ -19,12 +19,10 @@ pub mod status_page;
 pub mod tcp;
 pub mod tls;
 
-// System checks (proxy, browsers, firewall, system) and their helpers.
+// System checks (proxy, browsers, firewall, system); they read this computer through `machine`.
 pub mod browsers;
 pub mod firewall;
-pub mod process;
 pub mod proxy;
-pub mod reg_query;
 pub mod system;
 
 use std::future::Future;

@@ -11,6 +11,7 @@ use sysinfo::System;
 
 use super::Context;
 use crate::evidence::{CheckResult, Status};
+use crate::machine::process;
 
 pub const ID: &str = "system";
 
@@ -43,7 +44,7 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     }
     let started = Instant::now();
     let budget = ctx.config.network.timeout;
-    let reboot = tokio::time::timeout(budget, reboot_state(budget.min(super::process::QUICK)))
+    let reboot = tokio::time::timeout(budget, reboot_state(budget.min(process::QUICK)))
         .await
         .unwrap_or_else(|_| Reboot::Unknown("the check took too long".into()));
     let info = tokio::task::spawn_blocking(move || SystemInfo {
@@ -119,7 +120,7 @@ async fn reboot_state(_timeout: std::time::Duration) -> Reboot {
 
 #[cfg(windows)]
 async fn reboot_state(timeout: std::time::Duration) -> Reboot {
-    use super::reg_query::key_exists;
+    use crate::machine::registry::key_exists;
     const KEYS: [&str; 2] = [
         r"HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending",
         r"HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired",

@@ -11,9 +11,9 @@ use url::Url;
 use super::layers::{self, Env};
 use super::path::Plan;
 use super::sample::UrlProbe;
-use crate::checks::process;
-use crate::checks::proxy::os::{self, OsProxy};
 use crate::config::{Config, ProxySetting};
+use crate::machine::process;
+use crate::machine::proxy::{self, OsProxy};
 
 /// Bytes of a QuickBooks page read: its size is not what we measure.
 pub const QUICKBOOKS_MAX_BODY: usize = 64 * 1024;
@@ -57,7 +57,7 @@ impl Hub {
                     return OsProxy::Unavailable(format!("not read ({HOST_PROBES_ENV}=off)"));
                 }
                 let timeout = self.config.network.timeout.min(process::QUICK);
-                tokio::time::timeout(self.config.network.timeout, os::read(timeout))
+                tokio::time::timeout(self.config.network.timeout, proxy::read(timeout))
                     .await
                     .unwrap_or_else(|_| {
                         OsProxy::Unavailable("the system proxy settings took too long to read".into())

@@ -6,8 +6,8 @@
 
 use url::Url;
 
-use crate::checks::proxy::parse::{Findings, address_of};
 use crate::config::ProxySetting;
+use crate::machine::proxy::parse::{Findings, address_of};
 
 /// A proxy a request goes through. The URL (with any credentials) stays in memory for the
 /// request; only `shown` (`host:port`) is ever displayed or stored.

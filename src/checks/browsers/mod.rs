@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use super::{CheckResult, Context, Status, process};
+use super::{CheckResult, Context, Status};
+use crate::machine::process;
 use detect::Found;
 use versions::{BrowserInfo, Standing};
 
