@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::Context;
 use super::http;
-use super::net;
+use super::setup_failed;
 use crate::evidence::{CheckResult, Status};
 
 pub const ID: &str = "bank";
@@ -28,7 +28,7 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
             .iter()
             .map(|p| http::judge(ID, "your bank", p, config.network.slow))
             .collect(),
-        Err(e) => net::setup_failed(ID, "bank test", e),
+        Err(e) => setup_failed(ID, "bank test", e),
     }
 }
 

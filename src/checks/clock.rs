@@ -8,7 +8,7 @@ use std::time::Duration;
 use jiff::Timestamp;
 use jiff::fmt::rfc2822::DateTimeParser;
 
-use super::{Context, net, sampled};
+use super::{Context, sampled, setup_failed};
 use crate::evidence::redact_url;
 use crate::evidence::{CheckResult, Status};
 
@@ -25,7 +25,7 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let probes = ctx.hub.quickbooks().await;
     let probes = match probes.as_ref() {
         Ok(p) => p,
-        Err(e) => return net::setup_failed(ID, "clock test", e.clone()),
+        Err(e) => return setup_failed(ID, "clock test", e.clone()),
     };
     let took = probes.iter().map(sampled::longest).max().unwrap_or_default();
     let found = probes.iter().find_map(|p| {

@@ -5,13 +5,10 @@
 //! [`Facts`](crate::evidence::Facts).
 
 pub mod bank;
-pub mod cert;
 pub mod clock;
 pub mod connectivity;
 pub mod dns;
-pub mod handshake;
 pub mod http;
-pub mod net;
 pub mod runner;
 pub mod sampled;
 pub mod status_doc;
@@ -30,6 +27,8 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
+use url::Url;
+
 use crate::config::Config;
 use crate::evidence::{CheckId, CheckResult, Status};
 
@@ -45,6 +44,24 @@ pub fn host_probes_off(id: &str) -> Option<Vec<CheckResult>> {
             format!("Not checked: {}=off", crate::probe::hub::HOST_PROBES_ENV),
         )]
     })
+}
+
+/// The one result of a check whose probing could not be set up (e.g. a bad CA file).
+pub fn setup_failed(id: &str, what: &str, problem: String) -> Vec<CheckResult> {
+    vec![CheckResult::new(
+        id,
+        Status::Error,
+        format!("Cannot set up the {what}: {problem}"),
+    )]
+}
+
+/// The host (and non-default port) of a URL, for summaries.
+pub fn host_label(url: &Url) -> String {
+    match (url.host_str(), url.port()) {
+        (Some(h), Some(p)) => format!("{h}:{p}"),
+        (Some(h), None) => h.to_string(),
+        _ => url.to_string(),
+    }
 }
 
 /// What every check gets: the settings (and nothing global).

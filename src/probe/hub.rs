@@ -11,6 +11,7 @@ use url::Url;
 use super::layers::{self, Env};
 use super::path::Plan;
 use super::sample::UrlProbe;
+use super::trust;
 use crate::config::{Config, ProxySetting};
 use crate::machine::process;
 use crate::machine::proxy::{self, OsProxy};
@@ -91,7 +92,7 @@ impl Hub {
         self.roots
             .get_or_init(|| async {
                 let config = self.config.clone();
-                tokio::task::spawn_blocking(move || crate::checks::net::root_store(&config).map(Arc::new))
+                tokio::task::spawn_blocking(move || trust::root_store(&config).map(Arc::new))
                     .await
                     .unwrap_or_else(|e| Err(format!("loading certificates failed ({e})")))
             })

@@ -19,11 +19,12 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 use url::Url;
 
+use super::handshake::{self, Shaken};
 use super::path::{ProxyHop, Route};
+use super::resolve::{self, DnsError};
 use super::sample::{Answer, Failure, Layer, Lookup, Sample, UrlProbe};
-use crate::checks::handshake::{self, Shaken};
-use crate::checks::net::{self, DnsError, human_duration};
 use crate::evidence::ErrorKind;
+use crate::text::words::human_duration;
 
 /// What every probe of a run shares.
 #[derive(Debug, Clone)]
@@ -95,13 +96,13 @@ pub async fn lookup(host: &str) -> Result<Lookup, Failure> {
     if let Ok(ip) = bare.parse::<IpAddr>() {
         return Ok(Lookup::Literal(ip));
     }
-    match net::special_name(host) {
+    match resolve::special_name(host) {
         Some(Ok(_)) => return Ok(Lookup::Local),
         Some(Err(e)) => return Err(dns_failure(e, Duration::ZERO)),
         None => {}
     }
     // The caller bounds the time; the resolver's own timeout is only a backstop.
-    net::resolve_host(host, Duration::from_secs(600))
+    resolve::resolve_host(host, Duration::from_secs(600))
         .await
         .map(Lookup::Resolved)
         .map_err(|e| dns_failure(e, Duration::ZERO))

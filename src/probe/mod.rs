@@ -3,10 +3,14 @@
 //! exchange and body on one connection, [`sample`] holds what each layer found, and [`hub`]
 //! shares one run's probes between the checks that judge them.
 
+pub mod cert;
+pub mod handshake;
 pub mod hub;
 pub mod layers;
 pub mod path;
+pub mod resolve;
 pub mod sample;
+pub mod trust;
 
 pub use hub::Hub;
 pub use path::{Plan, ProxyHop, Route};

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 
-use crate::checks::handshake::Handshake;
-use crate::checks::net::DnsError;
+use super::handshake::Handshake;
+use super::resolve::DnsError;
 use crate::evidence::ErrorKind;
 
 /// The layers of a probe, in the order they happen.
