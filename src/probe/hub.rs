@@ -8,7 +8,7 @@ use rustls::RootCertStore;
 use tokio::sync::OnceCell;
 use url::Url;
 
-use super::layers::{self, Env};
+use super::Env;
 use super::path::Plan;
 use super::sample::UrlProbe;
 use super::trust;
@@ -113,7 +113,7 @@ impl Hub {
         let probes = urls.iter().map(|url| {
             let route = plan.route(url);
             let env = &env;
-            async move { layers::probe_url(url, &route, env, samples).await }
+            async move { super::probe_url(url, &route, env, samples).await }
         });
         Ok(futures::future::join_all(probes).await)
     }

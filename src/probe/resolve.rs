@@ -1,6 +1,7 @@
 //! The probe's first layer: name resolution with the operating system's resolver (the one the
 //! browser uses, and the one every check uses), which never asks the system about `.invalid`
-//! names and answers IP literals and `localhost` without a query.
+//! names and answers IP literals and `localhost` without a query; [`Lookup`] is how a name was
+//! answered.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::time::Duration;
@@ -14,6 +15,45 @@ pub enum DnsError {
     ServerFailure(String),
     #[error("timed out")]
     Timeout,
+}
+
+/// How a name was answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// The host is an IP address: nothing to look up.
+    Literal(IpAddr),
+    /// `localhost` (or a name under it): this computer.
+    Local,
+    /// A real lookup, with the addresses found.
+    Resolved(Vec<IpAddr>),
+}
+
+impl Lookup {
+    pub fn addresses(&self) -> Vec<IpAddr> {
+        match self {
+            Lookup::Literal(ip) => vec![*ip],
+            Lookup::Local => vec![IpAddr::V4(Ipv4Addr::LOCALHOST), IpAddr::V6(Ipv6Addr::LOCALHOST)],
+            Lookup::Resolved(ips) => ips.clone(),
+        }
+    }
+}
+
+/// Looks `host` up with the system's resolver; IP literals and `localhost` need no query,
+/// `.invalid` names fail without one.
+pub async fn lookup(host: &str) -> Result<Lookup, DnsError> {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    if let Ok(ip) = bare.parse::<IpAddr>() {
+        return Ok(Lookup::Literal(ip));
+    }
+    match special_name(host) {
+        Some(Ok(_)) => return Ok(Lookup::Local),
+        Some(Err(e)) => return Err(e),
+        None => {}
+    }
+    // The caller bounds the time; the resolver's own timeout is only a backstop.
+    resolve_host(host, Duration::from_secs(600))
+        .await
+        .map(Lookup::Resolved)
 }
 
 /// How a name is special by RFC 6761, if it is.
