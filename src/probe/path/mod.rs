@@ -215,5 +215,4 @@ fn split_port(entry: &str) -> (&str, Option<u16>) {
 }
 
 #[cfg(test)]
-#[path = "path_tests.rs"]
 mod tests;

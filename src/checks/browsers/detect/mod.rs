@@ -153,5 +153,4 @@ pub fn scan_windows(roots: &[PathBuf], known: &[BrowserInfo]) -> Vec<Found> {
 }
 
 #[cfg(test)]
-#[path = "detect_tests.rs"]
 mod tests;

@@ -204,5 +204,4 @@ fn verdict_line(
 }
 
 #[cfg(test)]
-#[path = "http_tests.rs"]
 mod tests;
