@@ -15,7 +15,7 @@ pub const ID: &str = "bank";
 const MAX_BODY: usize = 64 * 1024;
 
 /// What the skip result says.
-pub const HOW_TO_ADD: &str =
+const HOW_TO_ADD: &str =
     "No bank website to test yet: the bank step of qbfix asks for your bank's sign-in address";
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {

@@ -15,9 +15,9 @@ use crate::evidence::{CheckResult, Status};
 pub const ID: &str = "clock";
 
 /// Off by more than this: a warning.
-pub const WARN_SECS: i64 = 2 * 60;
+const WARN_SECS: i64 = 2 * 60;
 /// Off by more than this: secure connections are likely to fail.
-pub const FAIL_SECS: i64 = 10 * 60;
+const FAIL_SECS: i64 = 10 * 60;
 
 static PARSER: DateTimeParser = DateTimeParser::new();
 
@@ -57,7 +57,7 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
 }
 
 /// Parses an HTTP `Date` header ("Sun, 06 Nov 1994 08:49:37 GMT").
-pub fn parse_http_date(text: &str) -> Option<Timestamp> {
+fn parse_http_date(text: &str) -> Option<Timestamp> {
     PARSER.parse_timestamp(text.trim()).ok()
 }
 

@@ -17,7 +17,7 @@ use crate::text::words::human_duration;
 pub const ID: &str = "dns";
 
 /// The resolver every check uses, as reported in `details.resolver`.
-pub const RESOLVER: &str = "system";
+const RESOLVER: &str = "system";
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     if ctx.config.targets.quickbooks.is_empty() {

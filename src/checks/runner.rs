@@ -14,7 +14,7 @@ use crate::evidence::{CheckResult, Status};
 use crate::text::sanitize;
 
 /// Extra time a check gets past its own timeout before the runner gives up on it.
-pub const GRACE: Duration = Duration::from_millis(750);
+const GRACE: Duration = Duration::from_millis(750);
 
 /// What the runner reports.
 #[derive(Debug, Clone, PartialEq)]

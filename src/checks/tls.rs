@@ -51,7 +51,7 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
 }
 
 /// The handshake of one URL's samples (the first that got as far), judged.
-pub fn judge_probe(probe: &UrlProbe, expected: &[String], now: i64) -> CheckResult {
+fn judge_probe(probe: &UrlProbe, expected: &[String], now: i64) -> CheckResult {
     let shown = redact_url(&probe.url);
     if let Some(skip) = sampled::skipped(ID, &shown, probe, Layer::Tls) {
         return skip;

@@ -153,7 +153,7 @@ pub fn path_dirs() -> Vec<std::path::PathBuf> {
 }
 
 /// True for a regular file this user may execute (on Windows: any regular file).
-pub fn is_executable(path: &Path) -> bool {
+fn is_executable(path: &Path) -> bool {
     let Ok(meta) = std::fs::metadata(path) else {
         return false;
     };

@@ -17,7 +17,7 @@ use crate::machine::process;
 use crate::machine::proxy::{self, OsProxy};
 
 /// Bytes of a QuickBooks page read: its size is not what we measure.
-pub const QUICKBOOKS_MAX_BODY: usize = 64 * 1024;
+const QUICKBOOKS_MAX_BODY: usize = 64 * 1024;
 
 /// The environment variable that, set to `off`, keeps the checks from reading this computer's
 /// own state (browsers, firewall, OS proxy settings, uptime): tests set it so their verdicts

@@ -7,16 +7,16 @@
 //! then its samples at once, each bounded by the run's timeout, a timeout named after the layer
 //! it was waiting on.
 
-pub mod cert;
-pub mod connect;
-pub mod exchange;
-pub mod handshake;
-pub mod hub;
-pub mod path;
-pub mod resolve;
-pub mod sample;
-pub mod trust;
-pub mod tunnel;
+pub(crate) mod cert;
+mod connect;
+mod exchange;
+pub(crate) mod handshake;
+pub(crate) mod hub;
+mod path;
+pub(crate) mod resolve;
+mod sample;
+mod trust;
+mod tunnel;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -39,7 +39,7 @@ pub use sample::{Answer, Failure, Layer, Sample, UrlProbe};
 
 /// What every probe of a run shares.
 #[derive(Debug, Clone)]
-pub struct Env {
+struct Env {
     pub dns_timeout: Duration,
     /// The whole probe of a URL (lookup, every layer, the body) ends by then.
     pub timeout: Duration,
@@ -52,7 +52,7 @@ trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
 impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}
 
 /// Probes `url` `samples` times at once, each on its own connection, after one lookup.
-pub async fn probe_url(url: &Url, route: &Route, env: &Env, samples: u32) -> UrlProbe {
+async fn probe_url(url: &Url, route: &Route, env: &Env, samples: u32) -> UrlProbe {
     let start = Instant::now();
     let deadline = tokio::time::Instant::now() + env.timeout;
     let host = url.host_str().unwrap_or("");

@@ -57,7 +57,7 @@ pub async fn lookup(host: &str) -> Result<Lookup, DnsError> {
 }
 
 /// How a name is special by RFC 6761, if it is.
-pub fn special_name(host: &str) -> Option<Result<Vec<IpAddr>, DnsError>> {
+fn special_name(host: &str) -> Option<Result<Vec<IpAddr>, DnsError>> {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     if host == "invalid" || host.ends_with(".invalid") {
         return Some(Err(DnsError::NoSuchName));
@@ -74,7 +74,7 @@ pub fn special_name(host: &str) -> Option<Result<Vec<IpAddr>, DnsError>> {
 
 /// Resolves a host with the operating system's resolver, answering RFC 6761 names and IP
 /// literals without a query.
-pub async fn resolve_host(host: &str, timeout: Duration) -> Result<Vec<IpAddr>, DnsError> {
+async fn resolve_host(host: &str, timeout: Duration) -> Result<Vec<IpAddr>, DnsError> {
     if let Some(answer) = special_name(host) {
         return answer;
     }

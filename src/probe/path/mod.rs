@@ -175,7 +175,7 @@ fn parse_proxy(raw: &str) -> Option<Url> {
 }
 
 /// True when `no_proxy` sends `host` (on `port`) around the proxy.
-pub fn no_proxy_covers(no_proxy: &str, host: &str, port: u16) -> bool {
+fn no_proxy_covers(no_proxy: &str, host: &str, port: u16) -> bool {
     let host = host
         .trim_start_matches('[')
         .trim_end_matches(']')

@@ -64,7 +64,7 @@ pub fn address_of(raw: &str) -> String {
 }
 
 /// The proxy variables that programs read, in the order they are reported.
-pub const PROXY_VARS: &[&str] = &[
+const PROXY_VARS: &[&str] = &[
     "HTTPS_PROXY",
     "https_proxy",
     "HTTP_PROXY",
@@ -162,7 +162,7 @@ pub fn from_gnome(mode: &str, manual: &[(&str, String, String)], autoconfig_url:
 }
 
 /// Windows Internet Settings values (`ProxyEnable`, `ProxyServer`, `AutoConfigURL`).
-pub fn from_windows(values: &BTreeMap<String, RegValue>) -> Findings {
+fn from_windows(values: &BTreeMap<String, RegValue>) -> Findings {
     let mut f = Findings::default();
     let enabled = values.get("ProxyEnable").and_then(RegValue::as_u64).unwrap_or(0) != 0;
     if enabled && let Some(server) = values.get("ProxyServer") {
