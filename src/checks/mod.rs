@@ -1,7 +1,9 @@
 //! Automated checks: the registry that runs each check of the catalog
 //! ([`crate::evidence::catalog`]), the runner that starts them all at once, each under its own
-//! timeout, and streams results back, and the judges that turn probes into results. Results
-//! and their facts are the pure core's ([`crate::evidence`]); checks write facts only through
+//! timeout, and streams results back, and the judges that turn probes into results (and the
+//! words they share: [`setup_failed`], [`host_label`]). They measure through [`crate::probe`]
+//! (the network) and [`crate::machine`] (this computer). Results and their facts are the pure
+//! core's ([`crate::evidence`]); checks write facts only through
 //! [`Facts`](crate::evidence::Facts).
 
 mod bank;

@@ -1,6 +1,6 @@
 //! `browsers`: which browsers are installed, at which versions, and whether at least one is
 //! supported by QuickBooks Online and recent enough (data: `assets/browsers.toml`). Detection
-//! per OS is in `detect.rs`, version reading and judging in `versions.rs`.
+//! per OS is in `detect/`, version reading and judging in `versions.rs`.
 
 pub mod detect;
 pub mod versions;
