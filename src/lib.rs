@@ -23,6 +23,7 @@
 //! **Measuring tower** — the only network and operating-system readers:
 //! - [`checks`]: the registry, the runner and the judges of each check
 //! - [`probe`]: one layered probe per target on the browser's path
+//! - [`machine`]: this computer: child processes, the registry, the OS proxy settings
 //!
 //! **Core** — used by every floor:
 //! - [`evidence`]: results, facts, the check catalog, the verdict and its words
@@ -50,6 +51,7 @@ pub mod wizard;
 
 // Measuring tower.
 pub mod checks;
+pub mod machine;
 pub mod probe;
 
 // Core.

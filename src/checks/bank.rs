@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::Context;
 use super::http;
-use super::net;
+use super::setup_failed;
 use crate::evidence::{CheckResult, Status};
 
 pub const ID: &str = "bank";
@@ -15,7 +15,7 @@ pub const ID: &str = "bank";
 const MAX_BODY: usize = 64 * 1024;
 
 /// What the skip result says.
-pub const HOW_TO_ADD: &str =
+const HOW_TO_ADD: &str =
     "No bank website to test yet: the bank step of qbfix asks for your bank's sign-in address";
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
@@ -28,7 +28,7 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
             .iter()
             .map(|p| http::judge(ID, "your bank", p, config.network.slow))
             .collect(),
-        Err(e) => net::setup_failed(ID, "bank test", e),
+        Err(e) => setup_failed(ID, "bank test", e),
     }
 }
 

@@ -8,16 +8,16 @@ use std::time::Duration;
 use jiff::Timestamp;
 use jiff::fmt::rfc2822::DateTimeParser;
 
-use super::{Context, net, sampled};
+use super::{Context, sampled, setup_failed};
 use crate::evidence::redact_url;
 use crate::evidence::{CheckResult, Status};
 
 pub const ID: &str = "clock";
 
 /// Off by more than this: a warning.
-pub const WARN_SECS: i64 = 2 * 60;
+const WARN_SECS: i64 = 2 * 60;
 /// Off by more than this: secure connections are likely to fail.
-pub const FAIL_SECS: i64 = 10 * 60;
+const FAIL_SECS: i64 = 10 * 60;
 
 static PARSER: DateTimeParser = DateTimeParser::new();
 
@@ -25,7 +25,7 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let probes = ctx.hub.quickbooks().await;
     let probes = match probes.as_ref() {
         Ok(p) => p,
-        Err(e) => return net::setup_failed(ID, "clock test", e.clone()),
+        Err(e) => return setup_failed(ID, "clock test", e.clone()),
     };
     let took = probes.iter().map(sampled::longest).max().unwrap_or_default();
     let found = probes.iter().find_map(|p| {
@@ -57,7 +57,7 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
 }
 
 /// Parses an HTTP `Date` header ("Sun, 06 Nov 1994 08:49:37 GMT").
-pub fn parse_http_date(text: &str) -> Option<Timestamp> {
+fn parse_http_date(text: &str) -> Option<Timestamp> {
     PARSER.parse_timestamp(text.trim()).ok()
 }
 

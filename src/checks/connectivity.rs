@@ -7,10 +7,11 @@ use std::sync::Arc;
 
 use super::http::redirected_host;
 use super::sampled::{self, facts_of};
-use super::{Context, net};
+use super::{Context, host_label, setup_failed};
 use crate::evidence::{Answerer, redact_url};
 use crate::evidence::{CheckResult, Status, millis};
 use crate::probe::{Sample, UrlProbe};
+use crate::text::words::human_duration;
 
 pub const ID: &str = "connectivity";
 
@@ -28,13 +29,13 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     }
     match ctx.hub.probe(&config.targets.control, 1, MAX_BODY).await {
         Ok(probes) => probes.iter().map(judge).collect(),
-        Err(e) => net::setup_failed(ID, "connection test", e),
+        Err(e) => setup_failed(ID, "connection test", e),
     }
 }
 
 /// Turns one probe of a control URL into a result.
 pub fn judge(probe: &UrlProbe) -> CheckResult {
-    let host = net::host_label(&probe.url);
+    let host = host_label(&probe.url);
     let Some(s) = probe.first() else {
         return CheckResult::new(ID, Status::Error, format!("{host} was not probed"));
     };
@@ -61,7 +62,7 @@ pub fn judge(probe: &UrlProbe) -> CheckResult {
                     Status::Pass,
                     format!(
                         "Internet works: {host} answered in {}",
-                        net::human_duration(answer.ttfb)
+                        human_duration(answer.ttfb)
                     ),
                 )
             }

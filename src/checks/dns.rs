@@ -8,15 +8,16 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::net::{self, DnsError};
-use super::{Context, net::setup_failed};
+use super::{Context, setup_failed};
 use crate::evidence::{CheckResult, ErrorKind, Facts, Status, millis};
+use crate::probe::resolve::DnsError;
 use crate::probe::{Layer, Lookup, Sample};
+use crate::text::words::human_duration;
 
 pub const ID: &str = "dns";
 
 /// The resolver every check uses, as reported in `details.resolver`.
-pub const RESOLVER: &str = "system";
+const RESOLVER: &str = "system";
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     if ctx.config.targets.quickbooks.is_empty() {
@@ -126,10 +127,7 @@ fn found(host: &str, lookup: &Lookup, took: Duration) -> CheckResult {
             CheckResult::new(
                 ID,
                 Status::Pass,
-                format!(
-                    "{host} was found ({first}{more}) in {}",
-                    net::human_duration(took)
-                ),
+                format!("{host} was found ({first}{more}) in {}", human_duration(took)),
             )
             .with("addresses", list)
         }

@@ -1,36 +1,37 @@
 //! Automated checks: the registry that runs each check of the catalog
 //! ([`crate::evidence::catalog`]), the runner that starts them all at once, each under its own
-//! timeout, and streams results back, and the judges that turn probes into results. Results
-//! and their facts are the pure core's ([`crate::evidence`]); checks write facts only through
+//! timeout, and streams results back, and the judges that turn probes into results (and the
+//! words they share: [`setup_failed`], [`host_label`]). They measure through [`crate::probe`]
+//! (the network) and [`crate::machine`] (this computer). Results and their facts are the pure
+//! core's ([`crate::evidence`]); checks write facts only through
 //! [`Facts`](crate::evidence::Facts).
 
-pub mod bank;
-pub mod cert;
-pub mod clock;
-pub mod connectivity;
-pub mod dns;
-pub mod handshake;
-pub mod http;
-pub mod net;
+mod bank;
+mod clock;
+mod connectivity;
+mod dns;
+mod http;
 pub mod runner;
-pub mod sampled;
+mod sampled;
 pub mod status_doc;
 pub mod status_page;
-pub mod tcp;
-pub mod tls;
+mod tcp;
+mod tls;
 
-// System checks (proxy, browsers, firewall, system) and their helpers.
+// System checks (proxy, browsers, firewall, system); they read this computer through `machine`.
+// Public: their per-OS parsers are compiled on every OS so their tests run everywhere, and an OS
+// that does not call one must not count it dead.
 pub mod browsers;
 pub mod firewall;
-pub mod process;
-pub mod proxy;
-pub mod reg_query;
+mod proxy;
 pub mod system;
 
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
+
+use url::Url;
 
 use crate::config::Config;
 use crate::evidence::{CheckId, CheckResult, Status};
@@ -47,6 +48,24 @@ pub fn host_probes_off(id: &str) -> Option<Vec<CheckResult>> {
             format!("Not checked: {}=off", crate::probe::hub::HOST_PROBES_ENV),
         )]
     })
+}
+
+/// The one result of a check whose probing could not be set up (e.g. a bad CA file).
+pub fn setup_failed(id: &str, what: &str, problem: String) -> Vec<CheckResult> {
+    vec![CheckResult::new(
+        id,
+        Status::Error,
+        format!("Cannot set up the {what}: {problem}"),
+    )]
+}
+
+/// The host (and non-default port) of a URL, for summaries.
+pub fn host_label(url: &Url) -> String {
+    match (url.host_str(), url.port()) {
+        (Some(h), Some(p)) => format!("{h}:{p}"),
+        (Some(h), None) => h.to_string(),
+        _ => url.to_string(),
+    }
 }
 
 /// What every check gets: the settings (and nothing global).

@@ -11,10 +11,9 @@ use tokio::task::JoinSet;
 use super::{CheckSpec, Context, REGISTRY};
 use crate::config::Config;
 use crate::evidence::{CheckResult, Status};
-use crate::text::sanitize;
 
 /// Extra time a check gets past its own timeout before the runner gives up on it.
-pub const GRACE: Duration = Duration::from_millis(750);
+const GRACE: Duration = Duration::from_millis(750);
 
 /// What the runner reports.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,7 +69,7 @@ pub fn spawn_run(config: Arc<Config>, specs: Vec<&'static CheckSpec>) -> mpsc::U
         }
         while let Some(joined) = set.join_next().await {
             if let Ok((id, results)) = joined {
-                let results = results.into_iter().map(clean_result).collect();
+                let results = results.into_iter().map(CheckResult::cleaned).collect();
                 let _ = tx.send(CheckEvent::Finished { id, results });
             }
         }
@@ -93,13 +92,4 @@ pub async fn run_to_end(config: Arc<Config>, specs: Vec<&'static CheckSpec>) -> 
     }
     crate::evidence::catalog::sort(&mut results);
     (results, duration_ms)
-}
-
-/// A result with every string stripped of control and bidi characters.
-pub fn clean_result(mut r: CheckResult) -> CheckResult {
-    r.summary = sanitize::clean(&r.summary);
-    for value in r.details.values_mut() {
-        sanitize::clean_json(value, false);
-    }
-    r
 }

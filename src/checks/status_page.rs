@@ -11,10 +11,11 @@ use std::time::Duration;
 
 use super::Context;
 use super::status_doc::{self, StatusDoc, is_problem_status, plain_status};
-use super::{net, sampled};
+use super::{sampled, setup_failed};
 use crate::evidence::redact_url;
 use crate::evidence::{CheckResult, Status, millis};
 use crate::probe::{Layer, Sample};
+use crate::text::words::human_duration;
 
 pub const ID: &str = "status_page";
 
@@ -29,10 +30,10 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let url = &config.targets.status_page;
     let probe = match ctx.hub.probe(std::slice::from_ref(url), 1, MAX_BODY).await {
         Ok(mut probes) => probes.pop(),
-        Err(e) => return net::setup_failed(ID, "status page test", e),
+        Err(e) => return setup_failed(ID, "status page test", e),
     };
     let Some(s) = probe.as_ref().and_then(|p| p.samples.first()) else {
-        return net::setup_failed(ID, "status page test", "nothing was probed".into());
+        return setup_failed(ID, "status page test", "nothing was probed".into());
     };
     let r = judge_sample(s, config.network.timeout)
         .with("target", redact_url(url))
@@ -51,7 +52,7 @@ pub fn judge_sample(s: &Sample, timeout: Duration) -> CheckResult {
         let summary = if s.answer.is_some() && f.layer == Layer::Body {
             format!(
                 "Intuit's status page started to answer but did not finish within {} ({})",
-                net::human_duration(timeout),
+                human_duration(timeout),
                 f.text
             )
         } else {

@@ -8,9 +8,10 @@ use std::sync::Arc;
 use url::Url;
 
 use super::sampled::{self, facts_of};
-use super::{Context, net};
+use super::{Context, setup_failed};
 use crate::evidence::{CheckResult, ErrorKind, Facts, Status};
 use crate::probe::{Layer, UrlProbe};
+use crate::text::words::human_duration;
 
 pub const ID: &str = "tcp";
 
@@ -32,7 +33,7 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let probes = ctx.hub.quickbooks().await;
     let probes = match probes.as_ref() {
         Ok(p) => p,
-        Err(e) => return net::setup_failed(ID, "connection test", e.clone()),
+        Err(e) => return setup_failed(ID, "connection test", e.clone()),
     };
     let mut seen = Vec::new();
     let mut results = Vec::new();
@@ -97,7 +98,7 @@ pub fn judge(host: &str, port: u16, probe: &UrlProbe) -> CheckResult {
                 Status::Pass,
                 format!(
                     "Connected to {target}{how} in {}",
-                    net::human_duration(std::time::Duration::from_millis(ms))
+                    human_duration(std::time::Duration::from_millis(ms))
                 ),
             )
             .with("address", address.unwrap_or_default())

@@ -8,12 +8,12 @@ use std::time::Duration;
 
 use url::Url;
 
-use super::cert::{self, CertInfo};
-use super::handshake::{Handshake, Trust};
 use super::sampled;
-use super::{Context, net};
+use super::{Context, host_label, setup_failed};
 use crate::evidence::redact_url;
 use crate::evidence::{CheckResult, ErrorKind, Facts, Status, millis};
+use crate::probe::cert::{self, CertInfo};
+use crate::probe::handshake::{Handshake, Trust};
 use crate::probe::{Layer, UrlProbe};
 
 pub const ID: &str = "tls";
@@ -40,7 +40,7 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let probes = ctx.hub.quickbooks().await;
     let probes = match probes.as_ref() {
         Ok(p) => p,
-        Err(e) => return net::setup_failed(ID, "secure-connection test", e.clone()),
+        Err(e) => return setup_failed(ID, "secure-connection test", e.clone()),
     };
     let now = jiff::Timestamp::now().as_second();
     probes
@@ -51,7 +51,7 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
 }
 
 /// The handshake of one URL's samples (the first that got as far), judged.
-pub fn judge_probe(probe: &UrlProbe, expected: &[String], now: i64) -> CheckResult {
+fn judge_probe(probe: &UrlProbe, expected: &[String], now: i64) -> CheckResult {
     let shown = redact_url(&probe.url);
     if let Some(skip) = sampled::skipped(ID, &shown, probe, Layer::Tls) {
         return skip;
@@ -91,7 +91,7 @@ pub fn judge(
     now: i64,
     took: Duration,
 ) -> CheckResult {
-    let host = net::host_label(url);
+    let host = host_label(url);
     let hs = match outcome {
         Ok(hs) => hs,
         Err(e) => {

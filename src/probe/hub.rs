@@ -8,15 +8,16 @@ use rustls::RootCertStore;
 use tokio::sync::OnceCell;
 use url::Url;
 
-use super::layers::{self, Env};
+use super::Env;
 use super::path::Plan;
 use super::sample::UrlProbe;
-use crate::checks::process;
-use crate::checks::proxy::os::{self, OsProxy};
+use super::trust;
 use crate::config::{Config, ProxySetting};
+use crate::machine::process;
+use crate::machine::proxy::{self, OsProxy};
 
 /// Bytes of a QuickBooks page read: its size is not what we measure.
-pub const QUICKBOOKS_MAX_BODY: usize = 64 * 1024;
+const QUICKBOOKS_MAX_BODY: usize = 64 * 1024;
 
 /// The environment variable that, set to `off`, keeps the checks from reading this computer's
 /// own state (browsers, firewall, OS proxy settings, uptime): tests set it so their verdicts
@@ -57,7 +58,7 @@ impl Hub {
                     return OsProxy::Unavailable(format!("not read ({HOST_PROBES_ENV}=off)"));
                 }
                 let timeout = self.config.network.timeout.min(process::QUICK);
-                tokio::time::timeout(self.config.network.timeout, os::read(timeout))
+                tokio::time::timeout(self.config.network.timeout, proxy::read(timeout))
                     .await
                     .unwrap_or_else(|_| {
                         OsProxy::Unavailable("the system proxy settings took too long to read".into())
@@ -91,7 +92,7 @@ impl Hub {
         self.roots
             .get_or_init(|| async {
                 let config = self.config.clone();
-                tokio::task::spawn_blocking(move || crate::checks::net::root_store(&config).map(Arc::new))
+                tokio::task::spawn_blocking(move || trust::root_store(&config).map(Arc::new))
                     .await
                     .unwrap_or_else(|e| Err(format!("loading certificates failed ({e})")))
             })
@@ -112,7 +113,7 @@ impl Hub {
         let probes = urls.iter().map(|url| {
             let route = plan.route(url);
             let env = &env;
-            async move { layers::probe_url(url, &route, env, samples).await }
+            async move { super::probe_url(url, &route, env, samples).await }
         });
         Ok(futures::future::join_all(probes).await)
     }

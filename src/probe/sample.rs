@@ -1,15 +1,16 @@
 //! What one layered probe of a URL found, layer by layer: the name lookup, the connection (to
 //! the site, or to the proxy and through its tunnel), the TLS handshake, the HTTP answer and the
 //! body. Layers after the one that failed are unset; [`Sample::failure`] says which failed and
-//! how. Plain data: the I/O is in [`super::layers`].
+//! how. Plain data: the I/O is in the layers' own files ([`super::resolve`], [`super::connect`],
+//! [`super::tunnel`], [`super::handshake`], [`super::exchange`]).
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::time::Duration;
 
 use jiff::Timestamp;
 
-use crate::checks::handshake::Handshake;
-use crate::checks::net::DnsError;
+use super::handshake::Handshake;
+use super::resolve::{DnsError, Lookup};
 use crate::evidence::ErrorKind;
 
 /// The layers of a probe, in the order they happen.
@@ -24,30 +25,6 @@ pub enum Layer {
     Body,
 }
 
-/// How a name was answered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Lookup {
-    /// The host is an IP address: nothing to look up.
-    Literal(IpAddr),
-    /// `localhost` (or a name under it): this computer.
-    Local,
-    /// A real lookup, with the addresses found.
-    Resolved(Vec<IpAddr>),
-}
-
-impl Lookup {
-    pub fn addresses(&self) -> Vec<IpAddr> {
-        match self {
-            Lookup::Literal(ip) => vec![*ip],
-            Lookup::Local => vec![
-                IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
-                IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
-            ],
-            Lookup::Resolved(ips) => ips.clone(),
-        }
-    }
-}
-
 /// Why a layer failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
@@ -57,6 +34,16 @@ pub struct Failure {
     pub text: String,
     /// For a failed lookup: how.
     pub dns: Option<DnsError>,
+}
+
+/// The failure of `layer`, of `kind`, in plain words (`dns` unset).
+pub(super) fn fail(layer: Layer, kind: ErrorKind, text: impl Into<String>) -> Failure {
+    Failure {
+        layer,
+        kind,
+        text: text.into(),
+        dns: None,
+    }
 }
 
 /// The HTTP answer's head.

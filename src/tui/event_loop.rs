@@ -123,7 +123,7 @@ impl State {
         loop {
             if dirty {
                 self.draw(terminal, driver)?;
-                crate::checks::process::release();
+                crate::machine::process::release();
                 dirty = false;
             }
             tokio::select! {

@@ -58,10 +58,10 @@ pub async fn run(mut driver: Driver, first: Vec<Effect>) -> Result<Ended, TuiErr
     state.checks = driver.take_events();
     // The checks start before the first frame, so they run while the person reads; their child
     // processes wait until that frame is drawn.
-    crate::checks::process::hold();
+    crate::machine::process::hold();
     let carried = state.carry_out(&mut driver, first);
     if !matches!(carried, Ok(None)) {
-        crate::checks::process::release();
+        crate::machine::process::release();
     }
     if let Some(exit) = carried? {
         return Ok(exit);
@@ -69,7 +69,7 @@ pub async fn run(mut driver: Driver, first: Vec<Effect>) -> Result<Ended, TuiErr
     let mut terminal = match terminal::try_init() {
         Ok(t) => t,
         Err(e) => {
-            crate::checks::process::release();
+            crate::machine::process::release();
             return Err(e.into());
         }
     };
@@ -77,7 +77,7 @@ pub async fn run(mut driver: Driver, first: Vec<Effect>) -> Result<Ended, TuiErr
         state.area = Rect::new(0, 0, size.width, size.height);
     }
     let result = state.event_loop(&mut terminal, &mut driver, &mut signals).await;
-    crate::checks::process::release();
+    crate::machine::process::release();
     terminal::restore();
     result
 }

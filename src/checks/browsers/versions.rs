@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 /// The data file, compiled into the binary.
-pub const BROWSERS_TOML: &str = include_str!("../../../assets/browsers.toml");
+const BROWSERS_TOML: &str = include_str!("../../../assets/browsers.toml");
 
 /// One browser of the data file.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

@@ -11,7 +11,8 @@ use std::time::Instant;
 
 use serde_json::{Value, json};
 
-use super::{CheckResult, Context, Status, process};
+use super::{CheckResult, Context, Status};
+use crate::machine::process;
 use os::Reading;
 use parse::State;
 

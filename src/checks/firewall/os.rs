@@ -47,7 +47,7 @@ pub fn linux_files(root: &Path) -> Reading {
 
 #[cfg(target_os = "linux")]
 pub async fn read(timeout: Duration) -> Reading {
-    use crate::checks::process;
+    use crate::machine::process;
 
     // Reading the settings files touches the disk: off the async workers.
     let mut r = tokio::task::spawn_blocking(|| linux_files(Path::new("/")))
@@ -68,7 +68,7 @@ pub async fn read(timeout: Duration) -> Reading {
 
 #[cfg(target_os = "macos")]
 pub async fn read(timeout: Duration) -> Reading {
-    use crate::checks::process;
+    use crate::machine::process;
 
     let mut r = Reading::default();
     let tool = Path::new("/usr/libexec/ApplicationFirewall/socketfilterfw");
@@ -92,8 +92,8 @@ const SECURITY_CENTER_SCRIPT: &str = "foreach ($c in 'AntiVirusProduct','Firewal
 
 #[cfg(windows)]
 pub async fn read(timeout: Duration) -> Reading {
-    use crate::checks::process;
-    use crate::checks::reg_query::system32;
+    use crate::machine::process;
+    use crate::machine::registry::system32;
 
     let netsh = system32("netsh.exe");
     let powershell = system32("WindowsPowerShell\\v1.0\\powershell.exe");

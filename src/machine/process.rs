@@ -1,8 +1,8 @@
-//! The one way checks start other programs (browser `--version`, firewall and registry
-//! queries): a fixed argv (never a shell string), no stdin, stdout piped and read up to a
-//! bound, stderr discarded, a hard timeout, and the child killed if we stop waiting for it. On
-//! unix the child leads a process group of its own, and the whole group is killed when we are
-//! done with it, so a grandchild it started is never left running.
+//! The one way qbfix starts other programs (browser `--version`, firewall and registry queries,
+//! the OS proxy settings): a fixed argv (never a shell string), no stdin, stdout piped and read
+//! up to a bound, stderr discarded, a hard timeout, and the child killed if we stop waiting for
+//! it. On unix the child leads a process group of its own, and the whole group is killed when
+//! we are done with it, so a grandchild it started is never left running.
 
 use std::ffi::OsStr;
 use std::path::Path;
@@ -153,7 +153,7 @@ pub fn path_dirs() -> Vec<std::path::PathBuf> {
 }
 
 /// True for a regular file this user may execute (on Windows: any regular file).
-pub fn is_executable(path: &Path) -> bool {
+fn is_executable(path: &Path) -> bool {
     let Ok(meta) = std::fs::metadata(path) else {
         return false;
     };

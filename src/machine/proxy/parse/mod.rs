@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::checks::reg_query::RegValue;
+use super::OsProxy;
+use crate::machine::registry::{self, RegValue};
 
 /// A proxy in use, as found in one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +64,7 @@ pub fn address_of(raw: &str) -> String {
 }
 
 /// The proxy variables that programs read, in the order they are reported.
-pub const PROXY_VARS: &[&str] = &[
+const PROXY_VARS: &[&str] = &[
     "HTTPS_PROXY",
     "https_proxy",
     "HTTP_PROXY",
@@ -88,20 +89,6 @@ pub fn from_env(get: &dyn Fn(&str) -> Option<String>) -> Findings {
         .find_map(|v| get(v).filter(|v| !v.trim().is_empty()))
         .map(|v| v.trim().to_string());
     f
-}
-
-/// True when the `NO_PROXY` list makes `host` bypass the proxy (`*`, the host, or a suffix).
-pub fn no_proxy_covers(no_proxy: &str, host: &str) -> bool {
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
-    no_proxy
-        .split([',', ' '])
-        .map(str::trim)
-        .filter(|e| !e.is_empty())
-        .any(|entry| {
-            let entry = entry.to_ascii_lowercase();
-            let entry = entry.trim_start_matches("*.").trim_start_matches('.');
-            entry == "*" || host == entry || host.ends_with(&format!(".{entry}"))
-        })
 }
 
 /// macOS `scutil --proxy` output (a dictionary of `Key : value` lines).
@@ -175,7 +162,7 @@ pub fn from_gnome(mode: &str, manual: &[(&str, String, String)], autoconfig_url:
 }
 
 /// Windows Internet Settings values (`ProxyEnable`, `ProxyServer`, `AutoConfigURL`).
-pub fn from_windows(values: &BTreeMap<String, RegValue>) -> Findings {
+fn from_windows(values: &BTreeMap<String, RegValue>) -> Findings {
     let mut f = Findings::default();
     let enabled = values.get("ProxyEnable").and_then(RegValue::as_u64).unwrap_or(0) != 0;
     if enabled && let Some(server) = values.get("ProxyServer") {
@@ -196,9 +183,8 @@ pub fn from_windows(values: &BTreeMap<String, RegValue>) -> Findings {
 
 /// The Internet Settings key as `reg query` printed it: its findings, or why it could not be
 /// read (text naming no key is not taken for "no proxy").
-pub fn from_reg_query(text: &str) -> super::os::OsProxy {
-    use super::os::OsProxy;
-    match crate::checks::reg_query::parse_key(text) {
+pub fn from_reg_query(text: &str) -> OsProxy {
+    match registry::parse_key(text) {
         Some(values) => OsProxy::Read(from_windows(&values)),
         None => OsProxy::Unavailable(
             "the Internet Settings could not be read (reg query answered in an unknown form)".into(),
@@ -207,5 +193,4 @@ pub fn from_reg_query(text: &str) -> super::os::OsProxy {
 }
 
 #[cfg(test)]
-#[path = "parse_tests.rs"]
 pub(crate) mod tests;

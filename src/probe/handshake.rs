@@ -10,8 +10,8 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
-use super::cert::{self, CertInfo, RecordingVerifier};
-use super::net;
+use super::cert::CertInfo;
+use super::trust::{self, RecordingVerifier};
 
 /// Whether the chain was trusted, and if not, why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +54,7 @@ where
         Err(e) => return Shaken::Failed(e.to_string()),
     };
     let verifier = Arc::new(RecordingVerifier::new(roots));
-    let mut client = match rustls::ClientConfig::builder_with_provider(net::crypto_provider())
+    let mut client = match rustls::ClientConfig::builder_with_provider(trust::crypto_provider())
         .with_safe_default_protocol_versions()
     {
         Ok(b) => b
@@ -96,9 +96,9 @@ where
 
 /// Sorts a verification error into "only the dates are wrong" and "not trusted".
 fn classify(e: &rustls::Error) -> Trust {
-    if cert::is_date_error(e) {
-        Trust::BadDates(cert::plain_error(e))
+    if trust::is_date_error(e) {
+        Trust::BadDates(trust::plain_error(e))
     } else {
-        Trust::Untrusted(cert::plain_error(e))
+        Trust::Untrusted(trust::plain_error(e))
     }
 }

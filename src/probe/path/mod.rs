@@ -6,8 +6,8 @@
 
 use url::Url;
 
-use crate::checks::proxy::parse::{Findings, address_of};
 use crate::config::ProxySetting;
+use crate::machine::proxy::parse::{Findings, address_of};
 
 /// A proxy a request goes through. The URL (with any credentials) stays in memory for the
 /// request; only `shown` (`host:port`) is ever displayed or stored.
@@ -175,7 +175,7 @@ fn parse_proxy(raw: &str) -> Option<Url> {
 }
 
 /// True when `no_proxy` sends `host` (on `port`) around the proxy.
-pub fn no_proxy_covers(no_proxy: &str, host: &str, port: u16) -> bool {
+fn no_proxy_covers(no_proxy: &str, host: &str, port: u16) -> bool {
     let host = host
         .trim_start_matches('[')
         .trim_end_matches(']')
@@ -215,5 +215,4 @@ fn split_port(entry: &str) -> (&str, Option<u16>) {
 }
 
 #[cfg(test)]
-#[path = "path_tests.rs"]
 mod tests;

@@ -1,10 +1,13 @@
 //! Reading the operating system's own proxy settings without privileges: GNOME `gsettings` on
 //! Linux (when installed), `scutil --proxy` on macOS, the Internet Settings registry key on
-//! Windows. Each reader is compiled only for its OS; the parsing lives in `parse.rs`.
+//! Windows. Each reader is compiled only for its OS; the pure parsing lives in [`parse`], and
+//! what was read ([`OsProxy`]) here, so the parsers and the readers share it without a circle.
+
+pub mod parse;
 
 use std::time::Duration;
 
-use super::parse::Findings;
+use parse::Findings;
 
 /// What the OS settings said, or why they could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +19,7 @@ pub enum OsProxy {
 
 #[cfg(target_os = "linux")]
 pub async fn read(timeout: Duration) -> OsProxy {
-    use crate::checks::process;
+    use crate::machine::process;
 
     let Some(gsettings) = process::find_in(&process::path_dirs(), "gsettings") else {
         return OsProxy::Unavailable("no desktop proxy settings (gsettings is not installed)".into());
@@ -25,7 +28,7 @@ pub async fn read(timeout: Duration) -> OsProxy {
         let gsettings = gsettings.clone();
         async move {
             match process::run(&gsettings, &["get", schema, key], timeout).await {
-                Ok(out) if out.success() => Some(super::parse::gsettings_value(&out.stdout)),
+                Ok(out) if out.success() => Some(parse::gsettings_value(&out.stdout)),
                 _ => None,
             }
         }
@@ -52,15 +55,15 @@ pub async fn read(timeout: Duration) -> OsProxy {
     } else {
         String::new()
     };
-    OsProxy::Read(super::parse::from_gnome(&mode, &manual, &pac))
+    OsProxy::Read(parse::from_gnome(&mode, &manual, &pac))
 }
 
 #[cfg(target_os = "macos")]
 pub async fn read(timeout: Duration) -> OsProxy {
-    use crate::checks::process;
+    use crate::machine::process;
 
     match process::run(std::path::Path::new("/usr/sbin/scutil"), &["--proxy"], timeout).await {
-        Ok(out) if out.success() => OsProxy::Read(super::parse::from_scutil(&out.stdout)),
+        Ok(out) if out.success() => OsProxy::Read(parse::from_scutil(&out.stdout)),
         Ok(_) => OsProxy::Unavailable("scutil could not read the network settings".into()),
         Err(e) => OsProxy::Unavailable(format!("scutil: {e}")),
     }
@@ -68,11 +71,11 @@ pub async fn read(timeout: Duration) -> OsProxy {
 
 #[cfg(windows)]
 pub async fn read(timeout: Duration) -> OsProxy {
-    use crate::checks::reg_query;
+    use crate::machine::registry;
 
     const KEY: &str = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings";
-    match reg_query::query_text(KEY, timeout).await {
-        Ok(Some(text)) => super::parse::from_reg_query(&text),
+    match registry::query_text(KEY, timeout).await {
+        Ok(Some(text)) => parse::from_reg_query(&text),
         Ok(None) => OsProxy::Read(Findings::default()),
         Err(e) => OsProxy::Unavailable(format!("reg query: {e}")),
     }

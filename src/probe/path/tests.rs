@@ -1,7 +1,7 @@
 //! Routing: the setting, the environment, the OS settings and `NO_PROXY`.
 
 use super::*;
-use crate::checks::proxy::parse;
+use crate::machine::proxy::parse;
 
 fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
     move |name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
@@ -80,6 +80,18 @@ fn no_proxy_entries_match_like_curl() {
     assert!(!no_proxy_covers("localhost:8080", "localhost", 9090));
     assert!(no_proxy_covers("[::1]", "[::1]", 1));
     assert!(!no_proxy_covers("", "a", 1));
+}
+
+/// The cases of the second `NO_PROXY` matcher that lived in the proxy parsers (deleted: only its
+/// own tests used it), kept on the one matcher routing uses.
+#[test]
+fn no_proxy_matches_star_hosts_suffixes_and_case() {
+    assert!(no_proxy_covers("*", "qbo.intuit.com", 443));
+    assert!(no_proxy_covers("localhost, .intuit.com", "qbo.intuit.com", 443));
+    assert!(no_proxy_covers("intuit.com", "accounts.intuit.com", 443));
+    assert!(no_proxy_covers("qbo.intuit.com", "QBO.intuit.com.", 443));
+    assert!(!no_proxy_covers("localhost,127.0.0.1", "qbo.intuit.com", 443));
+    assert!(!no_proxy_covers("notintuit.com", "intuit.com.evil", 443));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::time::Duration;
 use futures::future::join_all;
 
 use super::versions::{self, BrowserInfo, Version};
-use crate::checks::process;
+use crate::machine::process;
 
 /// One installed browser.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,5 +153,4 @@ pub fn scan_windows(roots: &[PathBuf], known: &[BrowserInfo]) -> Vec<Found> {
 }
 
 #[cfg(test)]
-#[path = "detect_tests.rs"]
 mod tests;

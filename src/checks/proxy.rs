@@ -1,9 +1,7 @@
 //! `proxy`: is traffic sent through a proxy? Reads the proxy environment variables (both
-//! cases) and, where readable without privileges, the OS settings. A proxy is a warning, not a
-//! failure: it can block or inspect QuickBooks. Addresses are reported as `host:port` only.
-
-pub mod os;
-pub mod parse;
+//! cases) and, where readable without privileges, the OS settings ([`crate::machine::proxy`]).
+//! A proxy is a warning, not a failure: it can block or inspect QuickBooks. Addresses are
+//! reported as `host:port` only.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -13,9 +11,9 @@ use url::Url;
 
 use super::{CheckResult, Context, Status};
 use crate::evidence::redact_url;
+use crate::machine::proxy::OsProxy;
+use crate::machine::proxy::parse::{self, Findings, ProxyEntry};
 use crate::probe::{Plan, Route};
-use os::OsProxy;
-use parse::{Findings, ProxyEntry};
 
 pub const ID: &str = "proxy";
 
@@ -162,7 +160,7 @@ fn distinct(entries: &[&ProxyEntry]) -> String {
 mod tests {
     use super::*;
 
-    use super::parse::tests::env;
+    use crate::machine::proxy::parse::tests::env;
 
     fn qb() -> Vec<Url> {
         ["https://qbo.intuit.com/", "https://accounts.intuit.com/"]
@@ -233,8 +231,8 @@ mod tests {
 
 #[cfg(test)]
 mod route_tests {
-    use super::parse::tests::env;
     use super::*;
+    use crate::machine::proxy::parse::tests::env;
 
     #[test]
     fn no_proxy_value_is_never_stored_but_each_target_says_whether_it_bypasses() {

@@ -9,10 +9,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::sampled::{self, facts_of};
-use super::{Context, net};
+use super::{Context, host_label, setup_failed};
 use crate::evidence::{Answerer, median, redact_url};
 use crate::evidence::{CheckResult, ErrorKind, Facts, Status};
 use crate::probe::{Layer, Sample, UrlProbe};
+use crate::text::words::human_duration;
 
 pub const ID: &str = "http";
 
@@ -30,7 +31,7 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
             .iter()
             .map(|p| judge(ID, "QuickBooks", p, config.network.slow))
             .collect(),
-        Err(e) => net::setup_failed(ID, "web test", e.clone()),
+        Err(e) => setup_failed(ID, "web test", e.clone()),
     }
 }
 
@@ -51,7 +52,7 @@ pub fn redirected_host(probe: &UrlProbe, s: &Sample) -> Option<String> {
         return None;
     }
     let to = url::Url::parse(answer.location.as_deref()?).ok()?;
-    (to.host_str() != probe.url.host_str()).then(|| net::host_label(&to))
+    (to.host_str() != probe.url.host_str()).then(|| host_label(&to))
 }
 
 /// "QuickBooks'" and "your bank's": the possessive as the project writes it.
@@ -66,7 +67,7 @@ fn possessive(owner: &str) -> String {
 /// Turns the samples of one site into a result (shared with the `bank` check). `owner` names
 /// whose gateway failed ("QuickBooks", "your bank").
 pub fn judge(id: &str, owner: &str, probe: &UrlProbe, slow: Duration) -> CheckResult {
-    let host = net::host_label(&probe.url);
+    let host = host_label(&probe.url);
     let samples = &probe.samples;
     let total = samples.len();
     let answered: Vec<&Sample> = samples.iter().filter(|s| s.answer.is_some()).collect();
@@ -185,8 +186,8 @@ fn verdict_line(
             Status::Warn,
             format!(
                 "{host} answered {code} but slowly: {} (over {})",
-                net::human_duration(ttfb),
-                net::human_duration(slow)
+                human_duration(ttfb),
+                human_duration(slow)
             ),
         );
     }
@@ -198,14 +199,9 @@ fn verdict_line(
     CheckResult::new(
         id,
         Status::Pass,
-        format!(
-            "{host} answered {code} {reason} in {}{of}",
-            net::human_duration(ttfb)
-        )
-        .replace("  ", " "),
+        format!("{host} answered {code} {reason} in {}{of}", human_duration(ttfb)).replace("  ", " "),
     )
 }
 
 #[cfg(test)]
-#[path = "http_tests.rs"]
 mod tests;

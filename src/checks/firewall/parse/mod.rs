@@ -205,5 +205,4 @@ pub fn security_center(stdout: &str) -> Vec<Product> {
 }
 
 #[cfg(test)]
-#[path = "parse_tests.rs"]
 mod tests;
