@@ -7,13 +7,13 @@ use proptest::prelude::*;
 use qbfix::checks::status_doc::parse;
 use qbfix::checks::status_page::{judge, judge_sample};
 use qbfix::evidence::Status;
-use qbfix::probe::{Answer, Sample};
+use qbfix::probe::{Reply, Sample};
 
 fn sample(body: Vec<u8>) -> Sample {
     Sample {
-        answer: Some(Answer {
+        answer: Some(Reply {
             status: 200,
-            ..Answer::default()
+            ..Reply::default()
         }),
         body: Some((body, false)),
         ..Sample::default()

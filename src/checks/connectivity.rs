@@ -104,7 +104,7 @@ fn captive_portal(probe: &UrlProbe, s: &Sample, code: u16) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::probe::Answer;
+    use crate::probe::Reply;
     use std::time::Duration;
     use url::Url;
 
@@ -112,11 +112,11 @@ mod tests {
         UrlProbe {
             url: Url::parse(url).unwrap(),
             samples: vec![Sample {
-                answer: Some(Answer {
+                answer: Some(Reply {
                     status,
                     location: location.map(str::to_string),
                     ttfb: Duration::from_millis(3),
-                    ..Answer::default()
+                    ..Reply::default()
                 }),
                 body: Some((body.to_vec(), false)),
                 ..Sample::default()

@@ -13,7 +13,7 @@ use url::Url;
 
 use super::Env;
 use super::path::Route;
-use super::sample::{Answer, Failure, Layer, Sample, fail};
+use super::sample::{Failure, Layer, Reply, Sample, fail};
 use super::tunnel::{basic_auth, proxy_refusal};
 use crate::evidence::ErrorKind;
 
@@ -93,7 +93,7 @@ where
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_string)
         };
-        s.answer = Some(Answer {
+        s.answer = Some(Reply {
             status,
             reason: response.status().canonical_reason().map(str::to_string),
             ttfb: sent.elapsed(),

@@ -35,7 +35,7 @@ use sample::fail;
 pub use hub::Hub;
 pub use path::{Plan, ProxyHop, Route};
 pub use resolve::Lookup;
-pub use sample::{Answer, Failure, Layer, Sample, UrlProbe};
+pub use sample::{Failure, Layer, Reply, Sample, UrlProbe};
 
 /// What every probe of a run shares.
 #[derive(Debug, Clone)]

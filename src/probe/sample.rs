@@ -48,7 +48,7 @@ pub(super) fn fail(layer: Layer, kind: ErrorKind, text: impl Into<String>) -> Fa
 
 /// The HTTP answer's head.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Answer {
+pub struct Reply {
     pub status: u16,
     pub reason: Option<String>,
     /// From sending the request to the answer's head.
@@ -73,7 +73,7 @@ pub struct Sample {
     pub proxy_status: Option<u16>,
     /// What the handshake saw (set even when the chain was rejected) and its time.
     pub tls: Option<(Handshake, Duration)>,
-    pub answer: Option<Answer>,
+    pub answer: Option<Reply>,
     /// Body bytes kept (up to the cap) and whether more was sent than kept.
     pub body: Option<(Vec<u8>, bool)>,
     pub failure: Option<Failure>,

@@ -1,19 +1,19 @@
 //! The `http` judging of sampled probes: every outcome a user can meet.
 
 use super::*;
-use crate::probe::{Answer, Failure};
+use crate::probe::{Failure, Reply};
 use url::Url;
 
 fn answered(code: u16, ttfb_ms: u64) -> Sample {
     Sample {
-        answer: Some(Answer {
+        answer: Some(Reply {
             status: code,
             reason: hyper::StatusCode::from_u16(code)
                 .ok()
                 .and_then(|c| c.canonical_reason())
                 .map(str::to_string),
             ttfb: Duration::from_millis(ttfb_ms),
-            ..Answer::default()
+            ..Reply::default()
         }),
         body: Some((Vec::new(), false)),
         ..Sample::default()
