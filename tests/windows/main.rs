@@ -3,7 +3,6 @@
 //! builds the .exe, boots one Wine prefix and runs these with `--ignored`, passing
 //! `QBFIX_WINE_EXE` (the .exe), `QBFIX_WINE` (the Wine loader) and `WINEPREFIX`.
 
-#[path = "../support/mod.rs"]
 mod support;
 
 mod import;

@@ -98,7 +98,6 @@ impl Wine {
             stdout: read(&out_path),
             stderr: read(&err_path),
             report: serde_json::Value::Null,
-            elapsed: start.elapsed(),
         }
     }
 
