@@ -8,7 +8,7 @@
 
 #[cfg(unix)]
 #[path = "../tests/it/support/mod.rs"]
-#[allow(unused_imports)]
+#[allow(dead_code, unused_imports)]
 mod support;
 
 #[cfg(unix)]

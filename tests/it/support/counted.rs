@@ -1,10 +1,13 @@
 //! A loopback server that counts the requests it gets and changes its answer after a number of
 //! them (one request per connection: the servers do not keep connections alive), and one that
 //! changes its answer when the test flips a switch (after it saw what it waited for), so tests
-//! wait on requests and output, never on time.
+//! wait on requests and output, never on time. The switch is for the pty tests, which are
+//! Unix-only, and is built only there.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+#[cfg(unix)]
+use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::servers::{self, Reply};
 use super::world::World;
@@ -39,15 +42,18 @@ impl World {
 }
 
 /// Flipped by a test to change a [`World::switched`] server's answer.
+#[cfg(unix)]
 #[derive(Debug, Clone, Default)]
 pub struct Switch(Arc<AtomicBool>);
 
+#[cfg(unix)]
 impl Switch {
     pub fn flip(&self) {
         self.0.store(true, Ordering::SeqCst);
     }
 }
 
+#[cfg(unix)]
 impl World {
     /// A plain HTTP server answering `first` until the returned switch is flipped, and `then`
     /// to every request after; returns its base URL and the switch.

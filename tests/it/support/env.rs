@@ -39,7 +39,6 @@ pub fn clean_env(cmd: &mut Command) {
 /// One test's servers, config and data dir.
 pub struct Env {
     pub world: World,
-    setup: Setup,
 }
 
 impl Env {
@@ -61,7 +60,7 @@ impl Env {
             ..Setup::default()
         };
         world.write_config(&setup);
-        Env { world, setup }
+        Env { world }
     }
 
     /// A healthy network, but no bank address in the config.
@@ -72,7 +71,7 @@ impl Env {
             ..world.healthy()
         };
         world.write_config(&setup);
-        Env { world, setup }
+        Env { world }
     }
 
     /// A computer that is not online: QuickBooks, the control sites, the status page and the
@@ -89,7 +88,7 @@ impl Env {
             ..Setup::default()
         };
         world.write_config(&setup);
-        Env { world, setup }
+        Env { world }
     }
 
     /// The temp folder holding the config and the data dir.

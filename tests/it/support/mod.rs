@@ -19,8 +19,6 @@
 //! - `screen`: the TUI drawn into a `TestBackend` and read back as text.
 //! - `files`: files in a test's temp dir.
 
-#![allow(dead_code)]
-
 pub mod counted;
 pub mod env;
 pub mod files;
@@ -34,7 +32,9 @@ pub mod setup;
 pub mod tls;
 pub mod world;
 
-pub use counted::{Counter, Switch};
+pub use counted::Counter;
+#[cfg(unix)]
+pub use counted::Switch;
 pub use env::{Env, UNSET, clean_env, is_clean, session_files};
 pub use files::{files_under, write_file};
 pub use run::{printed_case_code, printed_result_code};

@@ -1,14 +1,12 @@
-//! What the loopback test servers answer: a [`Reply`] (status, headers, body, delay, a body
-//! that trickles in), served by hyper over plain TCP or TLS.
+//! What the loopback test servers answer: a [`Reply`] (status, headers, body, delay), served by
+//! hyper over plain TCP or TLS.
 
 use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use futures::{StreamExt, stream};
-use http_body_util::combinators::UnsyncBoxBody;
-use http_body_util::{BodyExt, Full, StreamBody};
-use hyper::body::{Bytes, Frame, Incoming};
+use http_body_util::Full;
+use hyper::body::{Bytes, Incoming};
 use hyper::header::{CONTENT_LENGTH, HeaderName, HeaderValue};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -23,8 +21,6 @@ pub struct Reply {
     pub body: Vec<u8>,
     /// Wait before sending anything.
     pub delay: Duration,
-    /// Send the body one byte at a time with this pause between bytes.
-    pub drip: Option<Duration>,
 }
 
 impl Reply {
@@ -34,7 +30,6 @@ impl Reply {
             headers: Vec::new(),
             body: b"ok".to_vec(),
             delay: Duration::ZERO,
-            drip: None,
         }
     }
     pub fn ok() -> Reply {
@@ -57,25 +52,11 @@ impl Reply {
         self.delay = d;
         self
     }
-    pub fn drip(mut self, d: Duration) -> Reply {
-        self.drip = Some(d);
-        self
-    }
 
     /// The response hyper sends: status, headers (hyper adds `Date` unless one is given), and
-    /// the body whole or one byte at a time.
-    fn response(&self) -> Response<UnsyncBoxBody<Bytes, Infallible>> {
-        let body = match self.drip {
-            None => Full::new(Bytes::from(self.body.clone())).boxed_unsync(),
-            Some(pause) => {
-                let bytes = stream::iter(self.body.clone()).then(move |byte| async move {
-                    tokio::time::sleep(pause).await;
-                    Ok::<_, Infallible>(Frame::data(Bytes::from(vec![byte])))
-                });
-                StreamBody::new(bytes).boxed_unsync()
-            }
-        };
-        let mut response = Response::new(body);
+    /// the body.
+    fn response(&self) -> Response<Full<Bytes>> {
+        let mut response = Response::new(Full::new(Bytes::from(self.body.clone())));
         *response.status_mut() = StatusCode::from_u16(self.status).unwrap();
         let headers = response.headers_mut();
         for (k, v) in &self.headers {

@@ -104,27 +104,6 @@ impl World {
         format!("http://127.0.0.1:{port}/")
     }
 
-    /// A TLS server whose connections alternate between `first` and `second`.
-    pub fn https_alternating(&self, cert: &tls::ServerCert, first: Reply, second: Reply) -> String {
-        let (listener, port) = self.listen();
-        let acceptor = cert.acceptor();
-        let replies = [Arc::new(first), Arc::new(second)];
-        self.rt.spawn(async move {
-            let mut n = 0usize;
-            while let Ok((stream, _)) = listener.accept().await {
-                let acceptor = acceptor.clone();
-                let reply = replies[n % 2].clone();
-                n += 1;
-                tokio::spawn(async move {
-                    if let Ok(stream) = acceptor.accept(stream).await {
-                        servers::serve(stream, reply).await;
-                    }
-                });
-            }
-        });
-        format!("https://127.0.0.1:{port}/")
-    }
-
     /// A server that reads a request, writes `bytes` raw, and then holds the connection open
     /// without another word (a body that stalls after its headers).
     pub fn raw_then_hang(&self, bytes: &'static [u8]) -> String {
