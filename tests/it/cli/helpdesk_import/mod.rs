@@ -12,7 +12,7 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use proptest::prelude::*;
 
-const MAJOR_OUTAGE: &str = include_str!("../../data/status/major_outage.json");
+const MAJOR_OUTAGE: &str = include_str!("../../../data/status/major_outage.json");
 
 /// `qbfix` with this config and data dir, and a clean environment.
 fn qbfix(world: &World, config: &Path) -> Command {
