@@ -101,7 +101,7 @@ fn a_body_that_stalls_after_its_headers_fails_in_plain_words() {
 
 #[test]
 fn a_delayed_reply_within_slow_ms_is_not_slow() {
-    // The server waits 50 ms, which `check_verdicts::slow_quickbooks_reply_is_slow_connection`
+    // The server waits 50 ms, which `checks::verdicts::slow_quickbooks_reply_is_slow_connection`
     // finds slow against slow_ms = 1; with a threshold no loopback reply can reach, the same
     // server is not slow.
     let world = World::new();

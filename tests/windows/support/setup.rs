@@ -1,5 +1,5 @@
 //! The settings a test chooses, written as a config file that overrides every target, so no
-//! run ever falls back to the real QuickBooks endpoints.
+//! run ever falls back to the real QuickBooks endpoints. (A copy of `tests/it/support/setup.rs`.)
 
 use std::path::PathBuf;
 
