@@ -2,9 +2,9 @@
 //!
 //! - `check`: the `check` command line — `--only`, exit codes, the table and the JSON.
 //! - `commands`: `sessions`, `report`, `completions`, `man`, `flow validate`, and bad config,
-//!   flags and data dirs.
+//!   flags and data dirs (`sessions`, `report`, `config_and_flags`, `generate`).
 //! - `helpdesk_import`: the customer's results on the agent's side — `import`,
-//!   `--helpdesk --customer` and `watch`.
+//!   `--helpdesk --customer` and `watch` (`import`, `customer`, `watch`).
 //! - `watch_pty`: `watch` on a real terminal: the live line, the bell, Ctrl-C.
 //! - `privacy`: reports hide names, homes, hosts and private addresses unless `--no-redact`.
 //! - `url_passwords`: passwords in configured URLs never reach anything qbfix writes.
