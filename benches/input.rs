@@ -1,23 +1,21 @@
 //! The input benchmark of issue 11 (not a test: nothing here asserts a time). The real binary
-//! in a pty (`tests/harness/pty.rs`), loopback stand-ins for every target; each measure is the
+//! in a pty (`tests/it/support/pty.rs`), loopback stand-ins for every target; each measure is the
 //! wall time from the one write of the input to the screen showing it acted on, with nothing
 //! typed after it (median of 5 runs): a 100 KB bracketed paste into the note editor until its
 //! last word is on screen, and a burst of 5,000 `j`/`k` plus `2` until the next step shows. A
-//! run that shows nothing within the harness's deadline is reported as never. Run with
+//! run that shows nothing within the pty helper's deadline is reported as never. Run with
 //! `cargo bench --bench input` (the binary of the same profile is the one measured).
 
 #[cfg(unix)]
-#[path = "../tests/harness/mod.rs"]
-mod harness;
-#[cfg(unix)]
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/it/support/mod.rs"]
+#[allow(dead_code, unused_imports)]
 mod support;
 
 #[cfg(unix)]
 fn main() {
     use std::time::{Duration, Instant};
 
-    use harness::pty::Tui;
+    use support::pty::Tui;
 
     const RUNS: usize = 5;
 
@@ -52,7 +50,7 @@ fn main() {
         println!("| {name} | {median} | {never} of {RUNS} runs never acted on |");
     }
 
-    // Quiet: a run that never shows its input panics inside the harness, which is the result.
+    // Quiet: a run that never shows its input panics inside the pty helper, which is the result.
     std::panic::set_hook(Box::new(|_| {}));
     let text: String = (0..9_000).map(|i| format!("é{i}—ü ")).collect::<String>() + "THE-END";
     let paste = format!("\x1b[200~{text}\x1b[201~").into_bytes();

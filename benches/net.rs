@@ -5,13 +5,13 @@
 //! RSS of the network checks; the release binary's size; and the time to the first TUI frame in
 //! a pty while a browser's `--version` takes 2 s. Run with `bash benches/net.sh`.
 
-#[path = "../tests/support/proxy.rs"]
+#[path = "../tests/it/support/proxy.rs"]
 #[allow(dead_code)]
 mod proxy;
-#[path = "../tests/support/server.rs"]
+#[path = "../tests/it/support/servers.rs"]
 #[allow(dead_code)]
-mod server;
-#[path = "../tests/support/tls.rs"]
+mod servers;
+#[path = "../tests/it/support/tls.rs"]
 #[allow(dead_code)]
 mod tls;
 
@@ -24,7 +24,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use server::Reply;
+use servers::Reply;
 use tokio::net::TcpListener;
 
 const RUNS: usize = 5;
@@ -43,7 +43,7 @@ async fn serve_http(reply: Reply) -> u16 {
     let reply = Arc::new(reply);
     tokio::spawn(async move {
         while let Ok((s, _)) = listener.accept().await {
-            tokio::spawn(server::serve(s, reply.clone()));
+            tokio::spawn(servers::serve(s, reply.clone()));
         }
     });
     port
@@ -59,7 +59,7 @@ async fn serve_https(cert: &tls::ServerCert, reply: Reply) -> u16 {
             let (acceptor, reply) = (acceptor.clone(), reply.clone());
             tokio::spawn(async move {
                 if let Ok(s) = acceptor.accept(s).await {
-                    server::serve(s, reply).await;
+                    servers::serve(s, reply).await;
                 }
             });
         }

@@ -3,7 +3,10 @@
 //! builds the .exe, boots one Wine prefix and runs these with `--ignored`, passing
 //! `QBFIX_WINE_EXE` (the .exe), `QBFIX_WINE` (the Wine loader) and `WINEPREFIX`.
 
-#[path = "../support/mod.rs"]
+/// The Linux tests' helpers (`tests/it/support`): the same loopback servers, test CA and
+/// config writer; this binary uses part of them.
+#[path = "../it/support/mod.rs"]
+#[allow(dead_code, unused_imports)]
 mod support;
 
 mod import;
@@ -147,7 +150,11 @@ fn plain_walk_with_crlf_reaches_the_summary_and_every_report_renders() {
         "CRLF answers are read: {}",
         walk.dump()
     );
-    assert!(!walk.stdout.chars().any(support::is_dirty), "{}", walk.dump());
+    assert!(
+        !walk.stdout.chars().any(support::run::is_dirty),
+        "{}",
+        walk.dump()
+    );
 
     for format in wine::REPORT_FORMATS {
         let out = wine.run(&world, &["report", "--format", format], b"");

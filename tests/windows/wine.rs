@@ -9,7 +9,8 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::support::{Run, Setup, UNSET, World};
+use crate::support::run::Run;
+use crate::support::{Setup, UNSET, World};
 
 /// Liveness bound of one run (Wine starts slowly; the runs themselves take seconds).
 const DEADLINE: Duration = Duration::from_secs(180);

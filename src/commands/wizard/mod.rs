@@ -45,11 +45,10 @@ pub fn run(args: WizardArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         helpdesk: args.helpdesk,
         redactor: Arc::new(ctx.redactor()),
     };
-    let driver = match start(store, options, ctx)? {
-        Opened::Driver(driver) => driver,
+    let (driver, first) = match start(store, options, ctx)? {
+        Opened::Driver(driver, first) => (*driver, first),
         Opened::Done(exit) => return Ok(exit),
     };
-    let (driver, first) = driver;
     for w in &driver.warnings {
         eprintln!("qbfix: {w}");
     }
@@ -71,7 +70,7 @@ fn customer(what: &str) -> anyhow::Result<Session> {
 
 /// What opening the session came to.
 enum Opened {
-    Driver((Driver, Vec<crate::wizard::Effect>)),
+    Driver(Box<Driver>, Vec<crate::wizard::Effect>),
     /// Nothing to drive: the exit the command ends with.
     Done(Exit),
 }
@@ -103,7 +102,7 @@ fn start(store: SessionStore, options: StartOptions, ctx: &Ctx) -> anyhow::Resul
         other => other?,
     };
     Ok(match started {
-        Started::Ready(driver, first) => Opened::Driver((*driver, first)),
+        Started::Ready(driver, first) => Opened::Driver(driver, first),
         Started::Finished(session) => {
             println!("{}", finished_line(&session));
             Opened::Done(Exit::Ok)

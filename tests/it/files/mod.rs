@@ -1,0 +1,16 @@
+//! What qbfix reads and writes on disk, through the real binary and the library:
+//!
+//! - `report_snapshots`: every report format of one fixed session, as snapshots.
+//! - `saved_reports`: the reports the summary saves in the documents folder.
+//! - `planted_sessions`: session files planted in the data dir are trusted only as what their
+//!   name says.
+//! - `hostile_files`: devices, FIFOs and links where a config, CA, flow or session file should be.
+//! - `data_dir_and_log`: a read-only or blocked data dir, its permissions, and the support log.
+//! - `input_props`: any bytes as a config, flow or session file; the sanitizer; the redactor.
+
+mod data_dir_and_log;
+mod hostile_files;
+mod input_props;
+mod planted_sessions;
+mod report_snapshots;
+mod saved_reports;

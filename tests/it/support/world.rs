@@ -1,0 +1,232 @@
+//! One test's world: a tokio runtime for its loopback servers (plain HTTP with a chosen status,
+//! headers, body and delay; alternating answers; a raw reply that then hangs; one that accepts
+//! and never answers; TLS with an rcgen CA; the test proxy and the delaying relay; a port that
+//! refuses) and a temp dir for config and data, with a config writer that overrides every
+//! target, and a runner for `qbfix check --json` with a clean environment. Nothing here touches
+//! the internet.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tokio::net::TcpListener;
+use tokio::runtime::Runtime;
+
+use super::env::clean_env;
+use super::run::Run;
+use super::servers::{self, Reply};
+use super::setup::Setup;
+use super::{proxy, tls};
+
+/// The healthy status page: every component operational, no incidents.
+pub const OPERATIONAL: &str = include_str!("../../data/status/operational.json");
+
+/// The network checks that pass against [`World::healthy`] (plain HTTP, so `tls` skips).
+pub const HEALTHY_PASSES: &[&str] = &[
+    "connectivity",
+    "dns",
+    "tcp",
+    "http",
+    "status_page",
+    "bank",
+    "clock",
+];
+
+/// One test's world: a runtime for its servers and a temp dir for config and data.
+pub struct World {
+    pub rt: Runtime,
+    pub dir: tempfile::TempDir,
+}
+
+impl World {
+    pub fn new() -> World {
+        World {
+            rt: tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .unwrap(),
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub(super) fn listen(&self) -> (TcpListener, u16) {
+        let listener = self.rt.block_on(TcpListener::bind("127.0.0.1:0")).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        (listener, port)
+    }
+
+    /// A plain HTTP server giving `reply` to every request; returns its base URL.
+    pub fn http(&self, reply: Reply) -> String {
+        let (listener, port) = self.listen();
+        let reply = Arc::new(reply);
+        self.rt.spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                tokio::spawn(servers::serve(stream, reply.clone()));
+            }
+        });
+        format!("http://127.0.0.1:{port}/")
+    }
+
+    /// A TLS server presenting `cert` and giving `reply`; returns its base URL.
+    pub fn https(&self, cert: &tls::ServerCert, reply: Reply) -> String {
+        let (listener, port) = self.listen();
+        let acceptor = cert.acceptor();
+        let reply = Arc::new(reply);
+        self.rt.spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let acceptor = acceptor.clone();
+                let reply = reply.clone();
+                tokio::spawn(async move {
+                    if let Ok(stream) = acceptor.accept(stream).await {
+                        servers::serve(stream, reply).await;
+                    }
+                });
+            }
+        });
+        format!("https://127.0.0.1:{port}/")
+    }
+
+    /// A plain HTTP server whose connections alternate between `first` and `second` (each
+    /// probe sample is a connection of its own): a front end failing every second request.
+    pub fn alternating(&self, first: Reply, second: Reply) -> String {
+        let (listener, port) = self.listen();
+        let replies = [Arc::new(first), Arc::new(second)];
+        self.rt.spawn(async move {
+            let mut n = 0usize;
+            while let Ok((stream, _)) = listener.accept().await {
+                tokio::spawn(servers::serve(stream, replies[n % 2].clone()));
+                n += 1;
+            }
+        });
+        format!("http://127.0.0.1:{port}/")
+    }
+
+    /// A server that reads a request, writes `bytes` raw, and then holds the connection open
+    /// without another word (a body that stalls after its headers).
+    pub fn raw_then_hang(&self, bytes: &'static [u8]) -> String {
+        let (listener, port) = self.listen();
+        self.rt.spawn(async move {
+            let mut held = Vec::new();
+            while let Ok((mut stream, _)) = listener.accept().await {
+                use tokio::io::{AsyncReadExt, AsyncWriteExt};
+                let mut buf = [0u8; 4096];
+                let _ = stream.read(&mut buf).await;
+                let _ = stream.write_all(bytes).await;
+                held.push(stream);
+            }
+        });
+        format!("http://127.0.0.1:{port}/")
+    }
+
+    /// The test proxy in `mode`; returns its URL and connection counter.
+    pub fn proxy(&self, mode: proxy::ProxyMode) -> (String, proxy::Counter) {
+        let (port, count) = self.rt.block_on(proxy::start_proxy(mode));
+        (format!("http://127.0.0.1:{port}"), count)
+    }
+
+    /// A relay to `url`'s port that delays each direction by `one_way`; returns `url` with the
+    /// relay's port, and its connection counter.
+    pub fn relay(&self, url: &str, one_way: Duration) -> (String, proxy::Counter) {
+        let parsed = url::Url::parse(url).unwrap();
+        let target = format!("127.0.0.1:{}", parsed.port().unwrap());
+        let (port, count) = self.rt.block_on(proxy::start_relay(target, one_way));
+        let mut relayed = parsed.clone();
+        relayed.set_port(Some(port)).unwrap();
+        (relayed.to_string(), count)
+    }
+
+    /// A server that accepts connections and never says a word.
+    pub fn hang(&self) -> String {
+        let (listener, port) = self.listen();
+        self.rt.spawn(async move {
+            let mut held = Vec::new();
+            while let Ok((stream, _)) = listener.accept().await {
+                held.push(stream);
+            }
+        });
+        format!("http://127.0.0.1:{port}/")
+    }
+
+    /// A port nothing listens on (bound, then released): connections are refused.
+    pub fn refused(&self) -> String {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        drop(listener);
+        format!("http://127.0.0.1:{port}/")
+    }
+
+    /// Every target on a healthy server of its own (the checks of [`HEALTHY_PASSES`] pass).
+    pub fn healthy(&self) -> Setup {
+        Setup {
+            quickbooks: vec![self.http(Reply::ok())],
+            control: vec![self.http(Reply::status(204).body(b""))],
+            status_page: self.http(Reply::json(OPERATIONAL)),
+            bank: vec![self.http(Reply::ok())],
+            ..Setup::default()
+        }
+    }
+
+    /// Every target refused: no control site, QuickBooks, status page or bank answers.
+    pub fn offline(&self) -> Setup {
+        Setup {
+            quickbooks: vec![self.refused()],
+            control: vec![self.refused(), self.refused()],
+            status_page: self.refused(),
+            bank: vec![self.refused()],
+            ..Setup::default()
+        }
+    }
+
+    /// Writes `setup` as a config file in the temp dir.
+    pub fn write_config(&self, setup: &Setup) -> PathBuf {
+        let path = self.dir.path().join("config.toml");
+        std::fs::write(&path, setup.to_toml_string()).unwrap();
+        path
+    }
+
+    /// Runs `qbfix check --json` with `setup` and returns what it did.
+    pub fn check(&self, setup: &Setup) -> Run {
+        self.run_check(setup, true)
+    }
+
+    /// Runs `qbfix check` (the human table) with `setup`.
+    pub fn check_table(&self, setup: &Setup) -> Run {
+        self.run_check(setup, false)
+    }
+
+    fn run_check(&self, setup: &Setup, json: bool) -> Run {
+        let config = self.write_config(setup);
+        let data = self.dir.path().join("data");
+        let mut cmd = Command::cargo_bin("qbfix").unwrap();
+        cmd.arg("--config")
+            .arg(&config)
+            .arg("--data-dir")
+            .arg(&data)
+            .arg("check");
+        if json {
+            cmd.arg("--json");
+        }
+        clean_env(&mut cmd);
+        cmd.timeout(Duration::from_secs(60));
+        let start = Instant::now();
+        let out = cmd.output().unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        let report = if json {
+            serde_json::from_str(&stdout)
+                .unwrap_or_else(|e| panic!("stdout is not one JSON object ({e}):\n{stdout}\n{stderr}"))
+        } else {
+            Value::Null
+        };
+        Run {
+            code: out.status.code(),
+            stdout,
+            stderr,
+            report,
+            elapsed: start.elapsed(),
+        }
+    }
+}
