@@ -1,28 +1,10 @@
 //! The safe-answer policy, one route for both drivers, every verdict's routing, the card and
 //! the helpdesk jump.
 
-use std::sync::Arc;
-
-use jiff::Timestamp;
-
 use super::*;
 use crate::evidence::{CheckResult, Side, Status, VerdictId};
 use crate::flow::{default_flow, verdict_ids};
-use crate::session::{Outcome, SystemFacts};
-
-fn t(s: i64) -> Timestamp {
-    Timestamp::from_second(1_790_000_000 + s).unwrap()
-}
-
-fn wizard() -> Wizard {
-    let flow = Arc::new(default_flow().unwrap());
-    let session = Session::new("id1".into(), &flow.id, t(0), SystemFacts::default());
-    Wizard::new(flow, session).0
-}
-
-fn pick(w: &mut Wizard, n: usize) -> Vec<Effect> {
-    w.update(Msg::Pick { n, at: t(10) })
-}
+use crate::session::Outcome;
 
 fn enter(w: &mut Wizard) -> Vec<Effect> {
     w.update(Msg::Confirm { at: t(10) })

@@ -9,7 +9,6 @@ use std::time::Duration;
 use crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
 
-use qbfix::evidence::{CheckResult, Status};
 use qbfix::flow;
 use qbfix::session::{ImportSource, Imported, Session, SystemFacts};
 use qbfix::tui::app::{Action, App};
@@ -18,7 +17,8 @@ use qbfix::tui::theme::Theme;
 use qbfix::wizard::Wizard;
 
 use super::{
-    draw, finish_checks, fix_step, healthy_http, pick, press, press_in, snapshot_all, start_checks, t, wizard,
+    draw, finish_checks, fix_step, healthy_http, outage_step, pick, press, press_in, snapshot_all,
+    start_checks, t, wizard,
 };
 
 #[test]
@@ -118,18 +118,7 @@ fn fix_step_with_results_and_verdict() {
 
 #[test]
 fn outage_shows_the_notice_and_skips_by_default() {
-    let mut w = wizard();
-    let gateway = CheckResult::new(
-        "http",
-        Status::Fail,
-        "qbo.intuit.com answered 502 Bad Gateway: Intuit's servers are failing, not your computer",
-    )
-    .with("status_code", 502)
-    .with_duration(Duration::from_millis(120));
-    finish_checks(&mut w, gateway);
-    pick(&mut w, 1);
-    pick(&mut w, 2);
-    assert_eq!(w.current_id(), "connection");
+    let w = outage_step();
     let terminal = draw(&w, &App::new(Theme::colored()), None, 100, 30);
     insta::assert_snapshot!("outage_100x30", terminal.backend());
 }
