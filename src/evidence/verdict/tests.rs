@@ -1,7 +1,7 @@
 //! The verdict table on synthetic results, row by row, built from typed facts.
 
 use super::*;
-use crate::evidence::decide;
+use crate::evidence::{Status, decide};
 use crate::evidence::facts::{Answerer, ErrorKind, Facts};
 
 fn with_facts(id: &str, status: Status, summary: &str, f: Facts) -> CheckResult {
