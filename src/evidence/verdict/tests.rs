@@ -1,8 +1,8 @@
 //! The verdict table on synthetic results, row by row, built from typed facts.
 
 use super::*;
-use crate::evidence::{Status, decide};
 use crate::evidence::facts::{Answerer, ErrorKind, Facts};
+use crate::evidence::{Status, decide};
 
 fn with_facts(id: &str, status: Status, summary: &str, f: Facts) -> CheckResult {
     CheckResult::new(id, status, summary).with_facts(&f)

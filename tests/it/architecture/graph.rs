@@ -14,7 +14,7 @@ pub struct Edge {
     pub text: String,
 }
 
-/// `probe/layers.rs` is `probe::layers`, `probe/mod.rs` is `probe`, `lib.rs` the root; `main.rs` is `main`.
+/// `probe/tunnel.rs` is `probe::tunnel`, `probe/mod.rs` is `probe`, `lib.rs` the root; `main.rs` is `main`.
 pub fn module_of(rel: &str) -> Vec<String> {
     let mut segs: Vec<String> = rel.trim_end_matches(".rs").split('/').map(String::from).collect();
     if segs.last().is_some_and(|s| s == "mod") || segs == ["lib"] {

@@ -131,7 +131,7 @@ fn floor_rule(from: &str, to: &str) -> Option<(Rule, String)> {
     )
 }
 
-/// Every violation in a tree given as (path relative to `src`, e.g. `probe/layers.rs`, source text),
+/// Every violation in a tree given as (path relative to `src`, e.g. `probe/tunnel.rs`, source text),
 /// sorted by file and line; the disk is not read.
 pub fn violations(files: &[(String, String)]) -> Vec<Violation> {
     let modules: Vec<Vec<String>> = files.iter().map(|(rel, _)| module_of(rel)).collect();
