@@ -7,7 +7,7 @@ use crate::files::write::{Mode, write_atomic};
 
 pub fn run(args: ReportArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let store = ctx.store_read_only()?;
-    let (session, warnings) = crate::session::case_code::find_session(&store, &args.id)?;
+    let (session, warnings) = store.find_session(&args.id)?;
     warnings.iter().for_each(|w| eprintln!("qbfix: {w}"));
     let session = crate::session::redacted(&session, &ctx.redactor());
     let flow = crate::flow::default_flow()?;

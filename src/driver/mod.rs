@@ -104,7 +104,7 @@ impl Driver {
                         (Some(s), w) => (s, w),
                         (None, _) => return Err(StoreError::NothingToResume),
                     },
-                    id => crate::session::case_code::find_session(&store, id)?,
+                    id => store.find_session(id)?,
                 };
                 // Lock first, then read again: a window that just let go may have saved since.
                 let lock = store.lock(&found.id)?;
@@ -123,9 +123,7 @@ impl Driver {
                 let lock = store.lock(&id)?;
                 let mut session = Session::new(id, &options.flow.id, now, SystemFacts::current());
                 if options.helpdesk {
-                    session.case_code = Some(crate::session::case_code::generate_unique(
-                        &crate::session::case_code::taken(&store),
-                    ));
+                    session.case_code = Some(crate::session::case_code::generate_unique(&store.case_codes()));
                 }
                 (session, lock, hint, warnings)
             }

@@ -1,10 +1,9 @@
 //! Helpdesk case codes: `QB-` and two groups of four characters from an alphabet without
 //! look-alikes (no 0/O, no 1/I), e.g. `QB-7K3M-9TQ2`. Read back case-insensitively, with or
-//! without the dashes, and accepted wherever a session id is ([`find_session`]).
+//! without the dashes, and accepted wherever a session id is
+//! ([`crate::session::SessionStore::find_session`]).
 
 use std::collections::HashSet;
-
-use crate::session::{Session, SessionStore, StoreError, StoreWarning};
 
 /// The characters of a case code (the session format's own list).
 pub use crate::session::CASE_ALPHABET as ALPHABET;
@@ -54,27 +53,6 @@ pub fn parse(text: &str) -> Option<String> {
     }
     let body: String = body.iter().collect();
     Some(format!("QB-{}-{}", &body[..4], &body[4..]))
-}
-
-/// The session named by `key`: `latest`, a session id, or a case code.
-pub fn find_session(store: &SessionStore, key: &str) -> Result<(Session, Vec<StoreWarning>), StoreError> {
-    let Some(code) = parse(key) else {
-        return store.find(key);
-    };
-    let (sessions, warnings) = store.list();
-    // Newest first: when a code was ever imported twice, the latest copy is the one meant.
-    match sessions
-        .into_iter()
-        .find(|s| s.case_code.as_deref() == Some(code.as_str()))
-    {
-        Some(s) => Ok((s, warnings)),
-        None => Err(StoreError::NotFound(code)),
-    }
-}
-
-/// Every case code already used in `store`.
-pub fn taken(store: &SessionStore) -> HashSet<String> {
-    store.list().0.into_iter().filter_map(|s| s.case_code).collect()
 }
 
 #[cfg(test)]

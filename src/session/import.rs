@@ -201,7 +201,7 @@ pub fn session_from_code(code: &str, now: Timestamp) -> Result<Session, ImportEr
 /// Gives `session` a fresh id and a case code of its own (the customer's when it is free),
 /// and saves it. Returns the saved session.
 pub fn save_new(store: &SessionStore, mut session: Session, now: Timestamp) -> Result<Session, ImportError> {
-    let taken = crate::session::case_code::taken(store);
+    let taken = store.case_codes();
     session.case_code = match session.case_code.take() {
         Some(code) if !taken.contains(&code) => Some(code),
         _ => Some(crate::session::case_code::generate_unique(&taken)),

@@ -3,6 +3,7 @@
 
 pub(crate) mod case_code;
 pub mod import;
+mod index;
 pub(crate) mod redacted;
 mod store;
 mod valid;

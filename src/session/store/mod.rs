@@ -221,25 +221,6 @@ impl SessionStore {
         (sessions, warnings)
     }
 
-    /// The newest session (`latest`) or the named one.
-    pub fn find(&self, id: &str) -> Result<(Session, Vec<StoreWarning>), StoreError> {
-        if id != "latest" {
-            return self.load(id);
-        }
-        let (sessions, warnings) = self.list();
-        sessions
-            .into_iter()
-            .next()
-            .map(|s| (s, warnings))
-            .ok_or(StoreError::NoSessions)
-    }
-
-    /// The newest unfinished session, if any.
-    pub fn latest_unfinished(&self) -> (Option<Session>, Vec<StoreWarning>) {
-        let (sessions, warnings) = self.list();
-        (sessions.into_iter().find(|s| !s.is_finished()), warnings)
-    }
-
     /// Reads a session file. An empty file is a reservation still being written (skipped);
     /// anything else that is not a session is moved aside.
     fn read(&self, path: &Path, warnings: &mut Vec<StoreWarning>) -> Option<Session> {
