@@ -158,7 +158,6 @@ fn human_size(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::files::limits::CONFIG_BYTES;
 
     #[test]
     fn reads_a_regular_file_within_the_cap() {
@@ -200,6 +199,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn devices_and_fifos_are_refused_without_blocking() {
+        use crate::files::limits::CONFIG_BYTES;
         let err = read_capped(Path::new("/dev/zero"), CONFIG_BYTES).unwrap_err();
         assert_eq!(err.to_string(), "/dev/zero: is a device, not a regular file");
         let dir = tempfile::tempdir().unwrap();
