@@ -8,6 +8,7 @@ use std::io::{BufRead, Write};
 use tokio::runtime::Handle;
 use tokio::sync::mpsc::UnboundedReceiver;
 
+mod input;
 mod step;
 
 use crate::checks::CheckEvent;
@@ -16,6 +17,7 @@ use crate::report;
 use crate::session::StoreError;
 use crate::text::sanitize::{clean, clean_multiline};
 use crate::wizard::{Effect, Msg, Waiting};
+use input::{parse, read_answer, resume_line};
 
 /// What can end plain mode early.
 #[derive(Debug, thiserror::Error)]
@@ -25,14 +27,6 @@ pub enum PlainError {
     #[error(transparent)]
     Store(#[from] StoreError),
 }
-
-const HELP: &str = "Type the number of an answer and press Enter. Other commands:
-  b         go back one step (earlier answers can be changed)
-  n TEXT    add a note to this step (n alone removes it)
-  r         run the automated checks again
-  y         print the ticket summary (to paste into a ticket)
-  q         save and quit (resume later with qbfix --resume)
-  ?         this help";
 
 /// Runs the wizard until the summary, `q` or the end of input. `echo` repeats each answer
 /// after its prompt, so a transcript reads well when input comes from a pipe.
@@ -188,49 +182,6 @@ fn friendly(ids: &[String]) -> String {
         .join(", ")
 }
 
-/// Turns one input line into a message, or a one-line hint. Any number is given to the
-/// wizard, which says when there is no such answer.
-fn parse(line: &str) -> Result<Msg, String> {
-    let at = jiff::Timestamp::now();
-    match line {
-        "?" | "h" | "help" => Err(HELP.to_string()),
-        "b" | "back" => Ok(Msg::Back),
-        "q" | "quit" => Ok(Msg::Quit),
-        "r" => Ok(Msg::RerunChecks),
-        "n" => Ok(Msg::Note { text: String::new() }),
-        _ if line.starts_with("n ") => Ok(Msg::Note {
-            text: line[2..].to_string(),
-        }),
-        _ => match line.parse::<usize>() {
-            Ok(n) => Ok(Msg::Pick { n, at }),
-            _ => Err("Please type the number of an answer, or ? for help.".to_string()),
-        },
-    }
-}
-
-/// One input line, trimmed (and echoed when input is piped); `None` at the end of input,
-/// after saving the session and saying how to resume it.
-fn read_answer(
-    input: &mut impl BufRead,
-    out: &mut impl Write,
-    driver: &Driver,
-    echo: bool,
-    width: usize,
-) -> Result<Option<String>, PlainError> {
-    let mut line = Vec::new();
-    if input.read_until(b'\n', &mut line)? == 0 {
-        driver.save()?;
-        writeln!(out)?;
-        writeln!(out, "{}", crate::text::wrap::fill(&resume_line(driver), width))?;
-        return Ok(None);
-    }
-    let line = String::from_utf8_lossy(&line).trim().to_string();
-    if echo {
-        writeln!(out, "{}", clean(&line))?;
-    }
-    Ok(Some(line))
-}
-
 /// `y`: the ticket summary, as the TUI copies it (redacted like every report).
 fn write_ticket(out: &mut impl Write, driver: &Driver) -> std::io::Result<()> {
     let text = driver.ticket_summary();
@@ -239,13 +190,6 @@ fn write_ticket(out: &mut impl Write, driver: &Driver) -> std::io::Result<()> {
         writeln!(out, "{}", crate::text::sanitize::clean(line))?;
     }
     writeln!(out, "--- end of ticket summary ---")
-}
-
-fn resume_line(driver: &Driver) -> String {
-    format!(
-        "Session saved. Resume with: qbfix --resume {}",
-        driver.wizard.session().id
-    )
 }
 
 struct Plain<'h> {

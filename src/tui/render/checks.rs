@@ -1,18 +1,17 @@
 //! The checks panel: a spinner while checks run (naming those still running after 1.5 s), one
-//! line per result (✓ ! ✗, its plain summary, how long it took), then the verdict in plain words.
-//! A step without checks of its own shows the whole run, so the panel is never empty.
+//! line per result (✓ ! ✗, its plain summary, how long it took), then the verdict in plain words
+//! ([`super::card`]). A step without checks of its own shows the whole run, so the panel is never empty.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use super::card::{card_lines, verdict_lines};
 use super::{Ui, hanging, wrapped_height};
 use crate::evidence::{CheckResult, Status};
 use crate::session::ImportSource;
 use crate::tui::keys;
-use crate::tui::theme::Theme;
-use crate::wizard::Card;
 
 /// Spinner frames (braille dots).
 const SPINNER: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -89,46 +88,6 @@ pub fn running_lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
         let line = Line::styled(format!("Still waiting on: {}", waiting_on(ui)), theme.dim());
         lines.extend(hanging::hanging(line, 0, width));
     }
-    lines
-}
-
-/// The "whose problem is it" card: symbol and who (in the side's colour, bold), then the
-/// "do this now" line; nothing before the first run ends.
-pub fn card_lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
-    ui.wizard
-        .card()
-        .map(|card| card_of(ui.app.theme, card, width))
-        .unwrap_or_default()
-}
-
-/// One card's lines, wrapped into `width` columns.
-pub fn card_of(theme: Theme, card: Card, width: u16) -> Vec<Line<'static>> {
-    let mut lines = hanging::hanging(Line::styled(card.headline, theme.card(card.who)), 2, width);
-    if let Some(now) = card.do_now {
-        lines.extend(hanging::hanging(
-            Line::from(vec![Span::raw("  "), Span::styled(now, theme.bold())]),
-            2,
-            width,
-        ));
-    }
-    lines
-}
-
-/// The verdict: the card, what it means, then the title and advice under it.
-pub fn verdict_lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
-    let theme = ui.app.theme;
-    let Some(verdict) = ui.wizard.verdict() else {
-        return Vec::new();
-    };
-    let mut lines = card_lines(ui, width);
-    lines.push(Line::raw(""));
-    let title = Line::from(vec![
-        Span::raw("  "),
-        Span::styled(verdict.title.clone(), theme.bold()),
-    ]);
-    let advice = Line::from(vec![Span::raw("  "), Span::raw(verdict.advice.clone())]);
-    lines.extend(hanging::hanging(title, 2, width));
-    lines.extend(hanging::hanging(advice, 2, width));
     lines
 }
 

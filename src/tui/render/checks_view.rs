@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use super::{Ui, checks, hanging, wrapped_height};
+use super::{Ui, card, checks, hanging, wrapped_height};
 use crate::evidence::CheckResult;
 
 /// Every result of the session, in registry order.
@@ -25,7 +25,7 @@ fn label(r: &CheckResult) -> &str {
 fn lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
     let theme = ui.app.theme;
     let mut lines = checks::running_lines(ui, width);
-    let verdict = checks::verdict_lines(ui, width);
+    let verdict = card::verdict_lines(ui, width);
     if !lines.is_empty() && !verdict.is_empty() {
         lines.push(Line::raw(""));
     }

@@ -1,6 +1,7 @@
 //! The views: one file per screen region, each `render(f, ui, area)` a pure function of the
 //! wizard and the UI state. This file lays the regions out and picks the overlay.
 
+pub mod card;
 pub mod checks;
 pub(crate) mod checks_view;
 pub(crate) mod fields;

@@ -114,7 +114,7 @@ fn the_card_for_each_verdict() {
             advice: String::new(),
         };
         let card = qbfix::wizard::card_for(&flow, &verdict);
-        let lines = render::checks::card_of(Theme::monochrome(), card, 40);
+        let lines = render::card::card_of(Theme::monochrome(), card, 40);
         let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
         let text = text.join("\n");
         assert!(
