@@ -3,13 +3,15 @@
 //! the two towers never meet, files never import each other in a circle, terminal crates stay in the
 //! drivers and the edge, and `evidence`/`text` touch neither tokio, files nor sockets. This file owns
 //! the table, rules 1-3 and the real test; `lexer` reads the source, `graph` resolves paths and finds
-//! circles, `words` holds rules 4 and 5, `rule_tests` and `reading_tests` try it on made-up trees.
+//! circles, `words` holds rules 4 and 5, `shape` the root, headers and file lengths, `rule_tests`
+//! and `reading_tests` try it on made-up trees.
 //! `QBFIX_ARCH_REPORT=1 cargo test architecture` prints every violation on the real tree.
 
 mod graph;
 mod lexer;
 mod reading_tests;
 mod rule_tests;
+mod shape;
 mod words;
 
 use std::collections::{BTreeMap, BTreeSet};
