@@ -45,38 +45,23 @@ fn session() -> Session {
 
 /// One run of the checks (a hostile summary among them) started at `at`.
 fn run_checks(w: &mut Wizard, at: i64) {
-    w.update(Msg::ChecksStarted {
-        ids: vec!["connectivity".into(), "http".into()],
-        at: t(at),
-    });
-    w.update(Msg::CheckFinished {
-        id: "connectivity".into(),
-        results: vec![
-            CheckResult::new(
-                "connectivity",
-                Status::Pass,
-                "Internet works: example answered in 41 ms",
-            )
-            .with("status_code", 204)
-            .with_duration(std::time::Duration::from_millis(41)),
-        ],
-    });
-    w.update(Msg::CheckFinished {
-        id: "http".into(),
-        results: vec![
-            CheckResult::new(
-                "http",
-                Status::Pass,
-                "qbo.intuit.com answered 200 OK in 310 ms | *x*",
-            )
-            .with("status_code", 200)
-            .with_duration(std::time::Duration::from_millis(310)),
-        ],
-    });
-    w.update(Msg::ChecksDone {
-        at: t(at + 1),
-        duration_ms: 320,
-    });
+    let results = vec![
+        CheckResult::new(
+            "connectivity",
+            Status::Pass,
+            "Internet works: example answered in 41 ms",
+        )
+        .with("status_code", 204)
+        .with_duration(std::time::Duration::from_millis(41)),
+        CheckResult::new(
+            "http",
+            Status::Pass,
+            "qbo.intuit.com answered 200 OK in 310 ms | *x*",
+        )
+        .with("status_code", 200)
+        .with_duration(std::time::Duration::from_millis(310)),
+    ];
+    crate::support::feed::check_run(w, t(at), results, t(at + 1), 320);
 }
 
 /// Times in the snapshots: UTC+01:00, whatever the machine's zone.

@@ -6,6 +6,7 @@
 //!   against them.
 //! - `servers`: what those servers answer ([`Reply`]: status, headers, body, delay, a body that
 //!   trickles in), served by hyper.
+//! - `feed`: one run of checks fed to a wizard, as the driver feeds it.
 //! - `counted`: servers that count their requests, or change their answer when a test says so.
 //! - `proxy`: the loopback HTTP proxy (tunnels, forwards, or answers a chosen status) and a
 //!   relay that delays every chunk both ways.
@@ -21,6 +22,7 @@
 
 pub mod counted;
 pub mod env;
+pub mod feed;
 pub mod files;
 pub mod proxy;
 #[cfg(unix)]

@@ -55,27 +55,14 @@ fn start_checks(w: &mut Wizard) {
 }
 
 fn finish_checks(w: &mut Wizard, http: CheckResult) {
-    start_checks(w);
-    w.update(Msg::CheckFinished {
-        id: "connectivity".into(),
-        results: vec![
-            CheckResult::new(
-                "connectivity",
-                Status::Pass,
-                "Internet works: 127.0.0.1:8080 answered in 41 ms",
-            )
-            .with("status_code", 204)
-            .with_duration(Duration::from_millis(41)),
-        ],
-    });
-    w.update(Msg::CheckFinished {
-        id: "http".into(),
-        results: vec![http],
-    });
-    w.update(Msg::ChecksDone {
-        at: t(2),
-        duration_ms: 350,
-    });
+    let connectivity = CheckResult::new(
+        "connectivity",
+        Status::Pass,
+        "Internet works: 127.0.0.1:8080 answered in 41 ms",
+    )
+    .with("status_code", 204)
+    .with_duration(Duration::from_millis(41));
+    crate::support::feed::check_run(w, t(1), vec![connectivity, http], t(2), 350);
 }
 
 fn healthy_http() -> CheckResult {
