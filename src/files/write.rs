@@ -87,7 +87,7 @@ fn folder_of(path: &Path) -> PathBuf {
 }
 
 /// Flushes a folder's entries (a rename in it) to disk; nothing to do on Windows.
-pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         std::fs::File::open(dir)?.sync_all()

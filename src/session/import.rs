@@ -131,9 +131,10 @@ pub fn session_from_json(name: &str, bytes: &[u8], now: Timestamp) -> Result<Ses
             imported_at: now,
         });
     }
-    for r in &mut session.checks {
-        *r = r.clone().cleaned();
-    }
+    session.checks = std::mem::take(&mut session.checks)
+        .into_iter()
+        .map(CheckResult::cleaned)
+        .collect();
     Ok(session)
 }
 
