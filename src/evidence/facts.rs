@@ -31,6 +31,13 @@ pub enum ErrorKind {
     Portal,
     /// The reply's body stopped arriving before it was complete.
     BodyStalled,
+    /// Connected, sent the request, and the other end closed the connection without an answer.
+    Closed,
+    /// Connected, and the other end reset the connection (no answer).
+    Reset,
+    /// The TLS handshake was cut (closed or reset) before any certificate arrived: what a filter
+    /// that reads the site name does. Not interception: no certificate was shown.
+    TlsCut,
     /// Anything else (also: a kind this version does not know).
     #[serde(other)]
     Other,
@@ -49,6 +56,9 @@ impl ErrorKind {
             ErrorKind::Proxy => "proxy",
             ErrorKind::Portal => "portal",
             ErrorKind::BodyStalled => "body_stalled",
+            ErrorKind::Closed => "closed",
+            ErrorKind::Reset => "reset",
+            ErrorKind::TlsCut => "tls_cut",
             ErrorKind::Other => "other",
         }
     }
@@ -62,6 +72,17 @@ impl ErrorKind {
                 | ErrorKind::Unreachable
                 | ErrorKind::Timeout
                 | ErrorKind::Connect
+        )
+    }
+}
+
+impl ErrorKind {
+    /// Reached, then cut off with no HTTP answer: closed, reset, an answer that is not HTTP, or
+    /// a TLS handshake cut before any certificate.
+    pub fn is_cut_off(self) -> bool {
+        matches!(
+            self,
+            ErrorKind::Closed | ErrorKind::Reset | ErrorKind::Http | ErrorKind::TlsCut
         )
     }
 }
@@ -80,6 +101,32 @@ pub enum Answerer {
     Origin,
     /// The proxy in the path, speaking for itself.
     Proxy,
+}
+
+/// Why a certificate that was presented was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, De)]
+#[serde(rename_all = "snake_case")]
+pub enum CertProblem {
+    /// Signed by itself, not by any authority.
+    SelfSigned,
+    /// Past its end date.
+    Expired,
+    /// Before its start date.
+    NotYetValid,
+    /// Made out for another name.
+    WrongName,
+    /// Signed by an authority this computer does not trust.
+    UnknownIssuer,
+    /// Any other reason (also: one this version does not know).
+    #[serde(other)]
+    Other,
+}
+
+impl CertProblem {
+    /// Refused only for its dates: on a wrong clock, the clock's fault.
+    pub fn is_dates(self) -> bool {
+        matches!(self, CertProblem::Expired | CertProblem::NotYetValid)
+    }
 }
 
 /// The facts of one result that conclusions are drawn from.
@@ -175,6 +222,57 @@ pub struct Facts {
         skip_serializing_if = "Option::is_none"
     )]
     pub proxy_error: Option<String>,
+    /// The proxy software its marks named ("squid", from `X-Squid-Error`, `Proxy-Status` or
+    /// `Server`), when the proxy answered for itself.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub proxy_product: Option<String>,
+    /// The proxy's own error code ("ERR_CONNECT_FAIL", a `Proxy-Status` `error=`), verbatim.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub proxy_error_code: Option<String>,
+    /// TLS: a certificate was presented (whatever became of it).
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cert_seen: Option<bool>,
+    /// TLS: why the presented certificate was refused.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cert_problem: Option<CertProblem>,
+    /// TLS: the security product the certificate's issuer names ("Avast Web/Mail Shield").
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub product: Option<String>,
+    /// The `slow_ms` this result was judged by (on `http` and `connectivity` results).
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub slow_ms: Option<u64>,
+    /// A short digest of the body that answered (to tell a sign-in page answering for
+    /// QuickBooks from QuickBooks' own page: the same digest as a portal's page).
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub body_digest: Option<String>,
     #[serde(
         default,
         deserialize_with = "lenient",

@@ -21,7 +21,7 @@ use serde_json::{Map, Value};
 
 pub use catalog::{CheckId, ids};
 pub use display_url::{DisplayUrl, redact_text, redact_url};
-pub use facts::{Answerer, ErrorKind, Facts};
+pub use facts::{Answerer, CertProblem, ErrorKind, Facts};
 pub use verdict::{Verdict, VerdictId};
 pub use verdict_words::Side;
 
