@@ -17,7 +17,7 @@ pub const ID: &str = "clock";
 /// Off by more than this: a warning.
 const WARN_SECS: i64 = 2 * 60;
 /// Off by more than this: secure connections are likely to fail.
-const FAIL_SECS: i64 = 10 * 60;
+const FAIL_SECS: i64 = 5 * 60;
 
 static PARSER: DateTimeParser = DateTimeParser::new();
 

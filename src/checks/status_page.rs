@@ -45,6 +45,7 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
 }
 
 /// What one probe of the status page says (any bytes as a body give a result, never a panic).
+/// A page that cannot be read is `warn`: it says nothing about the path to QuickBooks itself.
 pub fn judge_sample(s: &Sample, timeout: Duration) -> CheckResult {
     let base = |status, summary: String| CheckResult::new(ID, status, summary).with("outage", false);
     let facts = sampled::facts_of(s);
@@ -58,15 +59,15 @@ pub fn judge_sample(s: &Sample, timeout: Duration) -> CheckResult {
         } else {
             format!("Could not read Intuit's status page: {}", f.text)
         };
-        return base(Status::Error, summary).with_facts(&facts);
+        return base(Status::Warn, summary).with_facts(&facts);
     }
     let Some(answer) = &s.answer else {
-        return base(Status::Error, "Could not read Intuit's status page".into());
+        return base(Status::Warn, "Could not read Intuit's status page".into());
     };
     let (body, truncated) = s.body.clone().unwrap_or_default();
     if !(200..300).contains(&answer.status) {
         return base(
-            Status::Error,
+            Status::Warn,
             format!(
                 "Intuit's status page could not be read: it answered {}",
                 answer.status
@@ -76,7 +77,7 @@ pub fn judge_sample(s: &Sample, timeout: Duration) -> CheckResult {
     }
     if truncated {
         return base(
-            Status::Error,
+            Status::Warn,
             format!(
                 "Intuit's status page sent more than {} KiB, which is not a status summary; it was not read",
                 MAX_BODY / 1024
@@ -86,7 +87,7 @@ pub fn judge_sample(s: &Sample, timeout: Duration) -> CheckResult {
     match status_doc::parse(&body) {
         Ok(doc) => judge(&doc),
         Err(e) => base(
-            Status::Error,
+            Status::Warn,
             format!("Intuit's status page could not be read: {e}"),
         ),
     }

@@ -165,6 +165,7 @@ pub fn judge(
         .with("trusted", hs.trust == Trust::Trusted)
         .with_facts(&Facts {
             intercepted: Some(intercepted),
+            cert_seen: Some(true),
             ..Facts::default()
         })
         .with("chain_length", hs.chain_len)

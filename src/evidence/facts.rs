@@ -146,6 +146,13 @@ pub struct Facts {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub status_codes: Vec<u16>,
+    /// The URL (shown redacted) or host a result is about.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub target: Option<String>,
     /// How many requests were sent.
     #[serde(
         default,

@@ -3,7 +3,7 @@
 //! verdict puts the problem on ([`Side`]), for the card and the reports. Rules live in
 //! [`super::verdict`]; nothing here decides.
 
-use super::verdict::{Finding, Verdict, VerdictId};
+use super::verdict::{Finding, ProxySaid, Verdict, VerdictId};
 
 /// Whose side the problem is on: who has to act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +13,10 @@ pub enum Side {
     Intuit,
     Bank,
     Browser,
+    /// This computer's own settings (its clock).
+    Computer,
+    /// Not placed: a failure no row explains.
+    Unplaced,
 }
 
 impl VerdictId {
@@ -23,8 +27,10 @@ impl VerdictId {
             VerdictId::ProxyFailing | VerdictId::QuickbooksBlocked | VerdictId::HttpsIntercepted => {
                 Side::Security
             }
-            VerdictId::ServiceOutage => Side::Intuit,
+            VerdictId::ServiceOutage | VerdictId::QuickbooksSlow => Side::Intuit,
             VerdictId::BankUnreachable => Side::Bank,
+            VerdictId::ClockWrong => Side::Computer,
+            VerdictId::Unexplained => Side::Unplaced,
             VerdictId::LocalOk => Side::Browser,
         }
     }
@@ -39,6 +45,8 @@ impl Side {
             Side::Intuit => "Intuit",
             Side::Bank => "your bank",
             Side::Browser => "your browser",
+            Side::Computer => "this computer's clock",
+            Side::Unplaced => "not found yet",
         }
     }
 
@@ -50,6 +58,8 @@ impl Side {
             Side::Intuit => "☁",
             Side::Bank => "⌂",
             Side::Browser => "◆",
+            Side::Computer => "◷",
+            Side::Unplaced => "?",
         }
     }
 
@@ -64,6 +74,7 @@ impl Side {
             None => "Not known yet",
             Some(Side::Intuit) => "On Intuit's side",
             Some(Side::Bank) => "On your bank's side",
+            Some(Side::Unplaced) => "Not placed: see the failing checks",
             Some(_) => "On your side (this computer, browser or network)",
         }
     }
@@ -76,7 +87,66 @@ pub fn verdict(finding: &Finding) -> Verdict {
         id: finding.id(),
         title: title.into(),
         advice,
+        actions: actions(finding.id()).iter().map(|a| a.to_string()).collect(),
     }
+}
+
+/// What to do now, in order, for each verdict (1–4 short imperative lines).
+pub fn actions(id: VerdictId) -> &'static [&'static str] {
+    match id {
+        VerdictId::Offline => &[
+            "Restart your router: unplug it for 30 seconds",
+            "Try another network, such as a phone hotspot",
+            "Call your internet provider if nothing works",
+        ],
+        VerdictId::CaptivePortal => &[
+            "Open any website in your browser",
+            "Finish the Wi-Fi sign-in page",
+            "Try QuickBooks again",
+        ],
+        VerdictId::ProxyFailing => &[
+            "Give the proxy's address and this report to your IT",
+            "Ask them to fix the proxy or let QuickBooks bypass it",
+        ],
+        VerdictId::QuickbooksBlocked => &[
+            "Go to the firewall step",
+            "Ask your IT to allow *.intuit.com and *.quickbooks.com on port 443",
+        ],
+        VerdictId::ClockWrong => &[
+            "Set this computer's date and time automatically",
+            "Run the checks again",
+        ],
+        VerdictId::HttpsIntercepted => &[
+            "Turn off HTTPS scanning in your security software for a moment",
+            "Try QuickBooks again, then turn the protection back on",
+            "Add an exception for *.intuit.com",
+        ],
+        VerdictId::ServiceOutage => &[
+            "Wait: nothing on this computer will fix it",
+            "Watch status.quickbooks.intuit.com for the fix",
+        ],
+        VerdictId::BankUnreachable => &[
+            "Sign in to your bank's website and look for notices",
+            "Try the bank update in QuickBooks later",
+        ],
+        VerdictId::QuickbooksSlow => &["Wait a while and try again", "Watch status.quickbooks.intuit.com"],
+        VerdictId::SlowConnection => &[
+            "Close large downloads and video calls",
+            "Use a cable or move closer to the Wi-Fi router",
+            "Restart the router",
+        ],
+        VerdictId::Unexplained => &["Walk through every step", "Hand the report to QuickBooks support"],
+        VerdictId::LocalOk => &[
+            "Clear the browser's cache and cookies for QuickBooks",
+            "Try a private window or another up-to-date browser",
+        ],
+    }
+}
+
+/// "the proxy 127.0.0.1:3128 (squid) answered 503 (ERR_CONNECT_FAIL)".
+fn proxy_words(p: &ProxySaid) -> String {
+    let product = p.product.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
+    format!("the proxy {}{product}: {}", p.proxy, p.said)
 }
 
 fn words(finding: &Finding) -> (&'static str, String) {
@@ -108,7 +178,20 @@ fn words(finding: &Finding) -> (&'static str, String) {
                  reinstalling the browser will not help."
             ),
         ),
-        Finding::QuickbooksBlocked { evidence } => (
+        Finding::QuickbooksBlocked {
+            by_proxy: Some(p), ..
+        } => (
+            "Something on this network is blocking QuickBooks",
+            format!(
+                "Other sites answer, but QuickBooks does not: {}. Ask whoever runs this network to \
+                 let the proxy reach *.intuit.com and *.quickbooks.com on port 443.",
+                proxy_words(p)
+            ),
+        ),
+        Finding::QuickbooksBlocked {
+            evidence,
+            by_proxy: None,
+        } => (
             "Something on this network is blocking QuickBooks",
             format!(
                 "Other sites answer, but QuickBooks does not ({evidence}). A firewall, security program, \
@@ -117,7 +200,28 @@ fn words(finding: &Finding) -> (&'static str, String) {
                  *.quickbooks.com on port 443."
             ),
         ),
-        Finding::HttpsIntercepted { evidence } => (
+        Finding::ClockWrong { evidence } => (
+            "This computer's clock is wrong",
+            format!(
+                "{evidence}. Secure sites refuse connections from a computer whose clock is wrong: set \
+                 the date and time automatically, then run the checks again."
+            ),
+        ),
+        Finding::HttpsIntercepted {
+            evidence,
+            product: Some(product),
+        } => (
+            "Security software is inspecting your secure connection",
+            format!(
+                "{product} is inspecting QuickBooks' secure connection ({evidence}). Turn off its HTTPS \
+                 scanning for a moment to test, then add an exception for intuit.com — and turn your \
+                 protection back on."
+            ),
+        ),
+        Finding::HttpsIntercepted {
+            evidence,
+            product: None,
+        } => (
             "Security software or a proxy is inspecting your secure connection",
             format!(
                 "QuickBooks' certificate did not come from a certificate authority QuickBooks uses \
@@ -142,6 +246,21 @@ fn words(finding: &Finding) -> (&'static str, String) {
                  site is down or in maintenance. Sign in to your bank's website directly and look \
                  for notices, try Update in QuickBooks later (off-peak), and give it a day before \
                  contacting support."
+            ),
+        ),
+        Finding::QuickbooksSlow { evidence } => (
+            "QuickBooks is answering slowly",
+            format!(
+                "Other sites answer quickly, but QuickBooks is slow ({evidence}). The slowness is on \
+                 QuickBooks' side or the way to it, not your connection: wait a while and try again."
+            ),
+        ),
+        Finding::Unexplained { failing } => (
+            "qbfix could not place the problem",
+            format!(
+                "Some checks failed in a way qbfix cannot explain: {}. Walk through every step, and \
+                 hand the report to QuickBooks support if nothing helps.",
+                failing.join(", ")
             ),
         ),
         Finding::SlowConnection { evidence } => (
@@ -205,6 +324,18 @@ pub fn generic(id: VerdictId) -> Verdict {
             "The customer's connection to QuickBooks is slow",
             "Slow replies can time out as 502 errors: close large downloads, use a cable, restart the router.",
         ),
+        VerdictId::ClockWrong => (
+            "The customer's computer clock is wrong",
+            "Secure sites refuse a computer whose clock is wrong: set the date and time automatically, then check again.",
+        ),
+        VerdictId::QuickbooksSlow => (
+            "QuickBooks is answering the customer slowly",
+            "Other sites answer quickly, so the slowness is on QuickBooks' side or the way to it: wait and try again.",
+        ),
+        VerdictId::Unexplained => (
+            "qbfix could not place the customer's problem",
+            "Some network checks failed in a way qbfix cannot explain: walk through every step and hand the report to support.",
+        ),
         VerdictId::LocalOk => (
             "The customer's connection to QuickBooks looks fine",
             "The network path works, so the cause is most likely the browser: clear its cache and cookies, try another up-to-date browser.",
@@ -214,6 +345,7 @@ pub fn generic(id: VerdictId) -> Verdict {
         id,
         title: title.into(),
         advice: advice.into(),
+        actions: actions(id).iter().map(|a| a.to_string()).collect(),
     }
 }
 
@@ -230,6 +362,7 @@ mod tests {
             assert!(!v.advice.is_empty(), "{id:?}");
             assert!(titles.insert(v.title), "{id:?} repeats a title");
             assert_eq!(id.side().is_local(), !id.is_outage(), "{id:?}");
+            assert!((1..=4).contains(&v.actions.len()), "{id:?}: 1–4 actions");
         }
     }
 }

@@ -93,6 +93,8 @@ impl Theme {
             Side::Intuit => Color::Blue,
             Side::Bank => Color::Magenta,
             Side::Browser => Color::Green,
+            Side::Computer => Color::Cyan,
+            Side::Unplaced => Color::Gray,
         };
         self.fg(color).add_modifier(Modifier::BOLD)
     }

@@ -52,7 +52,10 @@ pub enum Waiting {
 
 /// True when a verdict still means QuickBooks (or the bank) cannot be used.
 fn still_failing(id: VerdictId) -> bool {
-    !matches!(id, VerdictId::LocalOk | VerdictId::SlowConnection)
+    !matches!(
+        id,
+        VerdictId::LocalOk | VerdictId::SlowConnection | VerdictId::QuickbooksSlow
+    )
 }
 
 impl Wizard {

@@ -264,6 +264,7 @@ mod tests {
                 id: crate::evidence::VerdictId::Offline,
                 title: String::new(),
                 advice: String::new(),
+                actions: Vec::new(),
             });
             session.history = vec![flow.start().id.clone(), "connection".into()];
             if imported {

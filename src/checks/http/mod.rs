@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use super::sampled::{self, facts_of};
 use super::{Context, host_label, setup_failed};
-use crate::evidence::{Answerer, median, redact_url};
+use crate::evidence::{Answerer, median, millis, redact_url};
 use crate::evidence::{CheckResult, ErrorKind, Facts, Status};
 use crate::probe::{Layer, Sample, UrlProbe};
 use crate::text::words::human_duration;
@@ -74,6 +74,7 @@ pub fn judge(id: &str, owner: &str, probe: &UrlProbe, slow: Duration) -> CheckRe
     let mut facts = Facts {
         samples: Some(u32::try_from(total).unwrap_or(u32::MAX)),
         proxy: samples.first().and_then(|s| s.via.clone()),
+        slow_ms: Some(millis(slow)),
         ..Facts::default()
     };
     sampled::layer_times(samples, &mut facts);

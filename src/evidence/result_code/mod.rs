@@ -1,11 +1,13 @@
 //! The result code a customer reads aloud (DESIGN "Helpdesk mode"): the verdict and every
 //! check's status in nine Crockford base32 characters, shown as `7K3M-9TQ2-5`.
 //!
-//! Layout, format version 1 (40 data bits, most significant first, then one check symbol):
+//! Layout, format versions 1 and 2 (40 data bits, most significant first, then one check
+//! symbol); version 2 only adds verdicts 10–12 at the end of [`VERDICTS`], so a version 1 code
+//! still reads (verdicts 1–9 only):
 //!
 //! | bits | what |
 //! |---|---|
-//! | 39–36 | format version (1) |
+//! | 39–36 | format version (2; 1 still read) |
 //! | 35–32 | verdict: 0 none, then [`VERDICTS`] in order from 1 |
 //! | 31–0 | the twelve check statuses as one base-6 number, [`CHECKS`] order, first check most significant; digit 0 not run, 1 pass, 2 warn, 3 fail, 4 skip, 5 error |
 //!
@@ -17,7 +19,10 @@
 use crate::evidence::{CheckResult, Status, VerdictId};
 
 /// The format version written into every code.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
+
+/// How many verdicts each format version knows (a prefix of [`VERDICTS`]), by version - 1.
+const VERDICTS_IN: [usize; 2] = [9, 12];
 
 /// Crockford's base32 symbols.
 const SYMBOLS: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -34,6 +39,10 @@ pub const VERDICTS: &[&str] = &[
     "bank_unreachable",
     "slow_connection",
     "local_ok",
+    // Format version 2:
+    "clock_wrong",
+    "quickbooks_slow",
+    "unexplained",
 ];
 
 /// Check ids, in the order their statuses are packed: format version 1's order, written out
@@ -145,13 +154,15 @@ pub fn decode(text: &str) -> Result<Decoded, CodeError> {
     }
     let bits = values[..8].iter().fold(0u64, |acc, v| (acc << 5) | u64::from(*v));
     let version = bits >> 36;
-    if version != VERSION {
-        return Err(CodeError::Version(version));
-    }
+    let known = usize::try_from(version)
+        .ok()
+        .and_then(|v| v.checked_sub(1))
+        .and_then(|i| VERDICTS_IN.get(i))
+        .ok_or(CodeError::Version(version))?;
     let verdict = match (bits >> 32) & 15 {
         0 => None,
         n => Some(
-            VERDICTS
+            VERDICTS[..*known]
                 .get(n as usize - 1)
                 .ok_or(CodeError::Unknown)?
                 .to_string(),

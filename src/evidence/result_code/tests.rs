@@ -175,14 +175,50 @@ fn wrong_length_and_other_versions_are_refused_plainly() {
     assert_eq!(decode(""), Err(CodeError::Length(0)));
     assert_eq!(decode("7K3M-9TQ2"), Err(CodeError::Length(8)));
     assert!(matches!(decode("7K3M-9TQ2-55"), Err(CodeError::Length(_))));
-    // Version 2 with a valid check symbol.
-    let mut values: Vec<u8> = (0..8)
-        .rev()
-        .map(|i| (((2u64 << 36) >> (i * 5)) & 31) as u8)
-        .collect();
+    // Version 3 with a valid check symbol.
+    assert_eq!(decode(&raw_code(3, 0, 0)), Err(CodeError::Version(3)));
+    assert_eq!(decode(&raw_code(0, 0, 0)), Err(CodeError::Version(0)));
+}
+
+/// A code written by hand: `version`, verdict number, packed statuses, with its check symbol.
+fn raw_code(version: u64, verdict: u64, packed: u64) -> String {
+    let bits = (version << 36) | (verdict << 32) | packed;
+    let mut values: Vec<u8> = (0..8).rev().map(|i| ((bits >> (i * 5)) & 31) as u8).collect();
     values.push(damm(&values));
-    let text: String = values.iter().map(|v| char::from(SYMBOLS[*v as usize])).collect();
-    assert_eq!(decode(&text), Err(CodeError::Version(2)));
+    values.iter().map(|v| char::from(SYMBOLS[*v as usize])).collect()
+}
+
+#[test]
+fn format_1_codes_still_read_and_know_only_the_first_nine_verdicts() {
+    // A code a qbfix of format 1 wrote: local_ok (9), no checks run.
+    let old = decode(&raw_code(1, 9, 0)).expect("format 1 reads");
+    assert_eq!(old.verdict.as_deref(), Some("local_ok"));
+    // Format 1 had no verdict 10: a code claiming one is not trusted.
+    assert_eq!(decode(&raw_code(1, 10, 0)), Err(CodeError::Unknown));
+    // Format 2 has it: clock_wrong.
+    let new = decode(&raw_code(2, 10, 0)).expect("format 2 reads");
+    assert_eq!(new.verdict.as_deref(), Some("clock_wrong"));
+    assert_eq!(decode(&raw_code(2, 13, 0)), Err(CodeError::Unknown));
+}
+
+#[test]
+fn codes_are_written_in_format_2() {
+    let code = encode(Some(VerdictId::Unexplained), &[]);
+    let decoded = decode(&code).unwrap();
+    assert_eq!(decoded.verdict.as_deref(), Some("unexplained"));
+    assert_eq!(
+        code,
+        raw_code(2, 12, 0)
+            .chars()
+            .enumerate()
+            .fold(String::new(), |mut s, (i, c)| {
+                if i == 4 || i == 8 {
+                    s.push('-');
+                }
+                s.push(c);
+                s
+            })
+    );
 }
 
 proptest! {

@@ -1,10 +1,15 @@
 //! The rows of the verdict table, one function each, in DESIGN.md's order, over the results
 //! with their facts read once ([`Evidence`]); each returns its [`Finding`] when it matches.
 
-use super::Finding;
+use super::{Finding, ProxySaid};
+use crate::evidence::catalog;
 use crate::evidence::facts::{Answerer, ErrorKind, Facts};
-use crate::evidence::ids::{BANK, CONNECTIVITY, DNS, HTTP, STATUS_PAGE, TCP, TLS};
+use crate::evidence::ids::{BANK, CLOCK, CONNECTIVITY, DNS, HTTP, STATUS_PAGE, TCP, TLS};
 use crate::evidence::{CheckResult, Status};
+
+/// The checks that measure the network path: a failure or error of any of them rules out
+/// `local_ok` (DESIGN: "the verdict never contradicts the evidence").
+pub const NETWORK_CHECKS: [&str; 7] = [CONNECTIVITY, DNS, TCP, TLS, HTTP, STATUS_PAGE, BANK];
 
 /// A result with its facts read once.
 struct Item<'a> {
@@ -25,6 +30,8 @@ pub(super) struct Evidence<'a> {
     qb_ok: bool,
     /// The proxy on the browser's path, if any.
     proxy: Option<String>,
+    /// QuickBooks answered over https on a trusted connection, as itself.
+    qb_clean_https: bool,
 }
 
 impl<'a> Evidence<'a> {
@@ -37,6 +44,7 @@ impl<'a> Evidence<'a> {
             control_ok: false,
             qb_ok: false,
             proxy: None,
+            qb_clean_https: false,
         };
         let control_tried = ev.tried(CONNECTIVITY);
         let qb_tried = ev.tried(HTTP);
@@ -46,6 +54,15 @@ impl<'a> Evidence<'a> {
             .any(|i| i.f.site_answered() && i.f.captive_portal != Some(true));
         let qb_ok = ev.of(HTTP).any(|i| i.f.site_answered());
         let proxy = ev.items.iter().find_map(|i| i.f.proxy.clone());
+        let tls_doubted = ev
+            .of(TLS)
+            .any(|i| i.f.intercepted == Some(true) || i.f.error_kind.is_some());
+        let qb_clean_https = !tls_doubted
+            && ev.of(HTTP).any(|i| {
+                i.f.site_answered()
+                    && i.f.captive_portal != Some(true)
+                    && i.f.target.as_deref().is_some_and(|t| t.starts_with("https://"))
+            });
         Evidence {
             control_tried,
             qb_tried,
@@ -53,6 +70,7 @@ impl<'a> Evidence<'a> {
             control_ok,
             qb_ok,
             proxy,
+            qb_clean_https,
             ..ev
         }
     }
@@ -78,31 +96,20 @@ pub(super) fn offline(ev: &Evidence) -> Option<Finding> {
     })
 }
 
-/// A sign-in page answers for the control sites, and QuickBooks is not reached cleanly.
+/// A sign-in page answers for the control sites, and QuickBooks is not reached over a trusted
+/// HTTPS connection (over plain http, a page that may be the sign-in page proves nothing).
 pub(super) fn captive_portal(ev: &Evidence) -> Option<Finding> {
     let portal: Vec<&Item> = ev
         .of(CONNECTIVITY)
         .filter(|i| i.f.captive_portal == Some(true))
         .collect();
-    let portal_hosts: Vec<&String> = portal.iter().filter_map(|i| i.f.redirected_to.as_ref()).collect();
-    let qb_troubled = ev.of(HTTP).any(|i| {
-        i.r.status == Status::Fail
-            || i.f.captive_portal == Some(true)
-            || i.f.error_kind.is_some()
-            || i.f
-                .redirected_to
-                .as_ref()
-                .is_some_and(|h| portal_hosts.contains(&h))
-    }) || ev
-        .of(TLS)
-        .any(|i| i.f.intercepted == Some(true) || i.f.error_kind.is_some())
-        || !ev.qb_tried;
-    if portal.is_empty() || !qb_troubled {
+    if portal.is_empty() || ev.qb_clean_https {
         return None;
     }
     let host = portal
         .iter()
-        .chain(ev.of(HTTP).collect::<Vec<_>>().iter())
+        .copied()
+        .chain(ev.of(HTTP))
         .find_map(|i| i.f.redirected_to.clone());
     // The sign-in host, when known, says it all; else what the checks saw, once.
     let seen = match &host {
@@ -112,39 +119,73 @@ pub(super) fn captive_portal(ev: &Evidence) -> Option<Finding> {
     Some(Finding::CaptivePortal { seen })
 }
 
-/// The proxy in the path failed by itself.
+/// The proxy in the path fails as a whole: it cannot be reached, drops connections without
+/// answering, asks for a password, or answers errors of its own for the control sites as well
+/// as for QuickBooks.
 pub(super) fn proxy_failing(ev: &Evidence) -> Option<Finding> {
     let proxy = ev.proxy.clone()?;
-    let failed: Vec<&Item> = ev
-        .of_any(&[HTTP, TLS, TCP])
-        .filter(|i| proxy_failed(&i.f))
+    let whole: Vec<&Item> = ev
+        .of_any(&[HTTP, TLS, TCP, CONNECTIVITY])
+        .filter(|i| proxy_down(&i.f))
         .collect();
+    let control_refused = ev.of(CONNECTIVITY).any(|i| proxy_own_error(&i.f));
+    let failed: Vec<&Item> = if whole.is_empty() && control_refused && !ev.control_ok {
+        ev.of_any(&[HTTP, TLS, TCP, CONNECTIVITY])
+            .filter(|i| proxy_own_error(&i.f))
+            .collect()
+    } else {
+        whole
+    };
     (!failed.is_empty()).then(|| Finding::ProxyFailing {
         proxy,
         said: proxy_said(&failed),
     })
 }
 
-/// Control URLs answer, QuickBooks hosts fail on the network or the proxy refuses them.
+/// Control URLs answer, but QuickBooks hosts fail on the network, are cut off after connecting,
+/// have their handshake cut before a certificate, or the proxy answers for them with an error
+/// of its own (refused, or could not reach them).
 pub(super) fn quickbooks_blocked(ev: &Evidence) -> Option<Finding> {
+    if !ev.control_ok {
+        return None;
+    }
     let blocked: Vec<&Item> = ev
-        .of_any(&[DNS, TCP, HTTP])
-        .filter(|i| i.f.error_kind.is_some_and(ErrorKind::is_network) || proxy_blocked(&i.f))
+        .of_any(&[DNS, TCP, TLS, HTTP])
+        .filter(|i| i.f.error_kind.is_some_and(|k| k.is_network() || k.is_cut_off()) || proxy_own_error(&i.f))
         .collect();
-    (ev.control_ok && !blocked.is_empty()).then(|| Finding::QuickbooksBlocked {
+    let by_proxy = blocked.iter().find(|i| proxy_own_error(&i.f)).and_then(|i| {
+        Some(ProxySaid {
+            proxy: i.f.proxy.clone().or_else(|| ev.proxy.clone())?,
+            product: i.f.proxy_product.clone(),
+            said: proxy_said(&[i]),
+        })
+    });
+    (!blocked.is_empty()).then(|| Finding::QuickbooksBlocked {
         evidence: evidence(blocked.into_iter()),
+        by_proxy,
     })
 }
 
-/// A QuickBooks certificate from outside the expected issuers, or refused on trust.
+/// This computer's clock is off by more than the clock check allows (it fails past 5
+/// minutes): certificates and sign-ins fail on a wrong clock.
+pub(super) fn clock_wrong(ev: &Evidence) -> Option<Finding> {
+    let wrong: Vec<&Item> = ev.of(CLOCK).filter(|i| i.r.status == Status::Fail).collect();
+    (!wrong.is_empty()).then(|| Finding::ClockWrong {
+        evidence: evidence(wrong.into_iter()),
+    })
+}
+
+/// A certificate was presented for a QuickBooks host and refused on trust, or accepted with an
+/// issuer outside the expected ones. No certificate, no interception.
 pub(super) fn https_intercepted(ev: &Evidence) -> Option<Finding> {
     let intercepted: Vec<&Item> = ev
         .of(TLS)
-        .filter(|i| i.f.intercepted == Some(true))
-        .chain(ev.of(HTTP).filter(|i| i.f.error_kind == Some(ErrorKind::Tls)))
+        .filter(|i| i.f.intercepted == Some(true) && i.f.cert_seen == Some(true))
         .collect();
+    let product = intercepted.iter().find_map(|i| i.f.product.clone());
     (!intercepted.is_empty()).then(|| Finding::HttpsIntercepted {
         evidence: evidence(intercepted.into_iter()),
+        product,
     })
 }
 
@@ -171,15 +212,47 @@ pub(super) fn bank_unreachable(ev: &Evidence) -> Option<Finding> {
     })
 }
 
+/// QuickBooks answers slowly while the control sites answer in under a fifth of `slow_ms`:
+/// QuickBooks' side (or the way to it) is slow, not this connection.
+pub(super) fn quickbooks_slow(ev: &Evidence) -> Option<Finding> {
+    let slow = slow_items(ev);
+    // Without the threshold the results were judged by, "under a fifth" cannot be said.
+    let slow_ms = ev.items.iter().find_map(|i| i.f.slow_ms)?;
+    let control: Vec<&Item> = ev
+        .of(CONNECTIVITY)
+        .filter(|i| i.r.status != Status::Skip)
+        .collect();
+    let control_fast = !control.is_empty()
+        && control.iter().all(|i| {
+            i.f.site_answered()
+                && i.f.captive_portal != Some(true)
+                && answer_ms(&i.f).is_some_and(|ms| ms.saturating_mul(5) < slow_ms)
+        });
+    (!slow.is_empty() && control_fast).then(|| Finding::QuickbooksSlow {
+        evidence: evidence(slow.into_iter()),
+    })
+}
+
 /// Everything answers, slowly. A body that stops arriving took longer than any `slow_ms`.
 pub(super) fn slow_connection(ev: &Evidence) -> Option<Finding> {
-    let slow: Vec<&Item> = ev
-        .of(HTTP)
-        .filter(|i| i.f.slow == Some(true) || i.f.error_kind == Some(ErrorKind::BodyStalled))
-        .collect();
+    let slow = slow_items(ev);
     (!slow.is_empty()).then(|| Finding::SlowConnection {
         evidence: evidence(slow.into_iter()),
     })
+}
+
+/// A network check failed or errored and no row above explains it.
+pub(super) fn unexplained(ev: &Evidence) -> Option<Finding> {
+    let mut failing: Vec<String> = Vec::new();
+    for i in ev.of_any(&NETWORK_CHECKS) {
+        if matches!(i.r.status, Status::Fail | Status::Error) {
+            let name = catalog::label(&i.r.id).to_string();
+            if !failing.contains(&name) {
+                failing.push(name);
+            }
+        }
+    }
+    (!failing.is_empty()).then_some(Finding::Unexplained { failing })
 }
 
 /// Neither the control sites nor QuickBooks were tested: `local_ok`, saying so.
@@ -198,12 +271,6 @@ fn evidence<'a>(items: impl Iterator<Item = &'a Item<'a>>) -> String {
     }
     parts.truncate(3);
     parts.join("; ")
-}
-
-/// A proxy failure that is the proxy's own fault, not a policy that blocks QuickBooks (a 403
-/// to `CONNECT` is the network's rule: that is "blocked").
-fn proxy_failed(f: &Facts) -> bool {
-    f.error_kind == Some(ErrorKind::Proxy) && !matches!(f.proxy_status, Some(403 | 451))
 }
 
 /// What the proxy said, once: the first failure's own words without the proxy's address
@@ -228,8 +295,29 @@ fn proxy_said(items: &[&Item]) -> String {
     }
 }
 
-fn proxy_blocked(f: &Facts) -> bool {
-    f.error_kind == Some(ErrorKind::Proxy) && matches!(f.proxy_status, Some(403 | 451))
+/// The proxy itself is down for this request: unreachable, closed or reset without answering,
+/// or asking for a password.
+fn proxy_down(f: &Facts) -> bool {
+    f.error_kind == Some(ErrorKind::Proxy) && matches!(f.proxy_status, None | Some(407))
+}
+
+/// The proxy answered this request with an error of its own (not a password request): a refusal
+/// or "could not reach it".
+fn proxy_own_error(f: &Facts) -> bool {
+    let own = f.error_kind == Some(ErrorKind::Proxy) || f.answered_by == Some(Answerer::Proxy);
+    own && f.proxy_status.is_some_and(|s| s >= 400 && s != 407)
+}
+
+/// QuickBooks replies over `slow_ms` (or whose body stopped arriving).
+fn slow_items<'e, 'a>(ev: &'e Evidence<'a>) -> Vec<&'e Item<'a>> {
+    ev.of(HTTP)
+        .filter(|i| i.f.slow == Some(true) || i.f.error_kind == Some(ErrorKind::BodyStalled))
+        .collect()
+}
+
+/// How long a control site took to answer: its first byte, else the whole exchange.
+fn answer_ms(f: &Facts) -> Option<u64> {
+    f.ttfb_ms.or(f.total_ms)
 }
 
 fn gateway_failure(f: &Facts) -> bool {

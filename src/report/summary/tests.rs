@@ -49,6 +49,7 @@ fn document(id: VerdictId, answer_id: Option<&str>) -> (Document, String) {
         id,
         title: "What the checks found".into(),
         advice: ADVICE.into(),
+        actions: Vec::new(),
     });
     s.steps.push(record(&flow, "symptom", "bad_gateway"));
     if let Some(answer_id) = answer_id {

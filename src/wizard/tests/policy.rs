@@ -178,6 +178,7 @@ fn verdict(id: VerdictId) -> crate::evidence::Verdict {
         id,
         title: "t".into(),
         advice: "a".into(),
+        actions: Vec::new(),
     }
 }
 

@@ -95,7 +95,8 @@ fn a_body_that_stalls_after_its_headers_fails_in_plain_words() {
         "{}",
         run.dump()
     );
-    assert_eq!(run.verdict(), "slow_connection", "{}", run.dump());
+    // The control sites answered at once: the slowness is QuickBooks' (or the way to it).
+    assert_eq!(run.verdict(), "quickbooks_slow", "{}", run.dump());
     assert_eq!(run.code, Some(1));
 }
 

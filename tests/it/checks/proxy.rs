@@ -71,7 +71,7 @@ fn only_the_proxy_resolving_names_is_local_ok_not_offline() {
 }
 
 #[test]
-fn a_proxy_answering_502_to_connect_is_proxy_failing_naming_the_proxy() {
+fn a_proxy_answering_502_to_connect_for_quickbooks_only_is_blocked_naming_the_proxy() {
     let world = World::new();
     let (setup, _) = through(&world, ProxyMode::BlockPort(0, 0), Reply::ok());
     // Block QuickBooks' own port with a 502 from the proxy.
@@ -79,7 +79,9 @@ fn a_proxy_answering_502_to_connect_is_proxy_failing_naming_the_proxy() {
     let (proxy, _) = world.proxy(ProxyMode::BlockPort(port, 502));
     let setup = Setup { proxy, ..setup };
     let run = world.check(&setup);
-    assert_eq!(run.verdict(), "proxy_failing", "{}", run.dump());
+    // The proxy carries the control sites: it works; QuickBooks is what it cannot reach.
+    assert_eq!(run.status("connectivity"), "pass", "{}", run.dump());
+    assert_eq!(run.verdict(), "quickbooks_blocked", "{}", run.dump());
     let advice = run.report["verdict"]["advice"].as_str().unwrap();
     assert!(
         advice.contains("127.0.0.1:") && advice.contains("502"),

@@ -96,7 +96,7 @@ fn a_server_that_never_answers_does_not_hang_the_run() {
     assert_eq!(run.verdict(), "quickbooks_blocked", "{}", run.dump());
     assert_eq!(run.status("http"), "fail");
     assert_eq!(run.results("http")[0]["details"]["error_kind"], "timeout");
-    assert_eq!(run.status("status_page"), "error");
+    assert_eq!(run.status("status_page"), "warn");
     run.assert_clean();
 }
 
@@ -142,6 +142,30 @@ fn bank_503_while_quickbooks_is_fine_is_bank_unreachable() {
     assert_eq!(run.status("bank"), "fail");
     assert!(run.summary("bank").contains("your bank"), "{}", run.dump());
     assert_eq!(run.status("http"), "pass");
+    run.assert_clean();
+}
+
+#[test]
+fn a_bank_name_that_does_not_exist_is_a_typo_not_an_outage() {
+    let world = World::new();
+    let healthy = world.healthy();
+    // QuickBooks by name (`localhost` resolves without asking a DNS server); the bank's name
+    // does not exist (`.invalid` is answered without a query).
+    let by_name = healthy.quickbooks[0].replace("127.0.0.1", "localhost");
+    let bank = healthy.bank[0].replace("127.0.0.1", "mybank.invalid");
+    let setup = Setup {
+        quickbooks: vec![by_name],
+        bank: vec![bank],
+        ..healthy
+    };
+    let run = world.check(&setup);
+    assert_eq!(run.status("bank"), "warn", "{}", run.dump());
+    assert!(
+        run.summary("bank").contains("check the spelling"),
+        "{}",
+        run.dump()
+    );
+    assert_eq!(run.verdict(), "local_ok", "{}", run.dump());
     run.assert_clean();
 }
 

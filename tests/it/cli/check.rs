@@ -80,7 +80,7 @@ fn json_output_has_exactly_the_documented_keys() {
     assert_eq!(keys, ["checks", "duration_ms", "schema_version", "verdict"]);
     let mut verdict: Vec<&String> = report["verdict"].as_object().unwrap().keys().collect();
     verdict.sort();
-    assert_eq!(verdict, ["advice", "id", "title"]);
+    assert_eq!(verdict, ["actions", "advice", "id", "title"]);
     for r in report["checks"].as_array().unwrap() {
         let mut keys: Vec<&String> = r.as_object().unwrap().keys().collect();
         keys.sort();

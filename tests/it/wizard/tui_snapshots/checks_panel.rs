@@ -112,6 +112,7 @@ fn the_card_for_each_verdict() {
             id,
             title: String::new(),
             advice: String::new(),
+            actions: Vec::new(),
         };
         let card = qbfix::wizard::card_for(&flow, &verdict);
         let lines = render::card::card_of(Theme::monochrome(), card, 40);

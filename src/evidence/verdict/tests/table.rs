@@ -1,74 +1,7 @@
-//! The verdict table on synthetic results, row by row, built from typed facts.
+//! The rows of the verdict table one by one, and their order.
 
 use super::*;
-use crate::evidence::facts::{Answerer, ErrorKind, Facts};
-use crate::evidence::{Status, decide};
-
-fn with_facts(id: &str, status: Status, summary: &str, f: Facts) -> CheckResult {
-    CheckResult::new(id, status, summary).with_facts(&f)
-}
-
-fn portal_control() -> CheckResult {
-    with_facts(
-        "connectivity",
-        Status::Warn,
-        "A Wi-Fi sign-in page is intercepting your traffic (redirected to login.hotel.invalid): open a browser and sign in to the network",
-        Facts {
-            status_code: Some(302),
-            captive_portal: Some(true),
-            redirected_to: Some("login.hotel.invalid".into()),
-            answered_by: Some(Answerer::Origin),
-            ..Facts::default()
-        },
-    )
-}
-
-fn through_proxy(id: &str, status: Status, summary: &str, f: Facts) -> CheckResult {
-    with_facts(
-        id,
-        status,
-        summary,
-        Facts {
-            proxy: Some("proxy.corp.invalid:3128".into()),
-            ..f
-        },
-    )
-}
-
-/// A control site answering its 204 through the proxy.
-fn proxied_control() -> CheckResult {
-    through_proxy(
-        "connectivity",
-        Status::Pass,
-        "ok",
-        Facts {
-            status_code: Some(204),
-            ..Facts::default()
-        },
-    )
-}
-
-fn proxy_said(code: Option<u16>) -> CheckResult {
-    through_proxy(
-        "http",
-        Status::Fail,
-        "the proxy answered 502 to CONNECT",
-        Facts {
-            error_kind: Some(ErrorKind::Proxy),
-            proxy_status: code,
-            answered_by: Some(Answerer::Proxy),
-            ..Facts::default()
-        },
-    )
-}
-
-fn ok(id: &str) -> CheckResult {
-    CheckResult::new(id, Status::Pass, format!("{id} fine")).with("status_code", 200)
-}
-
-fn down(id: &str, kind: &str) -> CheckResult {
-    CheckResult::new(id, Status::Fail, format!("{id} {kind}")).with("error_kind", kind)
-}
+use crate::evidence::decide;
 
 #[test]
 fn nothing_answering_is_offline() {
@@ -109,13 +42,14 @@ fn control_ok_but_quickbooks_failing_is_blocked() {
 
 #[test]
 fn untrusted_or_unexpected_issuer_is_intercepted() {
-    let tls = CheckResult::new("tls", Status::Fail, "issuer Avast").with("intercepted", true);
+    let tls = seen_tls("issuer Avast");
     assert_eq!(
         decide(&[ok("connectivity"), ok("http"), tls]).id,
         VerdictId::HttpsIntercepted
     );
+    // An https request that failed on TLS, with no certificate seen, is no interception.
     let v = decide(&[ok("connectivity"), ok("http"), down("http", "tls")]);
-    assert_eq!(v.id, VerdictId::HttpsIntercepted);
+    assert_eq!(v.id, VerdictId::Unexplained);
 }
 
 #[test]
@@ -131,8 +65,12 @@ fn gateway_errors_and_incidents_are_outages() {
         decide(&[ok("connectivity"), ok("http"), page]).id,
         VerdictId::ServiceOutage
     );
+    // A plain 500 is not a gateway failure, but it failed: never "looks fine".
     let plain_500 = CheckResult::new("http", Status::Fail, "500").with("status_code", 500);
-    assert_eq!(decide(&[ok("connectivity"), plain_500]).id, VerdictId::LocalOk);
+    assert_eq!(
+        decide(&[ok("connectivity"), plain_500]).id,
+        VerdictId::Unexplained
+    );
 }
 
 #[test]
@@ -146,8 +84,8 @@ fn bank_failing_while_quickbooks_answers() {
         decide(&[ok("connectivity"), ok("http"), down("bank", "refused")]).id,
         VerdictId::BankUnreachable
     );
-    // A bank result alone, with QuickBooks not answering, is not this verdict.
-    assert_eq!(decide(&[ok("connectivity"), bank]).id, VerdictId::LocalOk);
+    // A bank result alone, with QuickBooks not tested, is not this verdict (nor "fine").
+    assert_eq!(decide(&[ok("connectivity"), bank]).id, VerdictId::Unexplained);
 }
 
 #[test]
@@ -159,7 +97,7 @@ fn slow_reply_is_slow_connection() {
 #[test]
 fn first_match_wins() {
     let gateway = CheckResult::new("http", Status::Fail, "502").with("status_code", 502);
-    let tls = CheckResult::new("tls", Status::Fail, "x").with("intercepted", true);
+    let tls = seen_tls("x");
     assert_eq!(
         decide(&[ok("connectivity"), gateway, tls]).id,
         VerdictId::HttpsIntercepted
@@ -187,10 +125,13 @@ fn ids_serialize_as_in_design_in_table_order() {
             "captive_portal",
             "proxy_failing",
             "quickbooks_blocked",
+            "clock_wrong",
             "https_intercepted",
             "service_outage",
             "bank_unreachable",
+            "quickbooks_slow",
             "slow_connection",
+            "unexplained",
             "local_ok"
         ]
     );
@@ -213,7 +154,7 @@ fn sign_in_page_in_place_of_control_sites_is_captive_portal_and_names_the_host()
                 ..Facts::default()
             },
         ),
-        CheckResult::new("tls", Status::Fail, "untrusted").with("intercepted", true),
+        seen_tls("untrusted"),
     ] {
         let v = decide(&[portal_control(), qb]);
         assert_eq!(v.id, VerdictId::CaptivePortal);
@@ -225,14 +166,16 @@ fn sign_in_page_in_place_of_control_sites_is_captive_portal_and_names_the_host()
         );
         assert!(v.advice.contains("sign in"), "{}", v.advice);
     }
-    // With QuickBooks answering fine, a redirected control site is not a sign-in page in the way.
-    assert_eq!(decide(&[portal_control(), ok("http")]).id, VerdictId::LocalOk);
+    // With QuickBooks answering fine over trusted https, a redirected control site is not a
+    // sign-in page in the way.
+    let https_ok = ok("http").with("target", "https://qbo.intuit.invalid/");
+    assert_eq!(decide(&[portal_control(), https_ok]).id, VerdictId::LocalOk);
 }
 
 #[test]
 fn captive_portal_comes_before_proxy_blocked_interception_and_outage() {
     let gateway = CheckResult::new("http", Status::Fail, "502").with("status_code", 502);
-    let tls = CheckResult::new("tls", Status::Fail, "x").with("intercepted", true);
+    let tls = seen_tls("x");
     let v = decide(&[
         portal_control(),
         proxy_said(Some(502)),
@@ -245,7 +188,8 @@ fn captive_portal_comes_before_proxy_blocked_interception_and_outage() {
 
 #[test]
 fn proxy_failures_are_proxy_failing_with_its_address() {
-    for code in [Some(502), Some(407), None] {
+    // Down (no answer) or asking for a password: the proxy as a whole, whatever else passed.
+    for code in [Some(407), None] {
         let control = proxied_control();
         let v = decide(&[control, proxy_said(code)]);
         assert_eq!(v.id, VerdictId::ProxyFailing, "{code:?}");
@@ -287,7 +231,7 @@ fn proxy_forbidding_quickbooks_is_blocked_and_proxy_comes_before_blocked() {
         VerdictId::QuickbooksBlocked
     );
     assert_eq!(
-        decide(&[control, proxy_said(Some(502)), down("tcp", "refused")]).id,
+        decide(&[control, proxy_said(None), down("tcp", "refused")]).id,
         VerdictId::ProxyFailing
     );
 }
@@ -361,7 +305,18 @@ fn a_stalled_body_is_not_a_healthy_answer() {
 
 #[test]
 fn the_proxy_failing_advice_says_the_address_and_what_it_said_once() {
-    let control = proxied_control();
+    // The proxy fails the control sites too: the proxy as a whole.
+    let control = through_proxy(
+        "connectivity",
+        Status::Fail,
+        "the proxy answered 502",
+        Facts {
+            error_kind: Some(ErrorKind::Proxy),
+            proxy_status: Some(502),
+            answered_by: Some(Answerer::Proxy),
+            ..Facts::default()
+        },
+    );
     let failed = |host: &str| {
         let words = format!(
             "the proxy proxy.corp.invalid:3128 answered 502 Bad Gateway when asked to connect to {host}:443"
@@ -393,5 +348,5 @@ fn the_proxy_failing_advice_says_the_address_and_what_it_said_once() {
     );
     assert_eq!(v.advice.matches("qbo.intuit.invalid").count(), 1, "{}", v.advice);
     assert!(v.advice.contains("answered 502 Bad Gateway"), "{}", v.advice);
-    assert!(v.advice.contains("1 more request"), "{}", v.advice);
+    assert!(v.advice.contains("2 more requests"), "{}", v.advice);
 }
