@@ -21,7 +21,11 @@ fn an_nginx_front_end_whose_upstream_is_dead_is_a_service_outage() {
     let ca = TestCa::new(CA_ORG);
     let dead = world.refused();
     let server = format!("location / {{ proxy_pass {dead}; }}");
-    let Some(nginx) = Nginx::http("nginx_front_end_502", &server, Some(&tls_files(&world, &ca))) else {
+    let Some(nginx) = Nginx::http(
+        "an_nginx_front_end_whose_upstream_is_dead_is_a_service_outage",
+        &server,
+        Some(&tls_files(&world, &ca)),
+    ) else {
         return;
     };
     let run = world.check(&healthy_but(&world, &ca, nginx.url("https"), "none".into()));
@@ -45,7 +49,11 @@ fn an_nginx_front_end_whose_upstream_is_dead_is_a_service_outage() {
 fn an_nginx_answering_503_is_a_service_outage() {
     let world = World::new();
     let ca = TestCa::new(CA_ORG);
-    let Some(nginx) = Nginx::http("nginx_503", "location / { return 503; }", None) else {
+    let Some(nginx) = Nginx::http(
+        "an_nginx_answering_503_is_a_service_outage",
+        "location / { return 503; }",
+        None,
+    ) else {
         return;
     };
     let run = world.check(&healthy_but(&world, &ca, nginx.url("http"), "none".into()));
@@ -64,7 +72,11 @@ fn an_nginx_wifi_portal_answering_every_path_with_its_page_is_captive_portal() {
     let world = World::new();
     let ca = TestCa::new(CA_ORG);
     let server = format!("location / {{ default_type text/html; return 200 '{SIGN_IN}'; }}");
-    let Some(portal) = Nginx::http("nginx_portal", &server, None) else {
+    let Some(portal) = Nginx::http(
+        "an_nginx_wifi_portal_answering_every_path_with_its_page_is_captive_portal",
+        &server,
+        None,
+    ) else {
         return;
     };
     let base = portal.url("http");
@@ -108,8 +120,11 @@ fn an_nginx_stream_filter_dropping_the_quickbooks_name_is_quickbooks_blocked() {
         dead.port().unwrap(),
         site.port().unwrap()
     );
-    let Some(filter) = Nginx::stream("nginx_stream_sni", &map, "ssl_preread on; proxy_pass $upstream;")
-    else {
+    let Some(filter) = Nginx::stream(
+        "an_nginx_stream_filter_dropping_the_quickbooks_name_is_quickbooks_blocked",
+        &map,
+        "ssl_preread on; proxy_pass $upstream;",
+    ) else {
         return;
     };
     let port = filter.daemon.port;
@@ -143,8 +158,11 @@ fn a_stream_filter_passing_every_name_is_local_ok() {
     let site = world.https(&ca.server_cert(), Reply::ok());
     let port = url::Url::parse(&site).unwrap().port().unwrap();
     let map = format!("map $ssl_preread_server_name $upstream {{ default 127.0.0.1:{port}; }}");
-    let Some(filter) = Nginx::stream("nginx_stream_pass", &map, "ssl_preread on; proxy_pass $upstream;")
-    else {
+    let Some(filter) = Nginx::stream(
+        "a_stream_filter_passing_every_name_is_local_ok",
+        &map,
+        "ssl_preread on; proxy_pass $upstream;",
+    ) else {
         return;
     };
     let qb = format!("https://localhost:{}/", filter.daemon.port);

@@ -41,7 +41,10 @@ fn an_acl_refusing_connect_to_the_quickbooks_port_is_quickbooks_blocked_naming_t
     let rules = format!(
         "acl quickbooks_port port {port}\nhttp_access deny CONNECT quickbooks_port\nhttp_access allow all\n"
     );
-    let Some(squid) = Squid::start("squid_acl_403", &rules) else {
+    let Some(squid) = Squid::start(
+        "an_acl_refusing_connect_to_the_quickbooks_port_is_quickbooks_blocked_naming_the_proxy",
+        &rules,
+    ) else {
         return;
     };
     let run = world.check(&healthy_but(&world, &ca, qb, squid.url()));
@@ -63,7 +66,11 @@ fn a_squid_asking_for_a_password_is_proxy_failing() {
     let world = World::new();
     let ca = TestCa::new(CA_ORG);
     let (qb, _) = quickbooks_tls(&world, &ca);
-    let Some(squid) = Squid::with_password("squid_407", "alice", "s3cret") else {
+    let Some(squid) = Squid::with_password(
+        "a_squid_asking_for_a_password_is_proxy_failing",
+        "alice",
+        "s3cret",
+    ) else {
         return;
     };
     let run = world.check(&healthy_but(&world, &ca, qb, squid.url()));
@@ -88,7 +95,11 @@ fn the_same_squid_given_its_password_lets_everything_through() {
     let world = World::new();
     let ca = TestCa::new(CA_ORG);
     let (qb, _) = quickbooks_tls(&world, &ca);
-    let Some(squid) = Squid::with_password("squid_407_password", "alice", "s3cret") else {
+    let Some(squid) = Squid::with_password(
+        "the_same_squid_given_its_password_lets_everything_through",
+        "alice",
+        "s3cret",
+    ) else {
         return;
     };
     let proxy = squid.url().replace("http://", "http://alice:s3cret@");
@@ -111,7 +122,10 @@ fn squid_unable_to_reach_only_quickbooks_is_quickbooks_blocked() {
     let world = World::new();
     let ca = TestCa::new(CA_ORG);
     let dead = world.refused().replace("http://", "https://");
-    let Some(squid) = Squid::start("squid_dead_quickbooks", "http_access allow all\n") else {
+    let Some(squid) = Squid::start(
+        "squid_unable_to_reach_only_quickbooks_is_quickbooks_blocked",
+        "http_access allow all\n",
+    ) else {
         return;
     };
     let run = world.check(&healthy_but(&world, &ca, dead, squid.url()));
@@ -130,7 +144,10 @@ fn squid_unable_to_reach_only_quickbooks_is_quickbooks_blocked() {
 fn squids_own_503_for_a_plain_http_quickbooks_url_is_quickbooks_blocked_not_an_outage() {
     let world = World::new();
     let ca = TestCa::new(CA_ORG);
-    let Some(squid) = Squid::start("squid_dead_plain_quickbooks", "http_access allow all\n") else {
+    let Some(squid) = Squid::start(
+        "squids_own_503_for_a_plain_http_quickbooks_url_is_quickbooks_blocked_not_an_outage",
+        "http_access allow all\n",
+    ) else {
         return;
     };
     let run = world.check(&healthy_but(&world, &ca, world.refused(), squid.url()));
@@ -145,7 +162,10 @@ fn squids_own_503_for_a_plain_http_quickbooks_url_is_quickbooks_blocked_not_an_o
 fn squid_reaching_nothing_is_proxy_failing() {
     let world = World::new();
     let ca = TestCa::new(CA_ORG);
-    let Some(squid) = Squid::start("squid_dead_everything", "http_access allow all\n") else {
+    let Some(squid) = Squid::start(
+        "squid_reaching_nothing_is_proxy_failing",
+        "http_access allow all\n",
+    ) else {
         return;
     };
     let https_dead = || world.refused().replace("http://", "https://");
@@ -183,7 +203,10 @@ fn a_502_squid_relays_from_the_site_over_plain_http_is_a_service_outage() {
             .header("Content-Type", "text/html")
             .body(NGINX_502.as_bytes()),
     );
-    let Some(squid) = Squid::start("squid_relayed_502", "http_access allow all\n") else {
+    let Some(squid) = Squid::start(
+        "a_502_squid_relays_from_the_site_over_plain_http_is_a_service_outage",
+        "http_access allow all\n",
+    ) else {
         return;
     };
     let run = world.check(&healthy_but(&world, &ca, site, squid.url()));
@@ -208,7 +231,10 @@ fn a_squid_that_lets_everything_through_is_local_ok() {
     let world = World::new();
     let ca = TestCa::new(CA_ORG);
     let (qb, _) = quickbooks_tls(&world, &ca);
-    let Some(squid) = Squid::start("squid_pass", "http_access allow all\n") else {
+    let Some(squid) = Squid::start(
+        "a_squid_that_lets_everything_through_is_local_ok",
+        "http_access allow all\n",
+    ) else {
         return;
     };
     let run = world.check(&healthy_but(&world, &ca, qb, squid.url()));

@@ -60,9 +60,9 @@ impl Nginx {
                 "{test}: this nginx has no stream module, and CI=true: .ci/packages.sh installs libnginx-mod-stream"
             ),
             None => {
-                eprintln!(
-                    "SKIPPED {test}: this nginx has no stream module (Debian package libnginx-mod-stream)"
-                );
+                daemon::skip(&format!(
+                    "{test}: this nginx has no stream module (Debian package libnginx-mod-stream)"
+                ));
                 return None;
             }
         };
