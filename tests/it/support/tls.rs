@@ -21,7 +21,9 @@ pub struct TestCa {
 pub struct ServerCert {
     chain: Vec<CertificateDer<'static>>,
     key: Vec<u8>,
+    #[cfg(unix)]
     chain_pem: String,
+    #[cfg(unix)]
     key_pem: String,
 }
 
@@ -69,7 +71,9 @@ impl TestCa {
         ServerCert {
             chain: vec![cert.der().clone()],
             key: key.serialize_der(),
+            #[cfg(unix)]
             chain_pem: cert.pem(),
+            #[cfg(unix)]
             key_pem: key.serialize_pem(),
         }
     }
