@@ -1,7 +1,8 @@
 //! `tls`: a TLS handshake with each https QuickBooks URL, trusting what the other checks trust
 //! (system roots plus `extra_ca_file`). Reports the protocol version, the certificate's subject,
 //! issuer and dates, and whether the chain is trusted. An untrusted chain, or an issuer outside
-//! `expected_issuers`, means something inspects HTTPS; the issuer usually names that product.
+//! `expected_issuers`, means something inspects HTTPS; the issuer usually names that product,
+//! and `details.product` carries it when the issuer is a known product's (`evidence::products`).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -10,6 +11,7 @@ use url::Url;
 
 use super::sampled;
 use super::{Context, host_label, setup_failed};
+use crate::evidence::products;
 use crate::evidence::redact_url;
 use crate::evidence::{CheckResult, ErrorKind, Facts, Status, millis};
 use crate::probe::cert::{self, CertInfo};
@@ -189,6 +191,11 @@ pub fn judge(
         if let Some(cn) = &leaf.issuer_cn {
             r = r.with("issuer_cn", cn.as_str());
         }
+        let product = products::product_for_issuer(leaf.issuer_org.as_deref(), leaf.issuer_cn.as_deref());
+        r = r.with_facts(&Facts {
+            product: product.map(|p| p.name),
+            ..Facts::default()
+        });
     }
     r.with_duration(took)
 }

@@ -1,7 +1,8 @@
 //! The evidence core: what a check found, as data. No I/O, no tokio: the result shape of
 //! DESIGN.md ([`CheckResult`], [`Status`]), the typed facts the verdict reads ([`Facts`],
-//! [`ErrorKind`], [`Answerer`]), the verdict itself ([`decide`]) and the one way a
-//! URL is shown anywhere ([`redact_url`]).
+//! [`ErrorKind`], [`Answerer`]), the verdict itself ([`decide`]), the one way a
+//! URL is shown anywhere ([`redact_url`]), and the security products a certificate's issuer
+//! names ([`products`]).
 //!
 //! A result's `details` stay a JSON object (reports and sessions keep their shape); the facts
 //! the verdict depends on are written into and read from it only through [`Facts`], whose
@@ -10,6 +11,7 @@
 pub mod catalog;
 pub(crate) mod display_url;
 pub mod facts;
+pub mod products;
 pub mod result_code;
 pub mod verdict;
 pub(crate) mod verdict_words;

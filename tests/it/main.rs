@@ -10,6 +10,9 @@
 //! - [`files`]: what qbfix reads and writes on disk — reports, sessions, the data dir and its
 //!   log — including files that are damaged, planted or not files at all.
 //!
+//! - [`real`] (Unix): the verdicts on what real squid and nginx answer, each started by its
+//!   test; skipped outside CI when they are not installed.
+//!
 //! [`architecture`] reads `src/` and fails on an import that breaks the floors of
 //! DESIGN.md's "Architecture". [`support`] holds what they share (servers, the test proxy, TLS, the pty, …). The Windows
 //! build under Wine is tested by its own binary, `tests/windows`.
@@ -18,5 +21,7 @@ mod architecture;
 mod checks;
 mod cli;
 mod files;
+#[cfg(unix)]
+mod real;
 mod support;
 mod wizard;

@@ -19,11 +19,18 @@
 //! - `pty`: the wizard in a real pseudo-terminal, read back through a vt100 screen (Unix).
 //! - `screen`: the TUI drawn into a `TestBackend` and read back as text.
 //! - `files`: files in a test's temp dir.
+//! - `daemon`, `squid`, `nginx` (Unix): real squid and nginx run in the foreground on
+//!   127.0.0.1 for one test, each with its own temp config, stopped when the test ends;
+//!   skipped outside CI when not installed, failed under `CI=true`.
 
 pub mod counted;
+#[cfg(unix)]
+pub mod daemon;
 pub mod env;
 pub mod feed;
 pub mod files;
+#[cfg(unix)]
+pub mod nginx;
 pub mod proxy;
 #[cfg(unix)]
 pub mod pty;
@@ -31,6 +38,8 @@ pub mod run;
 pub mod screen;
 pub mod servers;
 pub mod setup;
+#[cfg(unix)]
+pub mod squid;
 pub mod tls;
 pub mod world;
 

@@ -1,5 +1,6 @@
-//! A test certificate authority made with rcgen, and server certificates it signs for
-//! `localhost` and 127.0.0.1, ready for a tokio-rustls acceptor (ring provider).
+//! A test certificate authority made with rcgen (named as the test likes: its organisation and
+//! common name), and server certificates it signs for `localhost` and 127.0.0.1, ready for a
+//! tokio-rustls acceptor (ring provider) or written as PEM files for a real server.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -20,15 +21,23 @@ pub struct TestCa {
 pub struct ServerCert {
     chain: Vec<CertificateDer<'static>>,
     key: Vec<u8>,
+    #[cfg(unix)]
+    chain_pem: String,
+    #[cfg(unix)]
+    key_pem: String,
 }
 
 impl TestCa {
+    /// A CA named `org`, its common name "`org` Root".
     pub fn new(org: &str) -> TestCa {
+        TestCa::named(org, &format!("{org} Root"))
+    }
+
+    /// A CA whose organisation is `org` and whose common name is `cn`.
+    pub fn named(org: &str, cn: &str) -> TestCa {
         let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
         params.distinguished_name.push(DnType::OrganizationName, org);
-        params
-            .distinguished_name
-            .push(DnType::CommonName, format!("{org} Root"));
+        params.distinguished_name.push(DnType::CommonName, cn);
         params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
         params.key_usages = vec![
             KeyUsagePurpose::KeyCertSign,
@@ -62,11 +71,30 @@ impl TestCa {
         ServerCert {
             chain: vec![cert.der().clone()],
             key: key.serialize_der(),
+            #[cfg(unix)]
+            chain_pem: cert.pem(),
+            #[cfg(unix)]
+            key_pem: key.serialize_pem(),
         }
     }
 }
 
 impl ServerCert {
+    /// Writes the certificate and its key as PEM files `name.crt` and `name.key` into `dir`
+    /// (readable by every user: a real server may read them as another user).
+    #[cfg(unix)]
+    pub fn write_pem_files(&self, dir: &Path, name: &str) -> (PathBuf, PathBuf) {
+        let cert = dir.join(format!("{name}.crt"));
+        let key = dir.join(format!("{name}.key"));
+        std::fs::write(&cert, &self.chain_pem).unwrap();
+        std::fs::write(&key, &self.key_pem).unwrap();
+        for path in [&cert, &key] {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        }
+        (cert, key)
+    }
+
     pub fn acceptor(&self) -> TlsAcceptor {
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(self.key.clone()));
