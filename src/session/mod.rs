@@ -4,6 +4,7 @@
 pub(crate) mod case_code;
 pub mod import;
 mod index;
+pub mod record;
 pub(crate) mod redacted;
 mod store;
 mod valid;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::evidence::{CheckResult, Verdict};
 
+pub use record::ClosingNote;
 pub use store::{SessionStore, StoreError, StoreWarning};
 pub use valid::{CASE_ALPHABET, is_valid_case_code, is_valid_id};
 
@@ -154,6 +156,9 @@ pub struct Session {
     /// password: the wizard refuses those), tested again whenever the session is resumed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank_address: Option<String>,
+    /// Notes added on the summary once the session was finished, in order (see [`record`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closing_notes: Vec<ClosingNote>,
 }
 
 /// Where an imported session came from.
@@ -217,6 +222,7 @@ impl Session {
             redaction: None,
             imported: None,
             bank_address: None,
+            closing_notes: Vec::new(),
         }
     }
 
