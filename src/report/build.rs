@@ -94,6 +94,19 @@ impl Document {
             })
             .collect();
 
+        let closing: Vec<Item> = s
+            .closing_notes
+            .iter()
+            .map(|n| Item {
+                time: Some(if n.draft {
+                    format!("{}, a draft", when(&n.at))
+                } else {
+                    when(&n.at)
+                }),
+                ..Item::new("Closing note", clean_multiline(&n.text).replace('\n', " / "))
+            })
+            .collect();
+
         let checks = s.checks.iter().map(check_item).collect();
         let status_page = incidents(&s.checks);
 
@@ -132,13 +145,16 @@ impl Document {
                 "The automated checks did not finish.",
             ),
             section(SectionKind::Steps, "Steps", steps, "No step was answered."),
-            section(
-                SectionKind::Checks,
-                "Checks",
-                checks,
-                "No check results were recorded.",
-            ),
         ];
+        if !closing.is_empty() {
+            sections.push(section(SectionKind::ClosingNotes, "Closing notes", closing, ""));
+        }
+        sections.extend([section(
+            SectionKind::Checks,
+            "Checks",
+            checks,
+            "No check results were recorded.",
+        )]);
         if !status_page.is_empty() {
             sections.push(section(
                 SectionKind::StatusPage,
@@ -167,7 +183,8 @@ impl Document {
     }
 }
 
-fn check_item(r: &CheckResult) -> Item {
+/// A check result as a report item: its status, friendly name, summary and time.
+pub(super) fn check_item(r: &CheckResult) -> Item {
     Item {
         mark: Some(Mark::Check(r.status)),
         label: crate::evidence::catalog::label(&r.id).to_string(),

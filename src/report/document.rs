@@ -14,6 +14,8 @@ pub enum SectionKind {
     Overview,
     Verdict,
     Steps,
+    /// Notes added on the summary after the session was finished.
+    ClosingNotes,
     Checks,
     StatusPage,
     Computer,

@@ -4,7 +4,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::evidence::{CheckResult, Verdict};
-use crate::session::{CheckRun, Outcome, Session, StepRecord, SystemFacts};
+use crate::session::{CheckRun, ClosingNote, Outcome, Session, StepRecord, SystemFacts};
 
 /// The report object. [`json`] cleans every string in it before printing.
 #[derive(Debug, Serialize)]
@@ -26,6 +26,9 @@ pub struct ReportJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imported: Option<&'a crate::session::Imported>,
     pub steps: Vec<ReportStep<'a>>,
+    /// Notes added on the summary after the session was finished, in order.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub closing_notes: &'a [ClosingNote],
     pub checks: &'a [CheckResult],
     pub check_runs: &'a [CheckRun],
     pub system: &'a SystemFacts,
@@ -58,6 +61,7 @@ impl<'a> ReportJson<'a> {
             redaction: session.redaction,
             imported: session.imported.as_ref(),
             steps: session.steps.iter().map(step).collect(),
+            closing_notes: &session.closing_notes,
             checks: &session.checks,
             check_runs: &session.check_runs,
             system: &session.system,

@@ -63,3 +63,5 @@ fn gateway_502() -> CheckResult {
 mod checks;
 mod moves;
 mod policy;
+mod record;
+mod record_props;

@@ -14,6 +14,7 @@
 
 mod bank;
 mod paste_and_copy;
+mod record;
 mod signals;
 mod walk;
 
