@@ -139,13 +139,8 @@ impl Driver {
         }
         tracing::info!(session = %session.id, resumed = options.resume.is_some(), "session opened");
         let config = with_bank_address(options.config, session.bank_address.as_deref());
-        let imported = session.imported.is_some();
-        let (wizard, mut effects) = Wizard::new(options.flow, session);
-        if imported {
-            // The customer's results are what matter: nothing runs on this computer unless
-            // the agent asks for it (`r`).
-            effects.retain(|e| !matches!(e, Effect::RunChecks(_)));
-        }
+        // On the customer's results the wizard asks for no checks here (`r` runs them).
+        let (wizard, effects) = Wizard::new(options.flow, session);
         let (events, receiver) = mpsc::unbounded_channel();
         let driver = Driver {
             wizard,

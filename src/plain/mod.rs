@@ -151,12 +151,21 @@ pub fn run(
         if let Some(hint) = driver.wizard.hint() {
             writeln!(out, "{}", clean(hint))?;
         }
+        let rerun = effects.iter().any(|e| matches!(e, Effect::RunChecks(_)));
         if plain.apply(&mut driver, effects)? == Some(Stop::Quit) {
             writeln!(out, "{}", crate::text::wrap::fill(&resume_line(&driver), width))?;
             return Ok(());
         }
         if noting {
             writeln!(out, "Note saved.")?;
+        }
+        if rerun && driver.wizard.waiting().is_none() {
+            // `r`: the results when the run ends (in a call, this computer's, apart).
+            writeln!(out, "(running checks …)")?;
+            let running = driver.wizard.pending().to_vec();
+            plain.wait_for(&mut driver, &running)?;
+            writeln!(out)?;
+            step::write_results(&mut out, &driver.wizard, width)?;
         }
         match driver.wizard.waiting() {
             Some(Waiting::Verdict) => {

@@ -86,7 +86,7 @@ fn write_again(out: &mut impl Write, driver: &Driver, width: usize) -> std::io::
     let Some(again) = driver.wizard.again() else {
         return Ok(());
     };
-    let words = crate::report::checked_again(again, driver.wizard.session().imported.is_some());
+    let words = crate::report::checked_again(again, driver.wizard.session().customer.is_some());
     writeln!(out, "{}", fill(&words.headline, width))?;
     writeln!(out, "{}", fill(words.aside, width))?;
     for item in &words.results {

@@ -8,6 +8,7 @@ mod document;
 mod html;
 mod json;
 mod markdown;
+mod origin;
 pub(crate) mod summary;
 mod text;
 
@@ -119,7 +120,7 @@ pub fn sessions_table(sessions: &[Session]) -> String {
                 None if s.is_finished() => "Summary".to_string(),
                 None => String::new(),
             };
-            let outcome = match &s.imported {
+            let outcome = match &s.customer {
                 Some(_) => format!("{} (imported)", s.outcome.as_str()),
                 None => s.outcome.as_str().to_string(),
             };

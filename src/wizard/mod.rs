@@ -29,7 +29,7 @@ pub use bank::BANK_PROMPT;
 pub use card::{Card, card_for};
 pub use finish::{Again, FINAL_HINT};
 pub use hold::Waiting;
-pub use view::{Script, StepView, tips_for};
+pub use view::{Script, StepView, ThisComputer, tips_for};
 
 /// Everything that can happen to the wizard.
 #[derive(Debug, Clone, PartialEq)]
@@ -133,7 +133,7 @@ pub struct Wizard {
 
 impl Wizard {
     /// A wizard over `session` (new or resumed). Returns the effects to run first: start the
-    /// checks and save the session.
+    /// checks (not on the customer's results, nor on a record) and save the session.
     pub fn new(flow: Arc<Flow>, mut session: Session) -> (Wizard, Vec<Effect>) {
         // A session whose current step no longer exists (flow changed) restarts at the start.
         if session.history.iter().any(|id| flow.step(id).is_none()) || session.history.is_empty() {
@@ -165,6 +165,10 @@ impl Wizard {
         let effects = if finished {
             // A record: nothing to run, nothing to save.
             Vec::new()
+        } else if wizard.theirs() {
+            // The customer's results are what matter: nothing runs on this computer unless
+            // the agent asks for it (`r`).
+            vec![Effect::Save]
         } else {
             vec![Effect::RunChecks(wizard.check_ids()), Effect::Save]
         };

@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 
 use crate::evidence::CheckResult;
-use crate::session::CheckRun;
+use crate::session::{CheckRun, Origin};
 
 use super::{Effect, Msg, Wizard};
 
@@ -79,6 +79,7 @@ impl Wizard {
                     finished_at: None,
                     duration_ms: None,
                     verdict: None,
+                    from: self.theirs().then_some(Origin::ThisComputer),
                 });
                 vec![]
             }
@@ -97,9 +98,22 @@ impl Wizard {
 }
 
 impl Wizard {
+    /// The session holds the customer's results: checks run here are this (the agent's)
+    /// computer's, kept apart; the verdict and the route stay the customer's.
+    pub(super) fn theirs(&self) -> bool {
+        self.session.customer.is_some()
+    }
+
     /// One check of the record's run finished.
     pub(super) fn check_finished(&mut self, id: String, results: Vec<CheckResult>) -> Vec<Effect> {
         self.pending.retain(|p| *p != id);
+        if self.theirs() {
+            let ours = &mut self.session.this_computer_checks;
+            ours.retain(|r| r.id != id);
+            ours.extend(results);
+            crate::evidence::catalog::sort(ours);
+            return vec![];
+        }
         self.session.checks.retain(|r| r.id != id);
         self.session.checks.extend(results);
         crate::evidence::catalog::sort(&mut self.session.checks);
@@ -107,14 +121,25 @@ impl Wizard {
         vec![]
     }
 
-    /// The record's run ended: its verdict, and the answer that waited for it.
+    /// The record's run ended: its verdict, and the answer that waited for it (in a call,
+    /// this computer's run: its own verdict only).
     pub(super) fn checks_done(&mut self, at: Timestamp, duration_ms: u64) -> Vec<Effect> {
         self.pending.clear();
-        let verdict = crate::evidence::decide(&self.session.checks);
+        let theirs = self.theirs();
+        let measured = if theirs {
+            &self.session.this_computer_checks
+        } else {
+            &self.session.checks
+        };
+        let verdict = crate::evidence::decide(measured);
         if let Some(run) = self.session.check_runs.last_mut() {
             run.finished_at = Some(at);
             run.duration_ms = Some(duration_ms);
             run.verdict = Some(verdict.clone());
+        }
+        if theirs {
+            // This computer's verdict is its run's: the session's stays the customer's.
+            return vec![Effect::Save];
         }
         self.session.verdict = Some(verdict);
         if !self.moved && self.hold.is_none() {

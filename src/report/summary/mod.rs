@@ -79,6 +79,9 @@ pub fn plain(doc: &Document) -> Vec<String> {
     let notes = notes(doc);
     list("Notes", notes.iter().collect());
     list("Check results", doc.items(SectionKind::Checks).iter().collect());
+    if let Some(section) = doc.section(SectionKind::ThisComputer) {
+        list(section.heading, section.items.iter().collect());
+    }
     list(
         crate::evidence::catalog::label(crate::evidence::ids::STATUS_PAGE),
         doc.items(SectionKind::StatusPage).iter().collect(),
@@ -187,7 +190,7 @@ pub fn checked_again(again: &crate::wizard::Again, theirs: bool, tz: &jiff::tz::
     CheckedAgain {
         headline,
         aside: "Shown here only, not saved: the session keeps what was found before.",
-        results: again.results.iter().map(super::build::check_item).collect(),
+        results: again.results.iter().map(super::origin::check_item).collect(),
     }
 }
 

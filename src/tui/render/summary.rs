@@ -104,6 +104,15 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
     for item in doc.items(SectionKind::Checks) {
         lines.extend(check_line(ui, item, width));
     }
+    if let Some(section) = doc.section(SectionKind::ThisComputer) {
+        lines.extend(heading(ui, section.heading));
+        for item in &section.items {
+            match item.mark {
+                Some(_) => lines.extend(check_line(ui, item, width)),
+                None => add(&mut lines, Line::raw(format!("{}: {}", item.label, item.text))),
+            }
+        }
+    }
     for item in doc.items(SectionKind::StatusPage) {
         add(
             &mut lines,
@@ -138,7 +147,7 @@ fn checked_again(ui: &Ui, width: u16, lines: &mut Vec<Line<'static>>) {
         return;
     };
     let theme = ui.app.theme;
-    let words = report::checked_again(again, ui.wizard.session().imported.is_some());
+    let words = report::checked_again(again, ui.wizard.session().customer.is_some());
     lines.push(Line::raw(""));
     lines.extend(hanging::item(Line::styled(words.headline, theme.bold()), width));
     lines.extend(hanging::item(Line::styled(words.aside, theme.dim()), width));

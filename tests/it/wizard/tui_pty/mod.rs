@@ -13,6 +13,7 @@
 #![cfg(unix)]
 
 mod bank;
+mod call;
 mod paste_and_copy;
 mod record;
 mod signals;
