@@ -16,6 +16,7 @@ fn after_the_summary_back_changes_nothing_and_n_appends_a_closing_note() {
         "1",
         "n called the bank, they see it too",
         "n and a second one",
+        "r",
     ]);
     let out = env
         .cmd()
@@ -38,6 +39,13 @@ fn after_the_summary_back_changes_nothing_and_n_appends_a_closing_note() {
     );
     assert!(notes.iter().all(|n| n["at"].is_string()), "{notes:?}");
     assert!(stdout.contains("is a record"), "b is refused in words: {stdout}");
+    assert!(stdout.contains("Checked again at "), "{stdout}");
+    assert!(stdout.contains("not saved"), "{stdout}");
+    assert_eq!(
+        s["check_runs"].as_array().unwrap().len(),
+        1,
+        "r ran no check into the record"
+    );
     // The saved reports were written again with the closing notes.
     let id = s["id"].as_str().unwrap();
     let html = std::fs::read_to_string(documents.join(format!("qbfix/{id}.html"))).unwrap();
