@@ -96,6 +96,7 @@ fn benches(c: &mut Criterion) {
             let mut wizard = first.clone();
             wizard.update(Msg::Note {
                 text: app.draft().unwrap_or_default(),
+                at: jiff::Timestamp::UNIX_EPOCH,
             });
             drawn
         })

@@ -65,9 +65,10 @@ pub struct WizardArgs {
     /// Helpdesk mode: scripts to read aloud and a case code
     #[arg(long, visible_alias = "agent")]
     pub helpdesk: bool,
-    /// Helpdesk: import the customer's results (a file, - for stdin, or a result code) and
-    /// open the call with them; no checks run on this computer unless you press r
-    #[arg(long, value_name = "FILE|CODE", requires = "helpdesk")]
+    /// Helpdesk: open the call on the customer's results — their file (- for stdin; their
+    /// finished session too), a result code, or the case code or id of a session imported
+    /// here; no checks run on this computer unless you press r
+    #[arg(long, value_name = "FILE|CODE|CASE", requires = "helpdesk")]
     pub customer: Option<String>,
 }
 

@@ -19,7 +19,7 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let s = import::save_new(&store, session, jiff::Timestamp::now())?;
     let case = s.case_code.clone().unwrap_or_default();
     println!("Imported as session {} (case {case}).", s.id);
-    println!("Open the call with: qbfix --helpdesk --resume {case}");
+    println!("Open the call with: qbfix --helpdesk --customer {case}");
     Ok(Exit::Ok)
 }
 

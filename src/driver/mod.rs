@@ -139,13 +139,8 @@ impl Driver {
         }
         tracing::info!(session = %session.id, resumed = options.resume.is_some(), "session opened");
         let config = with_bank_address(options.config, session.bank_address.as_deref());
-        let imported = session.imported.is_some();
-        let (wizard, mut effects) = Wizard::new(options.flow, session);
-        if imported {
-            // The customer's results are what matter: nothing runs on this computer unless
-            // the agent asks for it (`r`).
-            effects.retain(|e| !matches!(e, Effect::RunChecks(_)));
-        }
+        // On the customer's results the wizard asks for no checks here (`r` runs them).
+        let (wizard, effects) = Wizard::new(options.flow, session);
         let (events, receiver) = mpsc::unbounded_channel();
         let driver = Driver {
             wizard,
@@ -194,6 +189,7 @@ impl Driver {
                 self.save_reports();
                 return Ok(Some(Stop::Finished));
             }
+            Effect::WriteReports => self.save_reports(),
             Effect::Quit => {
                 self.save()?;
                 return Ok(Some(Stop::Quit));
@@ -203,8 +199,7 @@ impl Driver {
     }
 
     /// Writes the HTML and JSON reports where a person finds them (`Documents/qbfix`, else
-    /// the data dir); done each time the summary is reached, and again when a check run that
-    /// was still going then has finished.
+    /// the data dir): when the session is finished, and again when a closing note is added.
     pub fn save_reports(&mut self) {
         let data_dir = self.store.dir().parent().unwrap_or(self.store.dir());
         let documents = saved_reports::documents_dir();
@@ -264,15 +259,6 @@ impl Driver {
 
     /// Feeds one runner event to the wizard.
     pub fn on_check_event(&mut self, event: CheckEvent) -> Vec<Effect> {
-        let run_done = matches!(event, CheckEvent::AllDone { .. });
-        let effects = self.wizard_event(event);
-        if run_done && self.reports.is_some() && self.wizard.at_summary() {
-            self.save_reports();
-        }
-        effects
-    }
-
-    fn wizard_event(&mut self, event: CheckEvent) -> Vec<Effect> {
         match event {
             CheckEvent::Finished { id, results } => {
                 for r in &results {

@@ -26,9 +26,13 @@ pub(super) fn parse(line: &str) -> Result<Msg, String> {
         "b" | "back" => Ok(Msg::Back),
         "q" | "quit" => Ok(Msg::Quit),
         "r" => Ok(Msg::RerunChecks),
-        "n" => Ok(Msg::Note { text: String::new() }),
+        "n" => Ok(Msg::Note {
+            text: String::new(),
+            at,
+        }),
         _ if line.starts_with("n ") => Ok(Msg::Note {
             text: line[2..].to_string(),
+            at,
         }),
         _ => match line.parse::<usize>() {
             Ok(n) => Ok(Msg::Pick { n, at }),
@@ -46,11 +50,23 @@ pub(super) fn read_answer(
     echo: bool,
     width: usize,
 ) -> Result<Option<String>, PlainError> {
-    let mut line = Vec::new();
-    if input.read_until(b'\n', &mut line)? == 0 {
+    let Some(line) = read_line(input, out, echo)? else {
         driver.save()?;
         writeln!(out)?;
         writeln!(out, "{}", crate::text::wrap::fill(&resume_line(driver), width))?;
+        return Ok(None);
+    };
+    Ok(Some(line))
+}
+
+/// One input line, trimmed (and echoed when input is piped); `None` at the end of input.
+pub(super) fn read_line(
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    echo: bool,
+) -> std::io::Result<Option<String>> {
+    let mut line = Vec::new();
+    if input.read_until(b'\n', &mut line)? == 0 {
         return Ok(None);
     }
     let line = String::from_utf8_lossy(&line).trim().to_string();

@@ -1,6 +1,7 @@
 //! Plain line mode: the same wizard, driven line by line from stdin with numbered prompts on
 //! stdout. For pipes, scripts and screen readers: no escape codes, ever. Checks run in the
-//! background and their results are printed at the first step that uses them.
+//! background and their results are printed at the first step that uses them. After the
+//! summary the session is a record: [`summary`] takes closing notes and checks again.
 
 use std::io::IsTerminal;
 use std::io::{BufRead, Write};
@@ -10,6 +11,7 @@ use tokio::sync::mpsc::UnboundedReceiver;
 
 mod input;
 mod step;
+mod summary;
 
 use crate::checks::CheckEvent;
 use crate::driver::{Driver, Stop};
@@ -79,7 +81,7 @@ pub fn run(
             }
             if driver.wizard.at_summary() {
                 write_summary(&mut out, &driver)?;
-                return Ok(());
+                return summary::after_summary(&mut plain, &mut driver, &mut input, &mut out, echo, width);
             }
             let helpdesk = driver.wizard.session().case_code.is_some();
             step::write_step(&mut out, &driver.wizard, helpdesk, width)?;
@@ -149,12 +151,21 @@ pub fn run(
         if let Some(hint) = driver.wizard.hint() {
             writeln!(out, "{}", clean(hint))?;
         }
+        let rerun = effects.iter().any(|e| matches!(e, Effect::RunChecks(_)));
         if plain.apply(&mut driver, effects)? == Some(Stop::Quit) {
             writeln!(out, "{}", crate::text::wrap::fill(&resume_line(&driver), width))?;
             return Ok(());
         }
         if noting {
             writeln!(out, "Note saved.")?;
+        }
+        if rerun && driver.wizard.waiting().is_none() {
+            // `r`: the results when the run ends (in a call, this computer's, apart).
+            writeln!(out, "(running checks …)")?;
+            let running = driver.wizard.pending().to_vec();
+            plain.wait_for(&mut driver, &running)?;
+            writeln!(out)?;
+            step::write_results(&mut out, &driver.wizard, width)?;
         }
         match driver.wizard.waiting() {
             Some(Waiting::Verdict) => {

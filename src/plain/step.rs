@@ -1,6 +1,6 @@
 //! Plain mode's step: title, notice, the helpdesk script (say, ask, listen for), the text,
-//! the "whose problem" card with the step's check results, the note and the numbered
-//! answers — all wrapped at the terminal width, no escape codes.
+//! the "whose problem" card with the step's check results (in a call, this computer's apart),
+//! the note and the numbered answers — all wrapped at the terminal width, no escape codes.
 
 use std::io::Write;
 
@@ -112,7 +112,11 @@ pub fn write_results(out: &mut impl Write, wizard: &Wizard, width: usize) -> std
         }
     }
     if !view.results.is_empty() {
-        writeln!(out, "What the checks found:")?;
+        if wizard.session().customer.is_some() {
+            writeln!(out, "What the customer's checks found:")?;
+        } else {
+            writeln!(out, "What the checks found:")?;
+        }
         for r in &view.results {
             let name = crate::evidence::catalog::label(&r.id);
             let line = format!("  {} {}: {}", r.status.symbol(), name, clean(&r.summary));
@@ -123,6 +127,27 @@ pub fn write_results(out: &mut impl Write, wizard: &Wizard, width: usize) -> std
     }
     if let Some(v) = view.verdict {
         for l in wrap_line(&format!("  {}. {}", clean(&v.title), clean(&v.advice)), width) {
+            writeln!(out, "{l}")?;
+        }
+    }
+    write_this_computer(out, wizard, width)
+}
+
+/// In a call: what `r` found on the agent's own computer, apart from the customer's results.
+pub fn write_this_computer(out: &mut impl Write, wizard: &Wizard, width: usize) -> std::io::Result<()> {
+    let Some(ours) = wizard.this_computer() else {
+        return Ok(());
+    };
+    writeln!(out, "{}:", crate::session::customer::THIS_COMPUTER)?;
+    if let Some(v) = ours.verdict {
+        for l in wrap_line(&format!("  Here: {}", clean(&v.title)), width) {
+            writeln!(out, "{l}")?;
+        }
+    }
+    for r in ours.results {
+        let name = crate::evidence::catalog::label(&r.id);
+        let line = format!("  {} {}: {}", r.status.symbol(), name, clean(&r.summary));
+        for l in wrap_line(&line, width) {
             writeln!(out, "{l}")?;
         }
     }

@@ -4,11 +4,12 @@
 
 use jiff::tz::TimeZone;
 
-use super::document::{Document, Item, Mark, Section, SectionKind, when_in};
+use super::document::{Document, Item, Section, SectionKind, when_in};
+use super::origin;
 use crate::evidence::{CheckResult, Side, VerdictId};
 use crate::flow::Flow;
 use crate::session::{Outcome, Session};
-use crate::text::sanitize::{clean, clean_multiline};
+use crate::text::sanitize::clean;
 
 impl Document {
     /// Builds the report of `session`; `flow` (when it is the session's) supplies tips and
@@ -20,7 +21,7 @@ impl Document {
         let when = |t: &jiff::Timestamp| when_in(t, tz);
         let verdict_id = s.verdict.as_ref().map(|v| v.id);
         let result_code = crate::evidence::result_code::encode(verdict_id, &s.checks);
-        let imported = s.imported.as_ref().map(|i| i.source.describe());
+        let imported = s.customer.as_ref().map(|c| c.source.describe());
 
         let mut overview = Vec::new();
         let outcome = match s.fixed_by() {
@@ -32,7 +33,7 @@ impl Document {
             overview.push(Item::new("Case code", clean(code)));
         }
         overview.push(Item::new("Result code", result_code.clone()));
-        if let (Some(how), Some(i)) = (imported, &s.imported) {
+        if let (Some(how), Some(i)) = (imported, &s.customer) {
             overview.push(Item::new(
                 "Imported",
                 format!("{how}, on {}", when(&i.imported_at)),
@@ -73,28 +74,12 @@ impl Document {
             .map(|r| clean(&r.title));
 
         let summary_id = flow.map(|f| f.summary().id.as_str());
-        let steps = s
-            .steps
-            .iter()
-            .filter(|r| Some(r.id.as_str()) != summary_id)
-            .map(|r| {
-                let mark = match (r.answer.as_deref(), r.answer_id.as_deref()) {
-                    (None, _) => Mark::Unanswered,
-                    (Some(_), Some("skip")) => Mark::Skipped,
-                    (Some(_), Some("yes" | "no")) => Mark::Tried,
-                    (Some(_), _) => Mark::Answered,
-                };
-                Item {
-                    mark: Some(mark),
-                    label: clean(&r.title),
-                    text: r.answer.as_deref().map_or("(not answered)".to_string(), clean),
-                    note: r.note.as_deref().map(|n| clean_multiline(n).replace('\n', " / ")),
-                    time: r.answered_at.as_ref().map(when),
-                }
-            })
-            .collect();
+        let steps = origin::step_items(&s.steps, summary_id, &when);
+        let closing = origin::closing_items(&s.closing_notes, &when);
+        let theirs = origin::customer_answers(s, summary_id, &when);
+        let this_computer = origin::this_computer(s);
 
-        let checks = s.checks.iter().map(check_item).collect();
+        let checks = s.checks.iter().map(origin::check_item).collect();
         let status_page = incidents(&s.checks);
 
         let sys = &s.system;
@@ -132,13 +117,36 @@ impl Document {
                 "The automated checks did not finish.",
             ),
             section(SectionKind::Steps, "Steps", steps, "No step was answered."),
-            section(
-                SectionKind::Checks,
-                "Checks",
-                checks,
-                "No check results were recorded.",
-            ),
         ];
+        if !closing.is_empty() {
+            sections.push(section(SectionKind::ClosingNotes, "Closing notes", closing, ""));
+        }
+        if !theirs.is_empty() {
+            sections.push(section(
+                SectionKind::CustomerAnswers,
+                "The customer's answers",
+                theirs,
+                "",
+            ));
+        }
+        sections.push(section(
+            SectionKind::Checks,
+            if s.customer.is_some() {
+                "Checks (the customer's computer)"
+            } else {
+                "Checks"
+            },
+            checks,
+            "No check results were recorded.",
+        ));
+        if !this_computer.is_empty() {
+            sections.push(section(
+                SectionKind::ThisComputer,
+                origin::THIS_COMPUTER_HEADING,
+                this_computer,
+                "",
+            ));
+        }
         if !status_page.is_empty() {
             sections.push(section(
                 SectionKind::StatusPage,
@@ -147,7 +155,12 @@ impl Document {
                 "",
             ));
         }
-        sections.push(section(SectionKind::Computer, "This computer", computer, ""));
+        let computer_heading = if s.customer.is_some() {
+            "The customer's computer"
+        } else {
+            "This computer"
+        };
+        sections.push(section(SectionKind::Computer, computer_heading, computer, ""));
         sections.push(section(SectionKind::NextSteps, "Next steps", next, ""));
         if !tips.is_empty() {
             sections.push(section(SectionKind::Tips, "Preventing it next time", tips, ""));
@@ -164,16 +177,6 @@ impl Document {
             advice_tried,
             sections,
         }
-    }
-}
-
-fn check_item(r: &CheckResult) -> Item {
-    Item {
-        mark: Some(Mark::Check(r.status)),
-        label: crate::evidence::catalog::label(&r.id).to_string(),
-        text: clean(&r.summary),
-        note: None,
-        time: r.timed_ms().map(|ms| format!("{ms} ms")),
     }
 }
 

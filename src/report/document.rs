@@ -14,7 +14,13 @@ pub enum SectionKind {
     Overview,
     Verdict,
     Steps,
+    /// Notes added on the summary after the session was finished.
+    ClosingNotes,
+    /// In a call: what the customer's own session recorded (answers, notes, outcome).
+    CustomerAnswers,
     Checks,
+    /// In a call: what `r` found on the agent's own computer, apart from the customer's.
+    ThisComputer,
     StatusPage,
     Computer,
     NextSteps,

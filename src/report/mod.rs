@@ -8,6 +8,7 @@ mod document;
 mod html;
 mod json;
 mod markdown;
+mod origin;
 pub(crate) mod summary;
 mod text;
 
@@ -19,6 +20,7 @@ use crate::session::{Outcome, Session};
 pub use document::{Document, Item, Mark, Section, SectionKind, when_in};
 pub use json::{ReportJson, json};
 pub use markdown::escape as markdown_escape;
+pub use summary::CheckedAgain;
 pub use text::{WIDTH as TEXT_WIDTH, wrap as wrap_text};
 
 /// The Document of `session` in this computer's time zone.
@@ -64,6 +66,12 @@ pub fn html(session: &Session, flow: Option<&Flow>) -> String {
 /// The ticket summary `y` copies (for engineer "tui": call with the wizard's session and flow).
 pub fn ticket_summary(session: &Session, flow: Option<&Flow>) -> String {
     document(session, flow).ticket()
+}
+
+/// What `r` on a finished summary found, in this computer's time zone (`theirs`: the
+/// session holds the customer's results, so the run was on the agent's own computer).
+pub fn checked_again(again: &crate::wizard::Again, theirs: bool) -> CheckedAgain {
+    summary::checked_again(again, theirs, &TimeZone::system())
 }
 
 /// A time in this computer's zone with its UTC offset.
@@ -112,7 +120,7 @@ pub fn sessions_table(sessions: &[Session]) -> String {
                 None if s.is_finished() => "Summary".to_string(),
                 None => String::new(),
             };
-            let outcome = match &s.imported {
+            let outcome = match &s.customer {
                 Some(_) => format!("{} (imported)", s.outcome.as_str()),
                 None => s.outcome.as_str().to_string(),
             };

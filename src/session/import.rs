@@ -1,7 +1,10 @@
-//! The customer's results as a new local session marked imported — from a `check --json`
-//! document, a session JSON as `report --format json` writes it, or a result code read
-//! aloud (`qbfix import` reads the file). Anything else is refused with one line and nothing
-//! is written.
+//! The customer's results as a new local session of the agent's — the call — from a
+//! `check --json` document, a session JSON as `report --format json` (or the wizard's summary)
+//! writes it, or a result code read aloud (`qbfix import` reads the file). The call carries
+//! the customer's checks and verdict as its own, and in [`Customer`] where they came from and,
+//! from a session, the customer's own answers, notes and outcome; its steps are the agent's,
+//! unanswered, and it is never finished, even when the customer's session was. Anything else
+//! is refused with one line and nothing is written.
 
 use jiff::Timestamp;
 use serde::Deserialize;
@@ -9,7 +12,8 @@ use serde::Deserialize;
 use crate::evidence::result_code;
 use crate::evidence::{CheckResult, Status, Verdict, VerdictId};
 use crate::session::{
-    CheckRun, ImportSource, Imported, Outcome, SCHEMA_VERSION, Session, SessionStore, StepRecord, SystemFacts,
+    CheckRun, ClosingNote, Customer, ImportSource, Origin, Outcome, SCHEMA_VERSION, Session, SessionStore,
+    StepRecord, SystemFacts,
 };
 
 /// Why an import was refused (each is one line; exit 2).
@@ -62,6 +66,8 @@ struct SessionDoc {
     #[serde(default)]
     check_runs: Vec<CheckRun>,
     system: SystemFacts,
+    #[serde(default)]
+    closing_notes: Vec<ClosingNote>,
 }
 
 /// Turns the bytes of a customer's file into a session (not saved, id and case code unset).
@@ -96,23 +102,31 @@ pub fn session_from_json(name: &str, bytes: &[u8], now: Timestamp) -> Result<Ses
         let doc: SessionDoc =
             serde_json::from_value(value).map_err(|e| shape(format!("not a qbfix session: {e}")))?;
         session.flow = doc.flow;
-        session.started_at = doc.started_at;
-        session.finished_at = doc.finished_at;
-        session.outcome = doc.outcome;
-        session.resolved_by = doc.resolved_by;
         session.verdict = doc.verdict;
         session.case_code = doc
             .case_code
             .as_deref()
             .and_then(crate::session::case_code::parse);
-        session.history = doc.steps.iter().map(|s| s.id.clone()).collect();
-        session.steps = doc.steps;
         session.checks = doc.checks;
         session.check_runs = doc.check_runs;
         session.system = doc.system;
-        session.imported = Some(Imported {
-            source: ImportSource::SessionJson,
-            imported_at: now,
+        let steps = doc
+            .steps
+            .into_iter()
+            .map(|step| StepRecord {
+                // Their results are the call's own checks: not repeated per step.
+                checks: Vec::new(),
+                ..step
+            })
+            .collect();
+        session.customer = Some(Customer {
+            started_at: Some(doc.started_at),
+            finished_at: doc.finished_at,
+            outcome: Some(doc.outcome),
+            resolved_by: doc.resolved_by,
+            steps,
+            closing_notes: doc.closing_notes,
+            ..Customer::results(ImportSource::SessionJson, now)
         });
     } else {
         let doc: CheckDoc =
@@ -125,11 +139,12 @@ pub fn session_from_json(name: &str, bytes: &[u8], now: Timestamp) -> Result<Ses
             finished_at: Some(now),
             duration_ms: Some(doc.duration_ms),
             verdict: session.verdict.clone(),
+            from: None,
         }];
-        session.imported = Some(Imported {
-            source: ImportSource::CheckJson,
-            imported_at: now,
-        });
+        session.customer = Some(Customer::results(ImportSource::CheckJson, now));
+    }
+    for run in &mut session.check_runs {
+        run.from = Some(Origin::Customer);
     }
     session.checks = std::mem::take(&mut session.checks)
         .into_iter()
@@ -191,12 +206,29 @@ pub fn session_from_code(code: &str, now: Timestamp) -> Result<Session, ImportEr
         finished_at: Some(now),
         duration_ms: None,
         verdict: session.verdict.clone(),
+        from: Some(Origin::Customer),
     }];
-    session.imported = Some(Imported {
-        source: ImportSource::ResultCode,
-        imported_at: now,
-    });
+    session.customer = Some(Customer::results(ImportSource::ResultCode, now));
     Ok(session)
+}
+
+/// A new call on the customer's results that `earlier` (a session imported here, finished
+/// since) holds: their checks, verdict, runs and what they sent, none of the earlier call's
+/// answers or this computer's runs (not saved, id and case code unset). `None` when `earlier`
+/// holds no customer's results.
+pub fn call_from(earlier: &Session, now: Timestamp) -> Option<Session> {
+    let customer = earlier.customer.clone()?;
+    let mut session = Session::new(String::new(), &earlier.flow, now, earlier.system.clone());
+    session.verdict = earlier.verdict.clone();
+    session.checks = earlier.checks.clone();
+    session.check_runs = earlier
+        .check_runs
+        .iter()
+        .filter(|r| r.from != Some(Origin::ThisComputer))
+        .cloned()
+        .collect();
+    session.customer = Some(customer);
+    Some(session)
 }
 
 /// Gives `session` a fresh id and a case code of its own (the customer's when it is free),
@@ -210,4 +242,93 @@ pub fn save_new(store: &SessionStore, mut session: Session, now: Timestamp) -> R
     session.id = store.reserve_id(now)?;
     store.save(&session)?;
     Ok(session)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: i64) -> Timestamp {
+        Timestamp::from_second(1_790_000_000 + s).unwrap()
+    }
+
+    /// The customer's finished session, as their summary saved it.
+    fn their_session() -> Session {
+        let mut s = Session::new(
+            "20260911-012640-abcdef".into(),
+            "qbo-502",
+            at(0),
+            SystemFacts::default(),
+        );
+        s.steps.push(StepRecord {
+            id: "symptom".into(),
+            title: "What do you see?".into(),
+            answer: Some("A 502".into()),
+            answer_id: Some("bad_gateway".into()),
+            note: Some("since Monday".into()),
+            note_draft: false,
+            answered_at: Some(at(5)),
+            checks: vec![CheckResult::new("http", Status::Fail, "502")],
+        });
+        s.history = vec!["symptom".into(), "summary".into()];
+        s.checks = vec![CheckResult::new("http", Status::Fail, "502")];
+        s.verdict = Some(crate::evidence::decide(&s.checks));
+        s.outcome = Outcome::Unresolved;
+        s.finished_at = Some(at(9));
+        s.closing_notes.push(ClosingNote {
+            at: at(20),
+            text: "called the bank".into(),
+            draft: false,
+        });
+        s
+    }
+
+    #[test]
+    fn a_finished_session_becomes_an_open_call_carrying_their_answers_and_notes() {
+        let bytes = serde_json::to_vec(&their_session()).unwrap();
+        let call = session_from_json("theirs.json", &bytes, at(100)).unwrap();
+        assert!(!call.is_finished() && call.finished_at.is_none());
+        assert!(
+            call.steps.is_empty() && call.history.is_empty(),
+            "the call's steps are the agent's"
+        );
+        assert_eq!(call.started_at, at(100));
+        assert_eq!(call.checks, their_session().checks);
+        assert_eq!(call.verdict, their_session().verdict);
+        let c = call.customer.as_ref().unwrap();
+        assert_eq!(c.source, ImportSource::SessionJson);
+        assert_eq!(
+            (c.started_at, c.finished_at, c.outcome),
+            (Some(at(0)), Some(at(9)), Some(Outcome::Unresolved))
+        );
+        assert_eq!(c.steps[0].note.as_deref(), Some("since Monday"));
+        assert!(
+            c.steps[0].checks.is_empty(),
+            "their results are the call's checks"
+        );
+        assert_eq!(c.closing_notes[0].text, "called the bank");
+        assert!(call.check_runs.iter().all(|r| r.from == Some(Origin::Customer)));
+    }
+
+    #[test]
+    fn a_finished_call_gives_a_new_call_on_the_same_results() {
+        let bytes = serde_json::to_vec(&their_session()).unwrap();
+        let mut first = session_from_json("theirs.json", &bytes, at(100)).unwrap();
+        first.this_computer_checks = vec![CheckResult::new("http", Status::Pass, "200")];
+        first.check_runs.push(CheckRun {
+            started_at: at(110),
+            finished_at: Some(at(111)),
+            duration_ms: Some(5),
+            verdict: None,
+            from: Some(Origin::ThisComputer),
+        });
+        first.outcome = Outcome::Escalated;
+        let again = call_from(&first, at(200)).unwrap();
+        assert_eq!(again.customer, first.customer);
+        assert_eq!(again.checks, first.checks);
+        assert!(again.this_computer_checks.is_empty() && !again.is_finished());
+        assert!(again.check_runs.iter().all(|r| r.from == Some(Origin::Customer)));
+        let plain = Session::new(String::new(), "qbo-502", at(0), SystemFacts::default());
+        assert!(call_from(&plain, at(200)).is_none());
+    }
 }

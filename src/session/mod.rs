@@ -2,8 +2,10 @@
 //! verdict and the outcome), in the file format of DESIGN.md, plus where sessions live on disk.
 
 pub(crate) mod case_code;
+pub mod customer;
 pub mod import;
 mod index;
+pub mod record;
 pub(crate) mod redacted;
 mod store;
 mod valid;
@@ -15,6 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::evidence::{CheckResult, Verdict};
 
+pub use customer::{Customer, ImportSource, Origin};
+pub use record::ClosingNote;
 pub use store::{SessionStore, StoreError, StoreWarning};
 pub use valid::{CASE_ALPHABET, is_valid_case_code, is_valid_id};
 
@@ -82,6 +86,9 @@ pub struct CheckRun {
     /// The verdict this run produced (kept: a later run never changes it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
+    /// Whose computer it measured, in a session that holds the customer's results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Origin>,
 }
 
 /// A helpdesk jump (`g`) from one step straight to another.
@@ -147,52 +154,22 @@ pub struct Session {
     /// with this set is never saved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redaction: Option<crate::text::redact::Redaction>,
-    /// Set when the session was made by `qbfix import` from the customer's results.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub imported: Option<Imported>,
+    /// Set when the session holds the customer's results (made by `qbfix import` or
+    /// `--helpdesk --customer`): its checks and verdict are theirs. Older files call it
+    /// `imported`.
+    #[serde(default, alias = "imported", skip_serializing_if = "Option::is_none")]
+    pub customer: Option<Customer>,
+    /// In a call on the customer's results: the latest results of the checks run on this
+    /// (the agent's) computer, kept apart from the customer's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub this_computer_checks: Vec<CheckResult>,
     /// The bank's sign-in address typed at the bank question (never one with a user name or
     /// password: the wizard refuses those), tested again whenever the session is resumed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank_address: Option<String>,
-}
-
-/// Where an imported session came from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Imported {
-    pub source: ImportSource,
-    pub imported_at: Timestamp,
-}
-
-/// What the customer sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ImportSource {
-    /// `qbfix check --json` output.
-    CheckJson,
-    /// A session as `report --format json` writes it.
-    SessionJson,
-    /// The result code read aloud.
-    ResultCode,
-}
-
-impl ImportSource {
-    /// "code", for the checks panel's title.
-    pub fn short(self) -> &'static str {
-        match self {
-            ImportSource::CheckJson => "check file",
-            ImportSource::SessionJson => "session file",
-            ImportSource::ResultCode => "code",
-        }
-    }
-
-    /// "reported by the customer's result code", for summaries.
-    pub fn describe(self) -> &'static str {
-        match self {
-            ImportSource::CheckJson => "from the customer's check results file",
-            ImportSource::SessionJson => "from the customer's session file",
-            ImportSource::ResultCode => "reported by the customer's result code",
-        }
-    }
+    /// Notes added on the summary once the session was finished, in order (see [`record`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closing_notes: Vec<ClosingNote>,
 }
 
 impl Session {
@@ -215,8 +192,10 @@ impl Session {
             case_code: None,
             jumps: Vec::new(),
             redaction: None,
-            imported: None,
+            customer: None,
+            this_computer_checks: Vec::new(),
             bank_address: None,
+            closing_notes: Vec::new(),
         }
     }
 

@@ -141,8 +141,11 @@ impl App {
                 self.screen = Screen::Step;
             }
             KeyCommand::Rerun => {
-                if let Screen::Checks { scroll } = &mut self.screen {
-                    *scroll = 0;
+                match &mut self.screen {
+                    Screen::Checks { scroll } => *scroll = 0,
+                    // On the summary the new result is drawn at the top: show it.
+                    _ if ctx.facts.at_summary => self.scroll = 0,
+                    _ => {}
                 }
                 return Action::Send(Msg::RerunChecks);
             }
@@ -196,6 +199,7 @@ impl App {
                 self.screen = Screen::Step;
                 return Action::Send(Msg::Note {
                     text: sanitize::clean_multiline(&text),
+                    at: now,
                 });
             }
             KeyCommand::NewLine => {

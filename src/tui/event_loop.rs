@@ -54,6 +54,10 @@ struct TextShape {
     pending: usize,
     verdict: Option<String>,
     note: Option<usize>,
+    /// The summary: closing notes, what `r` found there, and a refusal's hint.
+    closing_notes: usize,
+    again: Option<(usize, bool)>,
+    hint: bool,
 }
 
 impl TextShape {
@@ -68,6 +72,9 @@ impl TextShape {
             pending: wizard.pending().len(),
             verdict: wizard.verdict().map(|v| format!("{:?}", v.id)),
             note: wizard.view().note.map(str::len),
+            closing_notes: wizard.session().closing_notes.len(),
+            again: wizard.again().map(|a| (a.results.len(), a.finished_at.is_some())),
+            hint: wizard.hint().is_some(),
         }
     }
 }
@@ -209,7 +216,10 @@ impl State {
     /// Keeps a note being typed (as a draft), saves and ends: the session can be resumed.
     fn leave(&mut self, driver: &mut Driver, signal: Option<Caught>) -> Result<Ended, TuiError> {
         if let Some(text) = self.app.draft() {
-            driver.wizard.update(Msg::DraftNote { text });
+            driver.wizard.update(Msg::DraftNote {
+                text,
+                at: Timestamp::now(),
+            });
         }
         driver.save()?;
         Ok(ended(driver, signal))
@@ -338,6 +348,7 @@ impl State {
                 self.run_started = Some(Instant::now());
                 self.app.waited = Duration::ZERO;
             }
+            let reports = effect == Effect::WriteReports;
             match driver.apply(effect)? {
                 Some(Stop::Finished) => {
                     self.app.report_lines = report_lines(driver);
@@ -345,6 +356,7 @@ impl State {
                     self.app.step_changed();
                 }
                 Some(Stop::Quit) => return Ok(Some(ended(driver, None))),
+                None if reports => self.app.report_lines = report_lines(driver),
                 None => {}
             }
         }

@@ -102,14 +102,17 @@ impl Wizard {
             .step(self.current_id())
             .and_then(|s| s.answers.get(index))
             .is_some_and(|a| a.outcome == Some(AnswerOutcome::Resolved));
-        if claims_fix {
+        // In a call the checks that could see it are on the customer's computer: their word
+        // is recorded, and no answer waits for a run on this computer.
+        let theirs = self.theirs();
+        if claims_fix && !theirs {
             self.hold = Some(Hold::Recheck { index, at });
             if self.pending.is_empty() {
                 return vec![Effect::RunChecks(self.network_check_ids())];
             }
             return vec![];
         }
-        if !self.pending.is_empty() {
+        if !self.pending.is_empty() && !theirs {
             self.hold = Some(Hold::Answer { index, at });
             return vec![];
         }

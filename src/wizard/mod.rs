@@ -6,6 +6,7 @@
 
 mod bank;
 mod card;
+mod finish;
 mod hold;
 mod moves;
 mod records;
@@ -26,8 +27,9 @@ use crate::session::Session;
 
 pub use bank::BANK_PROMPT;
 pub use card::{Card, card_for};
+pub use finish::{Again, FINAL_HINT};
 pub use hold::Waiting;
-pub use view::{Script, StepView, tips_for};
+pub use view::{Script, StepView, ThisComputer, tips_for};
 
 /// Everything that can happen to the wizard.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,20 +42,23 @@ pub enum Msg {
         n: usize,
         at: Timestamp,
     },
-    /// Confirm the selected answer (on the summary: finish).
+    /// Confirm the selected answer (on the summary: leave).
     Confirm {
         at: Timestamp,
     },
     /// Go back one step; answers stay as they were, editable.
     Back,
-    /// Set (or, when empty, clear) the current step's note.
+    /// Set (or, when empty, clear) the current step's note; on the summary, append a closing
+    /// note made at `at`.
     Note {
         text: String,
+        at: Timestamp,
     },
     /// The program is ending while the current step's note is being typed: keep `text` as
     /// the note, marked draft (an empty draft leaves the note as it was).
     DraftNote {
         text: String,
+        at: Timestamp,
     },
     /// The driver started a check run.
     ChecksStarted {
@@ -94,8 +99,11 @@ pub enum Effect {
     RunChecks(Vec<String>),
     /// Test this bank sign-in address (an http or https URL) with the bank check.
     TestBank(String),
-    /// The summary was reached (plain mode prints it and ends).
+    /// The session is finished: the summary is reached and its checks are in (the driver
+    /// writes the saved reports; plain mode prints the summary).
     Finished,
+    /// Write the saved reports again (a closing note was added to the finished session).
+    WriteReports,
     /// Leave the program (after saving).
     Quit,
 }
@@ -117,15 +125,25 @@ pub struct Wizard {
     hint: Option<String>,
     /// The bank question was answered (an address, or skipped) in this session.
     bank_asked: bool,
+    /// Open, finishing on the summary, or finished: a record.
+    phase: finish::Phase,
+    /// `r` on the finished summary: checked again, beside the record.
+    again: Option<Again>,
 }
 
 impl Wizard {
     /// A wizard over `session` (new or resumed). Returns the effects to run first: start the
-    /// checks and save the session.
+    /// checks (not on the customer's results, nor on a record) and save the session.
     pub fn new(flow: Arc<Flow>, mut session: Session) -> (Wizard, Vec<Effect>) {
         // A session whose current step no longer exists (flow changed) restarts at the start.
         if session.history.iter().any(|id| flow.step(id).is_none()) || session.history.is_empty() {
             session.history = vec![flow.start().id.clone()];
+        }
+        let finished = session.is_finished();
+        // Ended while its last checks were finishing: the last answer is asked again.
+        let at_summary = |s: &Session| s.current_step() == Some(flow.summary().id.as_str());
+        if !finished && at_summary(&session) && session.history.len() > 1 {
+            session.history.pop();
         }
         let mut wizard = Wizard {
             flow,
@@ -136,9 +154,24 @@ impl Wizard {
             hold: None,
             hint: None,
             bank_asked: false,
+            phase: if finished {
+                finish::Phase::Finished
+            } else {
+                finish::Phase::Open
+            },
+            again: None,
         };
         wizard.enter_current();
-        let effects = vec![Effect::RunChecks(wizard.check_ids()), Effect::Save];
+        let effects = if finished {
+            // A record: nothing to run, nothing to save.
+            Vec::new()
+        } else if wizard.theirs() {
+            // The customer's results are what matter: nothing runs on this computer unless
+            // the agent asks for it (`r`).
+            vec![Effect::Save]
+        } else {
+            vec![Effect::RunChecks(wizard.check_ids()), Effect::Save]
+        };
         (wizard, effects)
     }
 

@@ -1,11 +1,12 @@
 //! Moving through the flow: recording an answer and taking the next step on the route
-//! (finishing at the summary with its outcome), going back, and the helpdesk jump.
+//! (reaching the summary with its outcome: `finish.rs`), going back, and the helpdesk jump.
 
 use jiff::Timestamp;
 
 use crate::flow::{AnswerOutcome, StepKind};
 use crate::session::{Jump, Outcome};
 
+use super::finish::Ending;
 use super::{Effect, Wizard, route};
 
 impl Wizard {
@@ -62,39 +63,26 @@ impl Wizard {
         self.session.history.push(next.clone());
         self.enter_current();
         self.moved = false;
-        if next == summary {
-            self.session.finished_at = Some(at);
-            match answer.outcome {
-                Some(AnswerOutcome::Resolved) => {
-                    self.session.outcome = Outcome::Resolved;
-                    self.session.resolved_by = Some(current);
-                }
-                Some(AnswerOutcome::Escalated) => {
-                    self.session.outcome = Outcome::Escalated;
-                    self.session.resolved_by = None;
-                }
-                None => {
-                    self.session.outcome = Outcome::Unresolved;
-                    self.session.resolved_by = None;
-                }
-            }
-            vec![Effect::Save, Effect::Finished]
-        } else {
-            vec![Effect::Save]
+        if next != summary {
+            return vec![Effect::Save];
         }
+        let (outcome, resolved_by) = match answer.outcome {
+            Some(AnswerOutcome::Resolved) => (Outcome::Resolved, Some(current)),
+            Some(AnswerOutcome::Escalated) => (Outcome::Escalated, None),
+            None => (Outcome::Unresolved, None),
+        };
+        self.reach_summary(Ending {
+            outcome,
+            resolved_by,
+            at,
+        })
     }
 
     pub(super) fn back(&mut self) -> Vec<Effect> {
         if self.session.history.len() <= 1 {
             return vec![];
         }
-        let leaving_summary = self.at_summary();
         self.session.history.pop();
-        if leaving_summary {
-            self.session.outcome = Outcome::InProgress;
-            self.session.finished_at = None;
-            self.session.resolved_by = None;
-        }
         self.enter_current();
         self.moved = false;
         vec![Effect::Save]

@@ -6,10 +6,21 @@ use std::borrow::Cow;
 
 use crate::evidence::{CheckResult, Verdict};
 use crate::flow::{Answer, Flow, Listen, Step, StepKind};
-use crate::session::ImportSource;
+use crate::session::{ImportSource, Origin};
 
 use super::Wizard;
 use super::hold::CONFIRM_ANSWERS;
+
+/// What the checks found on the agent's own computer in a call, shown apart from the
+/// customer's results under [`THIS_COMPUTER`](crate::session::customer::THIS_COMPUTER).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ThisComputer<'a> {
+    pub results: &'a [CheckResult],
+    /// The verdict of those results alone (never the session's).
+    pub verdict: Option<&'a Verdict>,
+    /// The run is still going.
+    pub running: bool,
+}
 
 /// The helpdesk script of a step, for the agent on the phone.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -112,13 +123,13 @@ impl Wizard {
     /// (`--helpdesk --customer`) no check runs on this computer, so the start step's paragraph
     /// saying qbfix "is already testing" the connection says whose results are shown instead.
     pub fn step_text<'a>(&self, step: &'a Step) -> Cow<'a, str> {
-        let Some(imported) = &self.session.imported else {
+        let Some(customer) = &self.session.customer else {
             return Cow::Borrowed(&step.text);
         };
         if step.id != self.flow.start().id || !step.text.contains(TESTING_HERE) {
             return Cow::Borrowed(&step.text);
         }
-        let from = match imported.source {
+        let from = match customer.source {
             ImportSource::ResultCode => "result code",
             ImportSource::CheckJson => "check results file",
             ImportSource::SessionJson => "session file",
@@ -183,11 +194,28 @@ impl Wizard {
     /// customer's results loaded, the checks found that of the customer's computer, not the
     /// agent's.
     fn whose(&self, text: String) -> String {
-        if self.session.imported.is_none() {
+        if self.session.customer.is_none() {
             return text;
         }
         text.replace("This computer", "The customer's computer")
             .replace("this computer", "the customer's computer")
+    }
+
+    /// In a call on the customer's results: what `r` found on this (the agent's) computer,
+    /// apart from theirs — once it has run or is running.
+    pub fn this_computer(&self) -> Option<ThisComputer<'_>> {
+        self.session.customer.as_ref()?;
+        let run = self
+            .session
+            .check_runs
+            .iter()
+            .rev()
+            .find(|r| r.from == Some(Origin::ThisComputer))?;
+        Some(ThisComputer {
+            results: &self.session.this_computer_checks,
+            verdict: run.verdict.as_ref(),
+            running: run.finished_at.is_none() && !self.pending.is_empty(),
+        })
     }
 
     /// The summary's prevention tips that apply to this session: those naming the verdict or a
@@ -234,10 +262,10 @@ mod tests {
         // The embedded flow says checks run now: that is the paragraph replaced.
         assert_eq!(flow.start().text.matches(TESTING_HERE).count(), 1);
         let mut session = Session::new("id1".into(), &flow.id, at, SystemFacts::default());
-        session.imported = Some(crate::session::Imported {
-            source: crate::session::ImportSource::SessionJson,
-            imported_at: at,
-        });
+        session.customer = Some(crate::session::Customer::results(
+            crate::session::ImportSource::SessionJson,
+            at,
+        ));
         let (w, _) = Wizard::new(flow.clone(), session);
         let text = w.view().text.into_owned();
         assert!(!text.contains("already testing"), "{text}");
@@ -268,10 +296,10 @@ mod tests {
             });
             session.history = vec![flow.start().id.clone(), "connection".into()];
             if imported {
-                session.imported = Some(crate::session::Imported {
-                    source: crate::session::ImportSource::ResultCode,
-                    imported_at: at,
-                });
+                session.customer = Some(crate::session::Customer::results(
+                    crate::session::ImportSource::ResultCode,
+                    at,
+                ));
             }
             let (w, _) = Wizard::new(flow.clone(), session);
             w.view()

@@ -51,7 +51,7 @@ fn a_customers_check_file_and_result_code_import_and_report() {
     let report: serde_json::Value =
         serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("report json ({e}): {}", out.dump()));
     assert_eq!(report["verdict"]["id"], "service_outage", "{report}");
-    assert_eq!(report["imported"]["source"], "check_json", "{report}");
+    assert_eq!(report["customer"]["source"], "check_json", "{report}");
     assert_eq!(report["case_code"], case.as_str());
     let checks = report["checks"].as_array().expect("checks");
     assert!(

@@ -15,7 +15,7 @@ use anyhow::bail;
 use super::{Ctx, Exit};
 use crate::cli::WizardArgs;
 use crate::driver::{Driver, StartOptions, Started, finished_line};
-use crate::session::{Session, SessionStore, StoreError};
+use crate::session::{SessionStore, StoreError};
 
 pub fn run(args: WizardArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let config = ctx.config()?;
@@ -23,20 +23,10 @@ pub fn run(args: WizardArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         Some(path) => crate::flow::load_file(path)?,
         None => crate::flow::default_flow()?,
     });
-    let customer = match &args.customer {
-        Some(what) => Some(customer(what)?),
-        None => None,
-    };
     let store = ctx.store()?;
     let mut resume = args.resume.clone();
-    if let Some(session) = customer {
-        let s = crate::session::import::save_new(&store, session, jiff::Timestamp::now())?;
-        eprintln!(
-            "qbfix: the customer's results are session {} (case {}); no checks run on this computer unless you press r",
-            s.id,
-            s.case_code.as_deref().unwrap_or("")
-        );
-        resume = Some(s.id);
+    if let Some(what) = &args.customer {
+        resume = Some(customer_call(&store, what)?);
     }
     let options = StartOptions {
         config,
@@ -55,17 +45,40 @@ pub fn run(args: WizardArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     drive(driver, first, &args, ctx)
 }
 
-/// `--customer FILE|CODE`: a file (or `-`) that exists, else a result code or a session's
-/// id or case code.
-fn customer(what: &str) -> anyhow::Result<Session> {
+/// `--customer FILE|CODE|ID|CASE`: the session of the call on the customer's results, to
+/// resume. A file (or `-`) that exists, or a result code, is imported as a new session — also
+/// the customer's finished session: the call is a new session of the agent's carrying it. The
+/// id or case code of a session imported here is that session, or, once its call is finished,
+/// a new call on the same results.
+fn customer_call(store: &SessionStore, what: &str) -> anyhow::Result<String> {
+    let now = jiff::Timestamp::now();
     let as_file = Path::new(what);
-    if what == "-" || as_file.exists() {
-        super::import::customer_session(Some(as_file), None)
+    let imported = if what == "-" || as_file.exists() {
+        super::import::customer_session(Some(as_file), None)?
+    } else if crate::session::case_code::parse(what).is_some() || crate::session::is_valid_id(what) {
+        let (earlier, _) = store.find_session(what)?;
+        if !earlier.is_finished() && earlier.customer.is_some() {
+            return Ok(earlier.id);
+        }
+        match crate::session::import::call_from(&earlier, now) {
+            Some(call) => call,
+            None => bail!(
+                "--customer {what}: session {} holds no customer's results (bring them with qbfix import)",
+                earlier.id
+            ),
+        }
     } else if crate::evidence::result_code::decode(what).is_ok() || !what.contains(['/', '\\', '.']) {
-        super::import::customer_session(None, Some(what))
+        super::import::customer_session(None, Some(what))?
     } else {
         bail!("--customer {what}: no such file, and not a result code")
-    }
+    };
+    let s = crate::session::import::save_new(store, imported, now)?;
+    eprintln!(
+        "qbfix: the customer's results are session {} (case {}); no checks run on this computer unless you press r",
+        s.id,
+        s.case_code.as_deref().unwrap_or("")
+    );
+    Ok(s.id)
 }
 
 /// What opening the session came to.

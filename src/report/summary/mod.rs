@@ -28,12 +28,21 @@ pub fn advice(doc: &Document) -> Option<String> {
     }
 }
 
-/// Notes of every step, tried or not ("Step: note").
+/// Notes of every step, tried or not ("Step: note"), then the closing notes ("Closing note,
+/// 2026-11-25 20:40 +01:00: note").
 pub fn notes(doc: &Document) -> Vec<Item> {
-    doc.items(SectionKind::Steps)
+    let steps = doc
+        .items(SectionKind::Steps)
         .iter()
-        .filter_map(|i| i.note.as_ref().map(|n| Item::new(i.label.clone(), n.clone())))
-        .collect()
+        .filter_map(|i| i.note.as_ref().map(|n| Item::new(i.label.clone(), n.clone())));
+    let closing = doc
+        .items(SectionKind::ClosingNotes)
+        .iter()
+        .map(|i| match &i.time {
+            Some(t) => Item::new(format!("{}, {t}", i.label), i.text.clone()),
+            None => Item::new(i.label.clone(), i.text.clone()),
+        });
+    steps.chain(closing).collect()
 }
 
 /// The plain-mode summary, as lines of at most 72 columns.
@@ -70,6 +79,9 @@ pub fn plain(doc: &Document) -> Vec<String> {
     let notes = notes(doc);
     list("Notes", notes.iter().collect());
     list("Check results", doc.items(SectionKind::Checks).iter().collect());
+    if let Some(section) = doc.section(SectionKind::ThisComputer) {
+        list(section.heading, section.items.iter().collect());
+    }
     list(
         crate::evidence::catalog::label(crate::evidence::ids::STATUS_PAGE),
         doc.items(SectionKind::StatusPage).iter().collect(),
@@ -145,6 +157,41 @@ pub fn ticket(doc: &Document) -> String {
     }
     line("Session", &doc.session_id);
     out
+}
+
+/// What `r` on a finished summary found: shown beside the record, never part of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedAgain {
+    /// "Checked again at 10:42: QuickBooks answers normally", or "Checking again…".
+    pub headline: String,
+    /// That this is not saved in the session.
+    pub aside: &'static str,
+    pub results: Vec<Item>,
+}
+
+/// The words for `again` with times in `tz`; `theirs`: the session holds the customer's
+/// results, so this run is the agent's own computer.
+pub fn checked_again(again: &crate::wizard::Again, theirs: bool, tz: &jiff::tz::TimeZone) -> CheckedAgain {
+    let whose = if theirs {
+        "This computer (yours), checked"
+    } else {
+        "Checked"
+    };
+    let headline = match (again.finished_at, &again.verdict) {
+        (Some(at), Some(v)) => {
+            let at = at.to_zoned_datetime(tz.clone()).strftime("%H:%M").to_string();
+            format!(
+                "{whose} again at {at}: {}",
+                crate::text::sanitize::clean(&v.title)
+            )
+        }
+        _ => format!("{whose} again…"),
+    };
+    CheckedAgain {
+        headline,
+        aside: "Shown here only, not saved: the session keeps what was found before.",
+        results: again.results.iter().map(super::origin::check_item).collect(),
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::{SCHEMA_VERSION, Session, valid};
+use super::{SCHEMA_VERSION, Session, record, valid};
 use crate::files::lock::{self, FileLock, LockError};
 use crate::files::read::{self, ReadError};
 use crate::files::{private, write};
@@ -48,6 +48,8 @@ pub enum StoreError {
     InUse { id: String, pid: Option<u32> },
     #[error("session {id:?} belongs to flow {flow:?}; run it with --flow and that flow's file")]
     OtherFlow { id: String, flow: String },
+    #[error(transparent)]
+    Record(#[from] super::record::RecordChanged),
 }
 
 /// Something the user should know about, that did not stop the command.
@@ -138,7 +140,9 @@ impl SessionStore {
         }
     }
 
-    /// Saves atomically: the old file stays whole until the new one is complete on disk.
+    /// Saves atomically: the old file stays whole until the new one is complete on disk. A
+    /// finished session on disk is a record: saving anything but it with closing notes
+    /// appended is refused ([`record::may_replace`]).
     pub fn save(&self, session: &Session) -> Result<(), StoreError> {
         let path = self.path_of(&session.id);
         let refuse = |why: &str| StoreError::Write {
@@ -151,11 +155,14 @@ impl SessionStore {
         if session.redaction.is_some() {
             return Err(refuse("a redacted copy is for reports only"));
         }
-        let mut bytes = serde_json::to_vec_pretty(session).map_err(|e| StoreError::Write {
+        // A finished session is a record: only closing notes may be added to it.
+        if let Ok(saved) = read::read_capped(&path, crate::files::limits::SESSION_BYTES) {
+            record::may_replace(&saved, session)?;
+        }
+        let bytes = record::file_bytes(session).map_err(|e| StoreError::Write {
             path: path.clone(),
             source: std::io::Error::other(e),
         })?;
-        bytes.push(b'\n');
         write::write_atomic(&path, &bytes, write::Mode::Private).map_err(|e| StoreError::Write {
             path: path.clone(),
             source: e.into_io(),

@@ -111,3 +111,32 @@ fn a_second_damaged_copy_never_replaces_the_first() {
     kept.sort();
     assert_eq!(kept, ["first {", "second {"]);
 }
+
+#[test]
+fn a_finished_session_is_never_rewritten_by_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SessionStore::open(dir.path()).unwrap();
+    let mut s = session(&store, 1_790_000_000);
+    // Unfinished: saved as often as it changes.
+    store.save(&s).unwrap();
+    s.history = vec!["symptom".into(), "summary".into()];
+    s.outcome = Outcome::Escalated;
+    s.finished_at = Some(Timestamp::from_second(1_790_000_100).unwrap());
+    store.save(&s).unwrap();
+    let path = store.dir().join(format!("{}.json", s.id));
+    let record = fs::read(&path).unwrap();
+    // The same record again is fine (nothing changes).
+    store.save(&s).unwrap();
+    assert_eq!(fs::read(&path).unwrap(), record);
+    // Any other change is refused, and the file stays as it was.
+    let mut reopened = s.clone();
+    reopened.outcome = Outcome::Resolved;
+    reopened.resolved_by = Some("connection".into());
+    let err = store.save(&reopened).unwrap_err().to_string();
+    assert!(err.contains("finished") && err.contains("record"), "{err}");
+    let mut back_in_progress = s.clone();
+    back_in_progress.outcome = Outcome::InProgress;
+    back_in_progress.finished_at = None;
+    assert!(store.save(&back_in_progress).is_err());
+    assert_eq!(fs::read(&path).unwrap(), record);
+}

@@ -262,6 +262,11 @@ impl Table {
                 KeyCommand::Rerun,
             );
         }
+        self.copy_and_help();
+    }
+
+    /// `y` and `?`, on every screen with a step or the summary under it.
+    fn copy_and_help(&mut self) {
         self.add(
             vec![ch('y')],
             ("y", "y"),

@@ -1,6 +1,7 @@
-//! The keys of each screen of the TUI: what works on a step, the summary, the checks view,
-//! the note editor, the bank address field, the jump list, help and the quit question, with the words the footer and
-//! the help overlay show for each. [`super::table`] picks one by screen.
+//! The keys of each screen of the TUI: what works on a step, the summary (a record: no back),
+//! the checks view, the note editor, the bank address field, the jump list, help and the quit
+//! question, with the words the footer and the help overlay show for each. [`super::table`]
+//! picks one by screen.
 
 use crossterm::event::KeyCode;
 
@@ -128,9 +129,27 @@ pub(super) fn summary(t: &mut Table, f: &KeyFacts) {
         ANSWER,
         KeyCommand::OpenReport,
     );
+    // A record: no back, no answers. A closing note is added to it; `r` checks again beside it.
+    t.add(
+        vec![ch('n')],
+        ("n", "n"),
+        "closing note",
+        "add a closing note (with its time) to the finished session",
+        EXTRA,
+        KeyCommand::OpenNote,
+    );
     t.scrolling(f, true);
-    back(t, f);
-    t.common_tail(f);
+    if f.checks_idle {
+        t.add(
+            vec![ch('r')],
+            ("r", "r"),
+            "check again",
+            "check again now: shown beside the record, not saved in it",
+            USEFUL,
+            KeyCommand::Rerun,
+        );
+    }
+    t.copy_and_help();
 }
 
 pub(super) fn checks(t: &mut Table, f: &KeyFacts) {

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::card::{card_lines, verdict_lines};
 use super::{Ui, hanging, wrapped_height};
 use crate::evidence::{CheckResult, Status};
-use crate::session::ImportSource;
+use crate::session::{ImportSource, Origin};
 use crate::tui::keys;
 
 /// Spinner frames (braille dots).
@@ -76,7 +76,8 @@ fn names_a_time(summary: &str) -> bool {
 pub fn running_lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
     let theme = ui.app.theme;
     let mut lines = Vec::new();
-    if ui.wizard.pending().is_empty() {
+    // In a call a run is this computer's: said under its own title, not over the customer's.
+    if ui.wizard.pending().is_empty() || ui.wizard.session().customer.is_some() {
         return lines;
     }
     let frame = SPINNER[ui.app.spinner % SPINNER.len()];
@@ -114,18 +115,20 @@ pub fn tally_line(ui: &Ui) -> Line<'static> {
 }
 
 /// The panel when it sits under the step: what is running and the card only (the tally is
-/// on its bottom border).
+/// on its bottom border), and in a call this computer's verdict and tally.
 fn short_lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
     let mut lines = running_lines(ui, width);
     lines.extend(card_lines(ui, width));
     if lines.is_empty() {
         lines.push(Line::styled("No check results yet.", ui.app.theme.dim()));
     }
+    lines.extend(super::this_computer::short(ui, width));
     origin_line(ui, width).into_iter().chain(lines).collect()
 }
 
 /// The panel's lines, wrapped into `width`: what is running, the verdict — the sentence a
-/// person most needs, so it comes first and is never pushed out — then one line per result.
+/// person most needs, so it comes first and is never pushed out — then one line per result;
+/// in a call, this computer's results apart under their own title.
 fn lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
     let theme = ui.app.theme;
     let mut lines: Vec<Line<'static>> = origin_line(ui, width).into_iter().collect();
@@ -141,22 +144,26 @@ fn lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
     if ui.wizard.pending().is_empty() && shown.is_empty() {
         lines.push(Line::styled("No check results for this step.", theme.dim()));
     }
+    // The agent's own run in short (its verdict and a tally): `c` shows every result.
+    lines.extend(super::this_computer::short(ui, width));
     lines
 }
 
-/// An imported session's origin: "result code", "check file" or "session file", and the
+/// The customer's results' origin: "result code", "check file" or "session file", and the
 /// time the customer's checks ran (else when they were imported), local.
 fn origin(ui: &Ui) -> Option<(&'static str, String)> {
     let session = ui.wizard.session();
-    let imported = session.imported.as_ref()?;
+    let customer = session.customer.as_ref()?;
     let at = session
         .check_runs
-        .last()
-        .map_or(imported.imported_at, |r| r.started_at)
+        .iter()
+        .rev()
+        .find(|r| r.from != Some(Origin::ThisComputer))
+        .map_or(customer.imported_at, |r| r.started_at)
         .to_zoned_datetime(jiff::tz::TimeZone::system())
         .strftime("%H:%M")
         .to_string();
-    let what = match imported.source {
+    let what = match customer.source {
         ImportSource::ResultCode => "result code",
         other => other.short(),
     };
@@ -168,7 +175,7 @@ fn origin(ui: &Ui) -> Option<(&'static str, String)> {
 fn long_title(ui: &Ui, inner: u16) -> Option<String> {
     let session = ui.wizard.session();
     let (_, at) = origin(ui)?;
-    let short = session.imported.as_ref()?.source.short();
+    let short = session.customer.as_ref()?.source.short();
     let title = format!("{CUSTOMERS} (from {short} at {at})");
     (Span::raw(title.as_str()).width() <= usize::from(inner)).then_some(title)
 }
@@ -190,7 +197,7 @@ fn origin_line(ui: &Ui, inner: u16) -> Option<Line<'static>> {
 }
 
 fn block(ui: &Ui, inner: u16) -> Block<'static> {
-    match (&ui.wizard.session().imported, long_title(ui, inner)) {
+    match (&ui.wizard.session().customer, long_title(ui, inner)) {
         (Some(_), Some(title)) => super::panel(ui.app.theme, title),
         (Some(_), None) => super::panel(ui.app.theme, CUSTOMERS),
         (None, _) => super::panel(ui.app.theme, "Checks"),

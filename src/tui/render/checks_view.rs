@@ -1,6 +1,7 @@
 //! The full checks view (`c` or `Tab`): the whole verdict and advice, then every result of the
 //! run with its check's name and summary, full height and scrollable with PgUp/PgDn. For when
-//! the panel beside or under the step is too small to say it all, or hidden.
+//! the panel beside or under the step is too small to say it all, or hidden. In a call, this
+//! computer's own results follow, apart.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -31,10 +32,15 @@ fn lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
     }
     lines.extend(verdict);
     let results = all_results(ui);
+    let mut ours = super::this_computer::heading(ui, width);
+    for r in ui.wizard.this_computer().map_or(&[][..], |t| t.results) {
+        ours.extend(checks::result_lines(ui, r, width));
+    }
     if results.is_empty() {
         if ui.wizard.pending().is_empty() {
             lines.push(Line::styled("No checks have run yet.", theme.dim()));
         }
+        lines.extend(ours);
         return lines;
     }
     if !lines.is_empty() {
@@ -59,6 +65,7 @@ fn lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
         let indent = Span::raw(r.status.symbol()).width() + 1 + name_width + 1;
         lines.extend(hanging::hanging(line, indent, width));
     }
+    lines.extend(ours);
     lines
 }
 

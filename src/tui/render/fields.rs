@@ -19,7 +19,11 @@ use crate::tui::app::BANK_PLACEHOLDER;
 pub fn render(f: &mut Frame, ui: &Ui, editor: &TextArea<'static>, area: Rect) {
     let theme = ui.app.theme;
     let popup = centered(area, 70, 8);
-    let title = format!(" Note for: {} ", ui.wizard.view().step.title);
+    let title = if ui.wizard.at_summary() {
+        " Closing note (added to the finished session, with its time) ".to_string()
+    } else {
+        format!(" Note for: {} ", ui.wizard.view().step.title)
+    };
     let block = Block::bordered()
         .border_style(theme.title())
         .title(Line::styled(title, theme.title()));

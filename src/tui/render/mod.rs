@@ -13,6 +13,7 @@ pub(crate) mod jump;
 pub(crate) mod script;
 pub(crate) mod step;
 pub(crate) mod summary;
+pub(crate) mod this_computer;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};

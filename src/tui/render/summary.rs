@@ -23,6 +23,18 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
     let doc: Document = report::document(ui.wizard.session(), Some(flow));
     let mut lines = Vec::new();
     let add = |lines: &mut Vec<Line<'static>>, line: Line<'_>| lines.extend(hanging::item(line, width));
+    if let Some(hint) = ui.wizard.hint() {
+        add(&mut lines, Line::styled(hint.to_string(), theme.notice()));
+    }
+    if ui.wizard.finishing() {
+        add(
+            &mut lines,
+            Line::styled(
+                "Finishing the checks… (their results belong to this record)",
+                theme.dim(),
+            ),
+        );
+    }
 
     for item in doc.items(SectionKind::Overview) {
         let style = match (item.label.as_str(), doc.outcome) {
@@ -51,6 +63,7 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
             Span::raw(" after quitting."),
         ]),
     );
+    checked_again(ui, width, &mut lines);
 
     lines.extend(heading(ui, "What was tried"));
     let tried: Vec<_> = doc.tried().collect();
@@ -89,17 +102,16 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
         ),
     }
     for item in doc.items(SectionKind::Checks) {
-        let (symbol, style) = match item.mark {
-            Some(Mark::Check(s)) => (s.symbol(), theme.status(s)),
-            _ => ("•", theme.dim()),
-        };
-        let line = Line::from(vec![
-            Span::styled(symbol, style),
-            Span::raw(" "),
-            Span::styled(format!("{}: ", item.label), theme.bold()),
-            Span::raw(item.text.clone()),
-        ]);
-        lines.extend(hanging::hanging(line, 2, width));
+        lines.extend(check_line(ui, item, width));
+    }
+    if let Some(section) = doc.section(SectionKind::ThisComputer) {
+        lines.extend(heading(ui, section.heading));
+        for item in &section.items {
+            match item.mark {
+                Some(_) => lines.extend(check_line(ui, item, width)),
+                None => add(&mut lines, Line::raw(format!("{}: {}", item.label, item.text))),
+            }
+        }
     }
     for item in doc.items(SectionKind::StatusPage) {
         add(
@@ -127,6 +139,37 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// `r` on the summary: what it found, beside the record and saying it is not saved.
+fn checked_again(ui: &Ui, width: u16, lines: &mut Vec<Line<'static>>) {
+    let Some(again) = ui.wizard.again() else {
+        return;
+    };
+    let theme = ui.app.theme;
+    let words = report::checked_again(again, ui.wizard.session().customer.is_some());
+    lines.push(Line::raw(""));
+    lines.extend(hanging::item(Line::styled(words.headline, theme.bold()), width));
+    lines.extend(hanging::item(Line::styled(words.aside, theme.dim()), width));
+    for item in words.results {
+        lines.extend(check_line(ui, &item, width));
+    }
+}
+
+/// A check's item as "✓ Name: summary", its later rows under the name.
+fn check_line(ui: &Ui, item: &report::Item, width: u16) -> Vec<Line<'static>> {
+    let theme = ui.app.theme;
+    let (symbol, style) = match item.mark {
+        Some(Mark::Check(s)) => (s.symbol(), theme.status(s)),
+        _ => ("•", theme.dim()),
+    };
+    let line = Line::from(vec![
+        Span::styled(symbol, style),
+        Span::raw(" "),
+        Span::styled(format!("{}: ", item.label), theme.bold()),
+        Span::raw(item.text.clone()),
+    ]);
+    hanging::hanging(line, 2, width)
 }
 
 /// Starts a note; its later rows line up after it.

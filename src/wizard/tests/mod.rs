@@ -62,4 +62,7 @@ fn gateway_502() -> CheckResult {
 
 mod checks;
 mod moves;
+mod origin;
 mod policy;
+mod record;
+mod record_props;

@@ -169,24 +169,12 @@ fn same_answer_again_keeps_later_answers() {
 }
 
 #[test]
-fn back_from_the_summary_reopens_the_session() {
-    let mut w = wizard();
-    pick(&mut w, 1);
-    yes_with(&mut w, healthy());
-    assert_eq!(w.session().outcome, Outcome::Resolved);
-    w.update(Msg::Back);
-    assert_eq!(w.current_id(), "connection");
-    assert_eq!(w.session().outcome, Outcome::InProgress);
-    assert_eq!(w.session().resolved_by, None);
-    assert_eq!(w.session().finished_at, None);
-}
-
-#[test]
 fn notes_are_per_step_and_clearable() {
     let mut w = wizard();
     assert_eq!(
         w.update(Msg::Note {
-            text: "  customer on Wi-Fi ".into()
+            text: "  customer on Wi-Fi ".into(),
+            at: t(5),
         }),
         vec![Effect::Save]
     );
@@ -195,28 +183,50 @@ fn notes_are_per_step_and_clearable() {
     assert_eq!(w.view().note, None);
     w.update(Msg::Back);
     assert_eq!(w.view().note, Some("customer on Wi-Fi"));
-    w.update(Msg::Note { text: String::new() });
+    w.update(Msg::Note {
+        text: String::new(),
+        at: t(5),
+    });
     assert_eq!(w.session().step("symptom").unwrap().note, None);
 }
 
 #[test]
 fn a_draft_note_is_kept_marked_draft_and_a_confirmed_note_clears_the_mark() {
     let mut w = wizard();
-    w.update(Msg::Note { text: "first".into() });
+    w.update(Msg::Note {
+        text: "first".into(),
+        at: t(5),
+    });
     // An empty draft or one equal to the note changes nothing.
-    assert_eq!(w.update(Msg::DraftNote { text: " ".into() }), vec![]);
-    assert_eq!(w.update(Msg::DraftNote { text: "first".into() }), vec![]);
+    assert_eq!(
+        w.update(Msg::DraftNote {
+            text: " ".into(),
+            at: t(5)
+        }),
+        vec![]
+    );
+    assert_eq!(
+        w.update(Msg::DraftNote {
+            text: "first".into(),
+            at: t(5)
+        }),
+        vec![]
+    );
     assert!(!w.session().step("symptom").unwrap().note_draft);
     assert_eq!(
         w.update(Msg::DraftNote {
-            text: "first, then\u{1b}[31m more".into()
+            text: "first, then\u{1b}[31m more".into(),
+            at: t(5),
         }),
         vec![Effect::Save]
     );
     let record = w.session().step("symptom").unwrap();
     assert_eq!(record.note.as_deref(), Some("first, then more"));
     assert!(record.note_draft);
-    w.update(Msg::Note { text: "done".into() });
+    w.update(Msg::Note {
+        text: "done".into(),
+        at: t(5),
+    });
     assert!(!w.session().step("symptom").unwrap().note_draft);
 }
 

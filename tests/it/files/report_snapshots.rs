@@ -34,6 +34,7 @@ fn session() -> Session {
     // Healthy checks: the browser steps come first.
     w.update(Msg::Note {
         text: "Customer on <office> Wi-Fi [link](http://x)".into(),
+        at: t(50),
     });
     w.update(Msg::Pick { n: 2, at: t(60) });
     w.update(Msg::Pick { n: 2, at: t(90) });
@@ -147,7 +148,10 @@ fn arbitrary_session(
     });
     for (i, pick) in picks.into_iter().enumerate() {
         if let Some(note) = notes.get(i) {
-            w.update(Msg::Note { text: note.clone() });
+            w.update(Msg::Note {
+                text: note.clone(),
+                at: t(50),
+            });
         }
         w.update(Msg::Pick {
             n: 1 + pick % 2,

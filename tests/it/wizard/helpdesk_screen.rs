@@ -9,10 +9,10 @@ use jiff::Timestamp;
 use crate::support::screen;
 use qbfix::evidence::{CheckResult, Status};
 use qbfix::flow;
-use qbfix::session::{ImportSource, Imported, Session, SystemFacts};
+use qbfix::session::{Customer, ImportSource, Session, SystemFacts};
 use qbfix::tui::app::App;
 use qbfix::tui::theme::Theme;
-use qbfix::wizard::Wizard;
+use qbfix::wizard::{Effect, Msg, Wizard};
 
 fn session(imported: bool) -> Session {
     let flow = flow::default_flow().unwrap();
@@ -29,10 +29,7 @@ fn session(imported: bool) -> Session {
             CheckResult::new("http", Status::Fail, "qbo.intuit.com answered 502 Bad Gateway")
                 .with("status_code", 502),
         ];
-        s.imported = Some(Imported {
-            source: ImportSource::ResultCode,
-            imported_at: t,
-        });
+        s.customer = Some(Customer::results(ImportSource::ResultCode, t));
     }
     s
 }
@@ -95,4 +92,41 @@ fn local_time_masked(text: &str) -> String {
         .strftime("%H:%M")
         .to_string();
     text.replace(&format!("at {at}"), "at HH:MM")
+}
+
+/// `r` in a call runs the checks on the agent's computer: their results are drawn apart,
+/// titled "This computer (yours)", under the customer's, which keep their title and results;
+/// the session's verdict stays the customer's.
+#[test]
+fn the_agents_own_run_is_shown_apart_and_never_as_the_customers() {
+    let (mut w, _) = Wizard::new(Arc::new(flow::default_flow().unwrap()), session(true));
+    let at = Timestamp::from_second(1_795_000_100).unwrap();
+    let customers = w.session().checks.clone();
+    let verdict = w.session().verdict.clone();
+    assert!(matches!(&w.update(Msg::RerunChecks)[..], [Effect::RunChecks(_)]));
+    w.update(Msg::ChecksStarted {
+        ids: vec!["http".into()],
+        at,
+    });
+    w.update(Msg::CheckFinished {
+        id: "http".into(),
+        results: vec![
+            CheckResult::new("http", Status::Pass, "qbo.intuit.com answered 200 OK").with("status_code", 200),
+        ],
+    });
+    w.update(Msg::ChecksDone { at, duration_ms: 40 });
+    assert_eq!(
+        w.session().checks,
+        customers,
+        "the customer's results stay theirs"
+    );
+    assert_eq!(w.session().verdict, verdict, "so does the verdict");
+    for (width, height) in [(120, 40), (100, 30)] {
+        let text = screen::text(&w, &App::new(Theme::monochrome()), width, height);
+        assert!(text.contains("The customer's results"), "{text}");
+        assert!(text.contains("answered 502 Bad"), "{text}");
+        assert!(text.contains("This computer (yours)"), "{text}");
+    }
+    let text = screen::text(&w, &App::new(Theme::monochrome()), 120, 40);
+    assert!(text.contains("Here: Your connection to QuickBooks"), "{text}");
 }

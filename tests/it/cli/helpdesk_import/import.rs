@@ -29,7 +29,7 @@ fn a_real_check_json_from_an_outage_imports_and_reports() {
         .success();
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(report["verdict"]["id"], "service_outage");
-    assert_eq!(report["imported"]["source"], "check_json");
+    assert_eq!(report["customer"]["source"], "check_json");
     assert_eq!(report["case_code"], case.as_str());
     let checks = report["checks"].as_array().unwrap();
     assert_eq!(checks.len(), run.report["checks"].as_array().unwrap().len());
@@ -99,11 +99,15 @@ fn a_session_json_and_a_result_code_import_too() {
         .success();
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let original: serde_json::Value = serde_json::from_str(&exported).unwrap();
-    assert_eq!(report["imported"]["source"], "session_json");
-    assert_eq!(report["started_at"], original["started_at"], "times kept");
-    assert_eq!(report["steps"][0]["answer"], original["steps"][0]["answer"]);
-    assert_eq!(report["steps"][1]["note"], "printer <b>office</b>");
+    // A call of the agent's that carries the customer's session: their times, answers and
+    // notes under `customer`, their verdict and results as the call's.
+    let customer = &report["customer"];
+    assert_eq!(customer["source"], "session_json");
+    assert_eq!(customer["started_at"], original["started_at"], "times kept");
+    assert_eq!(customer["steps"][0]["answer"], original["steps"][0]["answer"]);
+    assert_eq!(customer["steps"][1]["note"], "printer <b>office</b>");
     assert_eq!(report["verdict"], original["verdict"]);
+    assert_eq!(report["outcome"], "in_progress", "the call is open");
 
     // The result code `check` prints, read back by the agent.
     let table = world.check_table(&setup);

@@ -9,10 +9,16 @@
 //!   arbitrary bytes and JSON never panic.
 //! - `customer`: `--helpdesk --customer` runs no check on the agent's computer and says whose
 //!   results these are.
+//! - `origin`: `r` in a call runs the agent's own checks and keeps them apart, labelled, never
+//!   in place of the customer's results, verdict or result code.
+//! - `call`: the customer's finished session (the file their summary saved) opens a call as a
+//!   new session of the agent's; `import` prints the `--customer` command that opens it.
 //! - `watch`: `watch` until QuickBooks recovers, or until it gives up.
 
+mod call;
 mod customer;
 mod import;
+mod origin;
 mod watch;
 
 use std::path::{Path, PathBuf};
@@ -32,6 +38,9 @@ fn qbfix(world: &World, config: &Path) -> Command {
         .arg(config)
         .arg("--data-dir")
         .arg(data_dir(world))
+        // A home of the test's own: reports saved at a summary never land in the real one.
+        .env("HOME", world.dir.path().join("agent-home"))
+        .env_remove("XDG_CONFIG_HOME")
         .env("NO_COLOR", "1")
         .timeout(Duration::from_secs(60));
     cmd

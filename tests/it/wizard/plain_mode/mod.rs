@@ -11,6 +11,7 @@
 
 mod bank;
 mod helpdesk;
+mod record;
 mod resume;
 mod walk;
 

@@ -258,7 +258,7 @@ fn five_hundred_random_keys_never_panic_and_leave_a_session_that_loads() {
                 match effect {
                     Effect::Save => store.save(rig.w.session()).unwrap(),
                     Effect::RunChecks(_) => finish_checks(&mut rig.w),
-                    Effect::TestBank(_) | Effect::Finished | Effect::Quit => {}
+                    Effect::TestBank(_) | Effect::Finished | Effect::WriteReports | Effect::Quit => {}
                 }
             }
             rig.screen_text();

@@ -152,3 +152,22 @@ fn g_is_a_helpdesk_key_listing_every_step() {
     rig.code(KeyCode::Esc);
     assert!(matches!(rig.app.screen, Screen::Step));
 }
+
+#[test]
+fn the_summary_offers_no_back_and_b_changes_nothing() {
+    let mut rig = Rig::new();
+    while !rig.w.at_summary() {
+        rig.press(ch('2'));
+    }
+    let record = rig.w.session().clone();
+    let footer = rig.roomy_footer();
+    assert!(!footer.contains("back"), "{footer}");
+    assert!(!rig.roomy_help().contains("Backspace"), "{}", rig.roomy_help());
+    for code in [KeyCode::Char('b'), KeyCode::Backspace] {
+        assert_eq!(rig.code(code), Action::Nothing, "{code:?}");
+        assert!(rig.w.at_summary());
+    }
+    // Then "1" (what turned a finished session "resolved") has no answer to pick.
+    rig.press(ch('1'));
+    assert_eq!(rig.w.session(), &record);
+}

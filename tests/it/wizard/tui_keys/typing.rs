@@ -8,13 +8,14 @@ use qbfix::tui::app::{Action, PASTE_IGNORED};
 use qbfix::tui::screen::Screen;
 use qbfix::wizard::{Effect, Msg};
 
-use super::{Rig, bank_step, ch};
+use super::{Rig, bank_step, ch, now};
 
 #[test]
 fn note_editor_starts_with_the_note_enter_saves_esc_cancels() {
     let mut rig = Rig::new();
     rig.w.update(Msg::Note {
         text: "earlier note".into(),
+        at: now(),
     });
     rig.press(ch('n'));
     let Screen::Note(editor) = &rig.app.screen else {
@@ -30,7 +31,8 @@ fn note_editor_starts_with_the_note_enter_saves_esc_cancels() {
     assert_eq!(
         rig.code(KeyCode::Enter),
         Action::Send(Msg::Note {
-            text: "earlier note q1\nx".into()
+            text: "earlier note q1\nx".into(),
+            at: now(),
         })
     );
     assert!(matches!(rig.app.screen, Screen::Step));
@@ -114,7 +116,8 @@ fn a_paste_goes_into_the_note_whole_and_answers_nothing_elsewhere() {
     assert_eq!(
         rig.code(KeyCode::Enter),
         Action::Send(Msg::Note {
-            text: "Error 502 Bad Gateway\n2 of my 3 bank accounts fail\n since 9am".into()
+            text: "Error 502 Bad Gateway\n2 of my 3 bank accounts fail\n since 9am".into(),
+            at: now(),
         })
     );
     assert_eq!(rig.w.current_id(), "symptom");
@@ -123,11 +126,17 @@ fn a_paste_goes_into_the_note_whole_and_answers_nothing_elsewhere() {
 #[test]
 fn note_text_is_sanitized() {
     let mut rig = Rig::new();
-    rig.w.update(Msg::Note { text: "a".into() });
+    rig.w.update(Msg::Note {
+        text: "a".into(),
+        at: now(),
+    });
     rig.press(ch('n'));
     rig.app.type_text("\u{1b}[31mb\u{202e}c");
     assert_eq!(
         rig.code(KeyCode::Enter),
-        Action::Send(Msg::Note { text: "abc".into() })
+        Action::Send(Msg::Note {
+            text: "abc".into(),
+            at: now(),
+        })
     );
 }

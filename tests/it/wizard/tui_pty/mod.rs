@@ -13,7 +13,9 @@
 #![cfg(unix)]
 
 mod bank;
+mod call;
 mod paste_and_copy;
+mod record;
 mod signals;
 mod walk;
 

@@ -10,7 +10,7 @@ use crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
 
 use qbfix::flow;
-use qbfix::session::{ImportSource, Imported, Session, SystemFacts};
+use qbfix::session::{Customer, ImportSource, Session, SystemFacts};
 use qbfix::tui::app::{Action, App};
 use qbfix::tui::screen::Screen;
 use qbfix::tui::theme::Theme;
@@ -45,10 +45,7 @@ fn first_step_with_the_customers_results_says_whose_they_are() {
     );
     session.case_code = Some("QB-7K3M-9TQ2".into());
     session.checks = vec![healthy_http()];
-    session.imported = Some(Imported {
-        source: ImportSource::ResultCode,
-        imported_at: t(0),
-    });
+    session.customer = Some(Customer::results(ImportSource::ResultCode, t(0)));
     let (w, _) = Wizard::new(flow, session);
     let terminal = draw(&w, &App::new(Theme::monochrome()), None, 80, 24);
     let buffer = terminal.backend().buffer();
