@@ -1,7 +1,7 @@
 //! Plain line mode: the same wizard, driven line by line from stdin with numbered prompts on
 //! stdout. For pipes, scripts and screen readers: no escape codes, ever. Checks run in the
-//! background and their results are printed at the first step that uses them. After the
-//! summary the session is a record: [`summary`] takes closing notes and checks again.
+//! background and their results are printed at the first step that uses them. The summary is
+//! the last thing printed: the session is a record from then on, and plain mode exits 0.
 
 use std::io::IsTerminal;
 use std::io::{BufRead, Write};
@@ -11,7 +11,6 @@ use tokio::sync::mpsc::UnboundedReceiver;
 
 mod input;
 mod step;
-mod summary;
 
 use crate::checks::CheckEvent;
 use crate::driver::{Driver, Stop};
@@ -80,8 +79,10 @@ pub fn run(
                 plain.wait_for(&mut driver, &waiting)?;
             }
             if driver.wizard.at_summary() {
+                // DESIGN: "The last step prints the summary and exits 0": the session is a
+                // record now, and nothing read after this line could change it.
                 write_summary(&mut out, &driver)?;
-                return summary::after_summary(&mut plain, &mut driver, &mut input, &mut out, echo, width);
+                return Ok(());
             }
             let helpdesk = driver.wizard.session().case_code.is_some();
             step::write_step(&mut out, &driver.wizard, helpdesk, width)?;
