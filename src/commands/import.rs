@@ -7,6 +7,7 @@ use std::path::Path;
 
 use anyhow::bail;
 
+use super::output::print;
 use super::{Ctx, Exit};
 use crate::cli::ImportArgs;
 use crate::files::limits::IMPORT_BYTES;
@@ -18,8 +19,10 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let store = ctx.store()?;
     let s = import::save_new(&store, session, jiff::Timestamp::now())?;
     let case = s.case_code.clone().unwrap_or_default();
-    println!("Imported as session {} (case {case}).", s.id);
-    println!("Open the call with: qbfix --helpdesk --resume {case}");
+    print(&format!(
+        "Imported as session {} (case {case}).\nOpen the call with: qbfix --helpdesk --resume {case}\n",
+        s.id
+    ))?;
     Ok(Exit::Ok)
 }
 
