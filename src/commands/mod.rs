@@ -9,6 +9,7 @@ pub(crate) mod import;
 pub(crate) mod meta;
 pub mod output;
 pub(crate) mod report;
+pub(crate) mod report_target;
 pub(crate) mod sessions;
 pub(crate) mod watch;
 pub mod wizard;

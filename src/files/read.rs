@@ -115,7 +115,8 @@ fn open_nonblocking(path: &Path) -> std::io::Result<File> {
     options.open(path)
 }
 
-fn kind_of(t: &std::fs::FileType) -> &'static str {
+/// "a folder", "a named pipe (FIFO)", "a socket", "a device": what a path names instead of a file.
+pub fn kind_of(t: &std::fs::FileType) -> &'static str {
     if t.is_dir() {
         return "a folder";
     }
