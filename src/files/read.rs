@@ -33,7 +33,9 @@ impl ReadError {
         match self {
             ReadError::Io { source, .. } => io_reason(source),
             ReadError::NotRegular { kind, .. } => format!("is {kind}, not a regular file"),
-            ReadError::TooBig { cap, .. } => format!("is larger than {}", human_size(*cap)),
+            ReadError::TooBig { cap, .. } => {
+                format!("is larger than {}", crate::files::limits::human_size(*cap))
+            }
         }
     }
 }
@@ -161,16 +163,6 @@ pub fn io_reason(e: &std::io::Error) -> String {
             }
             words
         }
-    }
-}
-
-fn human_size(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 && bytes.is_multiple_of(1024 * 1024) {
-        format!("{} MiB", bytes / (1024 * 1024))
-    } else if bytes >= 1024 && bytes.is_multiple_of(1024) {
-        format!("{} KiB", bytes / 1024)
-    } else {
-        format!("{bytes} bytes")
     }
 }
 

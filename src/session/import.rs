@@ -64,12 +64,16 @@ struct SessionDoc {
     system: SystemFacts,
 }
 
-/// Turns the bytes of a customer's file into a session (not saved, id and case code unset).
-pub fn session_from_json(name: &str, bytes: &[u8], now: Timestamp) -> Result<Session, ImportError> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson {
+/// Turns the bytes of a customer's file into a session (not saved, id and case code unset),
+/// with how many of its texts were cut to the session limit (so that it loads back). A
+/// UTF-8 byte-order mark at the start (Notepad and PowerShell write one) is skipped.
+pub fn session_from_json(name: &str, bytes: &[u8], now: Timestamp) -> Result<(Session, usize), ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson {
         name: name.to_string(),
         problem: format!("line {}, column {}: {e}", e.line(), e.column()),
     })?;
+    let cut = crate::files::limits::cut_json(&mut value);
     let shape = |problem: String| ImportError::Shape {
         name: name.to_string(),
         problem,
@@ -135,7 +139,7 @@ pub fn session_from_json(name: &str, bytes: &[u8], now: Timestamp) -> Result<Ses
         .into_iter()
         .map(CheckResult::cleaned)
         .collect();
-    Ok(session)
+    Ok((session, cut))
 }
 
 /// What the `system` check said about the customer's computer.

@@ -48,7 +48,7 @@ impl Wizard {
             Msg::Jump { to, at } => self.jump(&to, at),
             Msg::BankAddress { text } => self.bank_address(&text),
             Msg::Note { text } => {
-                let text = crate::text::sanitize::clean_multiline(text.trim());
+                let text = self.within_note_limit(crate::text::sanitize::clean_multiline(text.trim()));
                 let id = self.current_id().to_string();
                 let record = self.record_mut(&id);
                 record.note = (!text.is_empty()).then_some(text);
@@ -56,7 +56,7 @@ impl Wizard {
                 vec![Effect::Save]
             }
             Msg::DraftNote { text } => {
-                let text = crate::text::sanitize::clean_multiline(text.trim());
+                let text = self.within_note_limit(crate::text::sanitize::clean_multiline(text.trim()));
                 let id = self.current_id().to_string();
                 let record = self.record_mut(&id);
                 if text.is_empty() || record.note.as_deref() == Some(text.as_str()) {
@@ -109,5 +109,15 @@ impl Wizard {
             }
             Msg::Quit => vec![Effect::Save, Effect::Quit],
         }
+    }
+}
+
+impl Wizard {
+    /// `text` cut to the one note limit (what the session reader accepts); the hint says so.
+    fn within_note_limit(&mut self, mut text: String) -> String {
+        if crate::files::limits::cut(&mut text, crate::files::limits::NOTE_BYTES) {
+            self.hint = Some(crate::files::limits::note_cut());
+        }
+        text
     }
 }
