@@ -275,9 +275,7 @@ impl Driver {
     fn wizard_event(&mut self, event: CheckEvent) -> Vec<Effect> {
         match event {
             CheckEvent::Finished { id, results } => {
-                for r in &results {
-                    tracing::debug!(check = %r.id, status = ?r.status, ms = r.duration_ms, "{}", r.summary);
-                }
+                // The runner logged each result.
                 self.wizard.update(Msg::CheckFinished {
                     id: id.to_string(),
                     results,
