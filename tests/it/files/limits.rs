@@ -4,10 +4,6 @@
 //! writes a session that loads back. The TUI's note editor is tested with its keys
 //! (`wizard::tui_keys::typing`); any session at all, in `loads_back`.
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::Stdio;
-use std::sync::mpsc;
-
 use qbfix::files::limits::NOTE_BYTES;
 
 use crate::support::Env;
@@ -28,6 +24,9 @@ fn peak_kib(pid: u32) -> u64 {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_300_mb_line_in_plain_mode_is_cut_without_being_held() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    use std::sync::mpsc;
     const LINE: usize = 300 * 1000 * 1000;
     let env = Env::new();
     let mut child = env

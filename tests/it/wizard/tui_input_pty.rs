@@ -50,6 +50,10 @@ fn a_100_kb_paste_into_the_note_then_enter_keeps_the_note_limit() {
         .unwrap()
         .to_string();
     let limit = qbfix::files::limits::NOTE_BYTES;
-    assert!(note.len() <= limit && note.len() > limit - 16, "{} bytes", note.len());
+    assert!(
+        note.len() <= limit && note.len() > limit - 16,
+        "{} bytes",
+        note.len()
+    );
     assert!(text.starts_with(&note), "the paste's start, every byte of it");
 }

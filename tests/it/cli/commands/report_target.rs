@@ -12,7 +12,9 @@
 //! `devpts` file system (so the temp file the writer starts with is refused there). The literal
 //! `-o /dev/stdout` is tried only when not root (then `/dev` is not writable either way); as
 //! root a link to it in the temp dir stands in.
+#![cfg(unix)]
 
+use std::os::unix::fs::{FileTypeExt, symlink};
 use std::path::{Path, PathBuf};
 
 use super::finished_session;
@@ -40,10 +42,8 @@ fn is_link(p: &Path) -> bool {
     std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink())
 }
 
-#[cfg(unix)]
 #[test]
 fn targets_that_are_not_regular_files_are_refused_and_left_alone() {
-    use std::os::unix::fs::{FileTypeExt, symlink};
     let env = Env::new();
     finished_session(&env);
     let dir = env.dir();
@@ -96,7 +96,6 @@ fn targets_that_are_not_regular_files_are_refused_and_left_alone() {
     }
 }
 
-#[cfg(unix)]
 fn is_root() -> bool {
     std::process::Command::new("id")
         .arg("-u")
@@ -105,10 +104,8 @@ fn is_root() -> bool {
 }
 
 /// The session file, its lock file, and paths that reach them with `..` or a link.
-#[cfg(unix)]
 #[test]
 fn nothing_inside_the_data_dir_is_written() {
-    use std::os::unix::fs::symlink;
     let env = Env::new();
     let id = finished_session(&env);
     let sessions = env.data_dir().join("sessions");
@@ -153,10 +150,8 @@ fn nothing_inside_the_data_dir_is_written() {
     env.cmd().args(["report", &id]).assert().success();
 }
 
-#[cfg(unix)]
 #[test]
 fn a_link_to_a_regular_file_elsewhere_is_followed_and_dash_is_stdout() {
-    use std::os::unix::fs::symlink;
     let env = Env::new();
     finished_session(&env);
     let real = env.dir().join("kept").join("report.md");
