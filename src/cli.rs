@@ -138,7 +138,7 @@ pub struct ImportArgs {
 /// `qbfix watch`.
 #[derive(Debug, Args)]
 pub struct WatchArgs {
-    /// Seconds between polls (at least 1)
+    /// Seconds between polls (1 to 86400)
     #[arg(long, value_name = "SECS", default_value_t = 30.0)]
     pub interval: f64,
     /// Give up (exit 1) after this many seconds

@@ -1,8 +1,10 @@
 //! The `qbfix` binary: parses the command line, runs the command ([`qbfix::commands::run`]) and
-//! maps every error to one line on stderr and exit code 2 — the one place that does.
+//! maps every error to one line on stderr and exit code 2 — the one place that does (output
+//! that cannot be written too: [`qbfix::commands::output`]).
 
 use std::process::ExitCode;
 
+use qbfix::commands::output::say;
 use qbfix::commands::wizard::close_prompt;
 use qbfix::commands::{self, Ctx, Exit};
 use qbfix::text::{one_line::one_line, redact::Redactor, sanitize};
@@ -15,7 +17,7 @@ fn main() -> ExitCode {
     let exit = commands::run(cli, &ctx).unwrap_or_else(|e| {
         let message = one_line(e.chain());
         tracing::error!("{message}");
-        eprintln!("qbfix: {message}");
+        say(&format!("qbfix: {message}"));
         Exit::Usage
     });
     // Nothing waits on a name lookup stuck in the OS resolver.
@@ -32,7 +34,7 @@ fn main() -> ExitCode {
 fn start_log(ctx: &Ctx, verbose: bool) {
     let env = std::env::var("QBFIX_LOG").ok();
     let level = qbfix::logging::level(verbose, env.as_deref()).unwrap_or_else(|problem| {
-        eprintln!("qbfix: {}; logging at info", sanitize::clean(&problem));
+        say(&format!("qbfix: {}; logging at info", sanitize::clean(&problem)));
         tracing::level_filters::LevelFilter::INFO
     });
     let Ok(dir) = ctx.data_dir() else {

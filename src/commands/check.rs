@@ -6,7 +6,6 @@ use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use anyhow::Context as _;
 use serde::Serialize;
 
 use super::{Ctx, Exit};
@@ -45,7 +44,7 @@ pub fn run(args: CheckArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let problem = ctx
         .runtime()?
         .block_on(measure(config, args.json, &args.only))
-        .context("writing the results")?;
+        .map_err(super::output::OutputError)?;
     Ok(Exit::problem_if(problem))
 }
 
@@ -72,7 +71,7 @@ pub async fn measure(config: Arc<Config>, json: bool, only: &[String]) -> std::i
             },
             _ = tick.tick(), if progress && !announced => {
                 if started.elapsed() >= Duration::from_millis(1500) && !pending.is_empty() {
-                    eprintln!("still waiting on: {}", pending.join(", "));
+                    super::output::say(&format!("still waiting on: {}", pending.join(", ")));
                     announced = true;
                 }
             }
@@ -92,18 +91,15 @@ pub async fn measure(config: Arc<Config>, json: bool, only: &[String]) -> std::i
     } else {
         let color =
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        let mut out = std::io::stdout().lock();
+        let mut out = super::output::Stdout;
         write_table(&mut out, &results, &verdict, color).and_then(|()| out.flush())
     };
-    match written {
-        // A reader that stopped early (`| head`) is not an error worth a message.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(problem),
-        other => other.map(|()| problem),
-    }
+    // A reader that stopped early (`| head`) is no error: [`super::output`] drops the rest.
+    written.map(|()| problem)
 }
 
 fn write_json(report: &CheckReport) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::output::Stdout;
     serde_json::to_writer_pretty(&mut out, report)?;
     writeln!(out)?;
     out.flush()

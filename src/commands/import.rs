@@ -7,6 +7,7 @@ use std::path::Path;
 
 use anyhow::bail;
 
+use super::output::{print, say};
 use super::{Ctx, Exit};
 use crate::cli::ImportArgs;
 use crate::files::limits::IMPORT_BYTES;
@@ -18,8 +19,10 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let store = ctx.store()?;
     let s = import::save_new(&store, session, jiff::Timestamp::now())?;
     let case = s.case_code.clone().unwrap_or_default();
-    println!("Imported as session {} (case {case}).", s.id);
-    println!("Open the call with: qbfix --helpdesk --customer {case}");
+    print(&format!(
+        "Imported as session {} (case {case}).\nOpen the call with: qbfix --helpdesk --customer {case}\n",
+        s.id
+    ))?;
     Ok(Exit::Ok)
 }
 
@@ -29,7 +32,14 @@ pub fn customer_session(file: Option<&Path>, code: Option<&str>) -> anyhow::Resu
     Ok(match (file, code) {
         (Some(path), _) => {
             let (name, bytes) = read_capped(path)?;
-            import::session_from_json(&name, &bytes, now)?
+            let (session, cut) = import::session_from_json(&name, &bytes, now)?;
+            if cut > 0 {
+                say(&format!(
+                    "qbfix: {}",
+                    crate::files::limits::import_cut(&name, cut)
+                ));
+            }
+            session
         }
         (None, Some(code)) => import::session_from_code(code, now)?,
         (None, None) => bail!("import needs a file (or -) or --code CODE"),

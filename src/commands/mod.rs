@@ -1,12 +1,15 @@
 //! The command edge: one module per subcommand, each `run(args, &Ctx) -> Result<Exit>`; the
 //! work itself lives in the floors below. [`Ctx`] loads what a command needs on first use
 //! (the data dir, the config, one async runtime), so `report`, `sessions`, `man` and
-//! `completions` never read the config; [`Exit`] is the one table of exit codes.
+//! `completions` never read the config; [`Exit`] is the one table of exit codes; [`output`] is
+//! the one way to standard output (a closed pipe ends quietly, a full disk is one line).
 
 pub(crate) mod check;
 pub(crate) mod import;
 pub(crate) mod meta;
+pub mod output;
 pub(crate) mod report;
+pub(crate) mod report_target;
 pub(crate) mod sessions;
 pub(crate) mod watch;
 pub mod wizard;

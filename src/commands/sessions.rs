@@ -1,11 +1,12 @@
 //! `qbfix sessions`: the saved sessions, newest first (warnings about damaged files on stderr).
 
+use super::output::{print, say};
 use super::{Ctx, Exit};
 
 pub fn run(ctx: &Ctx) -> anyhow::Result<Exit> {
     let store = ctx.store_read_only()?;
     let (sessions, warnings) = store.list();
-    warnings.iter().for_each(|w| eprintln!("qbfix: {w}"));
-    print!("{}", crate::report::sessions_table(&sessions));
+    warnings.iter().for_each(|w| say(&format!("qbfix: {w}")));
+    print(&crate::report::sessions_table(&sessions))?;
     Ok(Exit::Ok)
 }

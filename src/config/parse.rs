@@ -1,6 +1,6 @@
 //! Reading a config file: TOML into raw structs (unknown keys rejected, every key optional),
 //! then checked and turned into a [`Config`] with defaults filled in; every error names the
-//! file, line, column and key.
+//! file, line, column and key (its path as `serde_path_to_error` walked it).
 
 use std::path::Path;
 use std::time::Duration;
@@ -11,6 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use url::Url;
 
+use super::type_errors;
 use super::*;
 use crate::files::read::{self, display_path};
 use crate::text::position::line_col;
@@ -38,11 +39,20 @@ impl Config {
                 problem,
             }
         };
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let document = toml::Deserializer::parse(text).map_err(|e| {
             let offset = e.span().map(|s| s.start).unwrap_or(0);
-            let problem = super::type_errors::describe(text, offset, e.message())
-                .unwrap_or_else(|| e.message().trim().to_string());
+            let message = e.message().trim();
+            let problem = match e.span().and_then(|s| type_errors::duplicate_path(text, s)) {
+                Some(key) if message == "duplicate key" => format!("{key}: duplicate key (set twice)"),
+                _ => message.to_string(),
+            };
             invalid(offset, problem)
+        })?;
+        let raw: RawConfig = serde_path_to_error::deserialize(document).map_err(|e| {
+            let path = key_path(e.path());
+            let e = e.into_inner();
+            let offset = e.span().map(|s| s.start).unwrap_or(0);
+            invalid(offset, type_errors::describe(&path, e.message()))
         })?;
         let mut config = Config::default();
         let ms = |v: &Spanned<u64>, key: &str| {
@@ -105,12 +115,24 @@ impl Config {
         let urls = |list: &[Spanned<String>], key: &str| -> Result<Vec<Url>, ConfigError> {
             list.iter().map(|v| url(v, key)).collect()
         };
+        // What the checks must test: an empty list would test nothing and say "fine".
+        let some_urls = |list: &Spanned<Vec<Spanned<String>>>, key: &str| {
+            if list.get_ref().is_empty() {
+                return Err(invalid(
+                    list.span().start,
+                    format!(
+                        "{key}: the list is empty; give at least one web address, or leave the key out to use the default ones"
+                    ),
+                ));
+            }
+            urls(list.get_ref(), key)
+        };
         if let Some(t) = raw.targets {
             if let Some(list) = &t.quickbooks {
-                config.targets.quickbooks = urls(list, "targets.quickbooks")?;
+                config.targets.quickbooks = some_urls(list, "targets.quickbooks")?;
             }
             if let Some(list) = &t.control {
-                config.targets.control = urls(list, "targets.control")?;
+                config.targets.control = some_urls(list, "targets.control")?;
             }
             if let Some(v) = &t.status_page {
                 config.targets.status_page = url(v, "targets.status_page")?;
@@ -143,6 +165,27 @@ impl Config {
     }
 }
 
+/// `network.timeout_ms`, `tls.expected_issuers[1]`: the keys and list positions the
+/// deserializer walked, without the inner fields of `toml::Spanned`.
+fn key_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Map { key } if key.starts_with("$__serde_spanned_private") => {}
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
 /// `"system"`, `"none"` or an `http://host:port` proxy URL.
 fn proxy_setting(text: &str) -> Result<ProxySetting, String> {
     match text.trim() {
@@ -173,7 +216,16 @@ pub fn ca_certs(file: &Path) -> Result<Vec<CertificateDer<'static>>, String> {
         .map_err(|e| format!("cannot read {}: {}", display_path(file), e.reason()))?;
     let mut certs = Vec::new();
     for cert in CertificateDer::pem_slice_iter(&bytes) {
-        certs.push(cert.map_err(|e| format!("{} is not valid PEM: {e}", display_path(file)))?);
+        let cert = cert.map_err(|e| format!("{} is not valid PEM: {e}", display_path(file)))?;
+        // The PEM armour can hold any bytes: each must parse as an X.509 certificate.
+        if x509_parser::parse_x509_certificate(&cert).is_err() {
+            return Err(format!(
+                "{}: certificate {} is not a valid certificate",
+                display_path(file),
+                certs.len() + 1
+            ));
+        }
+        certs.push(cert);
     }
     if certs.is_empty() {
         return Err(format!("{} holds no PEM certificate", display_path(file)));
@@ -202,8 +254,8 @@ struct RawNetwork {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTargets {
-    quickbooks: Option<Vec<Spanned<String>>>,
-    control: Option<Vec<Spanned<String>>>,
+    quickbooks: Option<Spanned<Vec<Spanned<String>>>>,
+    control: Option<Spanned<Vec<Spanned<String>>>>,
     status_page: Option<Spanned<String>>,
     bank: Option<Vec<Spanned<String>>>,
 }

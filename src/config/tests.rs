@@ -133,3 +133,82 @@ fn messages_echo_no_control_characters_or_passwords() {
         .to_string();
     assert_eq!(e, "/nonexistent/c.toml: cannot read config: no such file");
 }
+
+#[test]
+fn keys_in_inline_tables_and_lists_are_named_by_their_path() {
+    assert_eq!(
+        err("network = { timeout_ms = \"x\" }\n"),
+        "c.toml:1:26: network.timeout_ms: expected a whole number of milliseconds, found the text \"x\""
+    );
+    let e = err("targets = { quickbooks = [\"http://a/\"], bank = 5 }\n");
+    assert!(e.starts_with("c.toml:1:48: targets.bank: expected a list"), "{e}");
+    let e = err("[tls]\nexpected_issuers = [\"a\", 5]\n");
+    assert!(
+        e.starts_with("c.toml:2:26: tls.expected_issuers[1]: expected "),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_duplicate_key_is_named() {
+    assert_eq!(
+        err("[network]\ntimeout_ms = 5\ntimeout_ms = 6\n"),
+        "c.toml:3:1: network.timeout_ms: duplicate key (set twice)"
+    );
+    let e = err("network = { samples = 1, samples = 2 }\n");
+    assert!(
+        e.starts_with("c.toml:1:26: network.samples: duplicate key"),
+        "{e}"
+    );
+    let e = err("[tls]\n[tls]\n");
+    assert!(e.starts_with("c.toml:2:2: tls: duplicate key"), "{e}");
+}
+
+#[test]
+fn a_negative_number_is_named() {
+    assert_eq!(
+        err("[network]\ntimeout_ms = -5\n"),
+        "c.toml:2:14: network.timeout_ms: expected a whole number of milliseconds, found the number -5"
+    );
+    let e = err("network.samples = -1\n");
+    assert!(
+        e.starts_with("c.toml:1:19: network.samples: expected a whole number, found the number -1"),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_extra_ca_file_with_an_invalid_certificate_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    // Good PEM armour and base64 around bytes that are no certificate.
+    std::fs::write(
+        dir.path().join("bad.pem"),
+        "-----BEGIN CERTIFICATE-----\nAAECAwQFBgcICQ==\n-----END CERTIFICATE-----\n",
+    )
+    .unwrap();
+    let e = Config::parse(
+        "[tls]\nextra_ca_file = \"bad.pem\"\n",
+        &dir.path().join("config.toml"),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("config.toml:2:17: tls.extra_ca_file: "), "{e}");
+    assert!(
+        e.contains("bad.pem: certificate 1 is not a valid certificate"),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_empty_quickbooks_or_control_list_is_named_and_bank_may_be_empty() {
+    for key in ["quickbooks", "control"] {
+        let e = err(&format!("[targets]\n{key} = []\n"));
+        let at = key.len() + 4;
+        assert!(
+            e.starts_with(&format!("c.toml:2:{at}: targets.{key}: the list is empty")),
+            "{e}"
+        );
+    }
+    let c = Config::parse("[targets]\nbank = []\n", Path::new("c.toml")).unwrap();
+    assert!(c.targets.bank.is_empty());
+}

@@ -261,9 +261,7 @@ impl Driver {
     pub fn on_check_event(&mut self, event: CheckEvent) -> Vec<Effect> {
         match event {
             CheckEvent::Finished { id, results } => {
-                for r in &results {
-                    tracing::debug!(check = %r.id, status = ?r.status, ms = r.duration_ms, "{}", r.summary);
-                }
+                // The runner logged each result.
                 self.wizard.update(Msg::CheckFinished {
                     id: id.to_string(),
                     results,

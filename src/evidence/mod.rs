@@ -28,9 +28,15 @@ pub use verdict::{Verdict, VerdictId};
 pub use verdict_words::Side;
 
 /// Decides the verdict from all results: the first row of the table that matches
-/// ([`verdict::find`]), in its words ([`verdict_words::verdict`]).
+/// ([`verdict::find`]), in its words ([`verdict_words::verdict`]). The words quote the checks'
+/// own, so they are kept within the one limit of a session's text
+/// ([`crate::files::limits::SESSION_TEXT_BYTES`]): a session holding the verdict loads back.
 pub fn decide(results: &[CheckResult]) -> Verdict {
-    verdict_words::verdict(&verdict::find(results))
+    use crate::files::limits::{SESSION_TEXT_BYTES, cut};
+    let mut verdict = verdict_words::verdict(&verdict::find(results));
+    cut(&mut verdict.title, SESSION_TEXT_BYTES);
+    cut(&mut verdict.advice, SESSION_TEXT_BYTES);
+    verdict
 }
 
 /// How a check came out.
@@ -103,11 +109,16 @@ impl CheckResult {
     }
 
     /// This result with every string stripped of control and bidi characters (what came
-    /// from outside: a server's words, an imported file).
+    /// from outside: a server's words, an imported file) and cut to the one limit of a text
+    /// in a session ([`crate::files::limits::SESSION_TEXT_BYTES`]), so a session keeping it
+    /// loads back.
     pub fn cleaned(mut self) -> Self {
+        use crate::files::limits;
         self.summary = crate::text::sanitize::clean(&self.summary);
+        limits::cut(&mut self.summary, limits::SESSION_TEXT_BYTES);
         for value in self.details.values_mut() {
             crate::text::sanitize::clean_json(value, false);
+            limits::cut_json(value);
         }
         self
     }

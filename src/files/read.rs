@@ -33,7 +33,9 @@ impl ReadError {
         match self {
             ReadError::Io { source, .. } => io_reason(source),
             ReadError::NotRegular { kind, .. } => format!("is {kind}, not a regular file"),
-            ReadError::TooBig { cap, .. } => format!("is larger than {}", human_size(*cap)),
+            ReadError::TooBig { cap, .. } => {
+                format!("is larger than {}", crate::files::limits::human_size(*cap))
+            }
         }
     }
 }
@@ -115,7 +117,8 @@ fn open_nonblocking(path: &Path) -> std::io::Result<File> {
     options.open(path)
 }
 
-fn kind_of(t: &std::fs::FileType) -> &'static str {
+/// "a folder", "a named pipe (FIFO)", "a socket", "a device": what a path names instead of a file.
+pub fn kind_of(t: &std::fs::FileType) -> &'static str {
     if t.is_dir() {
         return "a folder";
     }
@@ -135,23 +138,31 @@ fn kind_of(t: &std::fs::FileType) -> &'static str {
     "not a regular file"
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+/// An I/O error in words a person reads: no Rust or OS error codes (`(os error 28)`).
+pub fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match e.kind() {
         ErrorKind::NotFound => "no such file".to_string(),
         ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::StorageFull => "the disk is full".to_string(),
+        ErrorKind::QuotaExceeded => "the disk quota is used up".to_string(),
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_string(),
         ErrorKind::InvalidData => e.to_string(),
-        _ => crate::text::sanitize::clean(&e.to_string()),
-    }
-}
-
-fn human_size(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 && bytes.is_multiple_of(1024 * 1024) {
-        format!("{} MiB", bytes / (1024 * 1024))
-    } else if bytes >= 1024 && bytes.is_multiple_of(1024) {
-        format!("{} KiB", bytes / 1024)
-    } else {
-        format!("{bytes} bytes")
+        _ => {
+            let text = e.to_string();
+            // "No space left on device (os error 28)" → "no space left on device".
+            let text = match text.rfind(" (os error ") {
+                Some(at) if text.ends_with(')') => &text[..at],
+                _ => text.as_str(),
+            };
+            let mut words = crate::text::sanitize::clean(text);
+            if let Some(first) = words.get(..1)
+                && e.raw_os_error().is_some()
+            {
+                words.replace_range(..1, &first.to_ascii_lowercase());
+            }
+            words
+        }
     }
 }
 
@@ -212,6 +223,21 @@ mod tests {
                 .ends_with("pipe: is a named pipe (FIFO), not a regular file"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn io_errors_are_said_without_error_codes() {
+        assert_eq!(
+            io_reason(&std::io::Error::from(std::io::ErrorKind::StorageFull)),
+            "the disk is full"
+        );
+        #[cfg(target_os = "linux")]
+        assert_eq!(
+            io_reason(&std::io::Error::from_raw_os_error(libc::EIO)),
+            "input/output error"
+        );
+        let other = io_reason(&std::io::Error::other("gone"));
+        assert_eq!(other, "gone");
     }
 
     #[test]

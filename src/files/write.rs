@@ -3,12 +3,14 @@
 //! with a name of its own in the target's folder (never a fixed `.tmp` name another process
 //! could be writing, never through a planted link), are flushed to disk, then renamed over the
 //! target, and the folder is flushed so the rename survives a power cut. A reader sees the old
-//! file or the new one, never half of either.
+//! file or the new one, never half of either. It never replaces a folder, FIFO, socket or device
+//! (a rename would put a regular file in its place: as root, `/dev/null`); a link is replaced
+//! as a link, never followed — callers that mean its target resolve it first.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::files::read::display_path;
+use crate::files::read::{display_path, io_reason, kind_of};
 
 /// Who may read the file written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +26,9 @@ pub enum Mode {
 pub enum WriteError {
     #[error("{0} is a folder; give a file name, e.g. {0}/report.html")]
     IsDir(String),
-    #[error("cannot write {path}: {error}")]
+    #[error("cannot write {0}: it is {1}, not a regular file")]
+    NotRegular(String, &'static str),
+    #[error("cannot write {path}: {}", io_reason(.error))]
     Io { path: String, error: std::io::Error },
 }
 
@@ -35,6 +39,10 @@ impl WriteError {
             WriteError::IsDir(shown) => {
                 std::io::Error::new(std::io::ErrorKind::IsADirectory, format!("{shown} is a folder"))
             }
+            WriteError::NotRegular(shown, kind) => std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("{shown} is {kind}, not a regular file"),
+            ),
             WriteError::Io { error, .. } => error,
         }
     }
@@ -50,6 +58,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: Mode) -> Result<(), WriteEr
                 .trim_end_matches(['/', std::path::MAIN_SEPARATOR])
                 .to_string(),
         ));
+    }
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        let kind = meta.file_type();
+        if !kind.is_file() && !kind.is_symlink() {
+            return Err(WriteError::NotRegular(shown, kind_of(&kind)));
+        }
     }
     let dir = folder_of(path);
     let name = path
@@ -134,6 +148,27 @@ mod tests {
         let err = write_atomic(dir.path(), b"x", Mode::Public).unwrap_err();
         assert!(matches!(err, WriteError::IsDir(_)), "{err}");
         assert!(err.to_string().contains("is a folder"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_socket_is_never_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("sock");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        let err = write_atomic(&socket, b"x", Mode::Public).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("sock: it is a socket, not a regular file"),
+            "{err}"
+        );
+        assert!(
+            std::fs::symlink_metadata(&socket)
+                .unwrap()
+                .file_type()
+                .is_socket()
+        );
     }
 
     #[test]

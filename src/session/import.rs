@@ -70,12 +70,16 @@ struct SessionDoc {
     closing_notes: Vec<ClosingNote>,
 }
 
-/// Turns the bytes of a customer's file into a session (not saved, id and case code unset).
-pub fn session_from_json(name: &str, bytes: &[u8], now: Timestamp) -> Result<Session, ImportError> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson {
+/// Turns the bytes of a customer's file into a session (not saved, id and case code unset),
+/// with how many of its texts were cut to the session limit (so that it loads back). A
+/// UTF-8 byte-order mark at the start (Notepad and PowerShell write one) is skipped.
+pub fn session_from_json(name: &str, bytes: &[u8], now: Timestamp) -> Result<(Session, usize), ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson {
         name: name.to_string(),
         problem: format!("line {}, column {}: {e}", e.line(), e.column()),
     })?;
+    let cut = crate::files::limits::cut_json(&mut value);
     let shape = |problem: String| ImportError::Shape {
         name: name.to_string(),
         problem,
@@ -150,7 +154,7 @@ pub fn session_from_json(name: &str, bytes: &[u8], now: Timestamp) -> Result<Ses
         .into_iter()
         .map(CheckResult::cleaned)
         .collect();
-    Ok(session)
+    Ok((session, cut))
 }
 
 /// What the `system` check said about the customer's computer.
@@ -286,7 +290,7 @@ mod tests {
     #[test]
     fn a_finished_session_becomes_an_open_call_carrying_their_answers_and_notes() {
         let bytes = serde_json::to_vec(&their_session()).unwrap();
-        let call = session_from_json("theirs.json", &bytes, at(100)).unwrap();
+        let (call, _) = session_from_json("theirs.json", &bytes, at(100)).unwrap();
         assert!(!call.is_finished() && call.finished_at.is_none());
         assert!(
             call.steps.is_empty() && call.history.is_empty(),
@@ -313,7 +317,7 @@ mod tests {
     #[test]
     fn a_finished_call_gives_a_new_call_on_the_same_results() {
         let bytes = serde_json::to_vec(&their_session()).unwrap();
-        let mut first = session_from_json("theirs.json", &bytes, at(100)).unwrap();
+        let (mut first, _) = session_from_json("theirs.json", &bytes, at(100)).unwrap();
         first.this_computer_checks = vec![CheckResult::new("http", Status::Pass, "200")];
         first.check_runs.push(CheckRun {
             started_at: at(110),

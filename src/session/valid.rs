@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-/// Longest string kept from a session file (a note is at most this long).
+/// Longest string kept from a session file (a note is at most this long): the one table's.
 use crate::files::limits::SESSION_TEXT_BYTES;
 
 /// `YYYYMMDD-HHMMSS-xxxxxx` (hex suffix), as [`super::new_id`] makes them.
@@ -72,7 +72,10 @@ pub fn check(v: &mut Value, stem: &str) -> Result<(), String> {
         Some(_) => return Err("its bank address is not a plain web address".to_string()),
     }
     if too_long(v) {
-        return Err(format!("a text in it is longer than {SESSION_TEXT_BYTES} bytes"));
+        return Err(format!(
+            "a text in it is longer than {}",
+            crate::files::limits::human_size(SESSION_TEXT_BYTES as u64)
+        ));
     }
     // Only a report's copy carries a redaction mark; a file claiming one is taken as recorded.
     if let Some(map) = v.as_object_mut() {

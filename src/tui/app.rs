@@ -5,12 +5,13 @@
 
 use std::time::Duration;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::keys::{self, KeyCommand, KeyContext};
 use super::screen::Screen;
 use super::theme::Theme;
+use crate::files::limits;
 use crate::text::sanitize;
 use crate::wizard::Msg;
 
@@ -50,6 +51,17 @@ fn starts_a_line(key: &KeyEvent) -> bool {
     let ctrl = key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL);
     matches!(key.code, KeyCode::Enter | KeyCode::Char('\n' | '\r'))
         || (ctrl && matches!(key.code, KeyCode::Char('m' | 'j')))
+}
+
+/// The note in `editor`, in bytes, as it will be saved (lines joined by line breaks).
+fn note_len(editor: &TextArea<'_>) -> usize {
+    let lines = editor.lines();
+    lines.iter().map(String::len).sum::<usize>() + lines.len().saturating_sub(1)
+}
+
+/// Bytes the note in `editor` may still grow by before the one note limit.
+fn note_room(editor: &TextArea<'_>) -> usize {
+    limits::NOTE_BYTES.saturating_sub(note_len(editor))
 }
 
 /// The UI state.
@@ -202,14 +214,21 @@ impl App {
                     at: now,
                 });
             }
-            KeyCommand::NewLine => {
-                if let Screen::Note(editor) = &mut self.screen {
-                    editor.insert_newline();
-                }
-            }
+            KeyCommand::NewLine => self.type_text("\n"),
             KeyCommand::Type => {
-                if let Screen::Note(editor) = &mut self.screen {
-                    editor.input(key);
+                if let KeyCode::Char(c) = key.code
+                    && !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                {
+                    self.type_text(c.encode_utf8(&mut [0; 4]));
+                } else if let Screen::Note(editor) = &mut self.screen {
+                    // Moves and deletions; an edit that would pass the limit (a tab, a
+                    // yank) is taken back.
+                    if editor.input(key) && note_len(editor) > limits::NOTE_BYTES {
+                        editor.undo();
+                        self.status = Some(limits::note_cut());
+                    }
                 }
             }
             KeyCommand::TestBank => {
@@ -242,7 +261,12 @@ impl App {
         match &mut self.screen {
             Screen::Note(editor) => {
                 let text = text.replace("\r\n", "\n").replace('\r', "\n");
-                editor.insert_str(sanitize::clean_multiline(&text));
+                let text = sanitize::clean_multiline(&text);
+                let room = note_room(editor);
+                editor.insert_str(limits::cut_str(&text, room));
+                if text.len() > room {
+                    self.status = Some(limits::note_cut());
+                }
             }
             Screen::Step if bank_question => {
                 let line: Vec<&str> = text.split(['\r', '\n']).filter(|l| !l.is_empty()).collect();
@@ -261,7 +285,11 @@ impl App {
     /// burst of keys costs one insertion, not one per key.
     pub fn type_text(&mut self, text: &str) {
         if let Screen::Note(editor) = &mut self.screen {
-            editor.insert_str(text);
+            let room = note_room(editor);
+            editor.insert_str(limits::cut_str(text, room));
+            if text.len() > room {
+                self.status = Some(limits::note_cut());
+            }
         }
     }
 

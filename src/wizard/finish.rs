@@ -155,7 +155,7 @@ impl Wizard {
     /// Appends a closing note (`draft`: one being typed when qbfix ended); the saved reports
     /// are written again once the session is finished.
     fn closing_note(&mut self, text: &str, at: Timestamp, draft: bool) -> Vec<Effect> {
-        let text = super::update::note_text(text);
+        let text = self.within_note_limit(super::update::note_text(text));
         let last = self.session.closing_notes.last().map(|n| n.text.as_str());
         if text.is_empty() || (draft && last == Some(text.as_str())) {
             return vec![];

@@ -54,7 +54,7 @@ impl Wizard {
             Msg::Jump { to, at } => self.jump(&to, at),
             Msg::BankAddress { text } => self.bank_address(&text),
             Msg::Note { text, .. } => {
-                let text = note_text(&text);
+                let text = self.within_note_limit(note_text(&text));
                 let id = self.current_id().to_string();
                 let record = self.record_mut(&id);
                 record.note = (!text.is_empty()).then_some(text);
@@ -62,7 +62,7 @@ impl Wizard {
                 vec![Effect::Save]
             }
             Msg::DraftNote { text, .. } => {
-                let text = note_text(&text);
+                let text = self.within_note_limit(note_text(&text));
                 let id = self.current_id().to_string();
                 let record = self.record_mut(&id);
                 if text.is_empty() || record.note.as_deref() == Some(text.as_str()) {
@@ -148,5 +148,13 @@ impl Wizard {
         let mut effects = vec![Effect::Save];
         effects.extend(self.release_hold());
         effects
+    }
+
+    /// `text` cut to the one note limit (what the session reader accepts); the hint says so.
+    pub(super) fn within_note_limit(&mut self, mut text: String) -> String {
+        if crate::files::limits::cut(&mut text, crate::files::limits::NOTE_BYTES) {
+            self.hint = Some(crate::files::limits::note_cut());
+        }
+        text
     }
 }

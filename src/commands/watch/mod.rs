@@ -18,6 +18,9 @@ use crate::config::Config;
 use crate::evidence::{CheckResult, Status};
 use crate::text::sanitize::clean;
 
+/// The longest `--interval`: one day (a poll a day is as slow as waiting makes sense).
+pub const MAX_INTERVAL: f64 = 86_400.0;
+
 /// How to watch.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
@@ -28,7 +31,7 @@ pub struct Options {
 /// A bad `--interval` or `--timeout`.
 #[derive(Debug, thiserror::Error)]
 pub enum WatchError {
-    #[error("--interval {0}: must be at least 1 second")]
+    #[error("--interval {0}: must be between 1 and {MAX_INTERVAL} seconds (one day)")]
     Interval(f64),
     #[error("--timeout {0}: must be a positive number of seconds")]
     Timeout(f64),
@@ -36,7 +39,7 @@ pub enum WatchError {
 
 impl Options {
     pub fn new(interval: f64, timeout: Option<f64>) -> Result<Options, WatchError> {
-        if !(1.0..=86_400.0).contains(&interval) {
+        if !(1.0..=MAX_INTERVAL).contains(&interval) {
             return Err(WatchError::Interval(interval));
         }
         let timeout = match timeout {

@@ -14,6 +14,18 @@ fn interval_below_one_second_is_refused() {
 }
 
 #[test]
+fn an_interval_too_long_is_refused_saying_what_is_allowed() {
+    let e = Options::new(100_000.0, None).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "--interval 100000: must be between 1 and 86400 seconds (one day)"
+    );
+    let e = Options::new(0.5, None).unwrap_err().to_string();
+    assert!(e.contains("between 1 and 86400"), "{e}");
+    assert!(Options::new(86_400.0, None).is_ok());
+}
+
+#[test]
 fn recovered_only_when_the_page_passes_and_no_site_answers_5xx() {
     let page = CheckResult::new("status_page", Status::Pass, "fine");
     let ok = CheckResult::new("http", Status::Pass, "200").with("status_code", 200);

@@ -1,15 +1,37 @@
 //! Flow validation: ids unique, every target exists, every check, verdict and answer id named
 //! is known, every verdict has its first step, every step reachable from the start, the
-//! summary reachable from every step. Linear in steps and answers (two graph walks). Errors
-//! point at the offending text (a byte offset the loader turns into line:column).
+//! summary reachable from every step, and what a session records of a step (id, title,
+//! answers) within the one limit of a session's text. Linear in steps and answers (two graph
+//! walks). Errors point at the offending text (a byte offset the loader turns into
+//! line:column).
 
 use std::collections::{HashMap, HashSet};
 
-use super::raw::RawFlow;
+use super::raw::{RawFlow, RawStep};
 use super::{StepKind, verdict_ids};
+use crate::files::limits::SESSION_TEXT_BYTES;
 
 /// A problem and the byte offset it is at.
 pub(super) type Problem = (usize, String);
+
+/// What of `step` a session would record (its id, title and answers) and could not keep.
+fn too_long_for_a_session(step: &RawStep) -> Option<String> {
+    let long = |text: &str| text.len() > SESSION_TEXT_BYTES;
+    if long(step.id.get_ref()) {
+        return Some("its id".into());
+    }
+    if long(&step.title) {
+        return Some("its title".into());
+    }
+    step.answers.iter().find_map(|a| {
+        let id = crate::files::limits::cut_str(a.id.get_ref(), 40);
+        if long(a.id.get_ref()) {
+            Some(format!("the id of answer {id:?}…"))
+        } else {
+            long(&a.label).then(|| format!("the label of answer {id:?}"))
+        }
+    })
+}
 
 pub(super) fn check(flow: &RawFlow) -> Result<(), Problem> {
     let Some(first) = flow.steps.first() else {
@@ -30,6 +52,15 @@ pub(super) fn check(flow: &RawFlow) -> Result<(), Problem> {
         }
         if index.insert(id, i).is_some() {
             return Err((step.id.span().start, format!("duplicate step id {id:?}")));
+        }
+        if let Some(what) = too_long_for_a_session(step) {
+            return Err((
+                step.id.span().start,
+                format!(
+                    "step {id:?}: {what} is longer than {}, the longest text a session keeps",
+                    crate::files::limits::human_size(SESSION_TEXT_BYTES as u64)
+                ),
+            ));
         }
     }
     let summaries: Vec<_> = flow

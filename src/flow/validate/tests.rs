@@ -172,3 +172,17 @@ fn every_other_error_kind_is_located() {
     let e = err(&format!("{}{OK_TAIL}", fix("Bad Id")));
     assert!(e.starts_with("f.toml:4:6: step id \"Bad Id\" must be"), "{e}");
 }
+
+#[test]
+fn a_title_or_answer_longer_than_a_session_keeps_is_located() {
+    let long = "x".repeat(crate::files::limits::SESSION_TEXT_BYTES + 1);
+    let e = err(&format!(
+        "[[step]]\nid = \"a\"\nkind = \"fix\"\ntitle = \"{long}\"\ntext = \"x\"\nnext = \"summary\"\n{OK_TAIL}"
+    ));
+    assert!(e.starts_with("f.toml:4:6: step \"a\": its title"), "{e}");
+    assert!(e.contains("longer than 64 KiB"), "{e}");
+    let e = err(&format!(
+        "[[step]]\nid = \"a\"\nkind = \"question\"\ntitle = \"A\"\ntext = \"x\"\n[[step.answer]]\nid = \"yes\"\nlabel = \"{long}\"\nnext = \"summary\"\n{OK_TAIL}"
+    ));
+    assert!(e.contains("step \"a\": the label of answer \"yes\""), "{e}");
+}

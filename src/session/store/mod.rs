@@ -163,6 +163,13 @@ impl SessionStore {
             path: path.clone(),
             source: std::io::Error::other(e),
         })?;
+        // What the reader would refuse is never written (the one table of limits).
+        if bytes.len() as u64 > crate::files::limits::SESSION_BYTES {
+            return Err(refuse(&format!(
+                "it would be larger than {}, more than a session file may hold",
+                crate::files::limits::human_size(crate::files::limits::SESSION_BYTES)
+            )));
+        }
         write::write_atomic(&path, &bytes, write::Mode::Private).map_err(|e| StoreError::Write {
             path: path.clone(),
             source: e.into_io(),

@@ -6,6 +6,7 @@
 //! - `helpdesk_import`: the customer's results on the agent's side — `import`,
 //!   `--helpdesk --customer` and `watch` (`import`, `customer`, `watch`).
 //! - `watch_pty`: `watch` on a real terminal: the live line, the bell, Ctrl-C.
+//! - `output_errors`: output that cannot be written (a closed pipe, a full disk), per command.
 //! - `privacy`: reports hide names, homes, hosts and private addresses unless `--no-redact`.
 //! - `url_passwords`: passwords in configured URLs never reach anything qbfix writes.
 //! - `two_windows`: two `qbfix` processes on one session.
@@ -13,6 +14,7 @@
 mod check;
 mod commands;
 mod helpdesk_import;
+mod output_errors;
 mod privacy;
 mod two_windows;
 mod url_passwords;

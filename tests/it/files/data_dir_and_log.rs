@@ -240,6 +240,48 @@ fn each_run_leaves_a_log_without_user_or_host_names_and_none_on_the_terminal() {
     );
 }
 
+/// `-v check` logs each check's result (its id, status and summary), and still no user name,
+/// home, host or password (one is in the bank's address).
+#[test]
+fn v_check_logs_each_result_without_names_or_passwords() {
+    let env = Env::new();
+    let home = env.dir().join("home").join(USER);
+    std::fs::create_dir_all(&home).unwrap();
+    let mut setup = env.world.healthy();
+    let bank = env.world.http(support::Reply::ok());
+    setup.bank = vec![bank.replace("http://", &format!("http://{USER}:s3cret-pw@"))];
+    let config = home.join("qbfix.toml");
+    std::fs::write(&config, setup.to_toml_string()).unwrap();
+    let mut cmd = assert_cmd::Command::cargo_bin("qbfix").unwrap();
+    support::clean_env(&mut cmd);
+    cmd.env("USER", USER)
+        .env("HOME", &home)
+        .env_remove("QBFIX_LOG")
+        .arg("--config")
+        .arg(&config)
+        .arg("--data-dir")
+        .arg(env.data_dir())
+        .args(["-v", "check", "--only", "connectivity", "--only", "bank"]);
+    let out = cmd.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let log = std::fs::read_to_string(log_path(&env)).unwrap();
+    for id in ["connectivity", "bank"] {
+        let line = log
+            .lines()
+            .find(|l| l.contains(&format!("check={id}")))
+            .unwrap_or_else(|| panic!("no result of {id} in the log:\n{log}"));
+        assert!(line.contains("status=pass"), "{line}");
+    }
+    for secret in [USER, home.to_str().unwrap(), "s3cret-pw"] {
+        assert!(!log.contains(secret), "the log shows {secret:?}:\n{log}");
+    }
+}
+
 #[test]
 fn the_log_is_capped_and_rotated() {
     let env = Env::new();

@@ -6,11 +6,15 @@
 //!   name says.
 //! - `hostile_files`: devices, FIFOs and links where a config, CA, flow or session file should be.
 //! - `data_dir_and_log`: a read-only or blocked data dir, its permissions, and the support log.
+//! - `loads_back`: any session the wizard or `import` writes loads back (properties).
+//! - `limits`: the one table of limits: a 300 MB line in plain mode, an over-long imported text.
 //! - `input_props`: any bytes as a config, flow or session file; the sanitizer; the redactor.
 
 mod data_dir_and_log;
 mod hostile_files;
 mod input_props;
+mod limits;
+mod loads_back;
 mod planted_sessions;
 mod report_snapshots;
 mod saved_reports;

@@ -31,10 +31,24 @@ pub fn clean_env(cmd: &mut Command) {
     for var in UNSET {
         cmd.env_remove(var);
     }
-    cmd.env("NO_PROXY", "*").env("no_proxy", "*");
-    // The host's browsers, firewall, proxy settings and uptime are left out of the verdict.
-    cmd.env("QBFIX_HOST_PROBES", "off");
+    for (var, value) in SET {
+        cmd.env(var, value);
+    }
 }
+
+/// [`clean_env`] for a `std::process::Command` (a test that chooses the child's stdout).
+fn clean_std_env(cmd: &mut std::process::Command) {
+    for var in UNSET {
+        cmd.env_remove(var);
+    }
+    for (var, value) in SET {
+        cmd.env(var, value);
+    }
+}
+
+/// What a hermetic run sets: no proxy for anything, and the host's browsers, firewall, proxy
+/// settings and uptime left out of the verdict.
+const SET: &[(&str, &str)] = &[("NO_PROXY", "*"), ("no_proxy", "*"), ("QBFIX_HOST_PROBES", "off")];
 
 /// One test's servers, config and data dir.
 pub struct Env {
@@ -128,8 +142,13 @@ impl Env {
     /// `qbfix --config … --data-dir …` with proxies off, no config or data dir from the
     /// environment, the test's own `HOME`, and colour off.
     pub fn cmd(&self) -> assert_cmd::Command {
-        let mut cmd = assert_cmd::Command::cargo_bin("qbfix").unwrap();
-        clean_env(&mut cmd);
+        assert_cmd::Command::from_std(self.std_cmd())
+    }
+
+    /// [`Env::cmd`] as a `std::process::Command`, for a test that chooses where its output goes.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_qbfix"));
+        clean_std_env(&mut cmd);
         cmd.env("HOME", self.home()).env_remove("XDG_CONFIG_HOME");
         cmd.arg("--config")
             .arg(self.config_path())

@@ -5,6 +5,8 @@
 //!
 //! - `sessions`: the `sessions` list, case codes, a corrupt session moved aside.
 //! - `report`: `report` in JSON, Markdown, HTML and text, written with `-o`, or refused.
+//! - `report_target`: where `report -o` may write: never a device, FIFO, socket, folder or the
+//!   data dir; a link to a regular file is followed; `-o -` is stdout.
 //! - `config_and_flags`: bad or missing config, an unusable data dir, bad flags, and config
 //!   and data dirs from the environment or the platform.
 //! - `generate`: shell completions, the man page and `flow validate`.
@@ -12,6 +14,7 @@
 mod config_and_flags;
 mod generate;
 mod report;
+mod report_target;
 mod sessions;
 
 use crate::support::Env;

@@ -1,6 +1,7 @@
 //! `import` through the real binary: a real `check --json` taken during an outage, a session
-//! JSON and a result code each become a session to report on; every bad import exits 2 with
-//! one line and writes nothing; arbitrary bytes or JSON objects as an import never panic.
+//! JSON and a result code each become a session to report on; a byte-order mark is accepted;
+//! every bad import exits 2 with one line and writes nothing; arbitrary bytes or JSON objects
+//! as an import never panic.
 
 use assert_cmd::Command;
 use proptest::prelude::*;
@@ -126,6 +127,39 @@ fn a_session_json_and_a_result_code_import_too() {
     assert!(text.contains("reported by the customer's result code"), "{text}");
     assert!(text.contains("Intuit's side"), "{text}");
     assert!(text.contains(&code), "the same result code: {text}");
+}
+
+#[test]
+fn a_byte_order_mark_at_the_start_of_a_file_or_stdin_is_accepted() {
+    let world = World::new();
+    let config = world.write_config(&Setup::default());
+    let doc = "{\"schema_version\": 1, \"verdict\": {\"id\": \"offline\", \"title\": \"t\", \"advice\": \"a\"}, \"checks\": []}";
+    // Notepad and PowerShell start a UTF-8 file with EF BB BF.
+    let with_bom = format!("\u{feff}{doc}");
+    let file = support::write_file(world.dir.path(), "notepad.json", &with_bom);
+    let out = qbfix(&world, &config).arg("import").arg(&file).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = qbfix(&world, &config)
+        .args(["import", "-"])
+        .write_stdin(with_bom)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        support::session_files(&data_dir(&world).join("sessions")).len(),
+        2,
+        "both imported"
+    );
 }
 
 #[test]

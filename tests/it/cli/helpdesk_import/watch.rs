@@ -62,5 +62,5 @@ fn watch_gives_up_at_the_timeout_and_refuses_a_short_interval() {
         .args(["watch", "--interval", "0.5"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("at least 1 second"));
+        .stderr(predicate::str::contains("between 1 and 86400 seconds"));
 }

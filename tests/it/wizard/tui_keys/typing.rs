@@ -1,9 +1,12 @@
 //! Text typed or pasted: the note editor starts with the note, Enter saves and Esc cancels; the
 //! bank field takes typed and pasted text, Enter tests it and Esc skips; a paste goes into the
-//! note whole and answers nothing elsewhere; note text is sanitized.
+//! note whole and answers nothing elsewhere; note text is sanitized; a note never grows past
+//! the one limit (a 1 MiB paste keeps 64 KiB and says so), so the session always loads back.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use qbfix::files::limits::NOTE_BYTES;
+use qbfix::session::SessionStore;
 use qbfix::tui::app::{Action, PASTE_IGNORED};
 use qbfix::tui::screen::Screen;
 use qbfix::wizard::{Effect, Msg};
@@ -139,4 +142,39 @@ fn note_text_is_sanitized() {
             at: now(),
         })
     );
+}
+
+#[test]
+fn a_paste_of_a_mebibyte_keeps_a_note_of_64_kib_and_says_so() {
+    let mut rig = Rig::new();
+    rig.press(ch('n'));
+    rig.app.type_text("Seen at 9am: ");
+    let paste = "Error 502 Bad Gateway, é\n".repeat((1 << 20) / 26);
+    rig.app.paste(&paste, false);
+    let said = rig.app.status.clone().expect("the footer says the note was cut");
+    assert!(said.contains("64 KiB"), "{said}");
+    assert!(rig.footer().contains("64 KiB"), "{}", rig.footer());
+    // Typing on at the limit adds nothing; the note stays whole up to the limit.
+    rig.press(ch('z'));
+    let Action::Send(Msg::Note { text, .. }) = rig.code(KeyCode::Enter) else {
+        panic!("Enter saves the note");
+    };
+    assert!(
+        text.len() <= NOTE_BYTES && text.len() > NOTE_BYTES - 32,
+        "{}",
+        text.len()
+    );
+    assert!(text.starts_with("Seen at 9am: Error 502") && !text.ends_with('z'));
+    let note = rig.w.view().note.expect("the note").to_string();
+    assert!(note.len() <= NOTE_BYTES);
+
+    // And what the wizard holds saves and loads back.
+    let dir = tempfile::tempdir().unwrap();
+    let store = SessionStore::open(dir.path()).unwrap();
+    let mut session = rig.w.session().clone();
+    session.id = "20260101-000001-abcdef".into();
+    store.save(&session).unwrap();
+    let (loaded, warnings) = store.load(&session.id).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(loaded.steps[0].note.as_deref(), Some(note.as_str()));
 }
