@@ -135,7 +135,7 @@ fn kind_of(t: &std::fs::FileType) -> &'static str {
     "not a regular file"
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match e.kind() {
         ErrorKind::NotFound => "no such file".to_string(),

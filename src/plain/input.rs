@@ -42,7 +42,7 @@ pub(super) fn parse(line: &str) -> Result<Msg, String> {
 pub(super) fn read_answer(
     input: &mut impl BufRead,
     out: &mut impl Write,
-    driver: &Driver,
+    driver: &mut Driver,
     echo: bool,
     width: usize,
 ) -> Result<Option<String>, PlainError> {
@@ -60,10 +60,11 @@ pub(super) fn read_answer(
     Ok(Some(line))
 }
 
-/// What end of input says: the session is saved, and how to go on.
+/// What end of input says: the session is saved, and how to go on (or that nothing was
+/// recorded, so nothing was kept).
 pub(super) fn resume_line(driver: &Driver) -> String {
-    format!(
-        "Session saved. Resume with: qbfix --resume {}",
-        driver.wizard.session().id
-    )
+    match driver.kept_id() {
+        Some(id) => format!("Session saved. Resume with: qbfix --resume {id}"),
+        None => crate::driver::NOTHING_KEPT.to_string(),
+    }
 }

@@ -2,12 +2,14 @@
 //! `Wizard::update(msg)` changes state and returns [`Effect`]s for a thin driver (TUI or
 //! plain mode) to carry out. No I/O, no clock reads (times arrive inside messages), no UI.
 //! Here: the messages, the effects, the state and what it answers; `update` is in
-//! `update.rs`, moving through the flow in `moves.rs`.
+//! `update.rs`, moving through the flow in `moves.rs`, the session to continue that the
+//! start step offers in `offer.rs`.
 
 mod bank;
 mod card;
 mod hold;
 mod moves;
+mod offer;
 mod records;
 mod route;
 mod update;
@@ -27,6 +29,7 @@ use crate::session::Session;
 pub use bank::BANK_PROMPT;
 pub use card::{Card, card_for};
 pub use hold::Waiting;
+pub use offer::ResumeOffer;
 pub use view::{Script, StepView, tips_for};
 
 /// Everything that can happen to the wizard.
@@ -83,6 +86,12 @@ pub enum Msg {
     },
     /// Save and leave; the session can be resumed.
     Quit,
+    /// An unfinished session the start step offers to continue (`None`: no offer).
+    Offer(Option<ResumeOffer>),
+    /// Helpdesk: the case code the session was given is already used here; this one is not.
+    CaseCode {
+        code: String,
+    },
 }
 
 /// What the driver must do.
@@ -98,6 +107,9 @@ pub enum Effect {
     Finished,
     /// Leave the program (after saving).
     Quit,
+    /// Continue the session with this id instead (the start step's offer was chosen): the
+    /// driver opens it as `--resume ID` does; this session, with nothing recorded, is not kept.
+    Resume(String),
 }
 
 /// The state machine.
@@ -117,6 +129,8 @@ pub struct Wizard {
     hint: Option<String>,
     /// The bank question was answered (an address, or skipped) in this session.
     bank_asked: bool,
+    /// The session the start step offers to continue.
+    offer: Option<offer::Offered>,
 }
 
 impl Wizard {
@@ -136,6 +150,7 @@ impl Wizard {
             hold: None,
             hint: None,
             bank_asked: false,
+            offer: None,
         };
         wizard.enter_current();
         let effects = vec![Effect::RunChecks(wizard.check_ids()), Effect::Save];

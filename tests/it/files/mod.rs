@@ -7,6 +7,7 @@
 //! - `hostile_files`: devices, FIFOs and links where a config, CA, flow or session file should be.
 //! - `data_dir_and_log`: a read-only or blocked data dir, its permissions, and the support log.
 //! - `input_props`: any bytes as a config, flow or session file; the sanitizer; the redactor.
+//! - `session_index`: start-up and `sessions` read the store's index, never every session file.
 
 mod data_dir_and_log;
 mod hostile_files;
@@ -14,3 +15,4 @@ mod input_props;
 mod planted_sessions;
 mod report_snapshots;
 mod saved_reports;
+mod session_index;
