@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use ratatui_textarea::TextArea;
 
 use super::keys::{self, KeyCommand, KeyContext};
+use super::note::NoteEditor;
 use super::screen::Screen;
 use super::theme::Theme;
 use crate::text::sanitize;
@@ -50,6 +51,24 @@ fn starts_a_line(key: &KeyEvent) -> bool {
     let ctrl = key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL);
     matches!(key.code, KeyCode::Enter | KeyCode::Char('\n' | '\r'))
         || (ctrl && matches!(key.code, KeyCode::Char('m' | 'j')))
+}
+
+/// A key typed into the note editor: Up/Down and PgUp/PgDn move by the rows drawn (Shift
+/// selects); every other key is the text area's.
+fn type_into(editor: &mut NoteEditor, key: KeyEvent) {
+    use crossterm::event::KeyModifiers as M;
+    let select = key.modifiers.contains(M::SHIFT);
+    let plain = (key.modifiers - M::SHIFT).is_empty();
+    let page = i32::from(editor.rows_shown().saturating_sub(1).max(1));
+    match key.code {
+        KeyCode::Up if plain => editor.move_rows(-1, select),
+        KeyCode::Down if plain => editor.move_rows(1, select),
+        KeyCode::PageUp if plain => editor.move_rows(-page, select),
+        KeyCode::PageDown if plain => editor.move_rows(page, select),
+        _ => {
+            editor.input(key);
+        }
+    }
 }
 
 /// The UI state.
@@ -205,7 +224,7 @@ impl App {
             }
             KeyCommand::Type => {
                 if let Screen::Note(editor) = &mut self.screen {
-                    editor.input(key);
+                    type_into(editor, key);
                 }
             }
             KeyCommand::TestBank => {
@@ -269,19 +288,13 @@ impl App {
         }
     }
 
-    /// Opens the note editor holding `existing` (the step's note so far).
+    /// Opens the note editor holding `existing` (the step's note so far), the cursor at its
+    /// end.
     pub fn open_note(&mut self, existing: Option<&str>) {
         let lines: Vec<String> = existing
             .map(|n| n.lines().map(str::to_string).collect())
             .unwrap_or_default();
-        let mut editor = TextArea::new(lines);
-        editor.set_cursor_line_style(ratatui::style::Style::new());
-        editor.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-        editor.set_placeholder_text("What did you try or see? (e.g. \"works in a private window\")");
-        editor.set_placeholder_style(self.theme.dim());
-        editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        editor.move_cursor(ratatui_textarea::CursorMove::End);
-        self.screen = Screen::Note(Box::new(editor));
+        self.screen = Screen::Note(Box::new(NoteEditor::new(lines)));
     }
 
     /// A new step is on screen: start at the top of its text.

@@ -15,6 +15,7 @@ pub(crate) mod context;
 mod event_loop;
 pub(crate) mod input;
 pub mod keys;
+pub mod note;
 pub mod render;
 pub mod screen;
 pub(crate) mod terminal;
