@@ -17,7 +17,7 @@
 //! **Domain tower** — pure, no network, no terminal:
 //! - [`wizard`]: the state machine, `update(Msg) -> Vec<Effect>`
 //! - [`flow`]: the troubleshooting flow as data, loaded and validated
-//! - [`session`]: what a run recorded, the store on disk, case codes, imports
+//! - [`session`]: what a run recorded, the store on disk and its index, case codes, imports
 //! - [`report`]: one report model rendered as Markdown, text, JSON and HTML
 //!
 //! **Measuring tower** — the only network and operating-system readers:

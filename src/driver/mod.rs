@@ -1,11 +1,14 @@
 //! What the TUI and plain mode share around the wizard: starting or resuming a session (a
 //! finished one is a record and is not reopened), carrying out every effect through one
-//! [`Driver::apply`] (saving, starting checks) and feeding check events back in.
+//! [`Driver::apply`] (saving, starting checks) and feeding check events back in. A new session
+//! gets a file only once something is recorded in it (an answer or a note); one left without
+//! a word leaves nothing behind. What step 1 offers to continue is in [`offer`].
 
+pub mod offer;
 pub(crate) mod saved_reports;
 pub(crate) mod signals;
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use jiff::Timestamp;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
@@ -35,6 +38,7 @@ pub struct StartOptions {
 #[derive(Debug)]
 pub struct Driver {
     pub wizard: Wizard,
+    flow: Arc<Flow>,
     store: SessionStore,
     config: Arc<Config>,
     redactor: Arc<Redactor>,
@@ -42,11 +46,17 @@ pub struct Driver {
     pub resume_hint: Option<String>,
     /// Warnings from reading the session folder (damaged files moved aside).
     pub warnings: Vec<StoreWarning>,
+    /// The id of the session once it has a file (shared with plain mode's signal handler).
+    kept: Kept,
+    /// A new session: step 1's offer is still to be looked up.
+    fresh: bool,
+    /// A line for the person from the last effect (a session that could not be continued).
+    notice: Option<String>,
     /// Every check run's events arrive here, for the driver that took the receiver.
     events: UnboundedSender<CheckEvent>,
     receiver: Option<UnboundedReceiver<CheckEvent>>,
     /// This process is the session's only writer while the driver lives.
-    _lock: FileLock,
+    lock: Option<FileLock>,
     /// Where the summary's reports went, or why they could not be written (in words).
     pub reports: Option<Result<SavedReports, String>>,
     /// What happened when the person asked to open the report (shown on the summary).
@@ -71,6 +81,12 @@ pub enum Stop {
     Quit,
 }
 
+/// Said when a session ends with nothing recorded in it.
+pub const NOTHING_KEPT: &str = "Nothing was answered, so no session was kept.";
+
+/// The id a session is saved under once it has a file: what a signal's message names.
+pub type Kept = Arc<Mutex<Option<String>>>;
+
 /// `config` with the bank address the person typed as its bank target (the configured
 /// banks, if any, are what the person did not have to type: they stay as they are).
 fn with_bank_address(config: Arc<Config>, typed: Option<&str>) -> Arc<Config> {
@@ -94,40 +110,39 @@ pub fn finished_line(session: &Session) -> String {
 }
 
 impl Driver {
-    /// Opens a new or resumed session; returns the driver and the first effects to run.
+    /// Opens a new or resumed session; returns the driver and the first effects to run. A
+    /// new session reads nothing of the store (step 1's offer and the hint come later, from
+    /// [`Driver::look_up`]); its id is claimed by its lock alone.
     pub fn start(store: SessionStore, options: StartOptions) -> Result<Started, StoreError> {
         let now = Timestamp::now();
-        let (session, lock, resume_hint, warnings) = match options.resume.as_deref() {
+        let (session, lock, warnings) = match options.resume.as_deref() {
             Some(wanted) => {
-                let (found, warnings) = match wanted {
+                let (id, warnings) = match wanted {
                     "latest" => match store.latest_unfinished() {
-                        (Some(s), w) => (s, w),
+                        (Some(entry), w) => (entry.id, w),
                         (None, _) => return Err(StoreError::NothingToResume),
                     },
-                    id => store.find_session(id)?,
+                    key => {
+                        let (found, w) = store.find_session(key)?;
+                        (found.id, w)
+                    }
                 };
-                // Lock first, then read again: a window that just let go may have saved since.
-                let lock = store.lock(&found.id)?;
-                let (session, _) = store.load(&found.id)?;
-                (session, lock, None, warnings)
+                // Lock first, then read: a window that just let go may have saved since.
+                let lock = store.lock(&id)?;
+                let (session, _) = store.load(&id)?;
+                (session, lock, warnings)
             }
             None => {
-                let (unfinished, warnings) = store.latest_unfinished();
-                let hint = unfinished.map(|s| {
-                    format!(
-                        "An unfinished session from {} exists: qbfix --resume",
-                        s.started_at.strftime("%Y-%m-%d %H:%M UTC")
-                    )
-                });
-                let id = store.reserve_id(now)?;
-                let lock = store.lock(&id)?;
+                let (id, lock) = store.claim_id(now)?;
                 let mut session = Session::new(id, &options.flow.id, now, SystemFacts::current());
                 if options.helpdesk {
-                    session.case_code = Some(crate::session::case_code::generate_unique(&store.case_codes()));
+                    // Checked against the codes used here once the store is read.
+                    session.case_code = Some(crate::session::case_code::generate());
                 }
-                (session, lock, hint, warnings)
+                (session, lock, Vec::new())
             }
         };
+        let fresh = options.resume.is_none();
         if session.finished_at.is_some() || session.is_finished() {
             return Ok(Started::Finished(Box::new(session)));
         }
@@ -140,18 +155,23 @@ impl Driver {
         tracing::info!(session = %session.id, resumed = options.resume.is_some(), "session opened");
         let config = with_bank_address(options.config, session.bank_address.as_deref());
         // On the customer's results the wizard asks for no checks here (`r` runs them).
-        let (wizard, effects) = Wizard::new(options.flow, session);
+        let (wizard, effects) = Wizard::new(options.flow.clone(), session);
         let (events, receiver) = mpsc::unbounded_channel();
+        let kept = (!fresh).then(|| wizard.session().id.clone());
         let driver = Driver {
             wizard,
+            flow: options.flow,
             store,
             config,
             redactor: options.redactor,
-            resume_hint,
+            resume_hint: None,
             warnings,
+            kept: Arc::new(Mutex::new(kept)),
+            fresh,
+            notice: None,
             events,
             receiver: Some(receiver),
-            _lock: lock,
+            lock: Some(lock),
             reports: None,
             opened: None,
         };
@@ -194,6 +214,7 @@ impl Driver {
                 self.save()?;
                 return Ok(Some(Stop::Quit));
             }
+            Effect::Resume(id) => return self.switch_to(&id),
         }
         Ok(None)
     }
@@ -223,17 +244,48 @@ impl Driver {
         crate::report::ticket_summary(&session, Some(self.wizard.flow()))
     }
 
-    pub fn save(&self) -> Result<(), StoreError> {
+    /// Saves the session: always once it has a file; a new one only once something is
+    /// recorded in it (or it holds the customer's results).
+    pub fn save(&mut self) -> Result<(), StoreError> {
+        let session = self.wizard.session();
+        if self.kept_id().is_none() && !session.worth_keeping() {
+            return Ok(());
+        }
         let _saving = signals::saving();
-        let saved = self.store.save(self.wizard.session());
+        let saved = self.store.save(session);
         match &saved {
-            Ok(()) => tracing::debug!(session = %self.wizard.session().id, "session saved"),
+            Ok(()) => {
+                tracing::debug!(session = %session.id, "session saved");
+                *self.kept.lock().unwrap_or_else(PoisonError::into_inner) = Some(session.id.clone());
+            }
             Err(e) => tracing::warn!(
                 "{}",
                 crate::text::one_line::one_line([e as &(dyn std::error::Error + 'static)])
             ),
         }
         saved
+    }
+
+    /// The id the session is saved under, once it has a file.
+    pub fn kept_id(&self) -> Option<String> {
+        self.kept.lock().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    /// The same, shared: what plain mode's signal handler says.
+    pub fn kept(&self) -> Kept {
+        self.kept.clone()
+    }
+
+    /// This process's lock on the session now open; the lock of a session never saved goes
+    /// with its file.
+    fn set_lock(&mut self, lock: FileLock) {
+        let unkept = self.kept_id().is_none();
+        if let Some(old) = self.lock.replace(lock)
+            && unkept
+        {
+            old.discard();
+        }
+        *self.kept.lock().unwrap_or_else(PoisonError::into_inner) = Some(self.wizard.session().id.clone());
     }
 
     /// Starts the checks named by `ids` that exist, their events forwarded to the driver's
@@ -271,6 +323,17 @@ impl Driver {
                 at: Timestamp::now(),
                 duration_ms,
             }),
+        }
+    }
+}
+
+impl Drop for Driver {
+    /// A new session left without a word leaves no file: not even its lock's.
+    fn drop(&mut self) {
+        if self.kept_id().is_none()
+            && let Some(lock) = self.lock.take()
+        {
+            lock.discard();
         }
     }
 }

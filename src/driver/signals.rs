@@ -149,18 +149,26 @@ pub fn saving() -> std::sync::MutexGuard<'static, ()> {
 }
 
 /// For plain mode, whose session is saved after every answer: from now on a signal waits for
-/// any save under way, says on stderr how to resume session `id`, and exits with `128 + n`.
-/// (Check results not yet shown are run again on resume.)
-pub fn exit_on_signal(handle: &tokio::runtime::Handle, id: String) {
+/// any save under way, says on stderr how to resume the session (`kept`: its id once it has a
+/// file; a new one with nothing recorded has none), and exits with `128 + n`. (Check results
+/// not yet shown are run again on resume.)
+pub fn exit_on_signal(handle: &tokio::runtime::Handle, kept: super::Kept) {
     let _runtime = handle.enter();
     let mut signals = Signals::new();
     handle.spawn(async move {
         let caught = signals.recv().await;
         let _saving = saving();
-        eprintln!(
-            "\nqbfix: {}: session saved. Resume with: qbfix --resume {id}",
-            caught.name
-        );
+        let kept = kept
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone();
+        match kept {
+            Some(id) => eprintln!(
+                "\nqbfix: {}: session saved. Resume with: qbfix --resume {id}",
+                caught.name
+            ),
+            None => eprintln!("\nqbfix: {}: {}", caught.name, super::NOTHING_KEPT),
+        }
         std::process::exit(i32::from(caught.exit_code()));
     });
 }

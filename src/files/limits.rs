@@ -14,6 +14,8 @@ pub const FLOW_BYTES: u64 = 32 * 1024 * 1024;
 pub const CA_BYTES: u64 = 4 * 1024 * 1024;
 /// One session file.
 pub const SESSION_BYTES: u64 = 16 * 1024 * 1024;
+/// The store's index of sessions (about 300 bytes a session: 200,000 of them).
+pub const INDEX_BYTES: u64 = 64 * 1024 * 1024;
 /// A file given to `qbfix import` (DESIGN: "a file over 5 MB" is refused).
 pub const IMPORT_BYTES: u64 = 5 * 1024 * 1024;
 /// One text (a note, a summary, any string) inside a session file.

@@ -1,8 +1,10 @@
 //! One writer per session: an advisory lock (the OS's `flock`/`LockFileEx`, through
 //! `std::fs::File::try_lock`) on `<sessions>/.<id>.lock`, held for as long as a wizard has the
 //! session open. The session file itself is replaced on every save (atomic rename), so the
-//! lock lives on a file of its own that is never replaced or deleted. The holder's process id
-//! is written into it so a second instance can say who has the session.
+//! lock lives on a file of its own that is never replaced or deleted (but the lock of a new
+//! session never saved, which no other process knows: [`FileLock::discard`]). The holder's
+//! process id is written into it so a second instance can say who has the session. The
+//! store's index is written under a lock of the same kind.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::Write;
@@ -19,6 +21,12 @@ pub struct FileLock {
 impl FileLock {
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Releases the lock and removes its file: for a session that was never saved, whose id
+    /// no other process knows.
+    pub fn discard(self) {
+        let _ = std::fs::remove_file(&self.path);
     }
 }
 

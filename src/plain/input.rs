@@ -49,7 +49,7 @@ pub(super) fn parse(line: &str) -> Result<Msg, String> {
 pub(super) fn read_answer(
     input: &mut impl BufRead,
     out: &mut impl Write,
-    driver: &Driver,
+    driver: &mut Driver,
     echo: bool,
     width: usize,
 ) -> Result<Option<String>, PlainError> {
@@ -102,12 +102,13 @@ fn read_line(input: &mut impl BufRead, max: usize) -> std::io::Result<Option<(Ve
     }
 }
 
-/// What end of input says: the session is saved, and how to go on.
+/// What end of input says: the session is saved, and how to go on (or that nothing was
+/// recorded, so nothing was kept).
 pub(super) fn resume_line(driver: &Driver) -> String {
-    format!(
-        "Session saved. Resume with: qbfix --resume {}",
-        driver.wizard.session().id
-    )
+    match driver.kept_id() {
+        Some(id) => format!("Session saved. Resume with: qbfix --resume {id}"),
+        None => crate::driver::NOTHING_KEPT.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -40,6 +40,18 @@ pub fn run(
     echo: bool,
 ) -> Result<(), PlainError> {
     let width = terminal_width();
+    let mut plain = Plain {
+        rx: driver.take_events(),
+        handle,
+    };
+    // What step 1 offers, and the hint, before anything is printed (no screen to draw first).
+    if let Some(look_up) = driver.look_up() {
+        let effects = driver.found(look_up.run());
+        plain.apply(&mut driver, effects)?;
+        for w in std::mem::take(&mut driver.warnings) {
+            eprintln!("qbfix: {w}");
+        }
+    }
     if let Some(hint) = &driver.resume_hint {
         writeln!(out, "({hint})")?;
     }
@@ -49,15 +61,12 @@ pub fn run(
             "Case code: {code} (give it to the customer; it is also in the report)"
         )?;
     }
-    let mut plain = Plain {
-        rx: driver.take_events(),
-        handle,
-    };
     plain.apply(&mut driver, first)?;
-    let mut shown: Option<(String, usize)> = None;
+    let mut shown: Option<(String, String, usize)> = None;
     loop {
         plain.drain(&mut driver)?;
         let here = (
+            driver.wizard.session().id.clone(),
             driver.wizard.current_id().to_string(),
             driver.wizard.session().history.len(),
         );
@@ -91,7 +100,7 @@ pub fn run(
         if let Some(question) = driver.wizard.bank_question() {
             write!(out, "{question}: ")?;
             out.flush()?;
-            let Some(line) = read_answer(&mut input, &mut out, &driver, echo, width)? else {
+            let Some(line) = read_answer(&mut input, &mut out, &mut driver, echo, width)? else {
                 return Ok(());
             };
             let effects = driver.wizard.update(Msg::BankAddress { text: line });
@@ -119,7 +128,7 @@ pub fn run(
             write!(out, "Answer 1-{count} (b back, n note, q quit, ? help): ")?;
         }
         out.flush()?;
-        let Some(line) = read_answer(&mut input, &mut out, &driver, echo, width)? else {
+        let Some(line) = read_answer(&mut input, &mut out, &mut driver, echo, width)? else {
             return Ok(());
         };
         let parsed = if confirming {
@@ -156,6 +165,9 @@ pub fn run(
         if plain.apply(&mut driver, effects)? == Some(Stop::Quit) {
             writeln!(out, "{}", crate::text::wrap::fill(&resume_line(&driver), width))?;
             return Ok(());
+        }
+        if let Some(notice) = driver.take_notice() {
+            writeln!(out, "{}", crate::text::wrap::fill(&clean(&notice), width))?;
         }
         if noting {
             writeln!(out, "Note saved.")?;

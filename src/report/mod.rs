@@ -107,7 +107,7 @@ pub fn next_steps(session: &Session) -> Vec<String> {
 }
 
 /// `qbfix sessions`: id, case code, started, flow, step reached, outcome; newest first.
-pub fn sessions_table(sessions: &[Session]) -> String {
+pub fn sessions_table(sessions: &[crate::session::Entry]) -> String {
     use std::fmt::Write;
     if sessions.is_empty() {
         return "No saved sessions yet. Run `qbfix` to start one.\n".into();
@@ -115,14 +115,9 @@ pub fn sessions_table(sessions: &[Session]) -> String {
     let rows: Vec<[String; 6]> = sessions
         .iter()
         .map(|s| {
-            let step = match s.current_step().and_then(|id| s.step(id)) {
-                Some(r) => r.title.clone(),
-                None if s.is_finished() => "Summary".to_string(),
-                None => String::new(),
-            };
-            let outcome = match &s.customer {
-                Some(_) => format!("{} (imported)", s.outcome.as_str()),
-                None => s.outcome.as_str().to_string(),
+            let outcome = match s.imported {
+                true => format!("{} (imported)", s.outcome.as_str()),
+                false => s.outcome.as_str().to_string(),
             };
             [
                 crate::text::sanitize::clean(&s.id),
@@ -132,7 +127,7 @@ pub fn sessions_table(sessions: &[Session]) -> String {
                     .strftime("%Y-%m-%d %H:%M")
                     .to_string(),
                 crate::text::sanitize::clean(&s.flow),
-                crate::text::sanitize::clean(&step),
+                crate::text::sanitize::clean(&s.step_title),
                 outcome,
             ]
         })

@@ -243,7 +243,9 @@ pub fn save_new(store: &SessionStore, mut session: Session, now: Timestamp) -> R
         Some(code) if !taken.contains(&code) => Some(code),
         _ => Some(crate::session::case_code::generate_unique(&taken)),
     };
-    session.id = store.reserve_id(now)?;
+    // Saved while its id's lock is held: no other process can take the id meanwhile.
+    let (id, _lock) = store.claim_id(now)?;
+    session.id = id;
     store.save(&session)?;
     Ok(session)
 }

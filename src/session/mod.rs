@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::evidence::{CheckResult, Verdict};
 
 pub use customer::{Customer, ImportSource, Origin};
+pub use index::{Entry, Stamp};
 pub use record::ClosingNote;
 pub use store::{SessionStore, StoreError, StoreWarning};
 pub use valid::{CASE_ALPHABET, is_valid_case_code, is_valid_id};
@@ -223,6 +224,17 @@ impl Session {
 
     pub fn is_finished(&self) -> bool {
         self.outcome != Outcome::InProgress
+    }
+
+    /// The person recorded something: an answer or a note.
+    pub fn has_input(&self) -> bool {
+        self.steps.iter().any(|s| s.answer.is_some() || s.note.is_some())
+    }
+
+    /// Worth a file: something recorded, or the customer's results. A session opened and
+    /// left without a word is not kept.
+    pub fn worth_keeping(&self) -> bool {
+        self.has_input() || self.customer.is_some()
     }
 }
 

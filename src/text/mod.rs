@@ -7,4 +7,4 @@ pub(crate) mod position;
 pub mod redact;
 pub mod sanitize;
 pub(crate) mod words;
-pub(crate) mod wrap;
+pub mod wrap;

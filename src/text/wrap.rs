@@ -3,6 +3,7 @@
 //! plain mode is wrapped with it at the terminal's width (the drivers measure it),
 //! never splitting a word, list items and status lines hanging under their text.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use textwrap::core::display_width;
@@ -19,10 +20,27 @@ fn options(width: usize) -> Options<'static> {
         .word_splitter(WordSplitter::NoHyphenation)
 }
 
+thread_local! {
+    /// Bytes given to the wrapping functions on this thread, ever.
+    static WRAPPED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many bytes of text this thread has wrapped so far: the measure of the work a frame
+/// does, for tests that must not time it (a long note must cost a key press no more than a
+/// short one).
+pub fn wrapped_bytes() -> u64 {
+    WRAPPED.with(Cell::get)
+}
+
+fn count(text: &str) {
+    WRAPPED.with(|w| w.set(w.get().saturating_add(text.len() as u64)));
+}
+
 /// Where `text` (one line) breaks into rows: each row's byte range in `text`, its trailing
 /// spaces left out. The first row has `first` columns, every later row `rest`; a word wider
 /// than its row gets a row of its own. An empty `text` is one empty row.
 pub fn breaks(text: &str, first: usize, rest: usize) -> Vec<Range<usize>> {
+    count(text);
     let options = options(first.max(rest));
     let words: Vec<_> = options.word_separator.find_words(text).collect();
     let mut at = 0;
@@ -42,6 +60,56 @@ pub fn breaks(text: &str, first: usize, rest: usize) -> Vec<Range<usize>> {
     if rows.is_empty() {
         rows.push(0..0);
     }
+    rows
+}
+
+/// Columns `c` takes on a terminal (a tab is drawn as one space).
+pub fn char_width(c: char) -> usize {
+    match c {
+        '\t' => 1,
+        c => display_width(c.encode_utf8(&mut [0; 4])),
+    }
+}
+
+/// Columns `text` takes on a terminal.
+pub fn width(text: &str) -> usize {
+    text.chars().map(char_width).sum()
+}
+
+/// Rows of `text` (one line) at most `width` columns wide, filled the way an editor fills
+/// them while typing: a row ends after its last space that fits, a word wider than a row is
+/// cut between characters, and typing at the end never moves earlier rows. Unlike
+/// [`breaks`], every byte belongs to a row (spaces too, so a cursor on one has a place);
+/// the rows are contiguous. An empty `text` is one empty row.
+pub fn greedy(text: &str, width: usize) -> Vec<Range<usize>> {
+    count(text);
+    let width = width.max(1);
+    let mut rows = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    // Where a row may end: just after the last space on this row, and the columns up to it.
+    let mut after_space: Option<(usize, usize)> = None;
+    for (i, c) in text.char_indices() {
+        let w = char_width(c);
+        while used + w > width && i > start {
+            match after_space.take().filter(|(at, _)| *at > start) {
+                Some((at, cols)) => {
+                    rows.push(start..at);
+                    start = at;
+                    used -= cols;
+                }
+                None => {
+                    rows.push(start..i);
+                    start = i;
+                    used = 0;
+                }
+            }
+        }
+        used += w;
+        if c == ' ' {
+            after_space = Some((i + 1, used));
+        }
+    }
+    rows.push(start..text.len());
     rows
 }
 
@@ -151,6 +219,31 @@ mod tests {
         let text = "日本語のテキスト abc";
         let rows: Vec<&str> = breaks(text, 8, 8).into_iter().map(|r| &text[r]).collect();
         assert_eq!(rows, ["日本語のテキスト", "abc"]);
+    }
+
+    #[test]
+    fn greedy_rows_fill_up_to_the_width_and_hold_every_byte() {
+        let text = "Restart your router: unplug it, wait 30 seconds";
+        let rows: Vec<&str> = greedy(text, 16).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            rows,
+            ["Restart your ", "router: unplug ", "it, wait 30 ", "seconds"]
+        );
+        assert_eq!(rows.concat(), text);
+        // A word wider than the row is cut; wide characters count two columns.
+        let rows: Vec<&str> = greedy("abcdefghij kl", 4)
+            .into_iter()
+            .map(|r| &"abcdefghij kl"[r])
+            .collect();
+        assert_eq!(rows, ["abcd", "efgh", "ij ", "kl"]);
+        let text = "日本語のテキスト";
+        let rows: Vec<&str> = greedy(text, 5).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(rows, ["日本", "語の", "テキ", "スト"]);
+        assert_eq!(greedy("", 10), vec![Range { start: 0, end: 0 }]);
+        // Typing at the end never moves the rows before.
+        let a = greedy("one two three four", 9);
+        let b = greedy("one two three fourteen", 9);
+        assert_eq!(a[..a.len() - 1], b[..a.len() - 1]);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::keys::{self, KeyCommand, KeyContext};
+use super::note::NoteEditor;
 use super::screen::Screen;
 use super::theme::Theme;
 use crate::files::limits;
@@ -62,6 +63,24 @@ fn note_len(editor: &TextArea<'_>) -> usize {
 /// Bytes the note in `editor` may still grow by before the one note limit.
 fn note_room(editor: &TextArea<'_>) -> usize {
     limits::NOTE_BYTES.saturating_sub(note_len(editor))
+}
+
+/// A key typed into the note editor: Up/Down and PgUp/PgDn move by the rows drawn (Shift
+/// selects); every other key is the text area's.
+fn type_into(editor: &mut NoteEditor, key: KeyEvent) {
+    use crossterm::event::KeyModifiers as M;
+    let select = key.modifiers.contains(M::SHIFT);
+    let plain = (key.modifiers - M::SHIFT).is_empty();
+    let page = i32::from(editor.rows_shown().saturating_sub(1).max(1));
+    match key.code {
+        KeyCode::Up if plain => editor.move_rows(-1, select),
+        KeyCode::Down if plain => editor.move_rows(1, select),
+        KeyCode::PageUp if plain => editor.move_rows(-page, select),
+        KeyCode::PageDown if plain => editor.move_rows(page, select),
+        _ => {
+            editor.input(key);
+        }
+    }
 }
 
 /// The UI state.
@@ -225,7 +244,8 @@ impl App {
                 } else if let Screen::Note(editor) = &mut self.screen {
                     // Moves and deletions; an edit that would pass the limit (a tab, a
                     // yank) is taken back.
-                    if editor.input(key) && note_len(editor) > limits::NOTE_BYTES {
+                    type_into(editor, key);
+                    if note_len(editor) > limits::NOTE_BYTES {
                         editor.undo();
                         self.status = Some(limits::note_cut());
                     }
@@ -301,19 +321,13 @@ impl App {
         }
     }
 
-    /// Opens the note editor holding `existing` (the step's note so far).
+    /// Opens the note editor holding `existing` (the step's note so far), the cursor at its
+    /// end.
     pub fn open_note(&mut self, existing: Option<&str>) {
         let lines: Vec<String> = existing
             .map(|n| n.lines().map(str::to_string).collect())
             .unwrap_or_default();
-        let mut editor = TextArea::new(lines);
-        editor.set_cursor_line_style(ratatui::style::Style::new());
-        editor.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-        editor.set_placeholder_text("What did you try or see? (e.g. \"works in a private window\")");
-        editor.set_placeholder_style(self.theme.dim());
-        editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        editor.move_cursor(ratatui_textarea::CursorMove::End);
-        self.screen = Screen::Note(Box::new(editor));
+        self.screen = Screen::Note(Box::new(NoteEditor::new(lines)));
     }
 
     /// A new step is on screen: start at the top of its text.

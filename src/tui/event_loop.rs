@@ -1,7 +1,8 @@
 //! The TUI's event loop, in the shape of ratatui's event-driven-async template: one
 //! `tokio::select!` (biased, input first) over the terminal's input, the check runner's
-//! channel, a tick for the spinner and the signals that end the program; every input event
-//! already waiting is taken in one wake, then the screen is drawn once.
+//! channel, the store's look-up for step 1's offer (started once the first frame is drawn,
+//! on a thread of its own), a tick for the spinner and the signals that end the program;
+//! every input event already waiting is taken in one wake, then the screen is drawn once.
 
 use std::io::Write as _;
 use std::time::{Duration, Instant};
@@ -11,6 +12,7 @@ use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use jiff::Timestamp;
 use ratatui::layout::Rect;
 use tokio::sync::mpsc::UnboundedReceiver;
+use tokio::sync::oneshot;
 use tokio::time::MissedTickBehavior;
 
 use super::app::{Action, App};
@@ -18,8 +20,10 @@ use super::keys::KeyContext;
 use super::render::Ui;
 use super::screen::Screen;
 use super::terminal::Tui;
+use super::text_shape::TextShape;
 use super::{Ended, TuiError, clipboard, ended, input, render};
 use crate::checks::CheckEvent;
+use crate::driver::offer::Found;
 use crate::driver::signals::{self, Caught, Signals};
 use crate::driver::{Driver, Stop};
 use crate::wizard::{Effect, Msg};
@@ -40,43 +44,8 @@ pub(super) struct State {
     pub(super) area: Rect,
     /// The scroll range of the text on screen, and what it was measured for.
     measured: Option<(TextShape, u16)>,
-}
-
-/// What the height of the text on screen depends on: while this stays the same (moving the
-/// selection, say), the text need not be laid out again.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct TextShape {
-    area: Rect,
-    step: String,
-    history: usize,
-    checks_view: bool,
-    results: usize,
-    pending: usize,
-    verdict: Option<String>,
-    note: Option<usize>,
-    /// The summary: closing notes, what `r` found there, and a refusal's hint.
-    closing_notes: usize,
-    again: Option<(usize, bool)>,
-    hint: bool,
-}
-
-impl TextShape {
-    fn of(app: &App, driver: &Driver, area: Rect) -> TextShape {
-        let wizard = &driver.wizard;
-        TextShape {
-            area,
-            step: wizard.current_id().to_string(),
-            history: wizard.session().history.len(),
-            checks_view: matches!(app.base(), Screen::Checks { .. }),
-            results: wizard.session().checks.len(),
-            pending: wizard.pending().len(),
-            verdict: wizard.verdict().map(|v| format!("{:?}", v.id)),
-            note: wizard.view().note.map(str::len),
-            closing_notes: wizard.session().closing_notes.len(),
-            again: wizard.again().map(|a| (a.results.len(), a.finished_at.is_some())),
-            hint: wizard.hint().is_some(),
-        }
-    }
+    /// What the store's look-up found, once it has (it runs after the first frame).
+    found: Option<oneshot::Receiver<Found>>,
 }
 
 /// The summary's lines about the saved reports.
@@ -88,6 +57,14 @@ fn report_lines(driver: &Driver) -> Vec<String> {
 async fn next_check(checks: &mut Option<UnboundedReceiver<CheckEvent>>) -> Option<CheckEvent> {
     match checks {
         Some(rx) => rx.recv().await,
+        None => std::future::pending().await,
+    }
+}
+
+/// What the look-up found; never resolves when none is going.
+async fn next_found(found: &mut Option<oneshot::Receiver<Found>>) -> Option<Found> {
+    match found {
+        Some(rx) => rx.await.ok(),
         None => std::future::pending().await,
     }
 }
@@ -114,6 +91,7 @@ impl State {
             run_started: None,
             area: Rect::default(),
             measured: None,
+            found: None,
         }
     }
 
@@ -132,6 +110,16 @@ impl State {
                 self.draw(terminal, driver)?;
                 crate::machine::process::release();
                 dirty = false;
+                // Once, after the first frame: never does the store delay it. On a thread of
+                // its own, so rebuilding a lost index never holds up a key or the exit.
+                if let Some(look_up) = driver.look_up() {
+                    let (tx, rx) = oneshot::channel();
+                    std::thread::spawn(move || {
+                        // The loop may have ended meanwhile: then nobody waits for it.
+                        let _ = tx.send(look_up.run());
+                    });
+                    self.found = Some(rx);
+                }
             }
             tokio::select! {
                 biased;
@@ -163,6 +151,16 @@ impl State {
                         dirty = true;
                     }
                     None => self.checks = None,
+                },
+                found = next_found(&mut self.found) => {
+                    self.found = None;
+                    if let Some(found) = found {
+                        let effects = driver.found(found);
+                        if let Some(exit) = self.carry_out(driver, effects)? {
+                            return Ok(exit);
+                        }
+                        dirty = true;
+                    }
                 },
                 _ = tick.tick() => {
                     if !driver.wizard.pending().is_empty() {
@@ -262,7 +260,7 @@ impl State {
         let max_scroll = self.max_scroll(driver);
         let wizard = &driver.wizard;
         let ctx = KeyContext::with_max_scroll(wizard, &self.app, self.area, Timestamp::now(), max_scroll);
-        let before = wizard.current_id().to_string();
+        let before = (wizard.session().id.clone(), wizard.current_id().to_string());
         let action = self.app.on_key(key, &ctx);
         let result = match action {
             Action::Nothing => None,
@@ -295,7 +293,9 @@ impl State {
                 self.carry_out(driver, effects)?
             }
         };
-        if driver.wizard.current_id() != before {
+        if (driver.wizard.session().id.as_str(), driver.wizard.current_id())
+            != (before.0.as_str(), before.1.as_str())
+        {
             self.app.step_changed();
         }
         let max = self.max_scroll(driver);
@@ -349,7 +349,11 @@ impl State {
                 self.app.waited = Duration::ZERO;
             }
             let reports = effect == Effect::WriteReports;
-            match driver.apply(effect)? {
+            let stop = driver.apply(effect)?;
+            if let Some(notice) = driver.take_notice() {
+                self.app.status = Some(notice);
+            }
+            match stop {
                 Some(Stop::Finished) => {
                     self.app.report_lines = report_lines(driver);
                     self.app.screen = Screen::Step;

@@ -15,9 +15,11 @@ pub(crate) mod context;
 mod event_loop;
 pub(crate) mod input;
 pub mod keys;
+pub mod note;
 pub mod render;
 pub mod screen;
 pub(crate) mod terminal;
+mod text_shape;
 pub mod theme;
 
 use ratatui::layout::Rect;
@@ -37,6 +39,10 @@ pub struct Ended {
     pub case_code: Option<String>,
     /// The summary was reached.
     pub finished: bool,
+    /// The session has a file (one left without a word has none).
+    pub kept: bool,
+    /// Warnings from reading the store while the screen was up, to say once it is gone.
+    pub warnings: Vec<String>,
     /// Ended by a signal (or Ctrl-C): exit with its `128 + n`.
     pub signal: Option<Caught>,
 }
@@ -82,11 +88,16 @@ pub async fn run(mut driver: Driver, first: Vec<Effect>) -> Result<Ended, TuiErr
     result
 }
 
-fn ended(driver: &Driver, signal: Option<Caught>) -> Ended {
+fn ended(driver: &mut Driver, signal: Option<Caught>) -> Ended {
     Ended {
         session_id: driver.wizard.session().id.clone(),
         case_code: driver.wizard.session().case_code.clone(),
         finished: driver.wizard.at_summary(),
+        kept: driver.kept_id().is_some(),
+        warnings: std::mem::take(&mut driver.warnings)
+            .into_iter()
+            .map(|w| w.to_string())
+            .collect(),
         signal,
     }
 }

@@ -1,7 +1,7 @@
 //! What is on screen: the step, or one of the screens over it (help, the note editor, the quit
 //! question, the full checks view, the helpdesk jump list). One enum, not a bundle of flags.
 
-use ratatui_textarea::TextArea;
+use super::note::NoteEditor;
 
 /// What is on screen.
 #[derive(Debug, Clone, Default)]
@@ -12,7 +12,7 @@ pub enum Screen {
     /// The key help overlay over the screen it was opened on; any key closes it.
     Help(Box<Screen>),
     /// The note editor over the step.
-    Note(Box<TextArea<'static>>),
+    Note(Box<NoteEditor>),
     /// `q` was pressed once: the session is saved, a second `q` quits.
     ConfirmQuit,
     /// Every check result and the whole verdict, full height (`c` or `Tab`; `Esc` goes back).

@@ -91,7 +91,8 @@ impl Wizard {
     /// A message on the summary (finishing or finished).
     pub(super) fn update_closed(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
-            Msg::Up | Msg::Down => vec![],
+            // The resume offer is for step 1; a finished record keeps its case code.
+            Msg::Up | Msg::Down | Msg::Offer(_) | Msg::CaseCode { .. } => vec![],
             Msg::Pick { .. } | Msg::Back | Msg::Jump { .. } | Msg::BankAddress { .. } => {
                 self.hint = Some(FINAL_HINT.to_string());
                 vec![]

@@ -97,6 +97,9 @@ impl Wizard {
                 vec![]
             };
         }
+        if let Some(effects) = self.take_offer(index) {
+            return effects;
+        }
         let claims_fix = self
             .flow
             .step(self.current_id())

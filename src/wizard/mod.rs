@@ -2,13 +2,15 @@
 //! `Wizard::update(msg)` changes state and returns [`Effect`]s for a thin driver (TUI or
 //! plain mode) to carry out. No I/O, no clock reads (times arrive inside messages), no UI.
 //! Here: the messages, the effects, the state and what it answers; `update` is in
-//! `update.rs`, moving through the flow in `moves.rs`.
+//! `update.rs`, moving through the flow in `moves.rs`, the session to continue that the
+//! start step offers in `offer.rs`.
 
 mod bank;
 mod card;
 mod finish;
 mod hold;
 mod moves;
+mod offer;
 mod records;
 mod route;
 mod update;
@@ -29,6 +31,7 @@ pub use bank::BANK_PROMPT;
 pub use card::{Card, card_for};
 pub use finish::{Again, FINAL_HINT};
 pub use hold::Waiting;
+pub use offer::ResumeOffer;
 pub use view::{Script, StepView, ThisComputer, tips_for};
 
 /// Everything that can happen to the wizard.
@@ -88,6 +91,12 @@ pub enum Msg {
     },
     /// Save and leave; the session can be resumed.
     Quit,
+    /// An unfinished session the start step offers to continue (`None`: no offer).
+    Offer(Option<ResumeOffer>),
+    /// Helpdesk: the case code the session was given is already used here; this one is not.
+    CaseCode {
+        code: String,
+    },
 }
 
 /// What the driver must do.
@@ -106,6 +115,9 @@ pub enum Effect {
     WriteReports,
     /// Leave the program (after saving).
     Quit,
+    /// Continue the session with this id instead (the start step's offer was chosen): the
+    /// driver opens it as `--resume ID` does; this session, with nothing recorded, is not kept.
+    Resume(String),
 }
 
 /// The state machine.
@@ -129,6 +141,8 @@ pub struct Wizard {
     phase: finish::Phase,
     /// `r` on the finished summary: checked again, beside the record.
     again: Option<Again>,
+    /// The session the start step offers to continue.
+    offer: Option<offer::Offered>,
 }
 
 impl Wizard {
@@ -160,6 +174,7 @@ impl Wizard {
                 finish::Phase::Open
             },
             again: None,
+            offer: None,
         };
         wizard.enter_current();
         let effects = if finished {

@@ -11,7 +11,7 @@ use super::{Effect, Wizard, route};
 
 impl Wizard {
     pub(super) fn current_answers(&self) -> usize {
-        self.flow.step(self.current_id()).map_or(0, |s| s.answers.len())
+        self.answers_here().len()
     }
 
     /// Helpdesk jump to `to` (any step but the summary), recorded in the session.

@@ -93,6 +93,8 @@ impl Wizard {
                 }
             }
             Msg::Quit => vec![Effect::Save, Effect::Quit],
+            Msg::Offer(offer) => self.set_offer(offer),
+            Msg::CaseCode { code } => self.renew_case_code(code),
         }
     }
 }

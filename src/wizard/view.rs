@@ -93,7 +93,7 @@ impl Wizard {
             answers: if confirm.is_some() {
                 CONFIRM_ANSWERS.as_slice()
             } else {
-                &step.answers
+                self.answers_here()
             },
             question: confirm.or(step.question.as_deref()),
             confirming: confirm.is_some(),

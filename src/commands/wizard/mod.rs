@@ -35,11 +35,11 @@ pub fn run(args: WizardArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         helpdesk: args.helpdesk,
         redactor: Arc::new(ctx.redactor()),
     };
-    let (driver, first) = match start(store, options, ctx)? {
+    let (mut driver, first) = match start(store, options, ctx)? {
         Opened::Driver(driver, first) => (*driver, first),
         Opened::Done(exit) => return Ok(exit),
     };
-    for w in &driver.warnings {
+    for w in std::mem::take(&mut driver.warnings) {
         eprintln!("qbfix: {w}");
     }
     drive(driver, first, &args, ctx)
@@ -136,7 +136,7 @@ fn drive(
     // A terminal that cannot draw a full screen gets plain mode.
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if args.plain || !terminal || dumb {
-        crate::driver::signals::exit_on_signal(rt.handle(), driver.wizard.session().id.clone());
+        crate::driver::signals::exit_on_signal(rt.handle(), driver.kept());
         let stdin = std::io::stdin().lock();
         let stdout = std::io::stdout().lock();
         let echo = !std::io::stdin().is_terminal();
@@ -144,8 +144,13 @@ fn drive(
         return Ok(Exit::Ok);
     }
     let exit = rt.block_on(crate::tui::run(driver, first))?;
+    for w in &exit.warnings {
+        eprintln!("qbfix: {w}");
+    }
     let shown = exit.case_code.as_deref().unwrap_or(&exit.session_id);
-    if exit.finished {
+    if !exit.kept {
+        println!("{}", crate::driver::NOTHING_KEPT);
+    } else if exit.finished {
         let case = exit
             .case_code
             .as_deref()

@@ -1,6 +1,8 @@
 //! Sessions on disk: `<data-dir>/sessions/<id>.json`, written atomically (temp file in the same
 //! folder, fsync, rename, fsync folder), files 0600 and folders 0700. A file that cannot be read
 //! as a session is moved aside to `<name>.corrupt-<time>` with a warning; nothing is deleted.
+//! Every save also updates the store's index (`super::index`), through which sessions are
+//! listed and found.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -67,7 +69,7 @@ impl std::fmt::Display for StoreWarning {
 pub struct SessionStore {
     dir: PathBuf,
     /// Said with the first listing: a sessions folder open to others that stays open.
-    notices: Vec<StoreWarning>,
+    pub(super) notices: Vec<StoreWarning>,
 }
 
 impl SessionStore {
@@ -127,15 +129,19 @@ impl SessionStore {
         })
     }
 
-    /// Reserves a fresh id (creating its file), retrying if another instance took it.
-    pub fn reserve_id(&self, now: Timestamp) -> Result<String, StoreError> {
+    /// A fresh id for a new session, with its lock: no other process can take the same id
+    /// (its lock is held and no file has it), yet no file is written until there is
+    /// something to keep.
+    pub fn claim_id(&self, now: Timestamp) -> Result<(String, FileLock), StoreError> {
         loop {
             let id = super::new_id(now);
-            let path = self.path_of(&id);
-            match private::new_file(&path) {
-                Ok(_) => return Ok(id),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(source) => return Err(StoreError::Write { path, source }),
+            let lock = match self.lock(&id) {
+                Ok(lock) => lock,
+                Err(StoreError::InUse { .. }) => continue,
+                Err(e) => return Err(e),
+            };
+            if fs::symlink_metadata(self.path_of(&id)).is_err() {
+                return Ok((id, lock));
             }
         }
     }
@@ -173,21 +179,16 @@ impl SessionStore {
         write::write_atomic(&path, &bytes, write::Mode::Private).map_err(|e| StoreError::Write {
             path: path.clone(),
             source: e.into_io(),
-        })
+        })?;
+        self.index_saved(session, &path);
+        Ok(())
     }
 
-    /// Loads one session by id or case code; a corrupt file is moved aside.
+    /// Loads one session by id or case code; a corrupt file is moved aside (and leaves the
+    /// index).
     pub fn load(&self, id: &str) -> Result<(Session, Vec<StoreWarning>), StoreError> {
-        let code = id.trim().to_ascii_uppercase();
-        if valid::is_valid_case_code(&code) {
-            let (sessions, warnings) = self.list();
-            return match sessions
-                .into_iter()
-                .find(|s| s.case_code.as_deref() == Some(code.as_str()))
-            {
-                Some(s) => Ok((s, warnings)),
-                None => Err(StoreError::NotFound(code)),
-            };
+        if valid::is_valid_case_code(&id.trim().to_ascii_uppercase()) {
+            return self.find_session(id);
         }
         if !valid::is_valid_id(id) {
             return Err(StoreError::NotFound(crate::text::sanitize::clean(id)));
@@ -199,45 +200,21 @@ impl SessionStore {
         let mut warnings = Vec::new();
         match self.read(&path, &mut warnings) {
             Some(s) => Ok((s, warnings)),
-            None => Err(StoreError::Corrupt(match warnings.pop() {
-                Some(w) => w.0.trim_start_matches("warning: ").to_string(),
-                None => format!("session {id:?} could not be read"),
-            })),
-        }
-    }
-
-    /// Every readable session, newest first, with warnings for the ones moved aside.
-    pub fn list(&self) -> (Vec<Session>, Vec<StoreWarning>) {
-        let mut warnings = self.notices.clone();
-        let mut sessions = Vec::new();
-        let entries = match fs::read_dir(&self.dir) {
-            Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (sessions, warnings),
-            Err(e) => {
-                warnings.push(StoreWarning(format!(
-                    "cannot list {}: {e}",
-                    read::display_path(&self.dir)
-                )));
-                return (sessions, warnings);
-            }
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().to_string();
-            if name.starts_with('.') || !name.ends_with(".json") {
-                continue;
-            }
-            if let Some(s) = self.read(&path, &mut warnings) {
-                sessions.push(s);
+            None => {
+                if !path.exists() {
+                    self.index_forget(id);
+                }
+                Err(StoreError::Corrupt(match warnings.pop() {
+                    Some(w) => w.0.trim_start_matches("warning: ").to_string(),
+                    None => format!("session {id:?} could not be read"),
+                }))
             }
         }
-        sessions.sort_by(|a, b| b.started_at.cmp(&a.started_at).then_with(|| b.id.cmp(&a.id)));
-        (sessions, warnings)
     }
 
     /// Reads a session file. An empty file is a reservation still being written (skipped);
     /// anything else that is not a session is moved aside.
-    fn read(&self, path: &Path, warnings: &mut Vec<StoreWarning>) -> Option<Session> {
+    pub(super) fn read(&self, path: &Path, warnings: &mut Vec<StoreWarning>) -> Option<Session> {
         let text = match read::read_capped_text(path, crate::files::limits::SESSION_BYTES) {
             Ok(text) => text,
             Err(e @ (ReadError::NotRegular { .. } | ReadError::TooBig { .. })) => {

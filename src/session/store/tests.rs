@@ -5,8 +5,25 @@ use crate::session::{Outcome, SystemFacts};
 
 fn session(store: &SessionStore, second: i64) -> Session {
     let now = Timestamp::from_second(second).unwrap();
-    let id = store.reserve_id(now).unwrap();
+    let (id, _lock) = store.claim_id(now).unwrap();
     Session::new(id, "qbo-502", now, SystemFacts::default())
+}
+
+/// `session` with step 1 answered.
+fn answered(store: &SessionStore, second: i64) -> Session {
+    let mut s = session(store, second);
+    s.steps.push(crate::session::StepRecord {
+        id: "symptom".into(),
+        title: "What do you see?".into(),
+        answer: Some("A 502".into()),
+        answer_id: Some("bad_gateway".into()),
+        note: None,
+        note_draft: false,
+        answered_at: Some(s.started_at),
+        checks: Vec::new(),
+    });
+    s.history = vec!["symptom".into(), "connection".into()];
+    s
 }
 
 #[test]
@@ -19,12 +36,13 @@ fn save_and_load_round_trip() {
     let (back, warnings) = store.load(&s.id).unwrap();
     assert_eq!(back, s);
     assert!(warnings.is_empty());
-    // Nothing but the session file is left behind.
+    // Nothing but the session file (and its lock's) is left behind.
     let names: Vec<_> = fs::read_dir(store.dir())
         .unwrap()
-        .map(|e| e.unwrap().file_name())
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
-    assert_eq!(names.len(), 1, "{names:?}");
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.contains(&format!("{}.json", s.id)) && names.contains(&format!(".{}.lock", s.id)));
 }
 
 #[cfg(unix)]
@@ -42,18 +60,23 @@ fn files_are_private() {
 }
 
 #[test]
-fn list_is_newest_first_and_latest_unfinished_skips_finished() {
+fn list_is_newest_first_and_latest_unfinished_skips_finished_and_unanswered() {
     let dir = tempfile::tempdir().unwrap();
     let store = SessionStore::open(dir.path()).unwrap();
-    let old = session(&store, 1_790_000_000);
-    let mut new = session(&store, 1_790_000_100);
+    let old = answered(&store, 1_790_000_000);
+    let mut new = answered(&store, 1_790_000_100);
     new.outcome = Outcome::Resolved;
+    let newest = session(&store, 1_790_000_200);
     store.save(&old).unwrap();
     store.save(&new).unwrap();
+    store.save(&newest).unwrap();
     let (list, _) = store.list();
-    assert_eq!(list.iter().map(|s| &s.id).collect::<Vec<_>>(), [&new.id, &old.id]);
+    assert_eq!(
+        list.iter().map(|s| &s.id).collect::<Vec<_>>(),
+        [&newest.id, &new.id, &old.id]
+    );
     assert_eq!(store.latest_unfinished().0.unwrap().id, old.id);
-    assert_eq!(store.find("latest").unwrap().0.id, new.id);
+    assert_eq!(store.find("latest").unwrap().0.id, newest.id);
 }
 
 #[test]

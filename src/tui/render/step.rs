@@ -30,13 +30,20 @@ fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
     let theme = ui.app.theme;
     let mut lines = vec![Line::raw("")];
     if let Some(note) = view.note {
-        let note = sanitize::clean_multiline(note);
+        let (start, cut) = note_start(note);
+        let note = sanitize::clean_multiline(start);
+        let count = note.lines().count();
         for (i, text) in note.lines().enumerate() {
             let label = if i == 0 { NOTE_LABEL } else { "           " };
+            let more = if cut && i + 1 == count { " …" } else { "" };
             let line = Line::from(vec![
                 Span::styled(label, theme.bold()),
-                Span::styled(text.to_string(), theme.dim()),
+                Span::styled(format!("{text}{more}"), theme.dim()),
             ]);
+            lines.extend(hanging::hanging(line, NOTE_LABEL.len(), width));
+        }
+        if cut {
+            let line = Line::styled(format!("{}{NOTE_CUT}", " ".repeat(NOTE_LABEL.len())), theme.dim());
             lines.extend(hanging::hanging(line, NOTE_LABEL.len(), width));
         }
     }
@@ -94,6 +101,26 @@ fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
 
 /// Starts the first row of the note; later rows line up after it.
 const NOTE_LABEL: &str = "Your note: ";
+
+/// The step shows a note's first lines, up to this many characters (the note editor shows
+/// all of it): a long note costs a frame no more than a short one.
+pub const NOTE_SHOWN_CHARS: usize = 480;
+/// And at most this many of its lines.
+pub const NOTE_SHOWN_LINES: usize = 4;
+/// Said under a note shown in part.
+pub const NOTE_CUT: &str = "(n shows the whole note)";
+
+/// The part of `note` the step shows, and whether that is not all of it.
+fn note_start(note: &str) -> (&str, bool) {
+    let mut end = note.len();
+    if let Some((i, _)) = note.match_indices('\n').nth(NOTE_SHOWN_LINES - 1) {
+        end = i;
+    }
+    if let Some((i, _)) = note[..end].char_indices().nth(NOTE_SHOWN_CHARS) {
+        end = i;
+    }
+    (&note[..end], end < note.trim_end().len())
+}
 
 fn frame_block() -> Block<'static> {
     Block::bordered().padding(Padding::horizontal(1))
@@ -198,4 +225,21 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect, compact_checks: bool) {
         Paragraph::new(l.answers).wrap(Wrap { trim: false }),
         l.answers_area,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_note_is_shown_in_part() {
+        assert_eq!(note_start("short\nnote"), ("short\nnote", false));
+        assert_eq!(note_start("trailing\n"), ("trailing\n", false));
+        let lines = "a\nb\nc\nd\ne\nf";
+        assert_eq!(note_start(lines), ("a\nb\nc\nd", true));
+        let long = "é".repeat(NOTE_SHOWN_CHARS + 1);
+        let (start, cut) = note_start(&long);
+        assert!(cut);
+        assert_eq!(start.chars().count(), NOTE_SHOWN_CHARS);
+    }
 }

@@ -1,6 +1,7 @@
 //! Every wizard transition, on the embedded flow: moving through it ([`moves`]), check results
-//! and the verdict's route ([`checks`]), and the safe-answer policy ([`policy`]). The helpers
-//! here are shared by all three.
+//! and the verdict's route ([`checks`]), the safe-answer policy ([`policy`]), and the
+//! session the start step offers to continue ([`offer`]). The helpers here are
+//! shared by all.
 
 use std::sync::Arc;
 
@@ -62,6 +63,7 @@ fn gateway_502() -> CheckResult {
 
 mod checks;
 mod moves;
+mod offer;
 mod origin;
 mod policy;
 mod record;

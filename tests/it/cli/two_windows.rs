@@ -180,7 +180,8 @@ fn at_a_terminal_the_second_window_offers_reading_or_a_new_session() {
         &[
             ("Choose r, n or q: ", "n\r"),
             ("Step 1 of 10", ""),
-            ("Answer 1-", "q\r"),
+            ("Answer 1-", "1\r"),
+            ("Step 2 of 10", "q\r"),
         ],
     );
     assert_eq!(env.sessions().len(), 2);
@@ -190,4 +191,47 @@ fn at_a_terminal_the_second_window_offers_reading_or_a_new_session() {
     a_in.write_all(b"q\n").unwrap();
     drop(a_in);
     assert!(a.wait().unwrap().success());
+}
+
+#[test]
+fn windows_saving_at_once_keep_the_index_whole() {
+    let env = Env::new();
+    let windows: Vec<Child> = (0..4)
+        .map(|_| {
+            let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_qbfix"));
+            for var in support::UNSET {
+                cmd.env_remove(var);
+            }
+            let mut child = cmd
+                .env("NO_PROXY", "*")
+                .env("no_proxy", "*")
+                .env("HOME", env.home())
+                .arg("--config")
+                .arg(env.config_path())
+                .arg("--data-dir")
+                .arg(env.data_dir())
+                .arg("--plain")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap();
+            let mut stdin = child.stdin.take().unwrap();
+            stdin.write_all(b"1\n2\nn one\n2\nn two\n2\nq\n").unwrap();
+            child
+        })
+        .collect();
+    for mut w in windows {
+        assert!(w.wait().unwrap().success());
+    }
+    let index = env.data_dir().join("sessions.index");
+    let whole: serde_json::Value = serde_json::from_slice(&std::fs::read(&index).unwrap()).unwrap();
+    assert!(whole.is_object(), "{whole}");
+    let out = env.cmd().arg("sessions").assert().success();
+    let table = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert_eq!(table.lines().count(), 5, "{table}");
+    let text = std::fs::read_to_string(&index).unwrap();
+    for s in env.sessions() {
+        assert!(text.contains(s["id"].as_str().unwrap()), "{text}");
+    }
 }

@@ -129,7 +129,7 @@ fn a_huge_flow_file_is_refused_by_size() {
 #[test]
 fn planted_device_links_and_fifos_in_sessions_are_moved_aside() {
     let env = Env::new();
-    env.cmd().arg("--plain").write_stdin("q\n").assert().success();
+    env.cmd().arg("--plain").write_stdin("1\nq\n").assert().success();
     let dir = env.data_dir().join("sessions");
     std::os::unix::fs::symlink("/dev/zero", dir.join("20200101-000000-000001.json")).unwrap();
     mkfifo(&dir.join("20200101-000000-000002.json"));

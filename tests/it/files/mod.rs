@@ -9,6 +9,7 @@
 //! - `loads_back`: any session the wizard or `import` writes loads back (properties).
 //! - `limits`: the one table of limits: a 300 MB line in plain mode, an over-long imported text.
 //! - `input_props`: any bytes as a config, flow or session file; the sanitizer; the redactor.
+//! - `session_index`: start-up and `sessions` read the store's index, never every session file.
 
 mod data_dir_and_log;
 mod hostile_files;
@@ -18,3 +19,4 @@ mod loads_back;
 mod planted_sessions;
 mod report_snapshots;
 mod saved_reports;
+mod session_index;

@@ -77,7 +77,7 @@ fn qbfix_config_and_qbfix_data_dir_are_read_from_the_environment() {
         .env("QBFIX_CONFIG", env.config_path())
         .env("QBFIX_DATA_DIR", &data)
         .arg("--plain")
-        .write_stdin("q\n")
+        .write_stdin("1\nq\n")
         .assert()
         .success();
     assert_eq!(support::session_files(&data.join("sessions")).len(), 1);
@@ -105,7 +105,7 @@ fn platform_config_and_data_dirs_are_used_when_nothing_is_given() {
     };
     let mut run = bare_qbfix();
     xdg(&mut run);
-    run.arg("--plain").write_stdin("q\n").assert().success();
+    run.arg("--plain").write_stdin("1\nq\n").assert().success();
     assert_eq!(support::session_files(&data_home.join("qbfix/sessions")).len(), 1);
     // The platform config file is really read: a broken one stops qbfix, naming it.
     std::fs::write(config_home.join("qbfix/config.toml"), "colour = 1\n").unwrap();

@@ -94,9 +94,9 @@ fn end_of_input_saves_and_says_how_to_resume() {
 #[test]
 fn a_new_session_hints_at_an_unfinished_one() {
     let env = Env::new();
-    let first = env.cmd().arg("--plain").write_stdin("q\n").assert().success();
+    let first = env.cmd().arg("--plain").write_stdin("1\nq\n").assert().success();
     assert!(!String::from_utf8_lossy(&first.get_output().stdout).contains("qbfix --resume)"));
-    let second = env.cmd().arg("--plain").write_stdin("q\n").assert().success();
+    let second = env.cmd().arg("--plain").write_stdin("2\nq\n").assert().success();
     let stdout = String::from_utf8_lossy(&second.get_output().stdout);
     let hint = stdout.lines().next().unwrap();
     assert!(

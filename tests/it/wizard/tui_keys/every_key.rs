@@ -236,7 +236,7 @@ fn five_hundred_random_keys_never_panic_and_leave_a_session_that_loads() {
     for seed in [7_u64, 502] {
         let mut rng = fastrand::Rng::with_seed(seed);
         let mut rig = Rig::helpdesk();
-        let id = store.reserve_id(now()).unwrap();
+        let (id, _lock) = store.claim_id(now()).unwrap();
         let flow = flow();
         let mut session = rig.w.session().clone();
         session.id = id.clone();
@@ -258,7 +258,11 @@ fn five_hundred_random_keys_never_panic_and_leave_a_session_that_loads() {
                 match effect {
                     Effect::Save => store.save(rig.w.session()).unwrap(),
                     Effect::RunChecks(_) => finish_checks(&mut rig.w),
-                    Effect::TestBank(_) | Effect::Finished | Effect::WriteReports | Effect::Quit => {}
+                    Effect::TestBank(_)
+                    | Effect::Finished
+                    | Effect::WriteReports
+                    | Effect::Quit
+                    | Effect::Resume(_) => {}
                 }
             }
             rig.screen_text();

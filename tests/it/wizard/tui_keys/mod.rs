@@ -10,9 +10,11 @@
 //! - `steps`: the keys on a step — answers, back, rerun, scrolling, copy, open.
 //! - `screens`: the quit question, the help, the checks view and the jump list.
 //! - `typing`: the note editor, the bank field and pastes.
+//! - `long_note`: a key press with a 64 KiB or 1 MiB note wraps no more than a screenful.
 //! - `every_key`: every key on every screen is shown, does something, and never panics.
 
 mod every_key;
+mod long_note;
 mod screens;
 mod steps;
 mod typing;

@@ -10,10 +10,12 @@
 //!   128+n, in the TUI and in plain mode in a terminal.
 //! - `paste_and_copy`: bracketed and long pastes into the note; `y` copying by OSC 52.
 //! - `bank`: the bank step taking a typed or pasted address and testing it.
+//! - `offer`: open-and-quit keeps nothing; step 1 offers the unfinished session to continue.
 #![cfg(unix)]
 
 mod bank;
 mod call;
+mod offer;
 mod paste_and_copy;
 mod record;
 mod signals;

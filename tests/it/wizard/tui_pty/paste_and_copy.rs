@@ -93,6 +93,9 @@ fn y_copies_the_ticket_summary_with_the_case_code_by_osc_52() {
 fn y_inside_tmux_wraps_the_sequence_for_it() {
     let mut tui = Tui::start_with(&["--helpdesk"], &[("TMUX", "/tmp/tmux-0/default,1,0")]);
     tui.wait_for("Step 1 of 10");
+    // Answered, so the session is kept (its file holds the case code).
+    tui.keys("1");
+    tui.wait_for("Step 2 of 10");
     tui.keys("y");
     tui.wait_for("copied");
     let raw = String::from_utf8_lossy(&tui.seen.0.lock().unwrap().raw).into_owned();
