@@ -1,7 +1,8 @@
-//! Trust: the anchors (the system's roots, read once per process, plus `[tls] extra_ca_file`),
+//! Trust: the anchors (the system's roots, read once per process and only for https — on Linux
+//! from the bundle file alone when there is one — plus `[tls] extra_ca_file`),
 //! the one crypto provider, a verifier that records the chain a server presents and the outcome
-//! of the real verification — so an untrusted chain can still be described — and rustls'
-//! verification errors in plain words.
+//! of the real verification — so an untrusted chain can still be described (its errors in
+//! words are [`super::plain`]'s).
 
 use std::sync::{Arc, Mutex};
 
@@ -33,17 +34,58 @@ pub fn root_store(config: &Config) -> Result<RootCertStore, String> {
     Ok(roots)
 }
 
-/// The system's trust anchors, read once per process (every check that talks HTTPS needs them,
-/// and reading the system's certificate files is the slowest part of setting up a client).
+/// The system's trust anchors, read once per process (and only when an https target is
+/// probed: [`super::hub::Hub::roots`] asks, on a blocking thread).
 fn system_roots() -> &'static RootCertStore {
     static ROOTS: std::sync::OnceLock<RootCertStore> = std::sync::OnceLock::new();
     ROOTS.get_or_init(|| {
         let mut roots = RootCertStore::empty();
-        for cert in rustls_native_certs::load_native_certs().certs {
+        for cert in native_certs() {
             let _ = roots.add(cert);
         }
         roots
     })
+}
+
+/// Where the system's certificates are read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// `SSL_CERT_FILE` and/or `SSL_CERT_DIR`, as set.
+    Environment,
+    /// The distribution's bundle file alone (every root in one file).
+    Bundle(std::path::PathBuf),
+    /// The certificate folders (no bundle file found).
+    Folders,
+}
+
+/// Where to read from on Linux and the BSDs: what `SSL_CERT_FILE`/`SSL_CERT_DIR` name when set
+/// (`env`), else the bundle file when one exists (`bundle`), else the folders — never the
+/// bundle and its folder both (the folder holds the same ~150 roots again, one file each).
+pub fn source(
+    env: &dyn Fn(&str) -> Option<std::ffi::OsString>,
+    bundle: Option<std::path::PathBuf>,
+) -> Source {
+    let set = |name: &str| env(name).is_some_and(|v| !v.is_empty());
+    if set("SSL_CERT_FILE") || set("SSL_CERT_DIR") {
+        Source::Environment
+    } else {
+        bundle.map_or(Source::Folders, Source::Bundle)
+    }
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+fn native_certs() -> Vec<CertificateDer<'static>> {
+    let env = |name: &str| std::env::var_os(name);
+    match source(&env, openssl_probe::probe().cert_file) {
+        Source::Bundle(file) => rustls_native_certs::load_certs_from_paths(Some(&file), None).certs,
+        Source::Environment | Source::Folders => rustls_native_certs::load_native_certs().certs,
+    }
+}
+
+/// macOS and Windows: the system's own store, as it is.
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+fn native_certs() -> Vec<CertificateDer<'static>> {
+    rustls_native_certs::load_native_certs().certs
 }
 
 /// What the recorder saw during one handshake.
@@ -145,37 +187,35 @@ impl ServerCertVerifier for RecordingVerifier {
     }
 }
 
-/// A verification failure in plain words ("its issuer is not trusted by this computer").
-pub fn plain_error(e: &rustls::Error) -> String {
-    match e {
-        rustls::Error::InvalidCertificate(ce) => match ce {
-            CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
-                "the certificate has expired".into()
-            }
-            CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
-                "the certificate is not valid yet".into()
-            }
-            CertificateError::UnknownIssuer => "the issuer is not one this computer trusts".into(),
-            CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
-                "the certificate was made for a different site".into()
-            }
-            CertificateError::BadSignature => "the certificate's signature is wrong".into(),
-            CertificateError::Revoked => "the certificate was revoked".into(),
-            other => format!("the certificate was rejected ({other:?})"),
-        },
-        other => other.to_string(),
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsString;
+    use std::path::PathBuf;
 
-/// True when only the certificate's dates are wrong (or this computer's clock is).
-pub fn is_date_error(e: &rustls::Error) -> bool {
-    matches!(
-        e,
-        rustls::Error::InvalidCertificate(
-            CertificateError::Expired
-                | CertificateError::ExpiredContext { .. }
-                | CertificateError::NotValidYet
-                | CertificateError::NotValidYetContext { .. }
-        )
-    )
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<OsString> + 'a {
+        move |n| vars.iter().find(|(k, _)| *k == n).map(|(_, v)| OsString::from(v))
+    }
+
+    #[test]
+    fn the_bundle_alone_unless_the_environment_names_files_or_there_is_none() {
+        let bundle = Some(PathBuf::from("/etc/ssl/certs/ca-certificates.crt"));
+        assert_eq!(
+            source(&env(&[]), bundle.clone()),
+            Source::Bundle(PathBuf::from("/etc/ssl/certs/ca-certificates.crt"))
+        );
+        assert_eq!(source(&env(&[]), None), Source::Folders);
+        for var in ["SSL_CERT_FILE", "SSL_CERT_DIR"] {
+            assert_eq!(
+                source(&env(&[(var, "/x")]), bundle.clone()),
+                Source::Environment,
+                "{var}"
+            );
+        }
+        assert_eq!(
+            source(&env(&[("SSL_CERT_FILE", "")]), None),
+            Source::Folders,
+            "an empty variable is unset"
+        );
+    }
 }
