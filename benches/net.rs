@@ -5,6 +5,9 @@
 //! RSS of the network checks; the release binary's size; and the time to the first TUI frame in
 //! a pty while a browser's `--version` takes 2 s. Run with `bash benches/net.sh`.
 
+#[path = "../tests/it/support/hostile.rs"]
+#[allow(dead_code)]
+mod hostile;
 #[path = "../tests/it/support/proxy.rs"]
 #[allow(dead_code)]
 mod proxy;

@@ -8,8 +8,11 @@
 //!   trickles in), served by hyper.
 //! - `feed`: one run of checks fed to a wizard, as the driver feeds it.
 //! - `counted`: servers that count their requests, or change their answer when a test says so.
+//! - `hostile`: servers that close, reset or answer non-HTTP once the client spoke, over
+//!   plain TCP or inside a completed TLS session.
 //! - `proxy`: the loopback HTTP proxy (tunnels, forwards, or answers a chosen status) and a
 //!   relay that delays every chunk both ways.
+//! - `socks`: a loopback SOCKS5 server that logs what each client asked to connect to.
 //! - `tls`: a test certificate authority made with rcgen and the server certificates it signs.
 //! - `setup`: the settings a test chooses ([`Setup`]), written as a config file.
 //! - `run`: what a `qbfix check` run did ([`run::Run`]), and the codes `qbfix` prints.
@@ -24,6 +27,7 @@ pub mod counted;
 pub mod env;
 pub mod feed;
 pub mod files;
+pub mod hostile;
 pub mod proxy;
 #[cfg(unix)]
 pub mod pty;
@@ -31,6 +35,7 @@ pub mod run;
 pub mod screen;
 pub mod servers;
 pub mod setup;
+pub mod socks;
 pub mod tls;
 pub mod world;
 

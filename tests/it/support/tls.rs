@@ -1,5 +1,6 @@
 //! A test certificate authority made with rcgen, and server certificates it signs for
-//! `localhost` and 127.0.0.1, ready for a tokio-rustls acceptor (ring provider).
+//! `localhost` and 127.0.0.1 (or other names, and other dates: expired, not yet valid), and
+//! rcgen's standard self-signed certificate, ready for a tokio-rustls acceptor (ring provider).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -50,19 +51,52 @@ impl TestCa {
 
     /// A certificate for `localhost`, 127.0.0.1 and `qbo.invalid` (a name only the test proxy resolves) signed by this CA.
     pub fn server_cert(&self) -> ServerCert {
-        let mut params = CertificateParams::new(vec![
-            "localhost".to_string(),
-            "127.0.0.1".to_string(),
-            "qbo.invalid".to_string(),
-        ])
-        .unwrap();
-        params.distinguished_name.push(DnType::CommonName, "localhost");
+        self.cert_for(&["localhost", "127.0.0.1", "qbo.invalid"], None)
+    }
+
+    /// A certificate for `names` signed by this CA, valid between two dates (year, month,
+    /// day) when given (else rcgen's default years).
+    pub fn cert_for(&self, names: &[&str], valid: Option<(Ymd, Ymd)>) -> ServerCert {
+        let mut params =
+            CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>()).unwrap();
+        params.distinguished_name.push(DnType::CommonName, names[0]);
+        if let Some(((y1, m1, d1), (y2, m2, d2))) = valid {
+            params.not_before = rcgen::date_time_ymd(y1, m1, d1);
+            params.not_after = rcgen::date_time_ymd(y2, m2, d2);
+        }
         let key = KeyPair::generate().unwrap();
         let cert = params.signed_by(&key, &self.issuer).unwrap();
         ServerCert {
             chain: vec![cert.der().clone()],
             key: key.serialize_der(),
         }
+    }
+}
+
+/// A date: year, month, day.
+pub type Ymd = (i32, u8, u8);
+
+/// The standard self-signed certificate rcgen makes for `localhost` and 127.0.0.1.
+pub fn self_signed() -> ServerCert {
+    let made =
+        rcgen::generate_simple_self_signed(vec!["localhost".to_string(), "127.0.0.1".to_string()]).unwrap();
+    ServerCert {
+        chain: vec![made.cert.der().clone()],
+        key: made.signing_key.serialize_der(),
+    }
+}
+
+/// A self-signed certificate for `localhost` and 127.0.0.1 that is marked as an authority, as
+/// `openssl req -x509` makes by default (what webpki calls `CaUsedAsEndEntity`).
+pub fn self_signed_authority() -> ServerCert {
+    let mut params = CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()]).unwrap();
+    params.distinguished_name.push(DnType::CommonName, "localhost");
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    let key = KeyPair::generate().unwrap();
+    let cert = params.self_signed(&key).unwrap();
+    ServerCert {
+        chain: vec![cert.der().clone()],
+        key: key.serialize_der(),
     }
 }
 
