@@ -1,7 +1,9 @@
 //! Certificates, end to end: a TLS handshake cut before any certificate (closed or reset, as a
 //! filter reading the site name does) is `tls_cut`, not interception; a certificate shown and
 //! refused says why in one plain phrase (self-signed, expired, not yet valid, wrong name,
-//! unknown issuer) with `cert_seen`; dates alone from an expected issuer are not interception.
+//! unknown issuer) with `cert_seen`; dates alone from an expected issuer are not interception;
+//! a self-signed authority trusted as a root and shown as the site (webpki's
+//! `CaUsedAsEndEntity`) is self-signed.
 
 use crate::support::hostile::Hostile;
 use crate::support::proxy::ProxyMode;
@@ -137,4 +139,23 @@ fn a_trusted_handshake_saw_a_certificate() {
     let tls = &run.results("tls")[0]["details"];
     assert_eq!(tls["cert_seen"], true);
     assert!(tls.get("cert_problem").is_none(), "{tls}");
+}
+
+#[test]
+fn a_self_signed_authority_trusted_as_a_root_and_shown_as_the_site_is_self_signed() {
+    // webpki refuses it as `CaUsedAsEndEntity`, which once reached the summary as Rust text.
+    let world = World::new();
+    let cert = tls::self_signed_authority();
+    let pem = world.dir.path().join("self.pem");
+    std::fs::write(&pem, cert.pem()).unwrap();
+    let setup = Setup {
+        quickbooks: vec![world.https(&cert, Reply::ok())],
+        extra_ca_file: Some(pem),
+        ..world.healthy()
+    };
+    let run = world.check(&setup);
+    let tls = &run.results("tls")[0]["details"];
+    assert_eq!(tls["cert_problem"], "self_signed", "{}", run.dump());
+    assert!(run.summary("tls").contains("is self-signed"), "{}", run.dump());
+    assert!(!run.stdout.contains("CaUsedAsEndEntity"), "{}", run.stdout);
 }
