@@ -164,11 +164,13 @@ fn timed_out(s: &Sample, route: &Route, url: &Url, timeout: Duration) -> Failure
             ErrorKind::Timeout,
             format!("no answer within {within}"),
         ),
-        (Some(_), Some(hop)) if url.scheme() == "https" && s.proxy_status.is_none() => fail(
-            Layer::Proxy,
-            ErrorKind::Proxy,
-            format!("the proxy {} did not open a tunnel within {within}", hop.shown),
-        ),
+        (Some(_), Some(hop)) if !s.tunneled && (url.scheme() == "https" || hop.kind != ProxyKind::Http) => {
+            fail(
+                Layer::Proxy,
+                ErrorKind::Proxy,
+                format!("the proxy {} did not open a tunnel within {within}", hop.shown),
+            )
+        }
         (Some(_), _) if url.scheme() == "https" && s.tls.is_none() => fail(
             Layer::Tls,
             ErrorKind::Timeout,
@@ -204,6 +206,7 @@ async fn layers(s: &mut Sample, url: &Url, route: &Route, env: &Env) -> Result<(
     match route.proxy() {
         Some(hop) if matches!(hop.kind, ProxyKind::Socks5 { .. }) => {
             stream = Box::new(socks::connect(s, stream, hop, &host, port).await?);
+            s.tunneled = true;
         }
         Some(hop) if https => tunnel::tunnel(s, &mut stream, hop, &host, port).await?,
         _ => {}

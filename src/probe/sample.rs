@@ -79,6 +79,9 @@ pub struct Sample {
     pub proxy_status: Option<u16>,
     /// What marked the proxy's own answer (its software, its error code).
     pub proxy_marks: Option<Marks>,
+    /// The proxy opened the way to the site (its `CONNECT` answered 2xx, or its SOCKS
+    /// connection was made): what happens after is the site's.
+    pub tunneled: bool,
     /// A dead IPv6 path fallen back from, in words (Happy Eyeballs).
     pub fallback: Option<String>,
     /// Whether the site presented a certificate (set once a TLS handshake was tried).

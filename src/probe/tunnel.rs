@@ -101,6 +101,7 @@ pub(super) async fn tunnel(
     };
     s.proxy_status = Some(code);
     if (200..300).contains(&code) {
+        s.tunneled = true;
         return Ok(());
     }
     let headers = lines

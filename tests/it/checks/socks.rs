@@ -141,3 +141,25 @@ fn a_socks4_proxy_is_reported_unusable_and_nothing_goes_direct() {
     );
     assert_eq!(control_count.load(Ordering::SeqCst), 0, "nor the control site");
 }
+
+#[test]
+fn a_socks_proxy_that_never_answers_is_the_proxys_failure_not_the_sites() {
+    let world = World::new();
+    let silent = world.hang().replace("http://", "socks5h://");
+    let setup = Setup {
+        quickbooks: vec![world.http(Reply::ok())],
+        proxy: "system".into(),
+        timeout_ms: 800,
+        ..world.healthy()
+    };
+    let run = check_via(&world, &setup, &silent);
+    let http = &run.results("http")[0]["details"];
+    assert_eq!(http["error_kind"], "proxy", "{}", run.dump());
+    assert!(
+        http["proxy_error"]
+            .as_str()
+            .unwrap()
+            .contains("did not open a tunnel within"),
+        "{http}"
+    );
+}
