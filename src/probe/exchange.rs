@@ -84,7 +84,7 @@ where
     }
     let request = request
         .body(Empty::<Bytes>::new())
-        .map_err(|e| fail(Layer::Http, ErrorKind::Other, e.to_string()))?;
+        .map_err(|_| fail(Layer::Http, ErrorKind::Other, "this address cannot be requested"))?;
     let work = async {
         let sent = Instant::now();
         let response = sender.send_request(request).await.map_err(http_fail)?;

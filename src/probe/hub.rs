@@ -97,7 +97,7 @@ impl Hub {
                 let config = self.config.clone();
                 tokio::task::spawn_blocking(move || trust::root_store(&config).map(Arc::new))
                     .await
-                    .unwrap_or_else(|e| Err(format!("loading certificates failed ({e})")))
+                    .unwrap_or_else(|_| Err("this computer's certificates could not be loaded".into()))
             })
             .await
             .clone()

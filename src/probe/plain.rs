@@ -131,6 +131,33 @@ pub fn socks_error(e: &tokio_socks::Error, target: &str) -> (String, Option<&'st
     (words, Some(code))
 }
 
+/// What the system's resolver said when it failed for another reason than "no such name",
+/// without the wrapper std puts around it or an OS error number.
+pub fn resolver_words(e: &io::Error) -> String {
+    let text = e.to_string();
+    let text = text
+        .strip_prefix("failed to lookup address information: ")
+        .unwrap_or(&text);
+    let text = match text.find(" (os error") {
+        Some(i) => &text[..i],
+        None => text,
+    };
+    let text = text.trim().trim_end_matches('.');
+    if text.is_empty() || text.contains(['{', '(']) {
+        io_words(e).to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+/// A certificate that cannot be added to the trust anchors, in words.
+pub fn anchor_words(e: &rustls::Error) -> &'static str {
+    match e {
+        rustls::Error::InvalidCertificate(Ce::BadEncoding) => "it is not a readable certificate",
+        _ => "it cannot be used as a trusted root",
+    }
+}
+
 /// The first I/O error in an error's chain of sources.
 fn io_source<'a>(e: &'a (dyn StdError + 'static)) -> Option<&'a io::Error> {
     let mut next: Option<&(dyn StdError + 'static)> = Some(e);

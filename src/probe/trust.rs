@@ -25,8 +25,9 @@ pub fn root_store(config: &Config) -> Result<RootCertStore, String> {
         for cert in crate::config::ca_certs(path)? {
             roots.add(cert).map_err(|e| {
                 format!(
-                    "bad certificate in {}: {e}",
-                    crate::files::read::display_path(path)
+                    "bad certificate in {}: {}",
+                    crate::files::read::display_path(path),
+                    super::plain::anchor_words(&e)
                 )
             })?;
         }

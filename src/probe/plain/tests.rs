@@ -106,3 +106,14 @@ fn socks_replies_are_the_proxys_words_and_codes() {
     let (words, _) = socks_error(&tokio_socks::Error::InvalidResponseVersion, "x:1");
     assert_eq!(words, "answered something that is not SOCKS5");
 }
+
+#[test]
+fn resolver_failures_keep_the_resolvers_words_only() {
+    let e = io::Error::other("failed to lookup address information: Temporary failure in name resolution");
+    assert_eq!(resolver_words(&e), "Temporary failure in name resolution");
+    let e = io::Error::other("failed to lookup address information: System error (os error 5)");
+    assert_eq!(resolver_words(&e), "System error");
+    let e = io::Error::other("Custom { kind: Other }");
+    assert_eq!(resolver_words(&e), "an unexpected network error");
+    assert_plain(anchor_words(&rustls::Error::InvalidCertificate(Ce::BadEncoding)));
+}
