@@ -48,7 +48,8 @@ fn system_roots() -> &'static RootCertStore {
     })
 }
 
-/// Where the system's certificates are read from.
+/// Where the system's certificates are read from (Linux and the BSDs).
+#[cfg(all(unix, not(target_os = "macos")))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     /// One bundle file alone (every root in one file).
@@ -62,6 +63,7 @@ pub enum Source {
 /// `SSL_CERT_FILE` names, else the distribution's (`bundle`) — else the folders (`SSL_CERT_DIR`'s,
 /// else the usual ones). Never a bundle and a folder both: the folder holds the same ~150 roots
 /// again, one file each, and reading them doubled the time of a `check` on loopback.
+#[cfg(all(unix, not(target_os = "macos")))]
 pub fn source(
     env: &dyn Fn(&str) -> Option<std::ffi::OsString>,
     exists: &dyn Fn(&std::path::Path) -> bool,
@@ -197,7 +199,7 @@ impl ServerCertVerifier for RecordingVerifier {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix, not(target_os = "macos")))]
 mod tests {
     use super::*;
     use std::ffi::OsString;
