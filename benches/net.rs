@@ -1,10 +1,14 @@
 //! The network benchmark of issue 9 (not a test: nothing here asserts a time). Runs the release
-//! binary against loopback stand-ins and prints, side by side: `check` wall on loopback; wall
+//! binary against loopback stand-ins and prints, side by side: `check` wall on loopback (with
+//! https QuickBooks URLs, and with http:// targets only, which never read the trust store); wall
 //! against stand-ins a 200 ms round trip away (a relay delaying every chunk 100 ms each way)
 //! divided by that round trip; TCP connections per QuickBooks URL counted at its relay; peak
 //! RSS of the network checks; the release binary's size; and the time to the first TUI frame in
 //! a pty while a browser's `--version` takes 2 s. Run with `bash benches/net.sh`.
 
+#[path = "../tests/it/support/hostile.rs"]
+#[allow(dead_code)]
+mod hostile;
 #[path = "../tests/it/support/proxy.rs"]
 #[allow(dead_code)]
 mod proxy;
@@ -28,6 +32,8 @@ use servers::Reply;
 use tokio::net::TcpListener;
 
 const RUNS: usize = 5;
+/// Runs of the http-only loopback `check` (issue 15: the trust store is not read for them).
+const PLAIN_RUNS: usize = 21;
 const ONE_WAY: Duration = Duration::from_millis(100);
 const NETWORK_CHECKS: &str = "connectivity,dns,tcp,tls,http,status_page,bank,clock";
 const OPERATIONAL: &str = include_str!("../tests/data/status/operational.json");
@@ -206,10 +212,20 @@ fn main() {
     let ca = tls::TestCa::new(tls::CA_ORG);
     let ca_file = ca.write_pem(dir.path());
     let cert = ca.server_cert();
-    let (near, far, counters) = rt.block_on(async {
+    let (near, plain, far, counters) = rt.block_on(async {
         let qb = serve_https(&cert, Reply::ok()).await;
+        let qb_plain = serve_http(Reply::ok()).await;
         let control = serve_http(Reply::status(204).body(b"")).await;
         let status = serve_http(Reply::json(OPERATIONAL)).await;
+        // Only http:// targets: a run that must never read the system's trust store.
+        let plain = Targets {
+            quickbooks: vec![
+                format!("http://localhost:{qb_plain}/"),
+                format!("http://127.0.0.1:{qb_plain}/app"),
+            ],
+            control: format!("http://127.0.0.1:{control}/generate_204"),
+            status: format!("http://127.0.0.1:{status}/api/v2/summary.json"),
+        };
         let near = Targets {
             quickbooks: vec![
                 format!("https://localhost:{qb}/"),
@@ -232,13 +248,15 @@ fn main() {
             control: format!("http://127.0.0.1:{cport}/generate_204"),
             status: format!("http://127.0.0.1:{sport}/api/v2/summary.json"),
         };
-        (near, far, counters)
+        (near, plain, far, counters)
     });
     let near_cfg = config(dir.path(), "near.toml", &near, &ca_file);
+    let plain_cfg = config(dir.path(), "plain.toml", &plain, &ca_file);
     let far_cfg = config(dir.path(), "far.toml", &far, &ca_file);
     let data = dir.path().join("data");
 
     let loopback = median((0..RUNS).map(|_| check(&bin, &near_cfg, &data)).collect());
+    let plain_wall = median((0..PLAIN_RUNS).map(|_| check(&bin, &plain_cfg, &data)).collect());
     for c in &counters {
         c.store(0, Ordering::SeqCst);
     }
@@ -259,6 +277,10 @@ fn main() {
     println!(
         "| `check` wall, loopback (median of {RUNS}) | {} ms | — | — |",
         loopback.as_millis()
+    );
+    println!(
+        "| `check` wall, loopback, http:// targets only (median of {PLAIN_RUNS}) | {} ms | — | — |",
+        plain_wall.as_millis()
     );
     let rtts = far_wall.as_secs_f64() / rtt.as_secs_f64();
     println!(

@@ -1,9 +1,12 @@
 //! `connectivity`: can this computer reach neutral sites at all, on the browser's path? One
 //! result per control URL, and a plain warning when a Wi-Fi sign-in page (captive portal)
 //! answers in their place: a redirect to another host, or a page where an empty 204 or the
-//! known test text was expected.
+//! known test text was expected. Each result carries its times, the `slow_ms` it was judged by
+//! and a digest of the page that answered (to recognise the same sign-in page answering for
+//! QuickBooks).
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use super::http::redirected_host;
 use super::sampled::{self, facts_of};
@@ -15,9 +18,6 @@ use crate::text::words::human_duration;
 
 pub const ID: &str = "connectivity";
 
-/// Bytes read from a control URL: enough to recognise its expected answer.
-const MAX_BODY: usize = 4096;
-
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
     let config = &ctx.config;
     if config.targets.control.is_empty() {
@@ -27,19 +27,24 @@ pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
             "No control sites are configured",
         )];
     }
-    match ctx.hub.probe(&config.targets.control, 1, MAX_BODY).await {
-        Ok(probes) => probes.iter().map(judge).collect(),
-        Err(e) => setup_failed(ID, "connection test", e),
+    match ctx.hub.control().await.as_ref() {
+        Ok(probes) => probes.iter().map(|p| judge(p, config.network.slow)).collect(),
+        Err(e) => setup_failed(ID, "connection test", e.clone()),
     }
 }
 
-/// Turns one probe of a control URL into a result.
-pub fn judge(probe: &UrlProbe) -> CheckResult {
+/// Turns one probe of a control URL into a result (judged by `slow`, written as `slow_ms`).
+pub fn judge(probe: &UrlProbe, slow: Duration) -> CheckResult {
     let host = host_label(&probe.url);
+    if let Some(r) = sampled::not_tested(ID, &host, probe) {
+        return r;
+    }
     let Some(s) = probe.first() else {
         return CheckResult::new(ID, Status::Error, format!("{host} was not probed"));
     };
     let mut facts = facts_of(s);
+    facts.slow_ms = Some(millis(slow));
+    facts.total_ms = Some(millis(s.total));
     let r = match &s.answer {
         Some(answer) => {
             facts.status_code = Some(answer.status);
@@ -76,9 +81,14 @@ pub fn judge(probe: &UrlProbe) -> CheckResult {
             ),
         ),
     };
-    r.with("target", redact_url(&probe.url))
+    let r = r
+        .with("target", redact_url(&probe.url))
         .with_facts(&facts)
-        .with_duration(sampled::longest(probe))
+        .with_duration(sampled::longest(probe));
+    match &s.fallback {
+        Some(words) => r.with("fallback", words.as_str()),
+        None => r,
+    }
 }
 
 /// Why this answer looks like a captive portal rather than the control site, if it does.
@@ -105,8 +115,9 @@ fn captive_portal(probe: &UrlProbe, s: &Sample, code: u16) -> Option<String> {
 mod tests {
     use super::*;
     use crate::probe::Reply;
-    use std::time::Duration;
     use url::Url;
+
+    const SLOW: Duration = Duration::from_secs(1);
 
     fn probe(url: &str, status: u16, location: Option<&str>, body: &[u8]) -> UrlProbe {
         UrlProbe {
@@ -125,11 +136,15 @@ mod tests {
         }
     }
 
+    fn judge_(probe: &UrlProbe) -> CheckResult {
+        judge(probe, SLOW)
+    }
+
     #[test]
     fn expected_answers_pass() {
-        let r = judge(&probe("http://ctl.invalid/generate_204", 204, None, b""));
+        let r = judge_(&probe("http://ctl.invalid/generate_204", 204, None, b""));
         assert_eq!(r.status, Status::Pass);
-        let r = judge(&probe(
+        let r = judge_(&probe(
             "http://ctl.invalid/connecttest.txt",
             200,
             None,
@@ -140,7 +155,7 @@ mod tests {
 
     #[test]
     fn sign_in_pages_are_recognised_and_their_host_named() {
-        let r = judge(&probe(
+        let r = judge_(&probe(
             "http://ctl.invalid/generate_204",
             302,
             Some("http://login.hotel.invalid/portal"),
@@ -150,14 +165,14 @@ mod tests {
         let f = r.facts();
         assert_eq!(f.captive_portal, Some(true));
         assert_eq!(f.redirected_to.as_deref(), Some("login.hotel.invalid"));
-        let r = judge(&probe(
+        let r = judge_(&probe(
             "http://ctl.invalid/generate_204",
             200,
             None,
             b"<html>sign in</html>",
         ));
         assert!(r.summary.contains("expected an empty 204"), "{}", r.summary);
-        let r = judge(&probe(
+        let r = judge_(&probe(
             "http://ctl.invalid/connecttest.txt",
             200,
             None,

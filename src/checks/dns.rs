@@ -1,8 +1,9 @@
 //! `dns`: the lookup of each QuickBooks host, from the layered probe: the operating system's
 //! resolver (the one the browser uses, and the one every check uses), reporting the addresses,
 //! the time taken, or why it failed: no such name, server failure, timeout. IP literals and
-//! `localhost` need no lookup; `.invalid` names fail without a query. When a proxy is in the
-//! path, the proxy looks names up: the check says so and skips.
+//! `localhost` need no lookup; `.invalid` names fail without a query. When an HTTP or
+//! `socks5h://` proxy is in the path, the proxy looks names up: the check says so and skips (a
+//! `socks5://` proxy is handed an address this computer looked up: judged as usual).
 
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -58,7 +59,16 @@ fn error_code(e: &DnsError) -> &'static str {
 
 /// Turns one probe's lookup into a result.
 pub fn judge(host: &str, s: &Sample) -> CheckResult {
-    if let Some(via) = &s.via {
+    if let Some(why) = s.not_reached(Layer::Dns) {
+        return CheckResult::new(ID, Status::Skip, format!("{host}: {why}"))
+            .with("target", host)
+            .with_facts(&Facts {
+                proxy: s.via.clone(),
+                ..Facts::default()
+            });
+    }
+    let failed_here = s.failed_at() == Some(Layer::Dns);
+    if let Some(via) = s.via.as_ref().filter(|_| s.lookup.is_none() && !failed_here) {
         return CheckResult::new(
             ID,
             Status::Skip,

@@ -1,7 +1,8 @@
 //! `proxy`: is traffic sent through a proxy? Reads the proxy environment variables (both
 //! cases) and, where readable without privileges, the OS settings ([`crate::machine::proxy`]).
-//! A proxy is a warning, not a failure: it can block or inspect QuickBooks. Addresses are
-//! reported as `host:port` only.
+//! A proxy is a warning, not a failure: it can block or inspect QuickBooks. A proxy qbfix
+//! cannot test through (SOCKS4, …) is said as such — never as bypassed — and the checks
+//! through it are not made. Addresses are reported as `host:port` only.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -13,7 +14,7 @@ use super::{CheckResult, Context, Status};
 use crate::evidence::redact_url;
 use crate::machine::proxy::OsProxy;
 use crate::machine::proxy::parse::{self, Findings, ProxyEntry};
-use crate::probe::{Plan, Route};
+use crate::probe::{Plan, ProxyHop, ProxyKind, Route};
 
 pub const ID: &str = "proxy";
 
@@ -76,7 +77,14 @@ pub fn judge(
     }
     let scripts: Vec<&ProxyEntry> = os_found.auto_config.iter().collect();
 
-    let (status, summary) = if !in_use.is_empty() {
+    // A proxy qbfix cannot use is said first: the checks through it were not made.
+    let unusable = qb
+        .iter()
+        .chain(targets)
+        .find_map(|u| plan.route(u).proxy().and_then(ProxyHop::unusable));
+    let (status, summary) = if let Some(why) = &unusable {
+        (Status::Warn, sentence(why))
+    } else if !in_use.is_empty() {
         (
             Status::Warn,
             format!(
@@ -139,10 +147,29 @@ pub fn judge(
         })
         .collect();
     r = r.with("targets", routes);
+    if let Some(kind) = [&plan.https, &plan.http]
+        .into_iter()
+        .flatten()
+        .find_map(|h| match &h.kind {
+            ProxyKind::Unusable(kind) => Some(kind.clone()),
+            _ => None,
+        })
+    {
+        r = r.with("unusable_proxy", kind);
+    }
     if from_env.no_proxy.is_some() {
         r = r.with("no_proxy_set", true);
     }
     r
+}
+
+/// `text` with its first letter capitalized, as a summary starts.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The distinct addresses of `entries`, comma separated, in order.
@@ -252,5 +279,42 @@ mod route_tests {
         assert_eq!(targets[0]["bypasses_proxy"], false);
         assert_eq!(targets[1]["bypasses_proxy"], true);
         assert_eq!(r.status, Status::Warn);
+    }
+}
+
+#[cfg(test)]
+mod socks_tests {
+    use super::*;
+    use crate::machine::proxy::parse::tests::env;
+
+    fn judged(vars: &[(&str, &str)]) -> CheckResult {
+        let e = env(vars);
+        let plan = Plan::new(&crate::config::ProxySetting::System, &e, None);
+        let qb = vec![Url::parse("https://qbo.intuit.com/").unwrap()];
+        judge(&e, &OsProxy::Unavailable("x".into()), &plan, &qb, &qb)
+    }
+
+    #[test]
+    fn a_socks5_proxy_is_used_not_bypassed() {
+        let r = judged(&[("HTTPS_PROXY", "socks5h://127.0.0.1:1080")]);
+        assert_eq!(r.status, Status::Warn);
+        assert!(
+            r.summary.contains("through a proxy (127.0.0.1:1080)"),
+            "{}",
+            r.summary
+        );
+        assert_eq!(r.details["bypassed_for_quickbooks"], false);
+    }
+
+    #[test]
+    fn a_proxy_qbfix_cannot_use_is_said_never_bypassed() {
+        let r = judged(&[("ALL_PROXY", "socks4a://127.0.0.1:1080")]);
+        assert_eq!(r.status, Status::Warn);
+        assert_eq!(
+            r.summary,
+            "A SOCKS4a proxy is set (127.0.0.1:1080); qbfix cannot test through it"
+        );
+        assert_eq!(r.details["bypassed_for_quickbooks"], false);
+        assert_eq!(r.details["unusable_proxy"], "SOCKS4a");
     }
 }

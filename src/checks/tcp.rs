@@ -1,7 +1,9 @@
 //! `tcp`: the connection to each QuickBooks host and port (the URL's port, or 80/443 by
 //! scheme), from the layered probe: the time the connect took (median over the samples), or
-//! whether it was refused, timed out or found no route. Through a proxy it is the tunnel the
-//! proxy opens (`CONNECT`), and a proxy that fails or refuses is named as the proxy.
+//! whether it was refused, timed out or found no route; a dead IPv6 path fallen back from is
+//! named in `details.fallback`. Through a proxy it is the connection the proxy opens (its
+//! `CONNECT` tunnel, its SOCKS connection), and a proxy that fails or refuses is named as the
+//! proxy.
 
 use std::sync::Arc;
 
@@ -55,8 +57,9 @@ pub fn judge(host: &str, port: u16, probe: &UrlProbe) -> CheckResult {
         return skip.with("port", port);
     }
     let samples = &probe.samples;
-    let https = probe.url.scheme() == "https";
-    let reached = |l: Option<Layer>| l.is_some_and(|l| l == Layer::Connect || (https && l == Layer::Proxy));
+    // Through a proxy, the proxy's failure (to open a tunnel, to connect for a SOCKS client,
+    // or to answer a plain request at all) is this connection's failure.
+    let reached = |l: Option<Layer>| l.is_some_and(|l| l == Layer::Connect || l == Layer::Proxy);
     let failed = samples.iter().find(|s| reached(s.failed_at()));
     let via = samples.first().and_then(|s| s.via.clone());
     let mut facts = Facts {
@@ -93,7 +96,8 @@ pub fn judge(host: &str, port: u16, probe: &UrlProbe) -> CheckResult {
                 None => String::new(),
             };
             let address = samples.iter().find_map(|s| s.connected.map(|c| c.0.to_string()));
-            CheckResult::new(
+            let fallback = samples.iter().find_map(|s| s.fallback.clone());
+            let r = CheckResult::new(
                 ID,
                 Status::Pass,
                 format!(
@@ -102,7 +106,12 @@ pub fn judge(host: &str, port: u16, probe: &UrlProbe) -> CheckResult {
                 ),
             )
             .with("address", address.unwrap_or_default())
-            .with("time_ms", ms)
+            .with("time_ms", ms);
+            // A dead IPv6 path that was fallen back from is named, not failed.
+            match fallback {
+                Some(words) => r.with("fallback", words),
+                None => r,
+            }
         }
     };
     r.with("target", target)

@@ -23,11 +23,13 @@ pub const ID: &str = "tls";
 /// Days before expiry at which a certificate is worth a warning.
 const EXPIRY_WARN_DAYS: i64 = 7;
 
-/// Why a handshake did not happen: a kind and plain words.
+/// Why a handshake did not happen: a kind and plain words, and whether a certificate had
+/// been shown (unknown when the handshake ran out of time).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoHandshake {
     pub kind: ErrorKind,
     pub text: String,
+    pub cert_seen: Option<bool>,
 }
 
 pub async fn run(ctx: Arc<Context>) -> Vec<CheckResult> {
@@ -66,13 +68,19 @@ fn judge_probe(probe: &UrlProbe, expected: &[String], now: i64) -> CheckResult {
             ..Facts::default()
         }),
         None => {
-            let f = probe.samples.iter().find_map(|s| s.failure.clone());
+            let s = probe.samples.iter().find(|s| s.failure.is_some());
+            let cert_seen = s.and_then(|s| s.cert_seen);
+            let f = s.and_then(|s| s.failure.clone());
             let (kind, text) = f.map_or((ErrorKind::Other, "no handshake".to_string()), |f| {
                 (f.kind, f.text)
             });
             judge(
                 &probe.url,
-                Err(NoHandshake { kind, text }),
+                Err(NoHandshake {
+                    kind,
+                    text,
+                    cert_seen,
+                }),
                 expected,
                 now,
                 sampled::longest(probe),
@@ -98,6 +106,9 @@ pub fn judge(
         Ok(hs) => hs,
         Err(e) => {
             let summary = match e.kind {
+                ErrorKind::TlsCut => format!(
+                    "The secure connection to {host} was cut off before the site showed a certificate: something on this network may block it"
+                ),
                 ErrorKind::Tls => format!("The secure connection to {host} failed: {}", e.text),
                 _ => format!("Could not reach {host} for a secure connection: {}", e.text),
             };
@@ -105,6 +116,7 @@ pub fn judge(
                 .with_facts(&Facts {
                     error_kind: Some(e.kind),
                     intercepted: Some(false),
+                    cert_seen: e.cert_seen,
                     ..Facts::default()
                 })
                 .with("target", redact_url(url))
@@ -119,31 +131,35 @@ pub fn judge(
     let expected_issuer = hs.leaf.as_ref().is_some_and(|l| l.issuer_expected(expected));
     let days = hs.leaf.as_ref().map(|l| l.days_left(now));
     let inspected = "security software or a proxy is probably inspecting HTTPS";
+    let problem = match &hs.trust {
+        Trust::Refused(p, _) => Some(*p),
+        Trust::Trusted => None,
+    };
     let (status, intercepted, summary) = match (&hs.trust, expected_issuer) {
-        (Trust::Untrusted(why), _) => (
-            Status::Fail,
-            true,
-            format!(
-                "{host} presented a certificate from \"{issuer}\" that was rejected ({why}): {inspected}"
-            ),
-        ),
-        (Trust::BadDates(why), false) => (
-            Status::Fail,
-            true,
-            format!(
-                "{host} presented a certificate from \"{issuer}\", not one QuickBooks uses, and {why}: {inspected}"
-            ),
-        ),
-        (Trust::BadDates(why), true) => (
+        (Trust::Refused(_, why), true) if hs.trust.dates_only() => (
             Status::Fail,
             false,
             format!("{host}: {why}; check that this computer's date and time are right"),
+        ),
+        (Trust::Refused(_, why), false) if hs.trust.dates_only() => (
+            Status::Fail,
+            true,
+            format!(
+                "{host} showed a certificate from \"{issuer}\", not one QuickBooks uses, and {why}: {inspected}"
+            ),
+        ),
+        (Trust::Refused(_, why), _) => (
+            Status::Fail,
+            true,
+            format!(
+                "{host} showed a certificate from \"{issuer}\" that was refused because {why}: {inspected}"
+            ),
         ),
         (Trust::Trusted, false) => (
             Status::Warn,
             true,
             format!(
-                "{host} presented a certificate from \"{issuer}\", not a certificate authority QuickBooks uses: {inspected}"
+                "{host} showed a certificate from \"{issuer}\", not a certificate authority QuickBooks uses: {inspected}"
             ),
         ),
         (Trust::Trusted, true) => match days {
@@ -168,6 +184,7 @@ pub fn judge(
         .with_facts(&Facts {
             intercepted: Some(intercepted),
             cert_seen: Some(true),
+            cert_problem: problem,
             ..Facts::default()
         })
         .with("chain_length", hs.chain_len)
@@ -175,8 +192,8 @@ pub fn judge(
     if let Some(v) = &hs.version {
         r = r.with("protocol", v.as_str());
     }
-    if let Trust::Untrusted(why) | Trust::BadDates(why) = &hs.trust {
-        r = r.with("trust_error", why.as_str());
+    if let Trust::Refused(_, why) = &hs.trust {
+        r = r.with("trust_error", *why);
     }
     if let Some(leaf) = &hs.leaf {
         r = r
@@ -203,6 +220,7 @@ pub fn judge(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::evidence::CertProblem;
 
     const NOW: i64 = 1_750_000_000;
 
@@ -215,6 +233,7 @@ mod tests {
                 issuer_cn: Some(format!("{org} CA1")),
                 not_before: NOW - 86_400 * 30,
                 not_after: NOW + 86_400 * days_left,
+                self_issued: false,
             }),
             chain_len: 2,
             trust,
@@ -242,16 +261,19 @@ mod tests {
         assert_eq!(r.status, Status::Warn);
         assert!(r.detail_bool("intercepted"));
         assert!(r.summary.contains("Avast Web/Mail Shield"), "{}", r.summary);
-        let r = check(hs(Trust::Untrusted("unknown issuer".into()), "Fortinet", 200));
+        let refused = Trust::Refused(CertProblem::UnknownIssuer, "its issuer is unknown");
+        let r = check(hs(refused, "Fortinet", 200));
         assert_eq!(r.status, Status::Fail);
         assert!(r.detail_bool("intercepted"));
         assert!(r.summary.contains("Fortinet"), "{}", r.summary);
+        assert_eq!(r.facts().cert_seen, Some(true));
+        assert_eq!(r.facts().cert_problem, Some(CertProblem::UnknownIssuer));
     }
 
     #[test]
     fn dates_alone_point_at_the_clock_not_interception() {
         let r = check(hs(
-            Trust::BadDates("the certificate has expired".into()),
+            Trust::Refused(CertProblem::Expired, "the certificate has expired"),
             "DigiCert Inc",
             -3,
         ));
@@ -272,6 +294,7 @@ mod tests {
         let e = NoHandshake {
             kind: ErrorKind::Refused,
             text: "the connection was refused".into(),
+            cert_seen: None,
         };
         let r = check(Err(e));
         assert_eq!(r.status, Status::Fail);

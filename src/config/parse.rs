@@ -186,7 +186,9 @@ fn key_path(path: &serde_path_to_error::Path) -> String {
     out
 }
 
-/// `"system"`, `"none"` or an `http://host:port` proxy URL.
+/// `"system"`, `"none"` or a proxy URL of a kind browsers take (`http`, `https`, `socks4`,
+/// `socks4a`, `socks5`, `socks5h`): the probe uses those it can and reports the others as
+/// proxies it cannot test through, never as "bypassed".
 fn proxy_setting(text: &str) -> Result<ProxySetting, String> {
     match text.trim() {
         "system" => return Ok(ProxySetting::System),
@@ -196,9 +198,13 @@ fn proxy_setting(text: &str) -> Result<ProxySetting, String> {
     let shown = crate::evidence::redact_text(text);
     let url = Url::parse(text.trim())
         .map_err(|e| format!("{shown:?} is not \"system\", \"none\" or a proxy URL ({e})"))?;
-    if url.scheme() != "http" || url.host_str().is_none() {
+    let known = matches!(
+        url.scheme(),
+        "http" | "https" | "socks4" | "socks4a" | "socks5" | "socks5h"
+    );
+    if !known || url.host_str().is_none() {
         return Err(format!(
-            "{shown:?} must be \"system\", \"none\" or an http://host:port proxy URL"
+            "{shown:?} must be \"system\", \"none\" or a proxy URL such as http://host:port or socks5://host:port"
         ));
     }
     Ok(ProxySetting::Url(url))

@@ -107,8 +107,17 @@ fn samples_and_proxy_are_read_and_checked() {
         err("[network]\nsamples = 0\n"),
         "c.toml:2:11: samples must be between 1 and 10"
     );
-    let e = err("[network]\nproxy = \"socks5://alice:s3cret@p.invalid:1080\"\n");
-    assert!(e.starts_with("c.toml:2:9: proxy:"), "{e}");
+    // SOCKS proxies are taken as browsers take them; an unknown kind is refused, without
+    // the password it carried.
+    let c = Config::parse(
+        "[network]\nproxy = \"socks5h://127.0.0.1:1080\"\n",
+        Path::new("c.toml"),
+    )
+    .unwrap();
+    assert!(matches!(c.network.proxy, ProxySetting::Url(u) if u.scheme() == "socks5h"));
+    let e = err("[network]\nproxy = \"gopher://alice:s3cret@p.invalid:1080\"\n");
+    assert!(e.starts_with("c.toml:2:9: "), "{e}");
+    assert!(e.contains("proxy"), "{e}");
     assert!(!e.contains("s3cret") && !e.contains("alice"), "{e}");
 }
 

@@ -13,6 +13,8 @@ pub struct CertInfo {
     /// Unix seconds.
     pub not_before: i64,
     pub not_after: i64,
+    /// It names itself as its issuer (self-signed, or a root).
+    pub self_issued: bool,
 }
 
 impl CertInfo {
@@ -28,6 +30,7 @@ impl CertInfo {
             issuer_cn: first(cert.issuer().iter_common_name()),
             not_before: cert.validity().not_before.timestamp(),
             not_after: cert.validity().not_after.timestamp(),
+            self_issued: cert.subject().as_raw() == cert.issuer().as_raw(),
         })
     }
 
@@ -82,6 +85,7 @@ mod tests {
             issuer_cn: cn.map(str::to_string),
             not_before: 0,
             not_after: 86_400 * 10,
+            self_issued: false,
         }
     }
 

@@ -1,6 +1,9 @@
 //! The HTTP exchange over a connection already open (plain, tunnelled or TLS): one `GET` with
 //! hyper, the answer's head (status, date, redirect, length, time to first byte), then the body
-//! kept up to the size cap. Over plain http through a proxy, a 407 or 502-504 is the proxy's.
+//! kept up to the size cap. A connection closed or reset without an answer, or an answer that
+//! is not HTTP, is told apart. Over plain http through an HTTP proxy, an error is the proxy's
+//! own only when it carries the proxy's [`Marks`] (or is a 407); else it was relayed from the
+//! site; and a connection cut off without an answer is the proxy's failure.
 
 use std::time::Instant;
 
@@ -12,7 +15,10 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use url::Url;
 
 use super::Env;
+use super::marks::Marks;
+use super::path::ProxyKind;
 use super::path::Route;
+use super::plain;
 use super::sample::{Failure, Layer, Reply, Sample, fail};
 use super::tunnel::{basic_auth, proxy_refusal};
 use crate::evidence::ErrorKind;
@@ -28,23 +34,26 @@ pub(super) async fn exchange<S>(
 where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
+    let plain_proxy = match route {
+        Route::Proxy(hop) if url.scheme() == "http" && hop.kind == ProxyKind::Http => Some(hop),
+        _ => None,
+    };
+    // Through a plain-http proxy, nothing but the proxy answers: a connection it cuts off
+    // without an answer is the proxy's failure, not the site's.
     let http_fail = |e: hyper::Error| {
-        let text = if e.is_incomplete_message() || e.is_canceled() {
-            "the server closed the connection without answering".to_string()
-        } else if e.is_parse() {
-            "the server answered something that is not HTTP".to_string()
-        } else {
-            format!("the exchange failed ({e})")
-        };
-        fail(Layer::Http, ErrorKind::Http, text)
+        let (kind, text) = plain::exchange_error(&e);
+        match plain_proxy {
+            Some(hop) if kind.is_cut_off() => fail(
+                Layer::Proxy,
+                ErrorKind::Proxy,
+                format!("the proxy {} {}", hop.shown, plain::proxy_cut_words(kind)),
+            ),
+            _ => fail(Layer::Http, kind, text),
+        }
     };
     let (mut sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
         .await
         .map_err(http_fail)?;
-    let plain_proxy = match route {
-        Route::Proxy(hop) if url.scheme() == "http" => Some(hop),
-        _ => None,
-    };
     let mut bare = url.clone();
     let _ = bare.set_username("");
     let _ = bare.set_password(None);
@@ -75,16 +84,26 @@ where
     }
     let request = request
         .body(Empty::<Bytes>::new())
-        .map_err(|e| fail(Layer::Http, ErrorKind::Other, e.to_string()))?;
+        .map_err(|_| fail(Layer::Http, ErrorKind::Other, "this address cannot be requested"))?;
     let work = async {
         let sent = Instant::now();
         let response = sender.send_request(request).await.map_err(http_fail)?;
         let status = response.status().as_u16();
         if let Some(hop) = plain_proxy
-            && matches!(status, 407 | 502..=504)
+            && status >= 400
         {
-            s.proxy_status = Some(status);
-            return Err(proxy_refusal(hop, status, None));
+            // The proxy's own error only when it carries the proxy's marks (or asks for the
+            // proxy's password); any other error was relayed from the site.
+            let headers = response
+                .headers()
+                .iter()
+                .filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?)));
+            let marks = Marks::read(headers);
+            if marks.is_some() || status == 407 {
+                s.proxy_status = Some(status);
+                s.proxy_marks = marks;
+                return Err(proxy_refusal(hop, status, None, s.proxy_marks.as_ref()));
+            }
         }
         let text = |name: header::HeaderName| {
             response

@@ -1,7 +1,9 @@
 //! The TLS handshake of the layered probe: shakes hands over a connection already open (to the
 //! site, or through a proxy's tunnel) with a [`RecordingVerifier`] on the shared roots, and
 //! reports the protocol, the leaf certificate and whether the chain was trusted — the chain is
-//! described even when it was rejected.
+//! described even when it was refused, and why it was refused is one [`CertProblem`]. A
+//! handshake cut before any certificate (closed or reset: a filter reading the site name) is
+//! told apart from a certificate that was shown and refused.
 
 use std::sync::Arc;
 
@@ -11,16 +13,23 @@ use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
 use super::cert::CertInfo;
+use super::plain;
 use super::trust::{self, RecordingVerifier};
+use crate::evidence::{CertProblem, ErrorKind};
 
 /// Whether the chain was trusted, and if not, why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Trust {
     Trusted,
-    /// Only its dates are wrong: expired or not yet valid (or this computer's clock is off).
-    BadDates(String),
-    /// Not trusted: unknown issuer, wrong name, bad signature…
-    Untrusted(String),
+    /// Refused: why, and that reason in one plain phrase.
+    Refused(CertProblem, &'static str),
+}
+
+impl Trust {
+    /// Refused only for its dates (expired, not yet valid — or this computer's clock is off).
+    pub fn dates_only(&self) -> bool {
+        matches!(self, Trust::Refused(p, _) if p.is_dates())
+    }
 }
 
 /// What a handshake found.
@@ -37,10 +46,15 @@ pub struct Handshake {
 pub enum Shaken<S> {
     /// Trusted: the stream to talk HTTP over.
     Secure(Box<TlsStream<S>>, Handshake),
-    /// The server presented a chain that was rejected (described in the handshake).
+    /// The server presented a chain that was refused (described in the handshake).
     Rejected(Handshake),
-    /// The handshake failed before a certificate could be judged.
-    Failed(String),
+    /// The handshake failed before a certificate could be judged: cut off (`TlsCut`) or
+    /// another failure (`Tls`), in plain words; `cert_seen`: a certificate had been shown.
+    Failed {
+        kind: ErrorKind,
+        text: String,
+        cert_seen: bool,
+    },
 }
 
 /// Shakes hands with `host` over `stream`, recording the chain even when it is not trusted.
@@ -48,21 +62,25 @@ pub async fn over<S>(stream: S, host: &str, roots: Arc<rustls::RootCertStore>) -
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
+    let failed = |text: &str| Shaken::Failed {
+        kind: ErrorKind::Tls,
+        text: text.to_string(),
+        cert_seen: false,
+    };
     let name = host.trim_start_matches('[').trim_end_matches(']').to_string();
-    let server_name = match ServerName::try_from(name) {
-        Ok(n) => n,
-        Err(e) => return Shaken::Failed(e.to_string()),
+    let Ok(server_name) = ServerName::try_from(name) else {
+        return failed("the site's name cannot be used for a secure connection");
     };
     let verifier = Arc::new(RecordingVerifier::new(roots));
-    let mut client = match rustls::ClientConfig::builder_with_provider(trust::crypto_provider())
+    let Ok(builder) = rustls::ClientConfig::builder_with_provider(trust::crypto_provider())
         .with_safe_default_protocol_versions()
-    {
-        Ok(b) => b
-            .dangerous()
-            .with_custom_certificate_verifier(verifier.clone())
-            .with_no_client_auth(),
-        Err(e) => return Shaken::Failed(e.to_string()),
+    else {
+        return failed("this program's secure-connection settings could not be made");
     };
+    let mut client = builder
+        .dangerous()
+        .with_custom_certificate_verifier(verifier.clone())
+        .with_no_client_auth();
     client.alpn_protocols = vec![b"http/1.1".to_vec()];
     let result = TlsConnector::from(Arc::new(client))
         .connect(server_name, stream)
@@ -84,21 +102,31 @@ where
             };
             Shaken::Secure(Box::new(stream), hs)
         }
-        (Err(_), Some(Err(why))) => Shaken::Rejected(Handshake {
-            version: None,
-            leaf,
-            chain_len,
-            trust: classify(&why),
-        }),
-        (Err(e), _) => Shaken::Failed(format!("the secure handshake failed ({e})")),
-    }
-}
-
-/// Sorts a verification error into "only the dates are wrong" and "not trusted".
-fn classify(e: &rustls::Error) -> Trust {
-    if trust::is_date_error(e) {
-        Trust::BadDates(trust::plain_error(e))
-    } else {
-        Trust::Untrusted(trust::plain_error(e))
+        (Err(_), Some(Err(why))) => {
+            let self_issued = leaf.as_ref().is_some_and(|l| l.self_issued);
+            let (problem, words) = plain::verify_problem(&why, self_issued);
+            Shaken::Rejected(Handshake {
+                version: None,
+                leaf,
+                chain_len,
+                trust: Trust::Refused(problem, words),
+            })
+        }
+        (Err(e), _) => {
+            let cert_seen = chain_len > 0;
+            // Cut after a certificate was shown is not "before any certificate".
+            let (kind, text) = match plain::handshake_error(&e) {
+                (ErrorKind::TlsCut, _) if cert_seen => (
+                    ErrorKind::Tls,
+                    "the secure connection was cut off after the site showed its certificate".into(),
+                ),
+                other => other,
+            };
+            Shaken::Failed {
+                kind,
+                text,
+                cert_seen,
+            }
+        }
     }
 }

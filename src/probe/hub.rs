@@ -1,6 +1,7 @@
 //! One run's shared probing: the route plan (read once), the trust anchors (loaded once, off
-//! the async workers), and the QuickBooks probes that the `dns`, `tcp`, `tls`, `http` and
-//! `clock` checks all judge — started by whichever of them asks first, done once.
+//! the async workers, and only when an https target is probed), the QuickBooks probes that the
+//! `dns`, `tcp`, `tls`, `http` and `clock` checks all judge, and the control sites' probes that
+//! `connectivity` and `clock` judge — each started by whichever check asks first, done once.
 
 use std::sync::Arc;
 
@@ -10,7 +11,7 @@ use url::Url;
 
 use super::Env;
 use super::path::Plan;
-use super::sample::UrlProbe;
+use super::sample::{DIGEST_BYTES, UrlProbe};
 use super::trust;
 use crate::config::{Config, ProxySetting};
 use crate::machine::process;
@@ -37,6 +38,7 @@ pub struct Hub {
     plan: OnceCell<Arc<Plan>>,
     roots: OnceCell<Result<Arc<RootCertStore>, String>>,
     quickbooks: OnceCell<Arc<Result<Vec<UrlProbe>, String>>>,
+    control: OnceCell<Arc<Result<Vec<UrlProbe>, String>>>,
 }
 
 impl Hub {
@@ -47,6 +49,7 @@ impl Hub {
             plan: OnceCell::new(),
             roots: OnceCell::new(),
             quickbooks: OnceCell::new(),
+            control: OnceCell::new(),
         }
     }
 
@@ -94,15 +97,20 @@ impl Hub {
                 let config = self.config.clone();
                 tokio::task::spawn_blocking(move || trust::root_store(&config).map(Arc::new))
                     .await
-                    .unwrap_or_else(|e| Err(format!("loading certificates failed ({e})")))
+                    .unwrap_or_else(|_| Err("this computer's certificates could not be loaded".into()))
             })
             .await
             .clone()
     }
 
-    /// Probes each URL `samples` times, all at once, on the browser's path.
+    /// Probes each URL `samples` times, all at once, on the browser's path. The trust anchors
+    /// are loaded only when one of them is https.
     pub async fn probe(&self, urls: &[Url], samples: u32, max_body: usize) -> Result<Vec<UrlProbe>, String> {
-        let roots = self.roots().await?;
+        let roots = if urls.iter().any(|u| u.scheme() == "https") {
+            self.roots().await?
+        } else {
+            Arc::new(RootCertStore::empty())
+        };
         let plan = self.plan().await;
         let env = Env {
             dns_timeout: self.config.network.dns_timeout,
@@ -118,6 +126,23 @@ impl Hub {
         Ok(futures::future::join_all(probes).await)
     }
 
+    /// The control sites' probes of this run (one each), done once: the `connectivity` and
+    /// `clock` checks judge them.
+    pub async fn control(&self) -> Arc<Result<Vec<UrlProbe>, String>> {
+        self.control
+            .get_or_init(|| async {
+                Arc::new(self.probe(&self.config.targets.control, 1, DIGEST_BYTES).await)
+            })
+            .await
+            .clone()
+    }
+
+    /// Whether the trust anchors were loaded (tests: an http-only run never reads them).
+    #[cfg(test)]
+    pub fn roots_loaded(&self) -> bool {
+        self.roots.initialized()
+    }
+
     /// The QuickBooks probes of this run, `[network] samples` per URL, done once.
     pub async fn quickbooks(&self) -> Arc<Result<Vec<UrlProbe>, String>> {
         self.quickbooks
@@ -130,5 +155,44 @@ impl Hub {
             })
             .await
             .clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::ProxySetting;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    /// A loopback server answering 204 to every connection; its base URL.
+    async fn answering_204() -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        tokio::spawn(async move {
+            while let Ok((mut s, _)) = listener.accept().await {
+                let mut buf = [0u8; 2048];
+                let _ = s.read(&mut buf).await;
+                let _ = s
+                    .write_all(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n")
+                    .await;
+            }
+        });
+        format!("127.0.0.1:{port}")
+    }
+
+    #[tokio::test]
+    async fn the_trust_store_is_read_only_when_an_https_target_is_probed() {
+        let at = answering_204().await;
+        let mut config = Config::default();
+        config.network.proxy = ProxySetting::None;
+        config.targets.quickbooks = vec![Url::parse(&format!("http://{at}/")).unwrap()];
+        config.targets.control = vec![Url::parse(&format!("http://{at}/generate_204")).unwrap()];
+        let hub = Hub::new(Arc::new(config));
+        assert!(hub.quickbooks().await.as_ref().is_ok());
+        assert!(hub.control().await.as_ref().is_ok());
+        assert!(!hub.roots_loaded(), "an http-only run never reads it");
+        let https = Url::parse(&format!("https://{at}/")).unwrap();
+        let _ = hub.probe(&[https], 1, 16).await;
+        assert!(hub.roots_loaded());
     }
 }

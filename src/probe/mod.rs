@@ -1,9 +1,11 @@
 //! The layered probe: one per target and sample, on the browser's path — the only network code.
-//! [`path`] decides the route (direct or through the proxy); then, on one connection, the layers
-//! in the order they happen: [`resolve`] (the name lookup), [`connect`], [`tunnel`] (a proxy's
-//! `CONNECT`), [`handshake`] (TLS, trusting what [`trust`] holds; [`cert`] reads the leaf) and
-//! [`exchange`] (HTTP and the body). [`sample`] holds what each layer found, and [`hub`] shares
-//! one run's probes between the checks that judge them. This file runs them: one lookup per URL,
+//! [`path`] decides the route (direct, through an HTTP or SOCKS5 proxy, or through one qbfix
+//! cannot use: then nothing is sent); then, on one connection, the layers in the order they
+//! happen: [`resolve`] (the name lookup), [`connect`] (Happy Eyeballs), [`tunnel`] (an HTTP
+//! proxy's `CONNECT`, read for its [`marks`]) or [`socks`], [`handshake`] (TLS, trusting what
+//! [`trust`] holds; [`cert`] reads the leaf) and [`exchange`] (HTTP and the body). [`sample`]
+//! holds what each layer found, [`plain`] says every error in words, and [`hub`] shares one
+//! run's probes between the checks that judge them. This file runs them: one lookup per URL,
 //! then its samples at once, each bounded by the run's timeout, a timeout named after the layer
 //! it was waiting on.
 
@@ -12,9 +14,12 @@ mod connect;
 mod exchange;
 pub(crate) mod handshake;
 pub(crate) mod hub;
+pub(crate) mod marks;
 mod path;
+pub(crate) mod plain;
 pub(crate) mod resolve;
 mod sample;
+mod socks;
 mod trust;
 mod tunnel;
 
@@ -33,9 +38,9 @@ use resolve::DnsError;
 use sample::fail;
 
 pub use hub::Hub;
-pub use path::{Plan, ProxyHop, Route};
+pub use path::{Plan, ProxyHop, ProxyKind, Route};
 pub use resolve::Lookup;
-pub use sample::{Failure, Layer, Reply, Sample, UrlProbe};
+pub use sample::{DIGEST_BYTES, Failure, Layer, Reply, Sample, UrlProbe};
 
 /// What every probe of a run shares.
 #[derive(Debug, Clone)]
@@ -56,16 +61,23 @@ async fn probe_url(url: &Url, route: &Route, env: &Env, samples: u32) -> UrlProb
     let start = Instant::now();
     let deadline = tokio::time::Instant::now() + env.timeout;
     let host = url.host_str().unwrap_or("");
-    let looked_up = match route {
-        Route::Direct { .. } => {
-            let t = Instant::now();
-            match tokio::time::timeout(env.dns_timeout.min(env.timeout), resolve::lookup(host)).await {
-                Ok(Ok(l)) => Ok(Some((l, t.elapsed()))),
-                Ok(Err(e)) => Err(dns_failure(e, Duration::ZERO)),
-                Err(_) => Err(dns_failure(DnsError::Timeout, env.dns_timeout.min(env.timeout))),
-            }
+    // This computer looks the name up when it connects to the site itself, or hands the
+    // address to a `socks5://` proxy; an HTTP or `socks5h://` proxy looks it up.
+    let local_dns = match route {
+        Route::Direct { .. } => true,
+        Route::Proxy(hop) => hop.kind.local_dns(),
+    };
+    let looked_up = if let Some(why) = route.proxy().and_then(ProxyHop::unusable) {
+        Err(fail(Layer::Route, ErrorKind::Other, why))
+    } else if local_dns {
+        let t = Instant::now();
+        match tokio::time::timeout(env.dns_timeout.min(env.timeout), resolve::lookup(host)).await {
+            Ok(Ok(l)) => Ok(Some((l, t.elapsed()))),
+            Ok(Err(e)) => Err(dns_failure(e, Duration::ZERO)),
+            Err(_) => Err(dns_failure(DnsError::Timeout, env.dns_timeout.min(env.timeout))),
         }
-        Route::Proxy(_) => Ok(None),
+    } else {
+        Ok(None)
     };
     let runs = (0..samples.max(1)).map(|_| one(url, route, &looked_up, env, deadline, start));
     UrlProbe {
@@ -152,11 +164,13 @@ fn timed_out(s: &Sample, route: &Route, url: &Url, timeout: Duration) -> Failure
             ErrorKind::Timeout,
             format!("no answer within {within}"),
         ),
-        (Some(_), Some(hop)) if url.scheme() == "https" && s.proxy_status.is_none() => fail(
-            Layer::Proxy,
-            ErrorKind::Proxy,
-            format!("the proxy {} did not open a tunnel within {within}", hop.shown),
-        ),
+        (Some(_), Some(hop)) if !s.tunneled && (url.scheme() == "https" || hop.kind != ProxyKind::Http) => {
+            fail(
+                Layer::Proxy,
+                ErrorKind::Proxy,
+                format!("the proxy {} did not open a tunnel within {within}", hop.shown),
+            )
+        }
         (Some(_), _) if url.scheme() == "https" && s.tls.is_none() => fail(
             Layer::Tls,
             ErrorKind::Timeout,
@@ -171,50 +185,60 @@ fn timed_out(s: &Sample, route: &Route, url: &Url, timeout: Duration) -> Failure
 }
 
 /// The layers after the lookup: connect (to the site or the proxy), the proxy's tunnel for
-/// https, the TLS handshake, then the HTTP exchange over that same connection.
+/// https or the SOCKS5 proxy's connection, the TLS handshake, then the HTTP exchange over that
+/// same connection.
 async fn layers(s: &mut Sample, url: &Url, route: &Route, env: &Env) -> Result<(), Failure> {
     let host = url.host_str().unwrap_or("").to_string();
     let port = url.port_or_known_default().unwrap_or(443);
     let https = url.scheme() == "https";
     let t = Instant::now();
-    let (tcp, addr) = match route {
+    let raced = match route {
         Route::Proxy(hop) => connect::connect_proxy(hop).await?,
         Route::Direct { .. } => {
             let ips = s.lookup.as_ref().map(|(l, _)| l.addresses()).unwrap_or_default();
             connect::connect_any(&ips, port).await?
         }
     };
-    s.connected = Some((addr, t.elapsed()));
-    let _ = tcp.set_nodelay(true);
-    let mut stream: Box<dyn Io> = Box::new(tcp);
-    if let (Route::Proxy(hop), true) = (route, https) {
-        tunnel::tunnel(s, &mut stream, hop, &host, port).await?;
+    s.connected = Some((raced.addr, t.elapsed()));
+    s.fallback = raced.fallback;
+    let _ = raced.conn.set_nodelay(true);
+    let mut stream: Box<dyn Io> = Box::new(raced.conn);
+    match route.proxy() {
+        Some(hop) if matches!(hop.kind, ProxyKind::Socks5 { .. }) => {
+            stream = Box::new(socks::connect(s, stream, hop, &host, port).await?);
+            s.tunneled = true;
+        }
+        Some(hop) if https => tunnel::tunnel(s, &mut stream, hop, &host, port).await?,
+        _ => {}
     }
     if https {
         let t = Instant::now();
         match handshake::over(stream, &host, env.roots.clone()).await {
             Shaken::Secure(tls, hs) => {
+                s.cert_seen = Some(true);
                 s.tls = Some((hs, t.elapsed()));
                 return exchange::exchange(s, tls, url, route, env).await;
             }
             Shaken::Rejected(hs) => {
                 let why = match &hs.trust {
-                    handshake::Trust::Untrusted(w) | handshake::Trust::BadDates(w) => w.clone(),
-                    handshake::Trust::Trusted => String::new(),
+                    handshake::Trust::Refused(_, words) => *words,
+                    handshake::Trust::Trusted => "",
                 };
+                s.cert_seen = Some(true);
                 s.tls = Some((hs, t.elapsed()));
                 return Err(fail(
                     Layer::Tls,
                     ErrorKind::Tls,
-                    format!("secure connection failed: the certificate was rejected ({why})"),
+                    format!("the secure connection was refused: {why}"),
                 ));
             }
-            Shaken::Failed(why) => {
-                return Err(fail(
-                    Layer::Tls,
-                    ErrorKind::Tls,
-                    format!("secure connection failed: {why}"),
-                ));
+            Shaken::Failed {
+                kind,
+                text,
+                cert_seen,
+            } => {
+                s.cert_seen = Some(cert_seen);
+                return Err(fail(Layer::Tls, kind, text));
             }
         }
     }

@@ -104,7 +104,7 @@ fn classify_lookup_error(e: &std::io::Error) -> DnsError {
     {
         DnsError::NoSuchName
     } else {
-        DnsError::ServerFailure(e.to_string())
+        DnsError::ServerFailure(super::plain::resolver_words(e))
     }
 }
 

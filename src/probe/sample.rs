@@ -10,12 +10,18 @@ use std::time::Duration;
 use jiff::Timestamp;
 
 use super::handshake::Handshake;
+use super::marks::Marks;
 use super::resolve::{DnsError, Lookup};
 use crate::evidence::ErrorKind;
+
+/// Bytes of a body that [`Sample::body_digest`] covers.
+pub const DIGEST_BYTES: usize = 64 * 1024;
 
 /// The layers of a probe, in the order they happen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Layer {
+    /// The route itself: a proxy qbfix cannot test through (nothing was sent).
+    Route,
     Dns,
     Connect,
     /// The proxy's `CONNECT` tunnel (or its own answer to a plain request).
@@ -71,6 +77,15 @@ pub struct Sample {
     pub connected: Option<(SocketAddr, Duration)>,
     /// The proxy's answer to `CONNECT`, or to a plain request it answered itself.
     pub proxy_status: Option<u16>,
+    /// What marked the proxy's own answer (its software, its error code).
+    pub proxy_marks: Option<Marks>,
+    /// The proxy opened the way to the site (its `CONNECT` answered 2xx, or its SOCKS
+    /// connection was made): what happens after is the site's.
+    pub tunneled: bool,
+    /// A dead IPv6 path fallen back from, in words (Happy Eyeballs).
+    pub fallback: Option<String>,
+    /// Whether the site presented a certificate (set once a TLS handshake was tried).
+    pub cert_seen: Option<bool>,
     /// What the handshake saw (set even when the chain was rejected) and its time.
     pub tls: Option<(Handshake, Duration)>,
     pub answer: Option<Reply>,
@@ -95,6 +110,18 @@ impl Sample {
     /// The HTTP status of the site (not of the proxy speaking for itself).
     pub fn status(&self) -> Option<u16> {
         self.answer.as_ref().map(|a| a.status)
+    }
+
+    /// A short, stable digest of the body that answered (its first [`DIGEST_BYTES`] at
+    /// most): FNV-1a, 64 bits, in hex. Not for security: to tell one page from another.
+    pub fn body_digest(&self) -> Option<String> {
+        let (body, _) = self.body.as_ref()?;
+        self.answer.as_ref()?;
+        let kept = &body[..body.len().min(DIGEST_BYTES)];
+        let hash = kept.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        Some(format!("{hash:016x}"))
     }
 
     /// A sample that stopped at `layer` with `kind` and `text` (for the judges' tests).

@@ -1,7 +1,8 @@
-//! Trust: the anchors (the system's roots, read once per process, plus `[tls] extra_ca_file`),
+//! Trust: the anchors (the system's roots, read once per process and only for https — on Linux
+//! from the bundle file alone when there is one — plus `[tls] extra_ca_file`),
 //! the one crypto provider, a verifier that records the chain a server presents and the outcome
-//! of the real verification — so an untrusted chain can still be described — and rustls'
-//! verification errors in plain words.
+//! of the real verification — so an untrusted chain can still be described (its errors in
+//! words are [`super::plain`]'s).
 
 use std::sync::{Arc, Mutex};
 
@@ -24,8 +25,9 @@ pub fn root_store(config: &Config) -> Result<RootCertStore, String> {
         for cert in crate::config::ca_certs(path)? {
             roots.add(cert).map_err(|e| {
                 format!(
-                    "bad certificate in {}: {e}",
-                    crate::files::read::display_path(path)
+                    "bad certificate in {}: {}",
+                    crate::files::read::display_path(path),
+                    super::plain::anchor_words(&e)
                 )
             })?;
         }
@@ -33,17 +35,69 @@ pub fn root_store(config: &Config) -> Result<RootCertStore, String> {
     Ok(roots)
 }
 
-/// The system's trust anchors, read once per process (every check that talks HTTPS needs them,
-/// and reading the system's certificate files is the slowest part of setting up a client).
+/// The system's trust anchors, read once per process (and only when an https target is
+/// probed: [`super::hub::Hub::roots`] asks, on a blocking thread).
 fn system_roots() -> &'static RootCertStore {
     static ROOTS: std::sync::OnceLock<RootCertStore> = std::sync::OnceLock::new();
     ROOTS.get_or_init(|| {
         let mut roots = RootCertStore::empty();
-        for cert in rustls_native_certs::load_native_certs().certs {
+        for cert in native_certs() {
             let _ = roots.add(cert);
         }
         roots
     })
+}
+
+/// Where the system's certificates are read from (Linux and the BSDs).
+#[cfg(all(unix, not(target_os = "macos")))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// One bundle file alone (every root in one file).
+    Bundle(std::path::PathBuf),
+    /// Certificate folders, one file per root: these (from `SSL_CERT_DIR`), or the system's
+    /// usual ones when empty.
+    Folders(Vec<std::path::PathBuf>),
+}
+
+/// Where to read from on Linux and the BSDs: a bundle file alone when there is one — the one
+/// `SSL_CERT_FILE` names, else the distribution's (`bundle`) — else the folders (`SSL_CERT_DIR`'s,
+/// else the usual ones). Never a bundle and a folder both: the folder holds the same ~150 roots
+/// again, one file each, and reading them doubled the time of a `check` on loopback.
+#[cfg(all(unix, not(target_os = "macos")))]
+pub fn source(
+    env: &dyn Fn(&str) -> Option<std::ffi::OsString>,
+    exists: &dyn Fn(&std::path::Path) -> bool,
+    bundle: Option<std::path::PathBuf>,
+) -> Source {
+    let var = |name: &str| env(name).filter(|v| !v.is_empty());
+    if let Some(file) = var("SSL_CERT_FILE")
+        .map(std::path::PathBuf::from)
+        .filter(|f| exists(f))
+    {
+        return Source::Bundle(file);
+    }
+    if let Some(dirs) = var("SSL_CERT_DIR") {
+        return Source::Folders(std::env::split_paths(&dirs).filter(|d| exists(d)).collect());
+    }
+    bundle.map_or(Source::Folders(Vec::new()), Source::Bundle)
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+fn native_certs() -> Vec<CertificateDer<'static>> {
+    let env = |name: &str| std::env::var_os(name);
+    let exists = |p: &std::path::Path| p.exists();
+    let load = rustls_native_certs::load_certs_from_paths;
+    match source(&env, &exists, openssl_probe::probe().cert_file) {
+        Source::Bundle(file) => load(Some(&file), None).certs,
+        Source::Folders(dirs) if dirs.is_empty() => rustls_native_certs::load_native_certs().certs,
+        Source::Folders(dirs) => dirs.iter().flat_map(|d| load(None, Some(d)).certs).collect(),
+    }
+}
+
+/// macOS and Windows: the system's own store, as it is.
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+fn native_certs() -> Vec<CertificateDer<'static>> {
+    rustls_native_certs::load_native_certs().certs
 }
 
 /// What the recorder saw during one handshake.
@@ -145,37 +199,46 @@ impl ServerCertVerifier for RecordingVerifier {
     }
 }
 
-/// A verification failure in plain words ("its issuer is not trusted by this computer").
-pub fn plain_error(e: &rustls::Error) -> String {
-    match e {
-        rustls::Error::InvalidCertificate(ce) => match ce {
-            CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
-                "the certificate has expired".into()
-            }
-            CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
-                "the certificate is not valid yet".into()
-            }
-            CertificateError::UnknownIssuer => "the issuer is not one this computer trusts".into(),
-            CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
-                "the certificate was made for a different site".into()
-            }
-            CertificateError::BadSignature => "the certificate's signature is wrong".into(),
-            CertificateError::Revoked => "the certificate was revoked".into(),
-            other => format!("the certificate was rejected ({other:?})"),
-        },
-        other => other.to_string(),
-    }
-}
+#[cfg(all(test, unix, not(target_os = "macos")))]
+mod tests {
+    use super::*;
+    use std::ffi::OsString;
+    use std::path::PathBuf;
 
-/// True when only the certificate's dates are wrong (or this computer's clock is).
-pub fn is_date_error(e: &rustls::Error) -> bool {
-    matches!(
-        e,
-        rustls::Error::InvalidCertificate(
-            CertificateError::Expired
-                | CertificateError::ExpiredContext { .. }
-                | CertificateError::NotValidYet
-                | CertificateError::NotValidYetContext { .. }
-        )
-    )
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<OsString> + 'a {
+        move |n| vars.iter().find(|(k, _)| *k == n).map(|(_, v)| OsString::from(v))
+    }
+
+    #[test]
+    fn a_bundle_alone_when_there_is_one_else_the_folders() {
+        let distro = Some(PathBuf::from("/etc/ssl/certs/ca-certificates.crt"));
+        let all = |_: &std::path::Path| true;
+        let none = |_: &std::path::Path| false;
+        let bundle = |p: &str| Source::Bundle(PathBuf::from(p));
+        assert_eq!(
+            source(&env(&[]), &all, distro.clone()),
+            bundle("/etc/ssl/certs/ca-certificates.crt")
+        );
+        assert_eq!(source(&env(&[]), &all, None), Source::Folders(Vec::new()));
+        let both = env(&[
+            ("SSL_CERT_FILE", "/corp/roots.pem"),
+            ("SSL_CERT_DIR", "/etc/ssl/certs"),
+        ]);
+        assert_eq!(source(&both, &all, distro.clone()), bundle("/corp/roots.pem"));
+        assert_eq!(
+            source(&both, &none, distro.clone()),
+            Source::Folders(Vec::new()),
+            "named files that do not exist are not used"
+        );
+        let dirs = env(&[("SSL_CERT_DIR", "/a:/b")]);
+        assert_eq!(
+            source(&dirs, &all, distro.clone()),
+            Source::Folders(vec![PathBuf::from("/a"), PathBuf::from("/b")])
+        );
+        assert_eq!(
+            source(&env(&[("SSL_CERT_FILE", "")]), &all, None),
+            Source::Folders(Vec::new()),
+            "an empty variable is unset"
+        );
+    }
 }

@@ -1,6 +1,8 @@
-//! Through a proxy: the `CONNECT` tunnel to the site (its answer recorded apart from the
-//! site's), `Basic` credentials from a URL (the proxy's, or the site's own), and the failure of
-//! a proxy that answered for itself (407 asks for a password; other codes in its own words).
+//! Through an HTTP proxy: the `CONNECT` tunnel to the site (its answer recorded apart from the
+//! site's, with its [`Marks`]: to `CONNECT`, the answer is always the proxy's own), `Basic`
+//! credentials from a URL (the proxy's, or the site's own), and the failure of a proxy that
+//! answered for itself (407 asks for a password; other codes, and what its marks say, in
+//! words). A proxy that closes or resets before answering fails in plain words too.
 
 use base64::Engine;
 use hyper::header::HeaderValue;
@@ -8,8 +10,9 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use url::Url;
 
 use super::Io;
-use super::connect::classify_io;
+use super::marks::Marks;
 use super::path::ProxyHop;
+use super::plain;
 use super::sample::{Failure, Layer, Sample, fail};
 use crate::evidence::ErrorKind;
 
@@ -55,11 +58,7 @@ pub(super) async fn tunnel(
         fail(
             Layer::Proxy,
             ErrorKind::Proxy,
-            format!(
-                "the proxy {} dropped the connection ({})",
-                hop.shown,
-                classify_io(&e).1
-            ),
+            format!("the proxy {} {}", hop.shown, plain::proxy_io_words(&e)),
         )
     };
     stream.write_all(request.as_bytes()).await.map_err(io_fail)?;
@@ -68,19 +67,22 @@ pub(super) async fn tunnel(
     while !head.windows(4).any(|w| w == b"\r\n\r\n") {
         let n = stream.read(&mut buf).await.map_err(io_fail)?;
         if n == 0 || head.len() > MAX_PROXY_HEAD {
+            let what = if head.is_empty() {
+                plain::proxy_cut_words(ErrorKind::Closed)
+            } else {
+                plain::proxy_cut_words(ErrorKind::Http)
+            };
             return Err(fail(
                 Layer::Proxy,
                 ErrorKind::Proxy,
-                format!(
-                    "the proxy {} closed the connection instead of opening a tunnel",
-                    hop.shown
-                ),
+                format!("the proxy {} {what}", hop.shown),
             ));
         }
         head.extend_from_slice(&buf[..n]);
     }
-    let line = String::from_utf8_lossy(&head);
-    let mut words = line.lines().next().unwrap_or("").splitn(3, ' ');
+    let text = String::from_utf8_lossy(&head);
+    let mut lines = text.split("\r\n");
+    let mut words = lines.next().unwrap_or("").splitn(3, ' ');
     let code = words
         .next()
         .filter(|v| v.starts_with("HTTP/"))
@@ -90,18 +92,32 @@ pub(super) async fn tunnel(
         return Err(fail(
             Layer::Proxy,
             ErrorKind::Proxy,
-            format!("the proxy {} answered something that is not HTTP", hop.shown),
+            format!(
+                "the proxy {} {}",
+                hop.shown,
+                plain::proxy_cut_words(ErrorKind::Http)
+            ),
         ));
     };
     s.proxy_status = Some(code);
     if (200..300).contains(&code) {
+        s.tunneled = true;
         return Ok(());
     }
-    Err(proxy_refusal(hop, code, Some(&target)))
+    let headers = lines
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.split_once(':'));
+    s.proxy_marks = Marks::read(headers);
+    Err(proxy_refusal(hop, code, Some(&target), s.proxy_marks.as_ref()))
 }
 
-/// The failure of a proxy that answered `code` itself.
-pub(super) fn proxy_refusal(hop: &ProxyHop, code: u16, tunnel_to: Option<&str>) -> Failure {
+/// The failure of a proxy that answered `code` itself, with what its marks say.
+pub(super) fn proxy_refusal(
+    hop: &ProxyHop,
+    code: u16,
+    tunnel_to: Option<&str>,
+    marks: Option<&Marks>,
+) -> Failure {
     let reason = hyper::StatusCode::from_u16(code)
         .ok()
         .and_then(|c| c.canonical_reason())
@@ -114,6 +130,10 @@ pub(super) fn proxy_refusal(hop: &ProxyHop, code: u16, tunnel_to: Option<&str>) 
             hop.shown
         ),
         (_, None) => format!("the proxy {} answered {code}{reason} itself", hop.shown),
+    };
+    let text = match marks.and_then(Marks::said) {
+        Some(said) if code != 407 => format!("{text}: {said}"),
+        _ => text,
     };
     fail(Layer::Proxy, ErrorKind::Proxy, text)
 }

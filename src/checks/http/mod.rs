@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use super::sampled::{self, facts_of};
 use super::{Context, host_label, setup_failed};
-use crate::evidence::{Answerer, median, millis, redact_url};
-use crate::evidence::{CheckResult, ErrorKind, Facts, Status};
+use crate::evidence::{Answerer, median, redact_url};
+use crate::evidence::{CheckResult, ErrorKind, Facts, Status, millis};
 use crate::probe::{Layer, Sample, UrlProbe};
 use crate::text::words::human_duration;
 
@@ -68,6 +68,9 @@ fn possessive(owner: &str) -> String {
 /// whose gateway failed ("QuickBooks", "your bank").
 pub fn judge(id: &str, owner: &str, probe: &UrlProbe, slow: Duration) -> CheckResult {
     let host = host_label(&probe.url);
+    if let Some(r) = sampled::not_tested(id, &host, probe) {
+        return r;
+    }
     let samples = &probe.samples;
     let total = samples.len();
     let answered: Vec<&Sample> = samples.iter().filter(|s| s.answer.is_some()).collect();
@@ -75,6 +78,7 @@ pub fn judge(id: &str, owner: &str, probe: &UrlProbe, slow: Duration) -> CheckRe
         samples: Some(u32::try_from(total).unwrap_or(u32::MAX)),
         proxy: samples.first().and_then(|s| s.via.clone()),
         slow_ms: Some(millis(slow)),
+        body_digest: answered.first().and_then(|s| s.body_digest()),
         ..Facts::default()
     };
     sampled::layer_times(samples, &mut facts);

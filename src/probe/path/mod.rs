@@ -7,7 +7,7 @@
 use url::Url;
 
 use crate::config::ProxySetting;
-use crate::machine::proxy::parse::{Findings, address_of};
+use crate::machine::proxy::parse::{Findings, ProxyEntry, address_of};
 
 /// A proxy a request goes through. The URL (with any credentials) stays in memory for the
 /// request; only `shown` (`host:port`) is ever displayed or stored.
@@ -17,6 +17,53 @@ pub struct ProxyHop {
     pub shown: String,
     /// Where the setting came from, in words.
     pub source: String,
+    pub kind: ProxyKind,
+}
+
+/// What kind of proxy a hop is, from its URL's scheme, and whether qbfix can test through it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProxyKind {
+    /// An HTTP proxy (`http://`): `CONNECT` for https, absolute-form requests for http.
+    Http,
+    /// A SOCKS5 proxy; `remote_dns`: the proxy looks names up (`socks5h://`), else this
+    /// computer does (`socks5://`).
+    Socks5 { remote_dns: bool },
+    /// A proxy qbfix cannot test through (SOCKS4, SOCKS4a, …): its kind, as a person would
+    /// name it. The probes through it are not made (never silently direct): each says so.
+    Unusable(String),
+}
+
+impl ProxyKind {
+    /// The kind a proxy URL's scheme names.
+    pub fn of(url: &Url) -> ProxyKind {
+        match url.scheme() {
+            "http" => ProxyKind::Http,
+            "socks5" => ProxyKind::Socks5 { remote_dns: false },
+            "socks5h" => ProxyKind::Socks5 { remote_dns: true },
+            "socks4" | "socks" => ProxyKind::Unusable("SOCKS4".into()),
+            "socks4a" => ProxyKind::Unusable("SOCKS4a".into()),
+            "https" => ProxyKind::Unusable("HTTPS".into()),
+            other => ProxyKind::Unusable(format!("{other}://")),
+        }
+    }
+
+    /// True when this computer looks the site's name up (not the proxy).
+    pub fn local_dns(&self) -> bool {
+        matches!(self, ProxyKind::Socks5 { remote_dns: false })
+    }
+}
+
+impl ProxyHop {
+    /// Why qbfix cannot test through this proxy, if it cannot, in plain words.
+    pub fn unusable(&self) -> Option<String> {
+        match &self.kind {
+            ProxyKind::Unusable(what) => Some(format!(
+                "a {what} proxy is set ({}); qbfix cannot test through it",
+                self.shown
+            )),
+            _ => None,
+        }
+    }
 }
 
 /// How one request travels.
@@ -95,12 +142,14 @@ impl Plan {
                         ..Plan::default()
                     };
                 };
+                // A proxy for the scheme, else one for all, else the SOCKS host (browsers send
+                // everything there when nothing else is set).
                 let pick = |scheme: &str| {
-                    os.proxies
-                        .iter()
-                        .find(|p| os_scheme(&p.source) == Some(scheme))
-                        .or_else(|| os.proxies.iter().find(|p| os_scheme(&p.source).is_none()))
+                    let of = |s: Option<&str>| os.proxies.iter().find(move |p| os_scheme(&p.source) == s);
+                    of(Some(scheme))
+                        .or_else(|| of(None))
                         .and_then(|p| parse_proxy(&p.address).map(|u| hop(u, &p.source)))
+                        .or_else(|| of(Some("socks")).and_then(os_socks))
                 };
                 Plan {
                     http: pick("http"),
@@ -154,16 +203,29 @@ fn os_scheme(source: &str) -> Option<&'static str> {
     }
 }
 
+/// The SOCKS host of the OS settings as browsers use it: Chromium and Firefox speak SOCKS5
+/// to GNOME's and macOS' SOCKS host, letting it look names up; a Windows `socks=` entry is
+/// taken as SOCKS4, which qbfix cannot test through.
+fn os_socks(p: &ProxyEntry) -> Option<ProxyHop> {
+    let scheme = if p.source.starts_with("Windows") {
+        "socks4"
+    } else {
+        "socks5h"
+    };
+    parse_proxy(&format!("{scheme}://{}", p.address)).map(|u| hop(u, &p.source))
+}
+
 fn hop(url: Url, source: &str) -> ProxyHop {
     ProxyHop {
         shown: address_of(url.as_str()),
+        kind: ProxyKind::of(&url),
         url,
         source: source.to_string(),
     }
 }
 
-/// A proxy value as programs accept it: `host:port`, `http://host:port`, with credentials.
-/// Only http proxies are used (a SOCKS or https proxy is reported by the `proxy` check).
+/// A proxy value as programs accept it: `host:port`, `http://host:port`, `socks5h://…`, with
+/// credentials. Every scheme is kept: one qbfix cannot use is reported, never skipped.
 fn parse_proxy(raw: &str) -> Option<Url> {
     let text = if raw.contains("://") {
         raw.to_string()
@@ -171,7 +233,7 @@ fn parse_proxy(raw: &str) -> Option<Url> {
         format!("http://{raw}")
     };
     let url = Url::parse(&text).ok()?;
-    (url.scheme() == "http" && url.host_str().is_some()).then_some(url)
+    url.host_str().is_some_and(|h| !h.is_empty()).then_some(url)
 }
 
 /// True when `no_proxy` sends `host` (on `port`) around the proxy.

@@ -120,3 +120,60 @@ fn os_settings_are_used_only_without_environment_proxies_and_pac_is_not_run() {
     );
     assert_eq!(plan.auto_config, ["wpad.invalid"]);
 }
+
+#[test]
+fn socks_proxies_are_kept_with_their_kind() {
+    let hop_of = |raw: &str| {
+        let plan = Plan::new(&ProxySetting::System, &env(&[("ALL_PROXY", raw)]), None);
+        plan.route(&url("https://qbo.invalid/")).proxy().unwrap().clone()
+    };
+    let hop = hop_of("socks5h://alice:pw@p.invalid:1080");
+    assert_eq!(hop.kind, ProxyKind::Socks5 { remote_dns: true });
+    assert_eq!((hop.shown.as_str(), hop.unusable()), ("p.invalid:1080", None));
+    assert_eq!(
+        hop_of("socks5://p.invalid:1080").kind,
+        ProxyKind::Socks5 { remote_dns: false }
+    );
+    assert_eq!(hop_of("p.invalid:3128").kind, ProxyKind::Http);
+    for (raw, what) in [
+        ("socks4://p.invalid:1080", "SOCKS4"),
+        ("socks4a://p.invalid:1080", "SOCKS4a"),
+        ("socks://p.invalid:1080", "SOCKS4"),
+        ("https://p.invalid:1080", "HTTPS"),
+        ("ftp://p.invalid:1080", "ftp://"),
+    ] {
+        assert_eq!(
+            hop_of(raw).unusable().unwrap(),
+            format!("a {what} proxy is set (p.invalid:1080); qbfix cannot test through it")
+        );
+    }
+}
+
+#[test]
+fn an_os_socks_host_carries_what_nothing_else_does() {
+    let manual = [
+        ("HTTP", "web.invalid".to_string(), "3128".to_string()),
+        ("SOCKS", "socks.invalid".to_string(), "1080".to_string()),
+    ];
+    let os = parse::from_gnome("manual", &manual, "");
+    let plan = Plan::new(&ProxySetting::System, &env(&[]), Some(&os));
+    assert_eq!(
+        plan.route(&url("http://ctl.invalid/")).proxy().unwrap().kind,
+        ProxyKind::Http
+    );
+    let https = plan.route(&url("https://qbo.invalid/")).proxy().unwrap().clone();
+    assert_eq!(
+        (https.shown.as_str(), https.kind),
+        ("socks.invalid:1080", ProxyKind::Socks5 { remote_dns: true })
+    );
+    let windows = parse::Findings {
+        proxies: vec![parse::ProxyEntry {
+            source: "Windows Internet Settings (socks proxy)".into(),
+            address: "10.0.0.1:1080".into(),
+        }],
+        ..parse::Findings::default()
+    };
+    let plan = Plan::new(&ProxySetting::System, &env(&[]), Some(&windows));
+    let hop = plan.route(&url("https://qbo.invalid/")).proxy().unwrap().clone();
+    assert_eq!(hop.kind, ProxyKind::Unusable("SOCKS4".into()));
+}

@@ -8,8 +8,11 @@
 //!   trickles in), served by hyper.
 //! - `feed`: one run of checks fed to a wizard, as the driver feeds it.
 //! - `counted`: servers that count their requests, or change their answer when a test says so.
+//! - `hostile`: servers that close, reset or answer non-HTTP once the client spoke, over
+//!   plain TCP or inside a completed TLS session.
 //! - `proxy`: the loopback HTTP proxy (tunnels, forwards, or answers a chosen status) and a
 //!   relay that delays every chunk both ways.
+//! - `socks`: a loopback SOCKS5 server that logs what each client asked to connect to.
 //! - `tls`: a test certificate authority made with rcgen and the server certificates it signs.
 //! - `setup`: the settings a test chooses ([`Setup`]), written as a config file.
 //! - `run`: what a `qbfix check` run did ([`run::Run`]), and the codes `qbfix` prints.
@@ -29,6 +32,7 @@ pub mod daemon;
 pub mod env;
 pub mod feed;
 pub mod files;
+pub mod hostile;
 #[cfg(unix)]
 pub mod nginx;
 pub mod proxy;
@@ -38,6 +42,7 @@ pub mod run;
 pub mod screen;
 pub mod servers;
 pub mod setup;
+pub mod socks;
 #[cfg(unix)]
 pub mod squid;
 pub mod tls;

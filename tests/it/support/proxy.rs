@@ -1,7 +1,8 @@
 //! A loopback HTTP proxy for the tests, and a relay that delays every chunk both ways: the
 //! proxy tunnels `CONNECT` and forwards absolute-URI requests, resolving `.invalid` names to
 //! 127.0.0.1 itself (so a network where only the proxy resolves names can be built), or answers
-//! a chosen status itself; both count the connections they accept.
+//! a chosen status itself (with a proxy product's marks, for one port or all), or cuts every
+//! connection off; both count the connections they accept.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -10,15 +11,41 @@ use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
+use super::hostile::{Hostile, misbehave};
+
 /// What the test proxy does with each request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProxyMode {
     /// Tunnels and forwards.
     Pass,
-    /// Answers this status itself to everything (502, 407, …).
+    /// Answers this status itself to everything (502, 407, …), with no mark of its own.
     Answer(u16),
     /// Answers this status to `CONNECT` for this port only; tunnels the rest.
     BlockPort(u16, u16),
+    /// Answers `code` with these headers (its marks: `X-Squid-Error`, `Proxy-Status`,
+    /// `Server`) to any request (`CONNECT` or plain) for `port`, or for every port when `None`;
+    /// passes the rest.
+    Says {
+        code: u16,
+        headers: Vec<(String, String)>,
+        port: Option<u16>,
+    },
+    /// Accepts, reads the request, then closes, resets or answers garbage: never answers.
+    Hostile(Hostile),
+}
+
+impl ProxyMode {
+    /// [`ProxyMode::Says`] from string pairs.
+    pub fn says(code: u16, headers: &[(&str, &str)], port: Option<u16>) -> ProxyMode {
+        ProxyMode::Says {
+            code,
+            headers: headers
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            port,
+        }
+    }
 }
 
 /// Connections accepted, shared with the test.
@@ -55,12 +82,19 @@ async fn answer(stream: &mut TcpStream, code: u16) {
     } else {
         ""
     };
+    answer_with(stream, code, extra).await;
+}
+
+async fn answer_with(stream: &mut TcpStream, code: u16, extra: &str) {
     let text =
         format!("HTTP/1.1 {code} Proxy Says No\r\n{extra}Content-Length: 0\r\nConnection: close\r\n\r\n");
     let _ = stream.write_all(text.as_bytes()).await;
 }
 
 async fn serve(mut client: TcpStream, mode: ProxyMode) {
+    if let ProxyMode::Hostile(how) = mode {
+        return misbehave(client, how).await;
+    }
     let Some(head) = read_head(&mut client).await else {
         return;
     };
@@ -69,6 +103,20 @@ async fn serve(mut client: TcpStream, mode: ProxyMode) {
     let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
     if let ProxyMode::Answer(code) = mode {
         return answer(&mut client, code).await;
+    }
+    if let ProxyMode::Says { code, headers, port } = &mode {
+        let authority = target
+            .trim_start_matches("http://")
+            .split('/')
+            .next()
+            .unwrap_or("");
+        let its_port = authority
+            .rsplit_once(':')
+            .and_then(|(_, p)| p.parse::<u16>().ok());
+        if port.is_none() || its_port == *port {
+            let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+            return answer_with(&mut client, *code, &extra).await;
+        }
     }
     if method == "CONNECT" {
         if let ProxyMode::BlockPort(port, code) = mode
@@ -79,7 +127,7 @@ async fn serve(mut client: TcpStream, mode: ProxyMode) {
         let Some(to) = upstream(target) else {
             return answer(&mut client, 502).await;
         };
-        let Ok(mut server) = TcpStream::connect(&to).await else {
+        let Ok(server) = TcpStream::connect(&to).await else {
             return answer(&mut client, 502).await;
         };
         if client
@@ -89,7 +137,7 @@ async fn serve(mut client: TcpStream, mode: ProxyMode) {
         {
             return;
         }
-        let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+        relay(client, server).await;
         return;
     }
     // A plain request in absolute form: forward it in origin form.
@@ -112,7 +160,16 @@ async fn serve(mut client: TcpStream, mode: ProxyMode) {
     if server.write_all(rewritten.as_bytes()).await.is_err() {
         return;
     }
-    let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+    relay(client, server).await;
+}
+
+/// Copies both ways until one side ends; a site that resets is passed on as a reset.
+async fn relay(mut client: TcpStream, mut server: TcpStream) {
+    if let Err(e) = tokio::io::copy_bidirectional(&mut client, &mut server).await
+        && e.kind() == std::io::ErrorKind::ConnectionReset
+    {
+        let _ = client.set_zero_linger();
+    }
 }
 
 /// Starts the proxy on a loopback port; returns its port and its connection counter.

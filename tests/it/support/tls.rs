@@ -1,6 +1,8 @@
 //! A test certificate authority made with rcgen (named as the test likes: its organisation and
-//! common name), and server certificates it signs for `localhost` and 127.0.0.1, ready for a
-//! tokio-rustls acceptor (ring provider) or written as PEM files for a real server.
+//! common name), and server certificates it signs for `localhost` and 127.0.0.1 (or other
+//! names, and other dates: expired, not yet valid), and rcgen's standard self-signed
+//! certificate, ready for a tokio-rustls acceptor (ring provider) or written as PEM files for a
+//! real server.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -59,13 +61,19 @@ impl TestCa {
 
     /// A certificate for `localhost`, 127.0.0.1 and `qbo.invalid` (a name only the test proxy resolves) signed by this CA.
     pub fn server_cert(&self) -> ServerCert {
-        let mut params = CertificateParams::new(vec![
-            "localhost".to_string(),
-            "127.0.0.1".to_string(),
-            "qbo.invalid".to_string(),
-        ])
-        .unwrap();
-        params.distinguished_name.push(DnType::CommonName, "localhost");
+        self.cert_for(&["localhost", "127.0.0.1", "qbo.invalid"], None)
+    }
+
+    /// A certificate for `names` signed by this CA, valid between two dates (year, month,
+    /// day) when given (else rcgen's default years).
+    pub fn cert_for(&self, names: &[&str], valid: Option<(Ymd, Ymd)>) -> ServerCert {
+        let mut params =
+            CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>()).unwrap();
+        params.distinguished_name.push(DnType::CommonName, names[0]);
+        if let Some(((y1, m1, d1), (y2, m2, d2))) = valid {
+            params.not_before = rcgen::date_time_ymd(y1, m1, d1);
+            params.not_after = rcgen::date_time_ymd(y2, m2, d2);
+        }
         let key = KeyPair::generate().unwrap();
         let cert = params.signed_by(&key, &self.issuer).unwrap();
         ServerCert {
@@ -76,6 +84,41 @@ impl TestCa {
             #[cfg(unix)]
             key_pem: key.serialize_pem(),
         }
+    }
+}
+
+/// A date: year, month, day.
+pub type Ymd = (i32, u8, u8);
+
+/// The standard self-signed certificate rcgen makes for `localhost` and 127.0.0.1.
+pub fn self_signed() -> ServerCert {
+    let made =
+        rcgen::generate_simple_self_signed(vec!["localhost".to_string(), "127.0.0.1".to_string()]).unwrap();
+    ServerCert {
+        chain: vec![made.cert.der().clone()],
+        key: made.signing_key.serialize_der(),
+        #[cfg(unix)]
+        chain_pem: made.cert.pem(),
+        #[cfg(unix)]
+        key_pem: made.signing_key.serialize_pem(),
+    }
+}
+
+/// A self-signed certificate for `localhost` and 127.0.0.1 that is marked as an authority, as
+/// `openssl req -x509` makes by default (what webpki calls `CaUsedAsEndEntity`).
+pub fn self_signed_authority() -> ServerCert {
+    let mut params = CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()]).unwrap();
+    params.distinguished_name.push(DnType::CommonName, "localhost");
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    let key = KeyPair::generate().unwrap();
+    let cert = params.self_signed(&key).unwrap();
+    ServerCert {
+        chain: vec![cert.der().clone()],
+        key: key.serialize_der(),
+        #[cfg(unix)]
+        chain_pem: cert.pem(),
+        #[cfg(unix)]
+        key_pem: key.serialize_pem(),
     }
 }
 
@@ -93,6 +136,21 @@ impl ServerCert {
             std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644)).unwrap();
         }
         (cert, key)
+    }
+
+    /// The certificate as PEM (to trust it through `extra_ca_file`).
+    pub fn pem(&self) -> String {
+        use base64::Engine;
+        let b64 = base64::engine::general_purpose::STANDARD.encode(&self.chain[0]);
+        let lines: Vec<&str> = b64
+            .as_bytes()
+            .chunks(64)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect();
+        format!(
+            "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+            lines.join("\n")
+        )
     }
 
     pub fn acceptor(&self) -> TlsAcceptor {

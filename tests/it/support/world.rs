@@ -15,6 +15,7 @@ use tokio::net::TcpListener;
 use tokio::runtime::Runtime;
 
 use super::env::clean_env;
+use super::hostile::{self, Hostile};
 use super::run::Run;
 use super::servers::{self, Reply};
 use super::setup::Setup;
@@ -189,15 +190,21 @@ impl World {
 
     /// Runs `qbfix check --json` with `setup` and returns what it did.
     pub fn check(&self, setup: &Setup) -> Run {
-        self.run_check(setup, true)
+        self.run_check(setup, true, &[])
+    }
+
+    /// Runs `qbfix check --json` with `setup` and these environment variables set over the
+    /// clean environment (a proxy variable; `NO_PROXY` set to "" to unset it).
+    pub fn check_with_env(&self, setup: &Setup, vars: &[(&str, &str)]) -> Run {
+        self.run_check(setup, true, vars)
     }
 
     /// Runs `qbfix check` (the human table) with `setup`.
     pub fn check_table(&self, setup: &Setup) -> Run {
-        self.run_check(setup, false)
+        self.run_check(setup, false, &[])
     }
 
-    fn run_check(&self, setup: &Setup, json: bool) -> Run {
+    fn run_check(&self, setup: &Setup, json: bool, vars: &[(&str, &str)]) -> Run {
         let config = self.write_config(setup);
         let data = self.dir.path().join("data");
         let mut cmd = Command::cargo_bin("qbfix").unwrap();
@@ -210,6 +217,9 @@ impl World {
             cmd.arg("--json");
         }
         clean_env(&mut cmd);
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
         cmd.timeout(Duration::from_secs(60));
         let start = Instant::now();
         let out = cmd.output().unwrap();
@@ -228,5 +238,46 @@ impl World {
             report,
             elapsed: start.elapsed(),
         }
+    }
+}
+
+impl World {
+    /// A server doing `how` to every connection after the client spoke; for `https`, the TLS
+    /// handshake is cut that way (before any certificate). Returns its base URL.
+    pub fn hostile(&self, how: Hostile, scheme: &str) -> String {
+        let (listener, port) = self.listen();
+        self.rt.spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                tokio::spawn(hostile::misbehave(stream, how));
+            }
+        });
+        format!("{scheme}://127.0.0.1:{port}/")
+    }
+
+    /// A TLS server that completes the handshake with `cert`, reads the request, then does
+    /// `how` inside the session. Returns its base URL.
+    pub fn hostile_after_tls(&self, cert: &tls::ServerCert, how: Hostile) -> String {
+        let (listener, port) = self.listen();
+        let acceptor = cert.acceptor();
+        self.rt.spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let acceptor = acceptor.clone();
+                tokio::spawn(async move {
+                    let Ok(mut tls) = acceptor.accept(stream).await else {
+                        return;
+                    };
+                    hostile::read_some(&mut tls).await;
+                    hostile::finish(&mut tls, how).await;
+                    let (tcp, _) = tls.into_inner();
+                    match how {
+                        Hostile::Reset => {
+                            let _ = tcp.set_zero_linger();
+                        }
+                        Hostile::Close | Hostile::NotHttp => {}
+                    }
+                });
+            }
+        });
+        format!("https://127.0.0.1:{port}/")
     }
 }
