@@ -37,6 +37,8 @@ fn closed_reset_and_not_http_are_told_apart_directly() {
             "the connect itself worked: {}",
             run.dump()
         );
+        // Issue 15, case 1: QuickBooks fails while the control sites answer: never "fine".
+        assert_eq!(run.verdict(), "quickbooks_blocked", "{how:?}: {}", run.dump());
         run.assert_clean();
     }
 }
@@ -65,6 +67,8 @@ fn closed_reset_and_not_http_inside_a_proxy_tunnel_are_the_sites() {
         assert!(http.get("proxy_status").is_none(), "{http}");
         assert!(run.summary("http").contains(words), "{how:?}: {}", run.dump());
         assert_eq!(run.status("tls"), "pass", "{how:?}: {}", run.dump());
+        // The proxy carried the control sites and the tunnel: the site cut it off.
+        assert_eq!(run.verdict(), "quickbooks_blocked", "{how:?}: {}", run.dump());
         run.assert_clean();
     }
 }
