@@ -11,6 +11,7 @@
 mod support;
 
 mod import;
+mod registry;
 mod wine;
 
 use support::tls::TestCa;
