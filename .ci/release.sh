@@ -3,13 +3,15 @@
 # and Windows archives as a release would, and this checks what would ship: the checksums,
 # `qbfix --version` from each unpacked archive (the Windows one under Wine), the DLLs the .exe
 # imports (Windows' own only), and then tests/windows, run on the .exe from the zip — so the
-# Windows build is made once and the tests run what ships. Installs what is missing (dist, and
-# through .ci/windows/wine.sh mingw-w64, Wine and the Rust target); deletes the build folders
-# once the archives are made (QBFIX_KEEP_BUILD=1 keeps them). Prints the time of each phase.
+# Windows build is made once and the tests run what ships. Installs what is missing (dist,
+# cargo-xwin, and through .ci/windows/wine.sh mingw-w64, Wine and the Rust target); deletes the
+# build folders once the archives are made (QBFIX_KEEP_BUILD=1 keeps them). Prints the time of
+# each phase.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/windows/wine.sh
 dist_version=0.34.0
+xwin_version=0.23.1
 linux=x86_64-unknown-linux-gnu
 windows=$windows_target
 out=target/distrib      # where dist writes the archives and checksums
@@ -32,16 +34,27 @@ if [ "$(dist --version 2>/dev/null)" != "cargo-dist $dist_version" ]; then
     echo "release: installing cargo-dist $dist_version (compiles ~340 crates, once per machine)"
     cargo install cargo-dist --version "$dist_version" --locked
 fi
-phase "tools ready ($(dist --version))"
+# dist builds any Windows target from Linux through `cargo xwin build` and refuses to start
+# without it. For a -gnu target cargo-xwin only hands the build on to cargo (its MSVC setup is
+# for -msvc targets), and mingw-w64 links the .exe.
+if ! cargo xwin --version 2>/dev/null | grep -q " $xwin_version\$"; then
+    echo "release: installing cargo-xwin $xwin_version (once per machine)"
+    cargo install cargo-xwin --version "$xwin_version" --locked
+fi
+phase "tools ready ($(dist --version), cargo-xwin $xwin_version)"
 
 # --- Plan and build ----------------------------------------------------------------------
 dist plan
 phase "dist plan"
 rm -rf "$out" "$check"
-dist build --artifacts=local --target "$linux"
-phase "Linux archive built"
-dist build --artifacts=local --target "$windows"
-phase "Windows archive built"
+mkdir -p target
+# One run for both targets: the combined sha256.sum then covers both archives (and dist's
+# source.tar.gz, its one "global" artifact with no installers). Each target's cargo build says
+# how long it took ("Finished `dist` profile … in …").
+dist build --artifacts=all --target "$linux" --target "$windows" 2>&1 | tee "target/dist-build.log"
+grep -E '^building .* target|Finished `dist` profile' "target/dist-build.log" | sed 's/^/release:   /'
+rm -f "target/dist-build.log"
+phase "Linux and Windows archives built"
 if [ "${QBFIX_KEEP_BUILD:-}" != 1 ]; then
     rm -rf "target/$linux/dist" "target/$windows/dist"
 fi
@@ -73,10 +86,13 @@ if unzip -Z1 "$zip" | grep -i '\.dll$'; then
     fail "$zip holds a DLL (the ProcessPrng shim is for the tests only)"
 fi
 
-# Windows' own DLLs, which every Windows 10 and 11 has. Anything else — mingw's
-# libgcc_s_seh-1.dll, libwinpthread-1.dll, libstdc++-6.dll — would be missing on a customer's
-# computer, and the double-clicked .exe would not start.
-system_dlls='^(kernel32|ntdll|msvcrt|advapi32|ws2_32|bcryptprimitives|userenv|api-ms-win-core-[a-z0-9-]+)\.dll$'
+# Windows' own DLLs, which every Windows 10 and 11 has: what qbfix.exe imports today (the
+# standard library, the windows-sys and windows crates of tokio, sysinfo, crossterm, the native
+# certificate store, the registry). Anything else — mingw's libgcc_s_seh-1.dll,
+# libwinpthread-1.dll, libstdc++-6.dll — would be missing on a customer's computer, and the
+# double-clicked .exe would not start. A new dependency that needs another of Windows' own DLLs
+# fails here until the DLL is checked and added.
+system_dlls='^(kernel32|ntdll|msvcrt|advapi32|bcrypt|bcryptprimitives|crypt32|ws2_32|user32|shell32|shlwapi|oleaut32|combase|pdh|powrprof|psapi|api-ms-win-core-[a-z0-9-]+)\.dll$'
 dll_check() { # reads objdump's "DLL Name: X" lines; fails on any DLL outside the list
     local bad=0 name
     while read -r _ _ name; do
@@ -92,7 +108,8 @@ dll_check() { # reads objdump's "DLL Name: X" lines; fails on any DLL outside th
 if printf '\tDLL Name: KERNEL32.dll\n\tDLL Name: libwinpthread-1.dll\n' | dll_check >/dev/null 2>&1; then
     fail "the DLL check let libwinpthread-1.dll through"
 fi
-imports=$(x86_64-w64-mingw32-objdump -p "$exe" | grep 'DLL Name') || fail "objdump found no imports in qbfix.exe"
+imports=$(x86_64-w64-mingw32-objdump -p "$exe" | grep 'DLL Name' | sort -fu) ||
+    fail "objdump found no imports in qbfix.exe"
 echo "release: qbfix.exe imports:"
 dll_check <<<"$imports" || fail "qbfix.exe needs a DLL Windows does not have"
 phase "archives checked"
