@@ -1,4 +1,4 @@
-//! The Windows leg: the real `qbfix.exe` (cross-compiled for x86_64-pc-windows-gnu) run under
+//! The Wine tests: the real `qbfix.exe` (cross-compiled for x86_64-pc-windows-gnu) run under
 //! Wine against the same loopback servers as the Linux tests. Ignored by default; `.ci/release.sh`
 //! builds the .exe with dist, unpacks it from the release zip, boots one Wine prefix and runs
 //! these with `--ignored`, passing `QBFIX_WINE_EXE` (the .exe from the zip), `QBFIX_WINE` (the
