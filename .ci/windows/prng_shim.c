@@ -1,7 +1,8 @@
 /* Test-only stand-in for bcryptprimitives.dll under Wine 8, which lacks ProcessPrng (Rust's
  * standard library asks for it to seed HashMap and friends). It fills the buffer from
  * advapi32's SystemFunction036 (RtlGenRandom), which Wine has. Built with mingw by
- * .ci/windows.sh and placed beside qbfix.exe only for the Windows leg; never shipped. */
+ * .ci/windows/wine.sh and placed beside the unpacked qbfix.exe only for the Wine tests of
+ * .ci/release.sh; never in the zip. */
 #include <windows.h>
 
 BOOLEAN WINAPI SystemFunction036(PVOID buffer, ULONG length);

@@ -118,18 +118,22 @@ async fn reboot_state(_timeout: std::time::Duration) -> Reboot {
     linux_reboot_flag(Path::new("/"))
 }
 
+/// Windows: either servicing key under `HKLM` exists while a restart is pending (read in place,
+/// no child process).
 #[cfg(windows)]
-async fn reboot_state(timeout: std::time::Duration) -> Reboot {
-    use crate::machine::registry::key_exists;
+async fn reboot_state(_timeout: std::time::Duration) -> Reboot {
+    use crate::machine::registry::{Hive, key_exists};
     const KEYS: [&str; 2] = [
-        r"HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending",
-        r"HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired",
+        r"SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending",
+        r"SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired",
     ];
-    let (a, b) = tokio::join!(key_exists(KEYS[0], timeout), key_exists(KEYS[1], timeout));
-    match (a, b) {
-        (Ok(true), _) | (_, Ok(true)) => Reboot::Pending,
-        (Ok(false), Ok(false)) => Reboot::NotPending,
-        (Err(e), _) | (_, Err(e)) => Reboot::Unknown(format!("the registry could not be read: {e}")),
+    let found = KEYS.map(|key| key_exists(Hive::LocalMachine, key));
+    if found.iter().any(|f| matches!(f, Ok(true))) {
+        return Reboot::Pending;
+    }
+    match found.into_iter().find_map(Result::err) {
+        Some(e) => Reboot::Unknown(format!("the registry could not be read: {e}")),
+        None => Reboot::NotPending,
     }
 }
 

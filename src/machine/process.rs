@@ -1,5 +1,5 @@
-//! The one way qbfix starts other programs (browser `--version`, firewall and registry queries,
-//! the OS proxy settings): a fixed argv (never a shell string), no stdin, stdout piped and read
+//! The one way qbfix starts other programs (browser `--version`, firewall queries, the OS proxy
+//! settings on Linux and macOS): a fixed argv (never a shell string), no stdin, stdout piped and read
 //! up to a bound, stderr discarded, a hard timeout, and the child killed if we stop waiting for
 //! it. On unix the child leads a process group of its own, and the whole group is killed when
 //! we are done with it, so a grandchild it started is never left running.
@@ -15,7 +15,7 @@ use tokio::process::Command;
 /// Most bytes of a child's stdout we read; the rest is dropped.
 pub const MAX_OUTPUT: u64 = 64 * 1024;
 
-/// How long a quick query (a browser's `--version`, `reg query`, `netsh`) may run.
+/// How long a quick query (a browser's `--version`, `netsh`, `scutil`) may run.
 pub const QUICK: Duration = Duration::from_secs(2);
 
 /// The longest any child process may run (PowerShell can take this long to start cold).
@@ -150,6 +150,13 @@ pub fn path_dirs() -> Vec<std::path::PathBuf> {
     std::env::var_os("PATH")
         .map(|p| std::env::split_paths(&p).filter(|d| d.is_absolute()).collect())
         .unwrap_or_default()
+}
+
+/// A program under the Windows system folder (`%SystemRoot%\System32\…`), by absolute path so
+/// no folder on `PATH` can stand in for it.
+pub fn system32(relative: &str) -> std::path::PathBuf {
+    let root = std::env::var_os("SystemRoot").unwrap_or_else(|| "C:\\Windows".into());
+    std::path::PathBuf::from(root).join("System32").join(relative)
 }
 
 /// True for a regular file this user may execute (on Windows: any regular file).

@@ -1,130 +1,139 @@
-//! Reading the Windows registry without privileges or unsafe code: runs `reg query KEY` (a
-//! fixed argv, through [`super::process`]) and parses its text. The parser is pure and
-//! compiled on every platform so its tests run everywhere.
+//! Reading the Windows registry without privileges, child processes or unsafe code: the
+//! `windows-registry` crate (Microsoft's windows-rs family, a safe API over the Win32 registry
+//! functions) opens a key read-only and lists its values. What comes out is plain data — each
+//! value by name, with its registry type ([`RegValue`]) — so the mappings that give it meaning
+//! (the proxy settings in [`super::proxy::parse`]) are pure and tested on every platform; only
+//! the reader itself is compiled for Windows alone.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-use std::time::Duration;
 
-use super::process::{self, ProcessError};
-
-/// One registry value as `reg query` prints it.
+/// One registry value, by its registry type.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RegValue {
-    /// `REG_SZ`, `REG_DWORD`, …
-    pub kind: String,
-    /// The value as text (`0x1` for a DWORD).
-    pub data: String,
+pub enum RegValue {
+    /// `REG_DWORD`.
+    Dword(u32),
+    /// `REG_QWORD`.
+    Qword(u64),
+    /// `REG_SZ`.
+    Sz(String),
+    /// `REG_EXPAND_SZ`, its `%VARIABLES%` left as written.
+    ExpandSz(String),
+    /// Any other type (`REG_BINARY`, `REG_MULTI_SZ`, …), or data that does not fit its type:
+    /// the value exists, its data is not read.
+    Other,
 }
+
+/// The values directly under one key, by name.
+pub type RegValues = BTreeMap<String, RegValue>;
 
 impl RegValue {
-    /// A `REG_DWORD`/`REG_QWORD` as a number (`0x1` → 1); decimal text is accepted too.
+    /// A `REG_DWORD` or `REG_QWORD` as a number.
     pub fn as_u64(&self) -> Option<u64> {
-        let d = self.data.trim();
-        match d.strip_prefix("0x").or_else(|| d.strip_prefix("0X")) {
-            Some(hex) => u64::from_str_radix(hex, 16).ok(),
-            None => d.parse().ok(),
+        match self {
+            RegValue::Dword(n) => Some(u64::from(*n)),
+            RegValue::Qword(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// A `REG_SZ` or `REG_EXPAND_SZ` as text.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            RegValue::Sz(s) | RegValue::ExpandSz(s) => Some(s),
+            _ => None,
         }
     }
 }
 
-/// The values directly under the first key of `reg query` output, by name (subkeys ignored).
-pub fn parse(text: &str) -> BTreeMap<String, RegValue> {
-    let mut values = BTreeMap::new();
-    let mut keys_seen = 0;
-    for line in text.lines() {
-        if line.starts_with("HKEY_") {
-            keys_seen += 1;
-            if keys_seen > 1 {
-                break;
-            }
-            continue;
-        }
-        // "    Name    REG_TYPE    data" — names may hold single spaces, separators are 4.
-        let Some(at) = line.find("    REG_") else {
-            continue;
+/// The part of the registry a key is under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hive {
+    /// `HKEY_CURRENT_USER` (`HKCU`): the signed-in person's settings.
+    CurrentUser,
+    /// `HKEY_LOCAL_MACHINE` (`HKLM`): the computer's settings, readable by everyone.
+    LocalMachine,
+}
+
+#[cfg(windows)]
+pub use reader::{RegistryError, key_exists, values};
+
+/// The reader: Windows only (the crate itself is empty elsewhere).
+#[cfg(windows)]
+mod reader {
+    use windows_registry::{CURRENT_USER, Key, LOCAL_MACHINE, Type, Value};
+
+    use super::{Hive, RegValue, RegValues};
+
+    /// `HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)` and `(ERROR_PATH_NOT_FOUND)`: no such key.
+    const NOT_FOUND: [u32; 2] = [0x8007_0002, 0x8007_0003];
+
+    /// Why a key could not be read, in Windows' own words and code ("Access is denied.
+    /// (0x80070005)").
+    #[derive(Debug, thiserror::Error)]
+    #[error("{0}")]
+    pub struct RegistryError(String);
+
+    /// Opens `path` under `hive` for reading; `Ok(None)` when the key does not exist.
+    fn open(hive: Hive, path: &str) -> Result<Option<Key>, RegistryError> {
+        let root = match hive {
+            Hive::CurrentUser => CURRENT_USER,
+            Hive::LocalMachine => LOCAL_MACHINE,
         };
-        let name = line[..at].trim().to_string();
-        let rest = &line[at + 4..];
-        let (kind, data) = match rest.find("    ") {
-            Some(sep) => (&rest[..sep], &rest[sep + 4..]),
-            None => (rest.trim_end(), ""),
-        };
-        if !name.is_empty() {
-            values.insert(
-                name,
-                RegValue {
-                    kind: kind.trim().to_string(),
-                    data: data.trim().to_string(),
-                },
-            );
+        match root.open(path) {
+            Ok(key) => Ok(Some(key)),
+            // The code's bits, as Windows prints them (0x80070002).
+            Err(e) if NOT_FOUND.contains(&e.code().0.cast_unsigned()) => Ok(None),
+            Err(e) => Err(RegistryError(e.to_string())),
         }
     }
-    values
-}
 
-/// A program under the Windows system folder (`%SystemRoot%\System32\…`), by absolute path so
-/// no folder on `PATH` can stand in for it.
-pub fn system32(relative: &str) -> PathBuf {
-    let root = std::env::var_os("SystemRoot").unwrap_or_else(|| "C:\\Windows".into());
-    PathBuf::from(root).join("System32").join(relative)
-}
+    /// Whether the key `path` exists under `hive`.
+    pub fn key_exists(hive: Hive, path: &str) -> Result<bool, RegistryError> {
+        Ok(open(hive, path)?.is_some())
+    }
 
-/// The values of the first key of `reg query` output, or `None` when the text names no key at
-/// all (an answer qbfix cannot read, rather than a key without values).
-pub fn parse_key(text: &str) -> Option<BTreeMap<String, RegValue>> {
-    text.lines().any(|l| l.starts_with("HKEY_")).then(|| parse(text))
-}
+    /// The values directly under `path` in `hive` (subkeys are not read); `Ok(None)` when the
+    /// key does not exist.
+    pub fn values(hive: Hive, path: &str) -> Result<Option<RegValues>, RegistryError> {
+        let Some(key) = open(hive, path)? else {
+            return Ok(None);
+        };
+        let list = key.values().map_err(|e| RegistryError(e.to_string()))?;
+        Ok(Some(list.map(|(name, value)| (name, typed(value))).collect()))
+    }
 
-/// The raw `reg query KEY` text; `Ok(None)` when the key does not exist.
-pub async fn query_text(key: &str, timeout: Duration) -> Result<Option<String>, ProcessError> {
-    let out = process::run(&system32("reg.exe"), &["query", key], timeout).await?;
-    Ok(out.success().then_some(out.stdout))
-}
-
-/// Whether `key` exists (`reg query` exits 0 for an existing key, 1 for a missing one).
-pub async fn key_exists(key: &str, timeout: Duration) -> Result<bool, ProcessError> {
-    let out = process::run(&system32("reg.exe"), &["query", key], timeout).await?;
-    Ok(out.success())
+    /// A value as plain data; data that does not fit its type is [`RegValue::Other`].
+    fn typed(value: Value) -> RegValue {
+        let read = match value.ty() {
+            Type::U32 => u32::try_from(value).map(RegValue::Dword),
+            Type::U64 => u64::try_from(value).map(RegValue::Qword),
+            Type::String => String::try_from(value).map(RegValue::Sz),
+            Type::ExpandString => String::try_from(value).map(RegValue::ExpandSz),
+            _ => return RegValue::Other,
+        };
+        read.unwrap_or(RegValue::Other)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const INTERNET_SETTINGS: &str = "\r
-HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\r
-    DisableCachingOfSSLPages    REG_DWORD    0x0\r
-    User Agent    REG_SZ    Mozilla/4.0 (compatible; MSIE 8.0; Win32)\r
-    ProxyEnable    REG_DWORD    0x1\r
-    ProxyServer    REG_SZ    http=proxy.corp:8080;https=proxy.corp:8443\r
-    AutoConfigURL    REG_SZ    http://wpad.corp/proxy.pac\r
-    ProxyOverride    REG_SZ    \r
-\r
-HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\5.0\r
-HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\Cache\r
-";
-
     #[test]
-    fn parses_values_of_the_first_key() {
-        let v = parse(INTERNET_SETTINGS);
-        assert_eq!(v["ProxyEnable"].as_u64(), Some(1));
-        assert_eq!(v["DisableCachingOfSSLPages"].as_u64(), Some(0));
+    fn numbers_and_texts_by_type() {
+        assert_eq!(RegValue::Dword(1).as_u64(), Some(1));
         assert_eq!(
-            v["ProxyServer"].data,
-            "http=proxy.corp:8080;https=proxy.corp:8443"
+            RegValue::Qword(0x01d8_e3c7_a3d4_4a3c).as_u64(),
+            Some(0x01d8_e3c7_a3d4_4a3c)
         );
-        assert_eq!(v["User Agent"].kind, "REG_SZ");
-        assert_eq!(v["AutoConfigURL"].data, "http://wpad.corp/proxy.pac");
-        assert_eq!(v["ProxyOverride"].data, "");
-        assert_eq!(v.len(), 6);
-    }
-
-    #[test]
-    fn empty_or_foreign_text_gives_no_values() {
-        assert!(parse("").is_empty());
-        assert!(
-            parse("ERROR: The system was unable to find the specified registry key or value.").is_empty()
+        assert_eq!(RegValue::Sz("1".into()).as_u64(), None, "text is not a number");
+        assert_eq!(RegValue::Other.as_u64(), None);
+        assert_eq!(RegValue::Sz("proxy:8080".into()).as_text(), Some("proxy:8080"));
+        assert_eq!(
+            RegValue::ExpandSz("%USERPROFILE%\\x.pac".into()).as_text(),
+            Some("%USERPROFILE%\\x.pac")
         );
+        assert_eq!(RegValue::Dword(1).as_text(), None, "a number is not text");
+        assert_eq!(RegValue::Other.as_text(), None);
     }
 }

@@ -30,7 +30,7 @@ fn listing(world: &World) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "needs Wine and the Windows build: run by .ci/windows.sh"]
+#[ignore = "needs Wine and the Windows build: run by .ci/release.sh"]
 fn a_customers_check_file_and_result_code_import_and_report() {
     let world = World::new();
     let wine = Wine::new();
@@ -90,7 +90,7 @@ fn a_customers_check_file_and_result_code_import_and_report() {
 }
 
 #[test]
-#[ignore = "needs Wine and the Windows build: run by .ci/windows.sh"]
+#[ignore = "needs Wine and the Windows build: run by .ci/release.sh"]
 fn a_bad_import_exits_2_with_one_line_and_writes_nothing() {
     let world = World::new();
     let wine = Wine::new();

@@ -1,7 +1,8 @@
-//! The Windows leg: the real `qbfix.exe` (cross-compiled for x86_64-pc-windows-gnu) run under
-//! Wine against the same loopback servers as the Linux tests. Ignored by default; `.ci/windows.sh`
-//! builds the .exe, boots one Wine prefix and runs these with `--ignored`, passing
-//! `QBFIX_WINE_EXE` (the .exe), `QBFIX_WINE` (the Wine loader) and `WINEPREFIX`.
+//! The Wine tests: the real `qbfix.exe` (cross-compiled for x86_64-pc-windows-gnu) run under
+//! Wine against the same loopback servers as the Linux tests. Ignored by default; `.ci/release.sh`
+//! builds the .exe with dist, unpacks it from the release zip, boots one Wine prefix and runs
+//! these with `--ignored`, passing `QBFIX_WINE_EXE` (the .exe from the zip), `QBFIX_WINE` (the
+//! Wine loader) and `WINEPREFIX`.
 
 /// The Linux tests' helpers (`tests/it/support`): the same loopback servers, test CA and
 /// config writer; this binary uses part of them.
@@ -10,6 +11,7 @@
 mod support;
 
 mod import;
+mod registry;
 mod wine;
 
 use support::tls::TestCa;
@@ -32,7 +34,7 @@ fn walk_session_id(world: &World) -> String {
 }
 
 #[test]
-#[ignore = "needs Wine and the Windows build: run by .ci/windows.sh"]
+#[ignore = "needs Wine and the Windows build: run by .ci/release.sh"]
 fn healthy_network_is_local_ok() {
     let world = World::new();
     let run = Wine::new().check(&world, &world.healthy());
@@ -53,7 +55,7 @@ fn healthy_network_is_local_ok() {
 }
 
 #[test]
-#[ignore = "needs Wine and the Windows build: run by .ci/windows.sh"]
+#[ignore = "needs Wine and the Windows build: run by .ci/release.sh"]
 fn bad_gateway_is_service_outage() {
     let world = World::new();
     let setup = Setup {
@@ -68,7 +70,7 @@ fn bad_gateway_is_service_outage() {
 }
 
 #[test]
-#[ignore = "needs Wine and the Windows build: run by .ci/windows.sh"]
+#[ignore = "needs Wine and the Windows build: run by .ci/release.sh"]
 fn nothing_answering_is_offline() {
     let world = World::new();
     let setup = world.offline();
@@ -80,7 +82,7 @@ fn nothing_answering_is_offline() {
 }
 
 #[test]
-#[ignore = "needs Wine and the Windows build: run by .ci/windows.sh"]
+#[ignore = "needs Wine and the Windows build: run by .ci/release.sh"]
 fn an_inspecting_certificate_is_https_intercepted() {
     let world = World::new();
     let ca = TestCa::new("Contoso Proxy Inspection");
@@ -99,7 +101,7 @@ fn an_inspecting_certificate_is_https_intercepted() {
 }
 
 #[test]
-#[ignore = "needs Wine and the Windows build: run by .ci/windows.sh"]
+#[ignore = "needs Wine and the Windows build: run by .ci/release.sh"]
 fn windows_readers_answer_in_words() {
     let world = World::new();
     let wine = Wine::new();
@@ -126,11 +128,18 @@ fn windows_readers_answer_in_words() {
         .unwrap_or("")
         .to_string();
     assert!(os.contains("Windows"), "{}", run.dump());
+    // A fresh prefix has neither servicing key: read, and no restart pending.
+    assert_eq!(
+        run.results("system")[0]["details"]["reboot_pending"],
+        false,
+        "{}",
+        run.dump()
+    );
     run.assert_clean();
 }
 
 #[test]
-#[ignore = "needs Wine and the Windows build: run by .ci/windows.sh"]
+#[ignore = "needs Wine and the Windows build: run by .ci/release.sh"]
 fn plain_walk_with_crlf_reaches_the_summary_and_every_report_renders() {
     let world = World::new();
     let wine = Wine::new();

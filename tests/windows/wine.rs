@@ -33,24 +33,38 @@ pub fn write_config(world: &World, setup: &Setup) -> PathBuf {
 /// Every `report --format` value the Windows build is asked for.
 pub const REPORT_FORMATS: &[&str] = &["md", "json", "html"];
 
-/// The Wine loader and the Windows build, from the environment `.ci/windows.sh` sets.
+/// The Wine loader and the Windows build, from the environment `.ci/release.sh` sets.
 pub struct Wine {
-    loader: PathBuf,
+    pub loader: PathBuf,
     exe: PathBuf,
+    /// A prefix of the test's own instead of the shared `WINEPREFIX`.
+    prefix: Option<PathBuf>,
 }
 
 impl Wine {
     pub fn new() -> Wine {
         let exe = std::env::var_os("QBFIX_WINE_EXE")
             .map(PathBuf::from)
-            .expect("QBFIX_WINE_EXE names qbfix.exe: run these tests through .ci/windows.sh");
+            .expect("QBFIX_WINE_EXE names qbfix.exe: run these tests through .ci/release.sh");
         assert!(exe.is_file(), "{} is not a file", exe.display());
         assert!(
             std::env::var_os("WINEPREFIX").is_some(),
             "WINEPREFIX must name a booted prefix (not the user's ~/.wine)"
         );
         let loader = std::env::var_os("QBFIX_WINE").map_or_else(|| PathBuf::from("wine"), PathBuf::from);
-        Wine { loader, exe }
+        Wine {
+            loader,
+            exe,
+            prefix: None,
+        }
+    }
+
+    /// The same, running in a prefix of the test's own.
+    pub fn in_prefix(self, prefix: PathBuf) -> Wine {
+        Wine {
+            prefix: Some(prefix),
+            ..self
+        }
     }
 
     /// `qbfix.exe --data-dir <tmp>/data ARGS…` with `stdin`; waits for the exit. Output goes
@@ -75,6 +89,9 @@ impl Wine {
             .stdin(Stdio::piped())
             .stdout(File::create(&out_path).expect("stdout file"))
             .stderr(File::create(&err_path).expect("stderr file"));
+        if let Some(prefix) = &self.prefix {
+            cmd.env("WINEPREFIX", prefix);
+        }
         let start = Instant::now();
         let mut child = cmd.spawn().expect("starting Wine");
         let mut input = child.stdin.take().expect("stdin is piped");

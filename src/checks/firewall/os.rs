@@ -92,8 +92,7 @@ const SECURITY_CENTER_SCRIPT: &str = "foreach ($c in 'AntiVirusProduct','Firewal
 
 #[cfg(windows)]
 pub async fn read(timeout: Duration) -> Reading {
-    use crate::machine::process;
-    use crate::machine::registry::system32;
+    use crate::machine::process::{self, system32};
 
     let netsh = system32("netsh.exe");
     let powershell = system32("WindowsPowerShell\\v1.0\\powershell.exe");

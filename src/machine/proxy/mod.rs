@@ -69,15 +69,16 @@ pub async fn read(timeout: Duration) -> OsProxy {
     }
 }
 
+/// The Internet Settings key, read in place (no child process: nothing to time out).
 #[cfg(windows)]
-pub async fn read(timeout: Duration) -> OsProxy {
-    use crate::machine::registry;
+pub async fn read(_timeout: Duration) -> OsProxy {
+    use crate::machine::registry::{self, Hive};
 
-    const KEY: &str = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings";
-    match registry::query_text(KEY, timeout).await {
-        Ok(Some(text)) => parse::from_reg_query(&text),
+    const KEY: &str = r"Software\Microsoft\Windows\CurrentVersion\Internet Settings";
+    match registry::values(Hive::CurrentUser, KEY) {
+        Ok(Some(values)) => OsProxy::Read(parse::from_windows(&values)),
         Ok(None) => OsProxy::Read(Findings::default()),
-        Err(e) => OsProxy::Unavailable(format!("reg query: {e}")),
+        Err(e) => OsProxy::Unavailable(format!("the Internet Settings could not be read: {e}")),
     }
 }
 

@@ -4,8 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::OsProxy;
-use crate::machine::registry::{self, RegValue};
+use crate::machine::registry::{RegValue, RegValues};
 
 /// A proxy in use, as found in one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,36 +160,29 @@ pub fn from_gnome(mode: &str, manual: &[(&str, String, String)], autoconfig_url:
     f
 }
 
-/// Windows Internet Settings values (`ProxyEnable`, `ProxyServer`, `AutoConfigURL`).
-fn from_windows(values: &BTreeMap<String, RegValue>) -> Findings {
+/// Windows Internet Settings values (`ProxyEnable`, `ProxyServer`, `AutoConfigURL`), as the
+/// registry holds them under `HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings`.
+pub fn from_windows(values: &RegValues) -> Findings {
     let mut f = Findings::default();
+    let text = |name: &str| values.get(name).and_then(RegValue::as_text);
     let enabled = values.get("ProxyEnable").and_then(RegValue::as_u64).unwrap_or(0) != 0;
-    if enabled && let Some(server) = values.get("ProxyServer") {
+    if enabled && let Some(server) = text("ProxyServer") {
         // Either "host:port" for all, or "http=host:port;https=host:port".
-        for part in server.data.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        for part in server.split(';').map(str::trim).filter(|p| !p.is_empty()) {
             let (kind, raw) = part.split_once('=').unwrap_or(("all", part));
             f.add_proxy(format!("Windows Internet Settings ({kind} proxy)"), raw);
         }
     }
-    if let Some(pac) = values.get("AutoConfigURL").filter(|v| !v.data.is_empty()) {
+    if let Some(pac) = text("AutoConfigURL").filter(|p| !p.is_empty()) {
         f.add_auto_config(
             "Windows Internet Settings (automatic configuration script)".into(),
-            &pac.data,
+            pac,
         );
     }
     f
 }
 
-/// The Internet Settings key as `reg query` printed it: its findings, or why it could not be
-/// read (text naming no key is not taken for "no proxy").
-pub fn from_reg_query(text: &str) -> OsProxy {
-    match registry::parse_key(text) {
-        Some(values) => OsProxy::Read(from_windows(&values)),
-        None => OsProxy::Unavailable(
-            "the Internet Settings could not be read (reg query answered in an unknown form)".into(),
-        ),
-    }
-}
-
+#[cfg(test)]
+mod fixtures;
 #[cfg(test)]
 pub(crate) mod tests;

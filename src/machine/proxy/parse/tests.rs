@@ -91,40 +91,61 @@ fn gsettings_values_and_modes() {
     assert_eq!(auto.auto_config[0].address, "wpad");
 }
 
+/// A key holding `pairs`.
+fn key(pairs: &[(&str, RegValue)]) -> RegValues {
+    pairs.iter().map(|(n, v)| (n.to_string(), v.clone())).collect()
+}
+
 #[test]
 fn windows_internet_settings() {
-    let on = "\r\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\r\n    ProxyEnable    REG_DWORD    0x1\r\n    ProxyServer    REG_SZ    http=proxy.corp:8080;https=proxy.corp:8443\r\n";
-    let f = from_windows(&registry::parse(on));
+    use crate::machine::registry::RegValue::{Dword, Sz};
+    let on = key(&[
+        ("ProxyEnable", Dword(1)),
+        (
+            "ProxyServer",
+            Sz("http=proxy.corp:8080;https=proxy.corp:8443".into()),
+        ),
+    ]);
+    let f = from_windows(&on);
     let addrs: Vec<_> = f.proxies.iter().map(|p| p.address.as_str()).collect();
     assert_eq!(addrs, ["proxy.corp:8080", "proxy.corp:8443"]);
     assert_eq!(f.proxies[1].source, "Windows Internet Settings (https proxy)");
-    let off = "\r\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\r\n    ProxyEnable    REG_DWORD    0x0\r\n    ProxyServer    REG_SZ    proxy.corp:8080\r\n    AutoConfigURL    REG_SZ    http://user:pw@pac.corp/x.pac\r\n";
-    let f = from_windows(&registry::parse(off));
+    let off = key(&[
+        ("ProxyEnable", Dword(0)),
+        ("ProxyServer", Sz("proxy.corp:8080".into())),
+        ("AutoConfigURL", Sz("http://user:pw@pac.corp/x.pac".into())),
+    ]);
+    let f = from_windows(&off);
     assert!(f.proxies.is_empty());
     assert_eq!(f.auto_config[0].address, "pac.corp");
 }
 
-const REG_NONE: &str = include_str!("fixtures/reg-internet-settings-none.txt");
-const REG_PROXY: &str = include_str!("fixtures/reg-internet-settings-proxy.txt");
-const REG_PAC: &str = include_str!("fixtures/reg-internet-settings-pac.txt");
-const REG_STALE: &str = include_str!("fixtures/reg-internet-settings-stale.txt");
+#[test]
+fn values_of_an_unexpected_type_are_not_read_as_settings() {
+    use crate::machine::registry::RegValue::{Dword, Other, Sz};
+    // "ProxyEnable" as text and a binary "ProxyServer": neither means a proxy is on.
+    let f = from_windows(&key(&[
+        ("ProxyEnable", Sz("1".into())),
+        ("ProxyServer", Sz("p:1".into())),
+    ]));
+    assert!(f.is_empty(), "{f:?}");
+    let f = from_windows(&key(&[("ProxyEnable", Dword(1)), ("ProxyServer", Other)]));
+    assert!(f.is_empty(), "{f:?}");
+}
 
-fn read(text: &str) -> Findings {
-    match from_reg_query(text) {
-        OsProxy::Read(f) => f,
-        other => panic!("not read: {other:?}"),
-    }
+fn read(changes: &[fixtures::Key]) -> Findings {
+    from_windows(&fixtures::profile(changes))
 }
 
 #[test]
-fn reg_query_without_a_proxy() {
-    let f = read(REG_NONE);
+fn internet_settings_without_a_proxy() {
+    let f = read(&[]);
     assert!(f.is_empty(), "{f:?}");
 }
 
 #[test]
-fn reg_query_with_a_manual_proxy() {
-    let f = read(REG_PROXY);
+fn internet_settings_with_a_manual_proxy() {
+    let f = read(&[fixtures::PROXY]);
     assert_eq!(
         f.proxies,
         [ProxyEntry {
@@ -136,8 +157,8 @@ fn reg_query_with_a_manual_proxy() {
 }
 
 #[test]
-fn reg_query_with_a_pac_script() {
-    let f = read(REG_PAC);
+fn internet_settings_with_a_pac_script() {
+    let f = read(&[fixtures::PAC]);
     assert!(f.proxies.is_empty());
     assert_eq!(f.auto_config.len(), 1);
     assert_eq!(f.auto_config[0].address, "wpad.contoso.example");
@@ -148,22 +169,14 @@ fn reg_query_with_a_pac_script() {
 }
 
 #[test]
-fn reg_query_with_a_stale_server_but_proxy_off() {
+fn internet_settings_with_a_stale_server_but_proxy_off() {
     // ProxyServer stays behind when a person unticks "Use a proxy server": not in use.
-    assert!(read(REG_STALE).is_empty());
-    let on = REG_STALE.replace(
-        "ProxyEnable    REG_DWORD    0x0",
-        "ProxyEnable    REG_DWORD    0x1",
-    );
-    let addrs: Vec<String> = read(&on).proxies.into_iter().map(|p| p.address).collect();
+    assert!(read(&[fixtures::STALE]).is_empty());
+    let on: fixtures::Key = &[("ProxyEnable", fixtures::Typed::Dword(1))];
+    let addrs: Vec<String> = read(&[fixtures::STALE, on])
+        .proxies
+        .into_iter()
+        .map(|p| p.address)
+        .collect();
     assert_eq!(addrs, ["old-proxy.example:3128"; 3], "http, https and ftp");
-}
-
-#[test]
-fn reg_query_that_names_no_key_is_not_taken_for_no_proxy() {
-    let err = "ERROR: Invalid syntax.\r\nType \"REG QUERY /?\" for usage.\r\n";
-    match from_reg_query(err) {
-        OsProxy::Unavailable(why) => assert!(why.contains("could not be read"), "{why}"),
-        other => panic!("{other:?}"),
-    }
 }
