@@ -84,6 +84,25 @@ impl Theme {
         }
     }
 
+    /// "3 ✓  1 ✗  " for `results`: how many passed, warned and failed (a mark of each kind
+    /// only when there is one): the checks panel's tally, and this computer's run in a call.
+    pub fn tally(self, results: &[crate::evidence::CheckResult]) -> Vec<ratatui::text::Span<'static>> {
+        use ratatui::text::Span;
+        let mut spans = Vec::new();
+        for status in [Status::Pass, Status::Warn, Status::Fail] {
+            let n = results
+                .iter()
+                .filter(|r| r.status.symbol() == status.symbol())
+                .count();
+            if n > 0 {
+                spans.push(Span::raw(format!("{n} ")));
+                spans.push(Span::styled(status.symbol(), self.status(status)));
+                spans.push(Span::raw("  "));
+            }
+        }
+        spans
+    }
+
     /// The "whose problem" card: a colour per side, only as a third cue after its words and
     /// symbol (bold either way, so it reads first without colour too).
     pub fn card(self, who: Side) -> Style {

@@ -95,19 +95,7 @@ pub fn running_lines(ui: &Ui, width: u16) -> Vec<Line<'static>> {
 /// The one-line tally: "3 ✓  1 ✗ · c all results".
 pub fn tally_line(ui: &Ui) -> Line<'static> {
     let theme = ui.app.theme;
-    let shown: Vec<&CheckResult> = ui.wizard.session().checks.iter().collect();
-    let mut spans = Vec::new();
-    for status in [Status::Pass, Status::Warn, Status::Fail] {
-        let n = shown
-            .iter()
-            .filter(|r| r.status.symbol() == status.symbol())
-            .count();
-        if n > 0 {
-            spans.push(Span::raw(format!("{n} ")));
-            spans.push(Span::styled(status.symbol(), theme.status(status)));
-            spans.push(Span::raw("  "));
-        }
-    }
+    let mut spans = theme.tally(&ui.wizard.session().checks);
     let hint = keys::show_checks(false);
     spans.push(Span::styled(hint.keys, theme.key()));
     spans.push(Span::raw(format!(" {}", hint.does)));

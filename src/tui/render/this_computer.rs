@@ -6,7 +6,6 @@
 use ratatui::text::{Line, Span};
 
 use super::{Ui, hanging};
-use crate::evidence::Status;
 use crate::session::customer::THIS_COMPUTER;
 
 /// The title, whether it still runs and its verdict, wrapped into `width` columns; nothing
@@ -37,19 +36,7 @@ pub fn short(ui: &Ui, width: u16) -> Vec<Line<'static>> {
     let Some(ours) = ui.wizard.this_computer() else {
         return lines;
     };
-    let mut spans = Vec::new();
-    for status in [Status::Pass, Status::Warn, Status::Fail] {
-        let n = ours
-            .results
-            .iter()
-            .filter(|r| r.status.symbol() == status.symbol())
-            .count();
-        if n > 0 {
-            spans.push(Span::raw(format!("{n} ")));
-            spans.push(Span::styled(status.symbol(), theme.status(status)));
-            spans.push(Span::raw("  "));
-        }
-    }
+    let spans = theme.tally(ours.results);
     if !spans.is_empty() {
         lines.push(Line::from(spans));
     }
