@@ -25,7 +25,7 @@ pub use catalog::{CheckId, ids};
 pub use display_url::{DisplayUrl, redact_text, redact_url};
 pub use facts::{Answerer, CertProblem, ErrorKind, Facts};
 pub use verdict::{Verdict, VerdictId};
-pub use verdict_words::Side;
+pub use verdict_words::{Side, WhoCanHelp, who_can_help};
 
 /// Decides the verdict from all results: the first row of the table that matches
 /// ([`verdict::find`]), in its words ([`verdict_words::verdict`]). The words quote the checks'
