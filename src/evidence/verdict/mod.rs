@@ -10,6 +10,8 @@ use super::CheckResult;
 
 mod rows;
 
+pub use rows::NETWORK_CHECKS;
+
 /// The verdict ids of DESIGN.md, in the order they are tried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -90,49 +92,101 @@ pub struct ProxySaid {
     pub proxy: String,
     /// Its software, when its marks named it ("squid").
     pub product: Option<String>,
-    /// What it said, in its words ("answered 503 (ERR_CONNECT_FAIL)").
+    /// What it did, in plain words after "the proxy": "answered 503 Service Unavailable",
+    /// "closed the connection without answering". Never a host of the targets.
     pub said: String,
+    /// Its own error code ("ERR_CONNECT_FAIL"), verbatim.
+    pub code: Option<String>,
 }
 
-/// What a row of the table found: the verdict, and the evidence its words name.
+/// How the QuickBooks hosts fail when something blocks them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blocked {
+    /// Their names cannot be looked up.
+    Names,
+    /// Connections to them are refused, time out or find no route.
+    Connect,
+    /// Connections are cut off after connecting, with no answer.
+    CutOff,
+    /// The secure handshake is cut before a certificate arrives.
+    HandshakeCut,
+}
+
+/// How the network fails when nothing answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoAnswer {
+    /// No name can be looked up.
+    Names,
+    /// Connections get no answer in time.
+    Timeout,
+    /// Connections are refused or find no route.
+    NoRoute,
+    /// Failures of several kinds, or none known.
+    Nothing,
+}
+
+/// How slow QuickBooks was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slowness {
+    /// The slowest reply took this long, in milliseconds.
+    Took(u64),
+    /// A reply stopped arriving before it was complete.
+    Stalled,
+    /// Judged slow; the time is not known.
+    Unknown,
+}
+
+/// What shows the outage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutageSeen {
+    /// The status page names an incident or maintenance.
+    Incident(String),
+    /// The status page shows a part of QuickBooks not operational.
+    StatusPage,
+    /// QuickBooks answered 502/503/504: the code, and how many of how many requests did.
+    Gateway { code: u16, failed: usize, of: usize },
+}
+
+/// What a row of the table found: the verdict, and the evidence its words name. Evidence is
+/// typed and short, never the checks' own text: per-host detail belongs to the check list
+/// (DESIGN: no list of hosts in the advice).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
-    /// What failed, in the checks' words.
     Offline {
-        failures: String,
+        how: NoAnswer,
     },
-    /// " (it sent this computer to HOST)" or ": what the checks saw".
+    /// `host`: the sign-in page's host, when the network redirected to one.
     CaptivePortal {
-        seen: String,
+        host: Option<String>,
     },
     ProxyFailing {
-        proxy: String,
-        said: String,
+        said: ProxySaid,
     },
     /// `by_proxy`: the proxy that refused QuickBooks or could not reach it, and what it said.
     QuickbooksBlocked {
-        evidence: String,
+        how: Blocked,
         by_proxy: Option<ProxySaid>,
     },
+    /// How far off the clock is ("3 hours ahead"), when known.
     ClockWrong {
-        evidence: String,
+        off: Option<String>,
     },
     /// `product`: the security product the certificate's issuer names, when known.
     HttpsIntercepted {
-        evidence: String,
         product: Option<String>,
     },
     ServiceOutage {
-        evidence: String,
+        seen: OutageSeen,
     },
+    /// The bank's answer code when it answered 5xx; `None`: it did not answer.
     BankUnreachable {
-        evidence: String,
+        status: Option<u16>,
     },
     QuickbooksSlow {
-        evidence: String,
+        how: Slowness,
     },
     SlowConnection {
-        evidence: String,
+        how: Slowness,
     },
     /// The failing checks, by their friendly names.
     Unexplained {

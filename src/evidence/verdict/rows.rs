@@ -1,7 +1,7 @@
 //! The rows of the verdict table, one function each, in DESIGN.md's order, over the results
 //! with their facts read once ([`Evidence`]); each returns its [`Finding`] when it matches.
 
-use super::{Finding, ProxySaid};
+use super::{Blocked, Finding, NoAnswer, OutageSeen, ProxySaid, Slowness};
 use crate::evidence::catalog;
 use crate::evidence::facts::{Answerer, ErrorKind, Facts};
 use crate::evidence::ids::{BANK, CLOCK, CONNECTIVITY, DNS, HTTP, STATUS_PAGE, TCP, TLS};
@@ -92,7 +92,10 @@ impl<'a> Evidence<'a> {
 pub(super) fn offline(ev: &Evidence) -> Option<Finding> {
     let tried = ev.control_tried || ev.qb_tried;
     (tried && !ev.control_answered && !ev.qb_ok && ev.proxy.is_none()).then(|| Finding::Offline {
-        failures: evidence(ev.of(CONNECTIVITY).chain(ev.of(HTTP))),
+        how: no_answer(
+            ev.of_any(&[CONNECTIVITY, HTTP, DNS, TCP])
+                .filter_map(|i| i.f.error_kind),
+        ),
     })
 }
 
@@ -111,12 +114,7 @@ pub(super) fn captive_portal(ev: &Evidence) -> Option<Finding> {
         .copied()
         .chain(ev.of(HTTP))
         .find_map(|i| i.f.redirected_to.clone());
-    // The sign-in host, when known, says it all; else what the checks saw, once.
-    let seen = match &host {
-        Some(h) => format!(" (it sent this computer to {h})"),
-        None => format!(": {}", evidence(portal.into_iter().take(1))),
-    };
-    Some(Finding::CaptivePortal { seen })
+    Some(Finding::CaptivePortal { host })
 }
 
 /// The proxy in the path fails as a whole: it cannot be reached, drops connections without
@@ -137,8 +135,7 @@ pub(super) fn proxy_failing(ev: &Evidence) -> Option<Finding> {
         whole
     };
     (!failed.is_empty()).then(|| Finding::ProxyFailing {
-        proxy,
-        said: proxy_said(&failed),
+        said: proxy_said(proxy, &failed),
     })
 }
 
@@ -153,25 +150,26 @@ pub(super) fn quickbooks_blocked(ev: &Evidence) -> Option<Finding> {
         .of_any(&[DNS, TCP, TLS, HTTP])
         .filter(|i| i.f.error_kind.is_some_and(|k| k.is_network() || k.is_cut_off()) || proxy_own_error(&i.f))
         .collect();
-    let by_proxy = blocked.iter().find(|i| proxy_own_error(&i.f)).and_then(|i| {
-        Some(ProxySaid {
-            proxy: i.f.proxy.clone().or_else(|| ev.proxy.clone())?,
-            product: i.f.proxy_product.clone(),
-            said: proxy_said(&[i]),
-        })
-    });
-    (!blocked.is_empty()).then(|| Finding::QuickbooksBlocked {
-        evidence: evidence(blocked.into_iter()),
-        by_proxy,
-    })
+    let by_proxy = blocked
+        .iter()
+        .find(|i| proxy_own_error(&i.f))
+        .and_then(|i| Some(proxy_said(i.f.proxy.clone().or_else(|| ev.proxy.clone())?, &[i])));
+    let how = match blocked.iter().find_map(|i| i.f.error_kind) {
+        Some(ErrorKind::Dns) => Blocked::Names,
+        Some(ErrorKind::TlsCut) => Blocked::HandshakeCut,
+        Some(k) if k.is_cut_off() => Blocked::CutOff,
+        _ => Blocked::Connect,
+    };
+    (!blocked.is_empty()).then_some(Finding::QuickbooksBlocked { how, by_proxy })
 }
 
 /// This computer's clock is off by more than the clock check allows (it fails past 5
 /// minutes): certificates and sign-ins fail on a wrong clock.
 pub(super) fn clock_wrong(ev: &Evidence) -> Option<Finding> {
-    let wrong: Vec<&Item> = ev.of(CLOCK).filter(|i| i.r.status == Status::Fail).collect();
-    (!wrong.is_empty()).then(|| Finding::ClockWrong {
-        evidence: evidence(wrong.into_iter()),
+    let wrong = ev.of(CLOCK).find(|i| i.r.status == Status::Fail)?;
+    let offset = wrong.r.details.get("offset_seconds").and_then(|v| v.as_i64());
+    Some(Finding::ClockWrong {
+        off: offset.filter(|o| *o != 0).map(how_far),
     })
 }
 
@@ -183,22 +181,32 @@ pub(super) fn https_intercepted(ev: &Evidence) -> Option<Finding> {
         .filter(|i| i.f.intercepted == Some(true) && i.f.cert_seen == Some(true))
         .collect();
     let product = intercepted.iter().find_map(|i| i.f.product.clone());
-    (!intercepted.is_empty()).then(|| Finding::HttpsIntercepted {
-        evidence: evidence(intercepted.into_iter()),
-        product,
-    })
+    (!intercepted.is_empty()).then_some(Finding::HttpsIntercepted { product })
 }
 
 /// The status page shows trouble, or a QuickBooks URL answers 502/503/504.
 pub(super) fn service_outage(ev: &Evidence) -> Option<Finding> {
-    let outage: Vec<&Item> = ev
-        .of(STATUS_PAGE)
-        .filter(|i| i.f.outage == Some(true))
-        .chain(ev.of(HTTP).filter(|i| gateway_failure(&i.f)))
-        .collect();
-    (!outage.is_empty()).then(|| Finding::ServiceOutage {
-        evidence: evidence(outage.into_iter()),
-    })
+    let page = ev.of(STATUS_PAGE).find(|i| i.f.outage == Some(true));
+    let seen = if let Some(page) = page {
+        match incident(page.r) {
+            Some(name) => OutageSeen::Incident(name),
+            None => OutageSeen::StatusPage,
+        }
+    } else {
+        let failing = ev.of(HTTP).find(|i| gateway_failure(&i.f))?;
+        let statuses = failing.f.all_statuses();
+        let gateway: Vec<u16> = statuses
+            .iter()
+            .copied()
+            .filter(|c| matches!(c, 502..=504))
+            .collect();
+        OutageSeen::Gateway {
+            code: gateway.first().copied().unwrap_or(502),
+            failed: gateway.len(),
+            of: statuses.len(),
+        }
+    };
+    Some(Finding::ServiceOutage { seen })
 }
 
 /// A configured bank URL fails while QuickBooks answers.
@@ -207,9 +215,8 @@ pub(super) fn bank_unreachable(ev: &Evidence) -> Option<Finding> {
         .of(BANK)
         .filter(|i| matches!(i.r.status, Status::Fail | Status::Error))
         .collect();
-    (ev.qb_ok && !down.is_empty()).then(|| Finding::BankUnreachable {
-        evidence: evidence(down.into_iter()),
-    })
+    let status = down.iter().find_map(|i| i.f.status_code.filter(|c| *c >= 500));
+    (ev.qb_ok && !down.is_empty()).then_some(Finding::BankUnreachable { status })
 }
 
 /// QuickBooks answers slowly while the control sites answer in under a fifth of `slow_ms`:
@@ -228,17 +235,13 @@ pub(super) fn quickbooks_slow(ev: &Evidence) -> Option<Finding> {
                 && i.f.captive_portal != Some(true)
                 && answer_ms(&i.f).is_some_and(|ms| ms.saturating_mul(5) < slow_ms)
         });
-    (!slow.is_empty() && control_fast).then(|| Finding::QuickbooksSlow {
-        evidence: evidence(slow.into_iter()),
-    })
+    (!slow.is_empty() && control_fast).then(|| Finding::QuickbooksSlow { how: slowness(&slow) })
 }
 
 /// Everything answers, slowly. A body that stops arriving took longer than any `slow_ms`.
 pub(super) fn slow_connection(ev: &Evidence) -> Option<Finding> {
     let slow = slow_items(ev);
-    (!slow.is_empty()).then(|| Finding::SlowConnection {
-        evidence: evidence(slow.into_iter()),
-    })
+    (!slow.is_empty()).then(|| Finding::SlowConnection { how: slowness(&slow) })
 }
 
 /// A network check failed or errored and no row above explains it.
@@ -260,39 +263,121 @@ pub(super) fn nothing_tested(ev: &Evidence) -> Option<Finding> {
     (!ev.control_tried && !ev.qb_tried).then_some(Finding::NothingTested)
 }
 
-/// "a; b; c" of the first few different summaries, for advice that names what was measured.
-fn evidence<'a>(items: impl Iterator<Item = &'a Item<'a>>) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for summary in items.map(|i| i.r.summary.as_str()) {
-        // Two targets failing alike say it once.
-        if !parts.contains(&summary) {
-            parts.push(summary);
+/// The one way the network failed, when every failure was of that kind.
+fn no_answer(kinds: impl Iterator<Item = ErrorKind>) -> NoAnswer {
+    let mut how: Option<NoAnswer> = None;
+    for kind in kinds {
+        let this = match kind {
+            ErrorKind::Dns => NoAnswer::Names,
+            ErrorKind::Timeout => NoAnswer::Timeout,
+            ErrorKind::Refused | ErrorKind::Unreachable | ErrorKind::Connect => NoAnswer::NoRoute,
+            _ => NoAnswer::Nothing,
+        };
+        match how {
+            None => how = Some(this),
+            Some(h) if h == this => {}
+            Some(_) => return NoAnswer::Nothing,
         }
     }
-    parts.truncate(3);
-    parts.join("; ")
+    how.unwrap_or(NoAnswer::Nothing)
 }
 
-/// What the proxy said, once: the first failure's own words without the proxy's address
-/// (the advice names it already), and how many QuickBooks requests it failed.
-fn proxy_said(items: &[&Item]) -> String {
-    let first = items.iter().find_map(|i| i.f.proxy_error.clone());
-    let said = match (first, items.first()) {
-        (Some(words), _) => match words.split_once(" answered ") {
-            Some((_, rest)) => format!("it answered {rest}"),
+/// What the proxy did, in plain words after "the proxy": its own failure's words without its
+/// address and without the target it was asked for (the advice names the proxy; hosts belong
+/// to the check list).
+fn proxy_said(proxy: String, items: &[&Item]) -> ProxySaid {
+    let first = items.first();
+    let words = items.iter().find_map(|i| {
+        let words = i.f.proxy_error.clone()?;
+        // The host it was asked for is said as what it is (no hosts in the advice).
+        let what = if i.r.id == CONNECTIVITY {
+            "a test site"
+        } else {
+            "QuickBooks"
+        };
+        let host = i.f.target.as_deref().and_then(|t| url::Url::parse(t).ok());
+        let host = host
+            .as_ref()
+            .and_then(|u| Some((u.host_str()?.to_string(), u.port_or_known_default())));
+        Some(match host {
+            Some((host, port)) => {
+                let with_port = port.map(|p| format!("{host}:{p}")).unwrap_or_default();
+                let words = if with_port.is_empty() {
+                    words
+                } else {
+                    words.replace(&with_port, what)
+                };
+                words.replace(&host, what)
+            }
             None => words,
-        },
-        (None, Some(i)) => i.r.summary.clone(),
-        (None, None) => "it gave no answer".to_string(),
-    };
-    if items.len() > 1 {
-        match items.len() - 1 {
-            1 => format!("{said} (and failed 1 more request like it)"),
-            n => format!("{said} (and failed {n} more requests like it)"),
+        })
+    });
+    let said = match (words, first.and_then(|i| i.f.proxy_status)) {
+        (Some(words), _) => {
+            let rest = words
+                .strip_prefix("the SOCKS proxy ")
+                .or_else(|| words.strip_prefix("the proxy "))
+                .map(|r| r.strip_prefix(proxy.as_str()).unwrap_or(r).trim_start())
+                .unwrap_or(&words);
+            let rest = rest.split(" when asked to connect").next().unwrap_or(rest);
+            rest.trim().trim_end_matches('.').to_string()
         }
-    } else {
-        said
+        (None, Some(code)) => format!("answered {code}"),
+        (None, None) => "gave no answer".to_string(),
+    };
+    ProxySaid {
+        proxy,
+        product: items.iter().find_map(|i| i.f.proxy_product.clone()),
+        said,
+        code: items.iter().find_map(|i| i.f.proxy_error_code.clone()),
     }
+}
+
+/// "3 hours ahead", "14 minutes behind": how far a clock `offset` seconds ahead is off.
+fn how_far(offset: i64) -> String {
+    let size = offset.unsigned_abs();
+    let amount = if size >= 7200 {
+        format!("{} hours", (size + 1800) / 3600)
+    } else if size >= 120 {
+        format!("{} minutes", (size + 30) / 60)
+    } else {
+        format!("{size} seconds")
+    };
+    let side = if offset > 0 { "ahead" } else { "behind" };
+    format!("{amount} {side}")
+}
+
+/// The first open incident's name on a status page result, when it names one: its first
+/// sentence, at most 12 words, without its closing stop (the advice says it in a sentence).
+fn incident(r: &CheckResult) -> Option<String> {
+    const WORDS: usize = 12;
+    let name = r.details.get("incidents")?.get(0)?.get("name")?.as_str()?;
+    let first = name
+        .split_inclusive(['.', '!', '?'])
+        .next()
+        .unwrap_or(name)
+        .trim()
+        .trim_end_matches(['.', '!', '?']);
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let mut short = words.iter().take(WORDS).copied().collect::<Vec<_>>().join(" ");
+    if words.len() > WORDS || first.len() < name.trim().trim_end_matches(['.', '!', '?']).len() {
+        short.push('…');
+    }
+    (!short.is_empty()).then_some(short)
+}
+
+/// The slowest of the slow replies.
+fn slowness(slow: &[&Item]) -> Slowness {
+    if slow
+        .iter()
+        .any(|i| i.f.error_kind == Some(ErrorKind::BodyStalled))
+    {
+        return Slowness::Stalled;
+    }
+    slow.iter()
+        .filter_map(|i| i.f.total_ms.or(i.f.ttfb_ms))
+        .max()
+        .map_or(Slowness::Unknown, Slowness::Took)
 }
 
 /// The proxy itself is down for this request: unreachable, closed or reset without answering,

@@ -81,6 +81,28 @@ fn code() -> impl Strategy<Value = u16> {
     ]
 }
 
+/// A product the `tls` check may name: every one of the data file, or one it does not know.
+fn product() -> impl Strategy<Value = String> {
+    let mut names: Vec<String> = crate::evidence::products::all()
+        .iter()
+        .map(|p| p.name.clone())
+        .collect();
+    names.push("Unheard-of Shield 9".into());
+    proptest::sample::select(names)
+}
+
+/// What proxies say, as the probe words it, with the host they were asked for.
+fn proxy_error() -> impl Strategy<Value = String> {
+    proptest::sample::select(vec![
+        "the proxy proxy.corp.invalid:3128 answered 502 Bad Gateway when asked to connect to qbo.intuit.invalid:443".to_string(),
+        "the proxy proxy.corp.invalid:3128 asks for a password (407 Proxy Authentication Required)".into(),
+        "the proxy proxy.corp.invalid:3128 could not be found (name lookup failed)".into(),
+        "the proxy proxy.corp.invalid:3128 closed the connection without answering".into(),
+        "the SOCKS proxy proxy.corp.invalid:3128 does not allow connections to qbo.intuit.invalid:443".into(),
+        "the SOCKS proxy proxy.corp.invalid:3128 has no route to qbo.intuit.invalid".into(),
+    ])
+}
+
 prop_compose! {
     fn facts()(
         (status_code, status_codes, error_kind, intercepted, slow, outage) in (
@@ -99,11 +121,15 @@ prop_compose! {
             proptest::option::of(any::<bool>()),
             proptest::option::of(cert_problem()),
         ),
-        (ttfb_ms, slow_ms, https, product) in (
+        (ttfb_ms, slow_ms, https, product, proxy_error, proxy_product, proxy_error_code, redirected_to) in (
             proptest::option::of(0u64..5000),
             proptest::option::of(100u64..3000),
             any::<bool>(),
-            proptest::option::of(Just("Avast Web Shield".to_string())),
+            proptest::option::of(product()),
+            proptest::option::of(proxy_error()),
+            proptest::option::of(Just("squid".to_string())),
+            proptest::option::of(Just("ERR_CONNECT_FAIL".to_string())),
+            proptest::option::of(Just("login.portal.invalid".to_string())),
         ),
     ) -> Facts {
         Facts {
@@ -120,6 +146,10 @@ prop_compose! {
             cert_seen,
             cert_problem,
             product,
+            proxy_error,
+            proxy_product,
+            proxy_error_code,
+            redirected_to,
             ttfb_ms,
             slow_ms,
             target: Some(if https { "https://qbo.intuit.invalid/" } else { "http://qbo.intuit.invalid/" }.into()),
@@ -184,6 +214,8 @@ proptest! {
         }
         prop_assert!(!v.title.is_empty() && !v.advice.is_empty());
         prop_assert!((1..=4).contains(&v.actions.len()));
+        // DESIGN's limits on the words, and no target's host in the advice.
+        crate::evidence::verdict_words::tests::assert_limits(&v, &["qbo.intuit.invalid"]);
     }
 
     #[test]
