@@ -72,7 +72,7 @@ fn a_captive_portal_redirecting_everything_is_named_with_its_host() {
     assert_eq!(run.verdict(), "captive_portal", "{}", run.dump());
     let advice = run.report["verdict"]["advice"].as_str().unwrap();
     assert!(advice.contains("login.portal.invalid"), "{advice}");
-    assert!(advice.contains("sign in"), "{advice}");
+    assert!(advice.contains("sign-in"), "{advice}");
     assert_eq!(run.results("connectivity")[0]["details"]["captive_portal"], true);
 }
 

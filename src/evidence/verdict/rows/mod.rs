@@ -1,7 +1,10 @@
 //! The rows of the verdict table, one function each, in DESIGN.md's order, over the results
 //! with their facts read once ([`Evidence`]); each returns its [`Finding`] when it matches.
 
-use super::{Blocked, Finding, NoAnswer, OutageSeen, ProxySaid, Slowness};
+use super::{Blocked, Finding, OutageSeen};
+use read::{how_far, incident, no_answer, proxy_said, slowness};
+
+mod read;
 use crate::evidence::catalog;
 use crate::evidence::facts::{Answerer, ErrorKind, Facts};
 use crate::evidence::ids::{BANK, CLOCK, CONNECTIVITY, DNS, HTTP, STATUS_PAGE, TCP, TLS};
@@ -261,123 +264,6 @@ pub(super) fn unexplained(ev: &Evidence) -> Option<Finding> {
 /// Neither the control sites nor QuickBooks were tested: `local_ok`, saying so.
 pub(super) fn nothing_tested(ev: &Evidence) -> Option<Finding> {
     (!ev.control_tried && !ev.qb_tried).then_some(Finding::NothingTested)
-}
-
-/// The one way the network failed, when every failure was of that kind.
-fn no_answer(kinds: impl Iterator<Item = ErrorKind>) -> NoAnswer {
-    let mut how: Option<NoAnswer> = None;
-    for kind in kinds {
-        let this = match kind {
-            ErrorKind::Dns => NoAnswer::Names,
-            ErrorKind::Timeout => NoAnswer::Timeout,
-            ErrorKind::Refused | ErrorKind::Unreachable | ErrorKind::Connect => NoAnswer::NoRoute,
-            _ => NoAnswer::Nothing,
-        };
-        match how {
-            None => how = Some(this),
-            Some(h) if h == this => {}
-            Some(_) => return NoAnswer::Nothing,
-        }
-    }
-    how.unwrap_or(NoAnswer::Nothing)
-}
-
-/// What the proxy did, in plain words after "the proxy": its own failure's words without its
-/// address and without the target it was asked for (the advice names the proxy; hosts belong
-/// to the check list).
-fn proxy_said(proxy: String, items: &[&Item]) -> ProxySaid {
-    let first = items.first();
-    let words = items.iter().find_map(|i| {
-        let words = i.f.proxy_error.clone()?;
-        // The host it was asked for is said as what it is (no hosts in the advice).
-        let what = if i.r.id == CONNECTIVITY {
-            "a test site"
-        } else {
-            "QuickBooks"
-        };
-        let host = i.f.target.as_deref().and_then(|t| url::Url::parse(t).ok());
-        let host = host
-            .as_ref()
-            .and_then(|u| Some((u.host_str()?.to_string(), u.port_or_known_default())));
-        Some(match host {
-            Some((host, port)) => {
-                let with_port = port.map(|p| format!("{host}:{p}")).unwrap_or_default();
-                let words = if with_port.is_empty() {
-                    words
-                } else {
-                    words.replace(&with_port, what)
-                };
-                words.replace(&host, what)
-            }
-            None => words,
-        })
-    });
-    let said = match (words, first.and_then(|i| i.f.proxy_status)) {
-        (Some(words), _) => {
-            let rest = words
-                .strip_prefix("the SOCKS proxy ")
-                .or_else(|| words.strip_prefix("the proxy "))
-                .map(|r| r.strip_prefix(proxy.as_str()).unwrap_or(r).trim_start())
-                .unwrap_or(&words);
-            let rest = rest.split(" when asked to connect").next().unwrap_or(rest);
-            rest.trim().trim_end_matches('.').to_string()
-        }
-        (None, Some(code)) => format!("answered {code}"),
-        (None, None) => "gave no answer".to_string(),
-    };
-    ProxySaid {
-        proxy,
-        product: items.iter().find_map(|i| i.f.proxy_product.clone()),
-        said,
-        code: items.iter().find_map(|i| i.f.proxy_error_code.clone()),
-    }
-}
-
-/// "3 hours ahead", "14 minutes behind": how far a clock `offset` seconds ahead is off.
-fn how_far(offset: i64) -> String {
-    let size = offset.unsigned_abs();
-    let amount = if size >= 7200 {
-        format!("{} hours", (size + 1800) / 3600)
-    } else if size >= 120 {
-        format!("{} minutes", (size + 30) / 60)
-    } else {
-        format!("{size} seconds")
-    };
-    let side = if offset > 0 { "ahead" } else { "behind" };
-    format!("{amount} {side}")
-}
-
-/// The first open incident's name on a status page result, when it names one: its first
-/// sentence, at most 12 words, without its closing stop (the advice says it in a sentence).
-fn incident(r: &CheckResult) -> Option<String> {
-    const WORDS: usize = 12;
-    let name = r.details.get("incidents")?.get(0)?.get("name")?.as_str()?;
-    let first = name
-        .split_inclusive(['.', '!', '?'])
-        .next()
-        .unwrap_or(name)
-        .trim()
-        .trim_end_matches(['.', '!', '?']);
-    let words: Vec<&str> = first.split_whitespace().collect();
-    let mut short = words.iter().take(WORDS).copied().collect::<Vec<_>>().join(" ");
-    if words.len() > WORDS || first.len() < name.trim().trim_end_matches(['.', '!', '?']).len() {
-        short.push('…');
-    }
-    (!short.is_empty()).then_some(short)
-}
-
-/// The slowest of the slow replies.
-fn slowness(slow: &[&Item]) -> Slowness {
-    if slow
-        .iter()
-        .any(|i| i.f.error_kind == Some(ErrorKind::BodyStalled))
-    {
-        return Slowness::Stalled;
-    }
-    slow.iter()
-        .filter_map(|i| i.f.total_ms.or(i.f.ttfb_ms))
-        .max()
-        .map_or(Slowness::Unknown, Slowness::Took)
 }
 
 /// The proxy itself is down for this request: unreachable, closed or reset without answering,
