@@ -25,6 +25,7 @@ pub use catalog::{CheckId, ids};
 pub use display_url::{DisplayUrl, redact_text, redact_url};
 pub use facts::{Answerer, CertProblem, ErrorKind, Facts};
 pub use verdict::{Verdict, VerdictId};
+pub use verdict_words::limits::check as words_within_limits;
 pub use verdict_words::{Side, WhoCanHelp, who_can_help};
 
 /// Decides the verdict from all results: the first row of the table that matches

@@ -6,6 +6,7 @@
 use super::verdict::{Finding, Verdict, VerdictId};
 
 mod generic;
+pub mod limits;
 mod support;
 #[cfg(test)]
 pub(crate) mod tests;

@@ -16,57 +16,11 @@ fn every_verdict_has_a_side_and_its_own_generic_words() {
     }
 }
 
-/// DESIGN's limits on a verdict's words, for every verdict qbfix can show; `hosts` are the
-/// probed targets' hosts, which the advice must not list.
+/// DESIGN's limits, as a test asserts them.
 pub(crate) fn assert_limits(v: &Verdict, hosts: &[&str]) {
-    let all = format!("{v:#?}");
-    assert!(
-        !v.title.is_empty() && v.title.chars().count() <= 90,
-        "title: {all}"
-    );
-    let words = v.advice.split_whitespace().count();
-    assert!((1..=60).contains(&words), "{words} words of advice: {all}");
-    assert!(sentences(&v.advice) <= 2, "more than two sentences: {all}");
-    assert!(depth(&v.advice) <= 1, "nested parentheses: {all}");
-    assert!(!v.advice.contains("://"), "a URL in the advice: {all}");
-    for host in hosts {
-        assert!(!v.advice.contains(host), "the host {host} in the advice: {all}");
+    if let Err(e) = limits::check(v, hosts) {
+        panic!("{e}");
     }
-    assert!((1..=4).contains(&v.actions.len()), "1–4 actions: {all}");
-    for a in v.actions.iter().chain([&v.title]) {
-        assert!(a.chars().count() <= 100, "too long: {a}");
-        assert!(!a.ends_with('.'), "a title or action is not a sentence: {a}");
-        let capital = a.chars().next().is_some_and(char::is_uppercase);
-        assert!(capital || a.starts_with("qbfix"), "{a}");
-        assert!(depth(a) <= 1, "nested parentheses: {a}");
-    }
-}
-
-/// Sentences: a full stop, question or exclamation mark at the end or before a space.
-fn sentences(text: &str) -> usize {
-    let chars: Vec<char> = text.trim_end().chars().collect();
-    let ends = chars
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| matches!(c, '.' | '!' | '?') && chars.get(i + 1).is_none_or(|n| n.is_whitespace()))
-        .count();
-    ends.max(1)
-}
-
-/// How deep parentheses nest.
-fn depth(text: &str) -> usize {
-    let (mut now, mut most) = (0usize, 0usize);
-    for c in text.chars() {
-        match c {
-            '(' => {
-                now += 1;
-                most = most.max(now);
-            }
-            ')' => now = now.saturating_sub(1),
-            _ => {}
-        }
-    }
-    most
 }
 
 /// Every finding's variety: each way each row can be found, every known product, long and

@@ -231,6 +231,9 @@ impl World {
         } else {
             Value::Null
         };
+        if json {
+            assert_words_within_limits(&report, setup);
+        }
         Run {
             code: out.status.code(),
             stdout,
@@ -238,6 +241,26 @@ impl World {
             report,
             elapsed: start.elapsed(),
         }
+    }
+}
+
+/// Every verdict a test's `check --json` shows keeps DESIGN's limits on its words, and its
+/// advice names none of the targets (issue 17: the scenario corpus is every network the tests
+/// build).
+fn assert_words_within_limits(report: &Value, setup: &Setup) {
+    let verdict: qbfix::evidence::Verdict = serde_json::from_value(report["verdict"].clone())
+        .unwrap_or_else(|e| panic!("no verdict ({e}): {report:#}"));
+    let targets: Vec<String> = setup
+        .quickbooks
+        .iter()
+        .chain(&setup.control)
+        .chain(&setup.bank)
+        .filter_map(|u| url::Url::parse(u).ok())
+        .filter_map(|u| Some(format!("{}:{}", u.host_str()?, u.port_or_known_default()?)))
+        .collect();
+    let hosts: Vec<&str> = targets.iter().map(String::as_str).collect();
+    if let Err(e) = qbfix::evidence::words_within_limits(&verdict, &hosts) {
+        panic!("the verdict's words break DESIGN's limits: {e}");
     }
 }
 

@@ -41,19 +41,10 @@ pub(super) fn proxy_said(proxy: String, items: &[&Item]) -> ProxySaid {
             "QuickBooks"
         };
         let host = i.f.target.as_deref().and_then(|t| url::Url::parse(t).ok());
-        let host = host
-            .as_ref()
-            .and_then(|u| Some((u.host_str()?.to_string(), u.port_or_known_default())));
+        let host = host.as_ref().and_then(|u| u.host_str().map(str::to_string));
+        let words = without_addresses(&words, &proxy, what);
         Some(match host {
-            Some((host, port)) => {
-                let with_port = port.map(|p| format!("{host}:{p}")).unwrap_or_default();
-                let words = if with_port.is_empty() {
-                    words
-                } else {
-                    words.replace(&with_port, what)
-                };
-                words.replace(&host, what)
-            }
+            Some(host) => words.replace(&host, what),
             None => words,
         })
     });
@@ -76,6 +67,23 @@ pub(super) fn proxy_said(proxy: String, items: &[&Item]) -> ProxySaid {
         said,
         code: items.iter().find_map(|i| i.f.proxy_error_code.clone()),
     }
+}
+
+/// `words` with every `host:port` but the proxy's said as `what`: a SOCKS proxy names the
+/// address it was handed, which may not be the target's name.
+fn without_addresses(words: &str, proxy: &str, what: &str) -> String {
+    let is_address = |token: &str| {
+        let token = token.trim_end_matches([',', ';', '.', ')']);
+        token != proxy
+            && token.rsplit_once(':').is_some_and(|(host, port)| {
+                !host.is_empty() && !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit())
+            })
+    };
+    words
+        .split(' ')
+        .map(|token| if is_address(token) { what } else { token })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// "3 hours ahead", "14 minutes behind": how far a clock `offset` seconds ahead is off.
