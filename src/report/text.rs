@@ -66,7 +66,9 @@ pub fn item_text(item: &Item) -> String {
 
 /// Adds `item` as a hanging list entry (and its note) to `out`.
 pub fn push_item(out: &mut Vec<String>, item: &Item, bullet: &str) {
-    let hang = " ".repeat(bullet.chars().count());
+    // Lines after the first hang under the bullet's first word ("- Step 6 " hangs by 2).
+    let lead = bullet.find(|c: char| c.is_alphanumeric()).unwrap_or(bullet.len());
+    let hang = " ".repeat(bullet[..lead].chars().count());
     out.extend(wrap(&item_text(item), bullet, &hang, WIDTH));
     if let Some(note) = &item.note {
         let lead = format!("{hang}Note: ");
@@ -93,11 +95,10 @@ pub fn render(doc: &Document) -> String {
         if section.items.is_empty() {
             lines.extend(wrap(section.empty, "", "", WIDTH));
         }
-        for (n, item) in section.items.iter().enumerate() {
-            let bullet = if section.kind == SectionKind::Steps {
-                format!("{:>2}. ", n + 1)
-            } else {
-                "- ".to_string()
+        for item in &section.items {
+            let bullet = match item.number {
+                Some(n) => format!("- Step {n} "),
+                None => "- ".to_string(),
             };
             push_item(&mut lines, item, &bullet);
         }

@@ -176,7 +176,6 @@ fn system_facts(checks: &[CheckResult]) -> SystemFacts {
 /// Turns a result code into a session (not saved, id and case code unset).
 pub fn session_from_code(code: &str, now: Timestamp) -> Result<Session, ImportError> {
     let decoded = result_code::decode(code).map_err(ImportError::Code)?;
-    let how = ImportSource::ResultCode.describe();
     let mut session = Session::new(String::new(), "qbo-502", now, SystemFacts::default());
     session.checks = decoded
         .statuses
@@ -184,17 +183,15 @@ pub fn session_from_code(code: &str, now: Timestamp) -> Result<Session, ImportEr
         .filter_map(|(id, status)| status.map(|s| (id, s)))
         .map(|(id, s)| {
             let word = match s {
-                Status::Pass => "passed",
-                Status::Warn => "warned",
-                Status::Fail => "failed",
-                Status::Skip => "was skipped",
-                Status::Error => "could not run",
+                Status::Pass => "Passed",
+                Status::Warn => "Warned",
+                Status::Fail => "Failed",
+                Status::Skip => "Skipped",
+                Status::Error => "Could not run",
             };
-            CheckResult::new(
-                id,
-                s,
-                format!("{} {word} ({how})", crate::evidence::catalog::label(id)),
-            )
+            // Shown beside the check's name; where it came from is said once, by the
+            // report's heading, not on each result.
+            CheckResult::new(id, s, word)
         })
         .collect();
     session.verdict = match &decoded.verdict {
