@@ -218,3 +218,44 @@ fn a_report_from_a_result_code_has_one_heading_for_the_customer_s_results() {
         );
     }
 }
+
+/// A finished, unresolved session whose verdict is `id`.
+fn unresolved(id: VerdictId) -> Session {
+    let mut s = Session::new(
+        "20261218-101320-c0ffee".into(),
+        "qbo-502",
+        t(0),
+        system("Windows", "Windows 11 Pro"),
+    );
+    s.verdict = Some(qbfix::evidence::Verdict {
+        id,
+        title: "What the checks found".into(),
+        advice: "What to do.".into(),
+        actions: Vec::new(),
+    });
+    s.outcome = qbfix::session::Outcome::Unresolved;
+    s.finished_at = Some(t(100));
+    s
+}
+
+#[test]
+fn next_steps_follow_who_can_help_and_name_48_hours() {
+    let steps = |id| report::next_steps(&unresolved(id)).join(" ");
+    let bank = steps(VerdictId::BankUnreachable);
+    assert!(bank.contains("48 hours"), "{bank}");
+    assert!(bank.contains("your bank"), "{bank}");
+    let outage = steps(VerdictId::ServiceOutage);
+    assert!(outage.contains("qbfix watch"), "{outage}");
+    assert!(outage.contains("support cannot speed up"), "{outage}");
+    let offline = steps(VerdictId::Offline);
+    assert!(offline.contains("internet provider"), "{offline}");
+    for id in [VerdictId::LocalOk, VerdictId::Unexplained] {
+        let said = steps(id);
+        assert!(said.contains("Help > Contact Us"), "{said}");
+        assert!(said.contains("scam"), "{said}");
+    }
+    for id in VerdictId::ALL {
+        let said = steps(id);
+        assert!(!said.contains("a day"), "{id:?}: {said}");
+    }
+}
