@@ -44,6 +44,11 @@ struct CheckDoc {
     #[allow(dead_code)]
     schema_version: u32,
     verdict: Verdict,
+    /// The result code `check --json` carries (older ones have none): the code is made
+    /// again from the verdict and results, so it is only read past.
+    #[serde(default)]
+    #[allow(dead_code)]
+    result_code: Option<String>,
     checks: Vec<CheckResult>,
     #[serde(default)]
     duration_ms: u64,
