@@ -33,6 +33,12 @@ pub enum ImportError {
     Shape { name: String, problem: String },
     #[error("cannot import: {0}")]
     Code(result_code::CodeError),
+    #[error(
+        "cannot import: {0} is a case code, which names a session; --code takes the result code \
+         the customer reads from their screen, like 7K3M-9TQ2-5. To open the session of a case \
+         code: qbfix --helpdesk --customer {0}, or print its report: qbfix report {0}"
+    )]
+    CaseCode(String),
     #[error(transparent)]
     Store(#[from] crate::session::StoreError),
 }
@@ -180,6 +186,9 @@ fn system_facts(checks: &[CheckResult]) -> SystemFacts {
 
 /// Turns a result code into a session (not saved, id and case code unset).
 pub fn session_from_code(code: &str, now: Timestamp) -> Result<Session, ImportError> {
+    if let Some(case) = crate::session::case_code::parse(code) {
+        return Err(ImportError::CaseCode(case));
+    }
     let decoded = result_code::decode(code).map_err(ImportError::Code)?;
     let mut session = Session::new(String::new(), "qbo-502", now, SystemFacts::default());
     session.checks = decoded
