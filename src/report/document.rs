@@ -96,6 +96,16 @@ pub struct Item {
 }
 
 impl Item {
+    /// The label as it leads the text: "Outcome:", but a question as it is ("What do you
+    /// see?") and a label with no text after it without a colon; `None` without a label.
+    pub fn lead(&self) -> Option<String> {
+        match self.label.as_str() {
+            "" => None,
+            l if self.text.is_empty() || l.ends_with(['?', '!', ':', '.']) => Some(l.to_string()),
+            l => Some(format!("{l}:")),
+        }
+    }
+
     pub fn new(label: impl Into<String>, text: impl Into<String>) -> Item {
         Item {
             mark: None,

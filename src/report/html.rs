@@ -34,8 +34,8 @@ fn item_html(item: &Item) -> String {
             mark.word()
         );
     }
-    if !item.label.is_empty() {
-        let _ = write!(li, "<strong>{}:</strong> ", esc(&item.label));
+    if let Some(lead) = item.lead() {
+        let _ = write!(li, "<strong>{}</strong> ", esc(&lead));
     }
     li.push_str(&esc(&item.text));
     if let Some(t) = &item.time {

@@ -57,13 +57,17 @@ fn item_line(item: &Item) -> String {
         };
         let _ = write!(line, "{symbol} {}: ", mark.word());
     }
-    if !item.label.is_empty() {
-        let _ = write!(line, "**{}:** ", escape(&item.label));
+    let mut words = Vec::new();
+    if let Some(lead) = item.lead() {
+        words.push(format!("**{}**", escape(&lead)));
     }
-    line.push_str(&escape(&item.text));
+    if !item.text.is_empty() {
+        words.push(escape(&item.text));
+    }
     if let Some(t) = &item.time {
-        let _ = write!(line, " ({})", escape(t));
+        words.push(format!("({})", escape(t)));
     }
+    line.push_str(&words.join(" "));
     line
 }
 

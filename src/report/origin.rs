@@ -34,7 +34,8 @@ pub(super) fn step_items(
                 mark: Some(mark),
                 number: numbers.of(&r.id),
                 label: clean(&r.title),
-                text: r.answer.as_deref().map_or("(not answered)".to_string(), clean),
+                // Unanswered: the mark says so ("? not answered").
+                text: r.answer.as_deref().map_or_else(String::new, clean),
                 note: r.note.as_deref().map(|n| clean_multiline(n).replace('\n', " / ")),
                 time: r.answered_at.as_ref().map(when),
             }

@@ -53,9 +53,11 @@ pub fn item_text(item: &Item) -> String {
     if let Some(mark) = item.mark {
         text.push_str(&format!("[{} {}] ", mark.symbol(), mark.word()));
     }
-    if !item.label.is_empty() {
-        text.push_str(&item.label);
-        text.push_str(": ");
+    if let Some(lead) = item.lead() {
+        text.push_str(&lead);
+        if !item.text.is_empty() {
+            text.push(' ');
+        }
     }
     text.push_str(&item.text);
     if let Some(t) = &item.time {

@@ -48,8 +48,10 @@ fn jumped() -> Session {
             Status::Pass,
             "Internet works: example answered in 41 ms",
         )
+        .with("status_code", 204)
         .with_duration(std::time::Duration::from_millis(43)),
         CheckResult::new("http", Status::Pass, "QuickBooks answered")
+            .with("status_code", 200)
             .with_duration(std::time::Duration::from_millis(7)),
         CheckResult::new("bank", Status::Skip, "No bank address was given")
             .with_duration(std::time::Duration::from_millis(0)),
@@ -85,7 +87,7 @@ fn jumps_appear_in_every_format_in_plain_words() {
     assert_eq!(s.jumps.len(), 1, "the jump is recorded");
     let flow = flow::default_flow().unwrap();
     let doc = Document::new(&s, Some(&flow), &tz());
-    let (from, to) = (step_number(&s, "connection"), step_number(&s, "firewall"));
+    let (from, to) = (step_number(&s, &s.jumps[0].from), step_number(&s, "firewall"));
     let said = format!("Jumped from step {from} to step {to}");
     for (format, out) in formats(&doc) {
         let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -93,7 +95,7 @@ fn jumps_appear_in_every_format_in_plain_words() {
         assert!(flat.contains("12:07 +01:00"), "{format} says when:\n{out}");
     }
     let json: serde_json::Value = serde_json::from_str(&report::json(&s).unwrap()).unwrap();
-    assert_eq!(json["jumps"][0]["from"], "connection", "{json}");
+    assert_eq!(json["jumps"][0]["from"], s.jumps[0].from.as_str(), "{json}");
     assert_eq!(json["jumps"][0]["to"], "firewall", "{json}");
 }
 
@@ -109,7 +111,9 @@ fn steps_are_numbered_by_their_place_in_the_flow_not_by_visit_order() {
     );
     let md = doc.markdown();
     assert!(
-        md.contains(&format!("Step {firewall} • tried: **Check your firewall")),
+        md.contains(&format!(
+            "Step {firewall} • tried: **Check your firewall and security software:** No"
+        )),
         "{md}"
     );
     let text = doc.text();
@@ -258,4 +262,32 @@ fn next_steps_follow_who_can_help_and_name_48_hours() {
         let said = steps(id);
         assert!(!said.contains("a day"), "{id:?}: {said}");
     }
+}
+
+/// The whole Markdown and text of the helpdesk call with a jump, as a person reads them.
+#[test]
+fn a_helpdesk_call_with_a_jump_as_markdown_and_text() {
+    let flow = flow::default_flow().unwrap();
+    let doc = Document::new(&jumped(), Some(&flow), &tz());
+    insta::assert_snapshot!("jumped_markdown", doc.markdown());
+    insta::assert_snapshot!("jumped_text", doc.text());
+}
+
+/// The whole Markdown of a session made from a result code.
+#[test]
+fn a_result_code_s_report_as_markdown() {
+    let results: Vec<CheckResult> = qbfix::evidence::result_code::CHECKS
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let status = if i == 5 { Status::Fail } else { Status::Pass };
+            CheckResult::new(*id, status, "fine")
+        })
+        .collect();
+    let code = qbfix::evidence::result_code::encode(Some(VerdictId::ServiceOutage), &results);
+    let mut s = qbfix::session::import::session_from_code(&code, t(0)).unwrap();
+    s.id = "20261218-101320-c0ffee".into();
+    s.case_code = Some("QB-7K3M-9TQ2".into());
+    let flow = flow::default_flow().unwrap();
+    insta::assert_snapshot!(Document::new(&s, Some(&flow), &tz()).markdown());
 }
