@@ -142,12 +142,11 @@ fn nested_list_items(md: &str) -> Vec<&str> {
             } else {
                 return false;
             };
-            let opens_list = ["- ", "* ", "+ "].iter().any(|m| content.starts_with(m))
+            ["- ", "* ", "+ "].iter().any(|m| content.starts_with(m))
                 || content == "-"
                 || content.split_once(['.', ')']).is_some_and(|(n, r)| {
                     !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && r.starts_with(' ')
-                });
-            opens_list
+                })
         })
         .collect()
 }
@@ -204,7 +203,7 @@ fn a_check_s_time_is_said_once() {
 fn a_report_from_a_result_code_has_one_heading_for_the_customer_s_results() {
     let results: Vec<CheckResult> = qbfix::evidence::result_code::CHECKS
         .iter()
-        .map(|id| CheckResult::new(*id, Status::Pass, "fine"))
+        .map(|id| CheckResult::new(id, Status::Pass, "fine"))
         .collect();
     let code = qbfix::evidence::result_code::encode(Some(VerdictId::LocalOk), &results);
     let s = qbfix::session::import::session_from_code(&code, t(0)).unwrap();
@@ -281,7 +280,7 @@ fn a_result_code_s_report_as_markdown() {
         .enumerate()
         .map(|(i, id)| {
             let status = if i == 5 { Status::Fail } else { Status::Pass };
-            CheckResult::new(*id, status, "fine")
+            CheckResult::new(id, status, "fine")
         })
         .collect();
     let code = qbfix::evidence::result_code::encode(Some(VerdictId::ServiceOutage), &results);
