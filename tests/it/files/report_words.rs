@@ -94,6 +94,8 @@ fn jumps_appear_in_every_format_in_plain_words() {
         assert!(flat.contains(&said), "{format} lacks {said:?}:\n{out}");
         assert!(flat.contains("12:07 +01:00"), "{format} says when:\n{out}");
     }
+    let ticket = doc.ticket();
+    assert!(ticket.contains(&format!("**Jumps:** {said}")), "{ticket}");
     let json: serde_json::Value = serde_json::from_str(&report::json(&s).unwrap()).unwrap();
     assert_eq!(json["jumps"][0]["from"], s.jumps[0].from.as_str(), "{json}");
     assert_eq!(json["jumps"][0]["to"], "firewall", "{json}");
