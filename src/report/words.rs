@@ -82,6 +82,9 @@ pub fn os_words(os: &str, version: &str) -> String {
     } else if version.starts_with(char::is_alphabetic) {
         // A name of its own ("macOS 15.1 Sequoia" beside "Darwin").
         version.to_string()
+    } else if os.contains(|c: char| c.is_ascii_digit()) {
+        // The name has its version already: what follows is the kernel's (a check file).
+        format!("{os}, kernel {version}")
     } else {
         format!("{os} {version}")
     }
@@ -137,6 +140,11 @@ mod tests {
                 "Debian GNU/Linux 12 (bookworm)",
                 "",
                 "Debian GNU/Linux 12 (bookworm)",
+            ),
+            (
+                "Debian GNU/Linux 12 (bookworm)",
+                "6.1.0-26-amd64",
+                "Debian GNU/Linux 12 (bookworm), kernel 6.1.0-26-amd64",
             ),
             ("", "", ""),
         ] {
