@@ -101,8 +101,8 @@ pub fn next_steps(session: &Session) -> Vec<String> {
              it is your side or Intuit's."
                 .into(),
         ],
-        Outcome::Escalated => vec![SUPPORT_SAFELY.into()],
-        Outcome::Unresolved => {
+        // Handed on, or not fixed yet: whoever can help for this verdict.
+        Outcome::Escalated | Outcome::Unresolved => {
             let mut steps = Vec::new();
             if matches!(
                 verdict,
@@ -114,7 +114,10 @@ pub fn next_steps(session: &Session) -> Vec<String> {
                         .to_string(),
                 );
             }
-            steps.push(who.says.to_string());
+            // QuickBooks support's own words are how to reach them safely, said below.
+            if !who.quickbooks_support {
+                steps.push(who.says.to_string());
+            }
             if through_support {
                 steps.push(SUPPORT_SAFELY.into());
             }

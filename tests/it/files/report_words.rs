@@ -292,3 +292,19 @@ fn a_result_code_s_report_as_markdown() {
     let flow = flow::default_flow().unwrap();
     insta::assert_snapshot!(Document::new(&s, Some(&flow), &tz()).markdown());
 }
+
+#[test]
+fn handed_on_next_steps_name_who_can_help() {
+    let mut s = unresolved(VerdictId::Offline);
+    s.outcome = qbfix::session::Outcome::Escalated;
+    let said = report::next_steps(&s).join(" ");
+    assert!(said.contains("internet provider"), "{said}");
+    assert!(
+        !said.contains("Help > Contact Us"),
+        "not QuickBooks support: {said}"
+    );
+    let mut s = unresolved(VerdictId::Unexplained);
+    s.outcome = qbfix::session::Outcome::Escalated;
+    let said = report::next_steps(&s).join(" ");
+    assert!(said.contains("Help > Contact Us"), "{said}");
+}
