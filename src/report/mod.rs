@@ -23,7 +23,6 @@ pub use json::{ReportJson, json};
 pub use markdown::escape as markdown_escape;
 pub use summary::CheckedAgain;
 pub use text::{WIDTH as TEXT_WIDTH, wrap as wrap_text};
-pub use words::os_words;
 
 /// The Document of `session` in this computer's time zone.
 pub fn document(session: &Session, flow: Option<&Flow>) -> Document {

@@ -66,7 +66,7 @@ pub(super) fn jump_items(
 /// version "Linux (Debian GNU/Linux 12)", macOS "Darwin" with "macOS 15.1 Sequoia", Windows
 /// "Windows" with "Windows 11 Pro"; a session made from a customer's check file has the name
 /// and the kernel. Each is said once.
-pub fn os_words(os: &str, version: &str) -> String {
+pub(super) fn os_words(os: &str, version: &str) -> String {
     let (os, version) = (os.trim(), version.trim());
     let version = version
         .strip_suffix(')')
