@@ -1,11 +1,13 @@
-//! Small pieces of a report's wording, each said once: a step's place in the flow (the number
-//! the screen showed), the helpdesk jumps in plain words, the operating system in one phrase
-//! ("Debian GNU/Linux 12", not sysinfo's "Debian GNU/Linux Linux (Debian GNU/Linux 12)"), and
-//! whether a check's summary already names its time (then the report adds no second one).
+//! Small pieces of a report's wording, each said once: how the session ended (handed on to
+//! whom), a step's place in the flow (the number the screen showed), the helpdesk jumps in
+//! plain words, the operating system in one phrase ("Debian GNU/Linux 12", not sysinfo's
+//! "Debian GNU/Linux Linux (Debian GNU/Linux 12)"), and whether a check's summary already
+//! names its time (then the report adds no second one).
 
 use super::document::Item;
+use crate::evidence::VerdictId;
 use crate::flow::Flow;
-use crate::session::{Jump, Session, SystemFacts};
+use crate::session::{Jump, Outcome, Session, SystemFacts};
 use crate::text::sanitize::clean;
 
 /// Step numbers as the screen showed them: the place on the route the verdict gives (the
@@ -25,6 +27,19 @@ impl<'a> Numbers<'a> {
     /// The number of step `id`, when the flow is known and has it.
     pub(super) fn of(&self, id: &str) -> Option<usize> {
         self.route.iter().position(|s| *s == id).map(|i| i + 1)
+    }
+}
+
+/// How the session ended, in words; a session handed on names who it was handed to, as
+/// DESIGN's who-can-help list says for the verdict ("Handed on to your internet provider").
+pub(super) fn outcome(outcome: Outcome, verdict: Option<VerdictId>) -> String {
+    let who = crate::evidence::who_can_help(verdict);
+    match outcome {
+        Outcome::Escalated if who.quickbooks_support => outcome.describe().to_string(),
+        // Nobody to call (a wrong clock): not fixed yet, rather than handed to nobody.
+        Outcome::Escalated if who.who.starts_with("nobody") => Outcome::Unresolved.describe().to_string(),
+        Outcome::Escalated => format!("Handed on to {}", who.who),
+        _ => outcome.describe().to_string(),
     }
 }
 

@@ -308,3 +308,21 @@ fn handed_on_next_steps_name_who_can_help() {
     let said = report::next_steps(&s).join(" ");
     assert!(said.contains("Help > Contact Us"), "{said}");
 }
+
+/// A session handed on names who it was handed to, as DESIGN's who-can-help list says.
+#[test]
+fn a_handed_on_outcome_names_who_can_help() {
+    let flow = flow::default_flow().unwrap();
+    let outcome = |id| {
+        let mut s = unresolved(id);
+        s.outcome = qbfix::session::Outcome::Escalated;
+        let doc = Document::new(&s, Some(&flow), &tz());
+        let item = &doc.items(report::SectionKind::Overview)[0];
+        assert_eq!(item.label, "Outcome");
+        item.text.clone()
+    };
+    assert_eq!(outcome(VerdictId::Offline), "Handed on to your internet provider");
+    assert_eq!(outcome(VerdictId::BankUnreachable), "Handed on to your bank");
+    assert_eq!(outcome(VerdictId::LocalOk), "Handed to QuickBooks support");
+    assert!(!outcome(VerdictId::ClockWrong).contains("nobody"));
+}
