@@ -31,14 +31,11 @@ impl<'a> Numbers<'a> {
 }
 
 /// How the session ended, in words; a session handed on names who it was handed to, as
-/// DESIGN's who-can-help list says for the verdict ("Handed on to your internet provider").
+/// DESIGN's who-can-help list says for the verdict: "Handed to {who}" ("Handed to your
+/// internet provider"), the form `WhoCanHelp::who` is written for.
 pub(super) fn outcome(outcome: Outcome, verdict: Option<VerdictId>) -> String {
-    let who = crate::evidence::who_can_help(verdict);
     match outcome {
-        Outcome::Escalated if who.quickbooks_support => outcome.describe().to_string(),
-        // Nobody to call (a wrong clock): not fixed yet, rather than handed to nobody.
-        Outcome::Escalated if who.who.starts_with("nobody") => Outcome::Unresolved.describe().to_string(),
-        Outcome::Escalated => format!("Handed on to {}", who.who),
+        Outcome::Escalated => format!("Handed to {}", crate::evidence::who_can_help(verdict).who),
         _ => outcome.describe().to_string(),
     }
 }
