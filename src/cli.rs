@@ -139,10 +139,15 @@ pub struct ImportArgs {
 #[derive(Debug, Args)]
 pub struct WatchArgs {
     /// Seconds between polls (1 to 86400)
-    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 30.0,
+        allow_negative_numbers = true
+    )]
     pub interval: f64,
-    /// Give up (exit 1) after this many seconds
-    #[arg(long, value_name = "SECS")]
+    /// Give up (exit 1) after this many seconds (at most 31536000, one year)
+    #[arg(long, value_name = "SECS", allow_negative_numbers = true)]
     pub timeout: Option<f64>,
 }
 

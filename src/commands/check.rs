@@ -1,6 +1,8 @@
 //! `qbfix check`: runs the checks without the wizard and prints the "whose problem" card, a
 //! ✓ ! ✗ table by friendly check names and the verdict (wrapped at the terminal width), or
-//! exactly the JSON object of DESIGN.md. Exit 0 when all pass, 1 when any warns or fails.
+//! exactly the JSON object of DESIGN.md (with the result code). On a terminal, stderr says
+//! "Checking…" at once and, after 1.5 s, what it still waits on by friendly names. Exit 0 when
+//! all pass, 1 when any warns or fails.
 
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
@@ -20,6 +22,8 @@ use crate::text::wrap::{fill, hanging, wrap_line};
 pub struct CheckReport {
     pub schema_version: u32,
     pub verdict: Verdict,
+    /// The code the customer reads aloud to the helpdesk ("7K3M-9TQ2-5"), as the table shows.
+    pub result_code: String,
     pub checks: Vec<CheckResult>,
     pub duration_ms: u64,
 }
@@ -58,6 +62,9 @@ pub async fn measure(config: Arc<Config>, json: bool, only: &[String]) -> std::i
     let mut results = Vec::new();
     let mut duration_ms = 0;
     let mut announced = false;
+    if progress {
+        super::output::say(CHECKING);
+    }
     let mut tick = tokio::time::interval(Duration::from_millis(250));
     loop {
         tokio::select! {
@@ -71,7 +78,7 @@ pub async fn measure(config: Arc<Config>, json: bool, only: &[String]) -> std::i
             },
             _ = tick.tick(), if progress && !announced => {
                 if started.elapsed() >= Duration::from_millis(1500) && !pending.is_empty() {
-                    super::output::say(&format!("still waiting on: {}", pending.join(", ")));
+                    super::output::say(&still_waiting(&pending));
                     announced = true;
                 }
             }
@@ -83,6 +90,7 @@ pub async fn measure(config: Arc<Config>, json: bool, only: &[String]) -> std::i
     let written = if json {
         let report = CheckReport {
             schema_version: 1,
+            result_code: crate::evidence::result_code::encode(Some(verdict.id), &results),
             verdict,
             checks: results,
             duration_ms,
@@ -96,6 +104,18 @@ pub async fn measure(config: Arc<Config>, json: bool, only: &[String]) -> std::i
     };
     // A reader that stopped early (`| head`) is no error: [`super::output`] drops the rest.
     written.map(|()| problem)
+}
+
+/// Said on a terminal's stderr the moment `check` starts.
+pub const CHECKING: &str = "Checking…";
+
+/// After 1.5 s: what `check` still waits on, by the names a person reads.
+pub fn still_waiting(pending: &[&str]) -> String {
+    let names: Vec<&str> = pending
+        .iter()
+        .map(|id| crate::evidence::catalog::label(id))
+        .collect();
+    format!("Still waiting on: {}", names.join(", "))
 }
 
 fn write_json(report: &CheckReport) -> std::io::Result<()> {

@@ -5,7 +5,7 @@
 use jiff::tz::TimeZone;
 
 use super::document::{Document, Item, Section, SectionKind, when_in};
-use super::origin;
+use super::{origin, words};
 use crate::evidence::{CheckResult, Side, VerdictId};
 use crate::flow::Flow;
 use crate::session::{Outcome, Session};
@@ -26,7 +26,7 @@ impl Document {
         let mut overview = Vec::new();
         let outcome = match s.fixed_by() {
             Some(t) => format!("{} (fixed by: {})", s.outcome.describe(), clean(t)),
-            None => s.outcome.describe().to_string(),
+            None => words::outcome(s.outcome, verdict_id),
         };
         overview.push(Item::new("Outcome", outcome));
         if let Some(code) = &s.case_code {
@@ -50,12 +50,8 @@ impl Document {
 
         let verdict = match &s.verdict {
             Some(v) => {
-                let mut title = clean(&v.title);
-                if let Some(how) = imported {
-                    title = format!("{title} ({how})");
-                }
                 vec![
-                    Item::new("", title),
+                    Item::new("", clean(&v.title)),
                     Item::new("What to do", clean(&v.advice)),
                     Item::new("Whose problem", Side::place(Some(v.id.side()))),
                 ]
@@ -74,22 +70,27 @@ impl Document {
             .map(|r| clean(&r.title));
 
         let summary_id = flow.map(|f| f.summary().id.as_str());
-        let steps = origin::step_items(&s.steps, summary_id, &when);
+        let numbers = words::Numbers::new(flow, s);
+        let steps = origin::step_items(&s.steps, summary_id, &numbers, &when);
+        let jumps = words::jump_items(s, flow, &numbers, &when);
         let closing = origin::closing_items(&s.closing_notes, &when);
-        let theirs = origin::customer_answers(s, summary_id, &when);
+        let theirs = origin::customer_answers(s, summary_id, &numbers, &when);
         let this_computer = origin::this_computer(s);
 
         let checks = s.checks.iter().map(origin::check_item).collect();
         let status_page = incidents(&s.checks);
 
-        let sys = &s.system;
-        let computer = vec![
-            Item::new(
-                "System",
-                clean(&format!("{} {} ({})", sys.os, sys.os_version, sys.arch)),
-            ),
-            Item::new("qbfix version", clean(&sys.qbfix_version)),
-        ];
+        let unknown = match s.customer {
+            Some(_) => "not sent by the customer",
+            None => "not recorded",
+        };
+        let mut computer = vec![Item::new(
+            "System",
+            words::system_line(&s.system).unwrap_or_else(|| unknown.to_string()),
+        )];
+        if !s.system.qbfix_version.trim().is_empty() {
+            computer.push(Item::new("qbfix version", clean(&s.system.qbfix_version)));
+        }
         let next = super::next_steps(s)
             .into_iter()
             .map(|t| Item::new("", t))
@@ -118,6 +119,9 @@ impl Document {
             ),
             section(SectionKind::Steps, "Steps", steps, "No step was answered."),
         ];
+        if !jumps.is_empty() {
+            sections.push(section(SectionKind::Jumps, "Jumps between steps", jumps, ""));
+        }
         if !closing.is_empty() {
             sections.push(section(SectionKind::ClosingNotes, "Closing notes", closing, ""));
         }
@@ -131,10 +135,12 @@ impl Document {
         }
         sections.push(section(
             SectionKind::Checks,
-            if s.customer.is_some() {
-                "Checks (the customer's computer)"
-            } else {
-                "Checks"
+            match s.customer.as_ref().map(|c| c.source) {
+                Some(crate::session::ImportSource::ResultCode) => {
+                    "Checks (reported by the customer's result code)"
+                }
+                Some(_) => "Checks (the customer's computer)",
+                None => "Checks",
             },
             checks,
             "No check results were recorded.",

@@ -14,6 +14,8 @@ pub enum SectionKind {
     Overview,
     Verdict,
     Steps,
+    /// In helpdesk mode: each `g` from one step straight to another, in plain words.
+    Jumps,
     /// Notes added on the summary after the session was finished.
     ClosingNotes,
     /// In a call: what the customer's own session recorded (answers, notes, outcome).
@@ -82,6 +84,9 @@ impl Mark {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     pub mark: Option<Mark>,
+    /// A step's place in the flow, as the screen numbered it ("Step 6"), whatever the order
+    /// it was visited in; `None` for everything else.
+    pub number: Option<usize>,
     /// A short bold lead ("Outcome", a step title, a check name); may be empty.
     pub label: String,
     pub text: String,
@@ -91,9 +96,20 @@ pub struct Item {
 }
 
 impl Item {
+    /// The label as it leads the text: "Outcome:", but a question as it is ("What do you
+    /// see?") and a label with no text after it without a colon; `None` without a label.
+    pub fn lead(&self) -> Option<String> {
+        match self.label.as_str() {
+            "" => None,
+            l if self.text.is_empty() || l.ends_with(['?', '!', ':', '.']) => Some(l.to_string()),
+            l => Some(format!("{l}:")),
+        }
+    }
+
     pub fn new(label: impl Into<String>, text: impl Into<String>) -> Item {
         Item {
             mark: None,
+            number: None,
             label: label.into(),
             text: text.into(),
             note: None,
@@ -123,7 +139,8 @@ pub struct Document {
     /// Whose side the verdict puts the problem on (`None`: no verdict yet); the HTML verdict
     /// box is coloured by it.
     pub side: Option<Side>,
-    /// "reported by the customer's result code" for imported sessions.
+    /// "reported by the customer's result code" for imported sessions: said once, in the
+    /// overview and the heading of their checks, never on each result.
     pub imported: Option<&'static str>,
     /// The fix step the verdict's advice is about (the flow's `[first_step]` for the
     /// verdict), "step title: answer", when the person answered it "No, still failing": the

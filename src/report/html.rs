@@ -34,8 +34,8 @@ fn item_html(item: &Item) -> String {
             mark.word()
         );
     }
-    if !item.label.is_empty() {
-        let _ = write!(li, "<strong>{}:</strong> ", esc(&item.label));
+    if let Some(lead) = item.lead() {
+        let _ = write!(li, "<strong>{}</strong> ", esc(&lead));
     }
     li.push_str(&esc(&item.text));
     if let Some(t) = &item.time {
@@ -85,14 +85,15 @@ fn write_doc(out: &mut String, doc: &Document) -> std::fmt::Result {
             writeln!(out, "<p>{}</p>", esc(section.empty))?;
             continue;
         }
-        let list = if section.kind == SectionKind::Steps {
-            "ol"
-        } else {
-            "ul"
-        };
+        // Steps keep the number the flow gives them, whatever order they were visited in.
+        let numbered = section.items.iter().all(|i| i.number.is_some());
+        let list = if numbered { "ol" } else { "ul" };
         writeln!(out, "<{list}>")?;
         for item in &section.items {
-            writeln!(out, "<li>{}</li>", item_html(item))?;
+            match item.number.filter(|_| numbered) {
+                Some(n) => writeln!(out, "<li value=\"{n}\">{}</li>", item_html(item))?,
+                None => writeln!(out, "<li>{}</li>", item_html(item))?,
+            }
         }
         writeln!(out, "</{list}>")?;
     }

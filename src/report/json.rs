@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::evidence::{CheckResult, Verdict};
 use crate::session::{
-    CheckRun, ClosingNote, Customer, ImportSource, Origin, Outcome, Session, StepRecord, SystemFacts,
+    CheckRun, ClosingNote, Customer, ImportSource, Jump, Origin, Outcome, Session, StepRecord, SystemFacts,
 };
 
 /// The report object. [`json`] cleans every string in it before printing.
@@ -29,6 +29,8 @@ pub struct ReportJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer: Option<CustomerJson<'a>>,
     pub steps: Vec<ReportStep<'a>>,
+    /// Helpdesk jumps (`g`), in order: from which step to which, and when.
+    pub jumps: &'a [Jump],
     /// Notes added on the summary after the session was finished, in order.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub closing_notes: &'a [ClosingNote],
@@ -67,6 +69,7 @@ impl<'a> ReportJson<'a> {
             redaction: session.redaction,
             customer: session.customer.as_ref().map(CustomerJson::new),
             steps: session.steps.iter().map(step).collect(),
+            jumps: &session.jumps,
             closing_notes: &session.closing_notes,
             checks: &session.checks,
             this_computer_checks: &session.this_computer_checks,

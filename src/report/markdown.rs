@@ -43,18 +43,31 @@ fn is_entity(rest: &[char]) -> bool {
     !body.is_empty() && rest.get(body.len() + 1) == Some(&';')
 }
 
+/// One item after its "- " bullet. A step leads with its place in the flow ("Step 6"); a
+/// mark that would open a list of its own at the start of an item ("- skipped") is escaped.
 fn item_line(item: &Item) -> String {
     let mut line = String::new();
+    if let Some(n) = item.number {
+        let _ = write!(line, "Step {n} ");
+    }
     if let Some(mark) = item.mark {
-        let _ = write!(line, "{} {}: ", mark.symbol(), mark.word());
+        let symbol = match line.is_empty() {
+            true => escape(mark.symbol()),
+            false => mark.symbol().to_string(),
+        };
+        let _ = write!(line, "{symbol} {}: ", mark.word());
     }
-    if !item.label.is_empty() {
-        let _ = write!(line, "**{}:** ", escape(&item.label));
+    let mut words = Vec::new();
+    if let Some(lead) = item.lead() {
+        words.push(format!("**{}**", escape(&lead)));
     }
-    line.push_str(&escape(&item.text));
+    if !item.text.is_empty() {
+        words.push(escape(&item.text));
+    }
     if let Some(t) = &item.time {
-        let _ = write!(line, " ({})", escape(t));
+        words.push(format!("({})", escape(t)));
     }
+    line.push_str(&words.join(" "));
     line
 }
 
@@ -75,16 +88,12 @@ pub fn render(doc: &Document) -> String {
             let _ = writeln!(out, "{}", section.empty);
             continue;
         }
-        let numbered = section.kind == SectionKind::Steps;
-        for (n, item) in section.items.iter().enumerate() {
-            let bullet = if numbered {
-                format!("{}.", n + 1)
-            } else {
-                "-".to_string()
-            };
-            let _ = writeln!(out, "{bullet} {}", item_line(item));
+        // Bullets, never an ordered list: Markdown renumbers "6." after "1." as 2, and steps
+        // keep the number the flow gives them.
+        for item in &section.items {
+            let _ = writeln!(out, "- {}", item_line(item));
             if let Some(note) = &item.note {
-                let _ = writeln!(out, "   - Note: {}", escape(note));
+                let _ = writeln!(out, "  - Note: {}", escape(note));
             }
         }
     }
@@ -110,5 +119,6 @@ mod tests {
         assert_eq!(escape("_lead"), "\\_lead");
         assert_eq!(escape("C:\\Users and a\\*"), "C:\\Users and a\\\\\\*");
         assert_eq!(escape("a\nb"), "a b");
+        assert_eq!(escape("-"), "\\-", "a skipped mark opens no list");
     }
 }

@@ -6,15 +6,18 @@
 //! become.
 
 use super::document::{Item, Mark};
+use super::words::Numbers;
 use crate::evidence::CheckResult;
 use crate::session::customer::THIS_COMPUTER;
-use crate::session::{ClosingNote, Origin, Session, StepRecord};
+use crate::session::{ClosingNote, ImportSource, Origin, Session, StepRecord};
 use crate::text::sanitize::{clean, clean_multiline};
 
-/// A step and its answer as a report item (`summary`: the flow's summary step, left out).
+/// A step and its answer as a report item, numbered by its place in the flow (`summary`: the
+/// flow's summary step, left out).
 pub(super) fn step_items(
     steps: &[StepRecord],
     summary: Option<&str>,
+    numbers: &Numbers,
     when: &dyn Fn(&jiff::Timestamp) -> String,
 ) -> Vec<Item> {
     steps
@@ -29,8 +32,10 @@ pub(super) fn step_items(
             };
             Item {
                 mark: Some(mark),
+                number: numbers.of(&r.id),
                 label: clean(&r.title),
-                text: r.answer.as_deref().map_or("(not answered)".to_string(), clean),
+                // Unanswered: the mark says so ("? not answered").
+                text: r.answer.as_deref().map_or_else(String::new, clean),
                 note: r.note.as_deref().map(|n| clean_multiline(n).replace('\n', " / ")),
                 time: r.answered_at.as_ref().map(when),
             }
@@ -38,14 +43,27 @@ pub(super) fn step_items(
         .collect()
 }
 
-/// A check result as a report item: its status, friendly name, summary and time.
+/// A check result as a report item: its status, friendly name, summary and time — the time
+/// only when the summary does not already say one ("answered in 3 ms", never "(4 ms)" too).
+/// Where the results came from is said once, by the section's heading: sessions imported from
+/// a result code before that carried it on every summary, and lose it here.
 pub(super) fn check_item(r: &CheckResult) -> Item {
+    let summary = clean(&r.summary);
+    let legacy = format!(" ({})", ImportSource::ResultCode.describe());
+    let summary = summary
+        .strip_suffix(&legacy)
+        .map_or(summary.clone(), str::to_string);
+    let time = match super::words::names_a_time(&summary) {
+        true => None,
+        false => r.timed_ms().map(|ms| format!("{ms} ms")),
+    };
     Item {
         mark: Some(Mark::Check(r.status)),
+        number: None,
         label: crate::evidence::catalog::label(&r.id).to_string(),
-        text: clean(&r.summary),
+        text: summary,
         note: None,
-        time: r.timed_ms().map(|ms| format!("{ms} ms")),
+        time,
     }
 }
 
@@ -69,6 +87,7 @@ pub(super) fn closing_items(notes: &[ClosingNote], when: &dyn Fn(&jiff::Timestam
 pub(super) fn customer_answers(
     s: &Session,
     summary: Option<&str>,
+    numbers: &Numbers,
     when: &dyn Fn(&jiff::Timestamp) -> String,
 ) -> Vec<Item> {
     let Some(c) = &s.customer else {
@@ -85,7 +104,7 @@ pub(super) fn customer_answers(
             format!("started {}{ended}: {}", when(started), outcome.describe()),
         ));
     }
-    items.extend(step_items(&c.steps, summary, when));
+    items.extend(step_items(&c.steps, summary, numbers, when));
     items.extend(closing_items(&c.closing_notes, when));
     items
 }

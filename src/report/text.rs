@@ -53,9 +53,11 @@ pub fn item_text(item: &Item) -> String {
     if let Some(mark) = item.mark {
         text.push_str(&format!("[{} {}] ", mark.symbol(), mark.word()));
     }
-    if !item.label.is_empty() {
-        text.push_str(&item.label);
-        text.push_str(": ");
+    if let Some(lead) = item.lead() {
+        text.push_str(&lead);
+        if !item.text.is_empty() {
+            text.push(' ');
+        }
     }
     text.push_str(&item.text);
     if let Some(t) = &item.time {
@@ -66,7 +68,9 @@ pub fn item_text(item: &Item) -> String {
 
 /// Adds `item` as a hanging list entry (and its note) to `out`.
 pub fn push_item(out: &mut Vec<String>, item: &Item, bullet: &str) {
-    let hang = " ".repeat(bullet.chars().count());
+    // Lines after the first hang under the bullet's first word ("- Step 6 " hangs by 2).
+    let lead = bullet.find(|c: char| c.is_alphanumeric()).unwrap_or(bullet.len());
+    let hang = " ".repeat(bullet[..lead].chars().count());
     out.extend(wrap(&item_text(item), bullet, &hang, WIDTH));
     if let Some(note) = &item.note {
         let lead = format!("{hang}Note: ");
@@ -93,11 +97,10 @@ pub fn render(doc: &Document) -> String {
         if section.items.is_empty() {
             lines.extend(wrap(section.empty, "", "", WIDTH));
         }
-        for (n, item) in section.items.iter().enumerate() {
-            let bullet = if section.kind == SectionKind::Steps {
-                format!("{:>2}. ", n + 1)
-            } else {
-                "- ".to_string()
+        for item in &section.items {
+            let bullet = match item.number {
+                Some(n) => format!("- Step {n} "),
+                None => "- ".to_string(),
             };
             push_item(&mut lines, item, &bullet);
         }

@@ -33,6 +33,12 @@ pub enum ImportError {
     Shape { name: String, problem: String },
     #[error("cannot import: {0}")]
     Code(result_code::CodeError),
+    #[error(
+        "cannot import: {0} is a case code, which names a session; --code takes the result code \
+         the customer reads from their screen, like 7K3M-9TQ2-5. To open the session of a case \
+         code: qbfix --helpdesk --customer {0}, or print its report: qbfix report {0}"
+    )]
+    CaseCode(String),
     #[error(transparent)]
     Store(#[from] crate::session::StoreError),
 }
@@ -44,6 +50,11 @@ struct CheckDoc {
     #[allow(dead_code)]
     schema_version: u32,
     verdict: Verdict,
+    /// The result code `check --json` carries (older ones have none): the code is made
+    /// again from the verdict and results, so it is only read past.
+    #[serde(default)]
+    #[allow(dead_code)]
+    result_code: Option<String>,
     checks: Vec<CheckResult>,
     #[serde(default)]
     duration_ms: u64,
@@ -175,8 +186,10 @@ fn system_facts(checks: &[CheckResult]) -> SystemFacts {
 
 /// Turns a result code into a session (not saved, id and case code unset).
 pub fn session_from_code(code: &str, now: Timestamp) -> Result<Session, ImportError> {
+    if let Some(case) = crate::session::case_code::parse(code) {
+        return Err(ImportError::CaseCode(case));
+    }
     let decoded = result_code::decode(code).map_err(ImportError::Code)?;
-    let how = ImportSource::ResultCode.describe();
     let mut session = Session::new(String::new(), "qbo-502", now, SystemFacts::default());
     session.checks = decoded
         .statuses
@@ -184,17 +197,15 @@ pub fn session_from_code(code: &str, now: Timestamp) -> Result<Session, ImportEr
         .filter_map(|(id, status)| status.map(|s| (id, s)))
         .map(|(id, s)| {
             let word = match s {
-                Status::Pass => "passed",
-                Status::Warn => "warned",
-                Status::Fail => "failed",
-                Status::Skip => "was skipped",
-                Status::Error => "could not run",
+                Status::Pass => "Passed",
+                Status::Warn => "Warned",
+                Status::Fail => "Failed",
+                Status::Skip => "Skipped",
+                Status::Error => "Could not run",
             };
-            CheckResult::new(
-                id,
-                s,
-                format!("{} {word} ({how})", crate::evidence::catalog::label(id)),
-            )
+            // Shown beside the check's name; where it came from is said once, by the
+            // report's heading, not on each result.
+            CheckResult::new(id, s, word)
         })
         .collect();
     session.verdict = match &decoded.verdict {

@@ -32,6 +32,8 @@ pub use card::{Card, card_for};
 pub use finish::{Again, FINAL_HINT};
 pub use hold::Waiting;
 pub use offer::ResumeOffer;
+/// The steps in the order the screen numbers them, for a verdict (reports number steps by it).
+pub use route::route as route_for;
 pub use view::{Script, StepView, ThisComputer, tips_for};
 
 /// Everything that can happen to the wizard.

@@ -109,7 +109,10 @@ pub fn judge(found: &[Found], known: &[BrowserInfo], os: &str, home: Option<&Pat
         .iter()
         .filter_map(|f| {
             let info = known.iter().find(|k| k.id == f.id)?;
-            let standing = versions::standing(info, f.version.as_ref(), os);
+            let mut standing = versions::standing(info, f.version.as_ref(), os);
+            if standing == Standing::Unsupported && versions::recent(info, f.version.as_ref()) {
+                standing = Standing::UnlistedRecent;
+            }
             let label = match &f.version {
                 Some(v) => format!("{} {}", info.name, v.major),
                 None => info.name.clone(),
@@ -148,22 +151,72 @@ pub fn judge(found: &[Found], known: &[BrowserInfo], os: &str, home: Option<&Pat
             ),
         )
     } else {
-        let supported: Vec<&str> = known
-            .iter()
-            .filter(|k| k.supported && k.only_on.as_deref().is_none_or(|o| o == os))
-            .map(|k| k.name.as_str())
-            .collect();
-        (
-            Status::Warn,
-            format!(
-                "Only outdated or unsupported browsers found ({}): update or install {}",
-                labels(&[Standing::Outdated, Standing::Unsupported]).join(", "),
-                or_list(&supported)
-            ),
-        )
+        (Status::Warn, none_current(found, known, os, &labels))
     };
     let details: Vec<Value> = rows.into_iter().map(|(_, _, row)| row).collect();
     CheckResult::new(ID, status, summary).with("browsers", Value::Array(details))
+}
+
+/// The summary when no supported browser is current, each browser named for what it is:
+/// "Google Chrome 90 is out of date; Chromium 156 is up to date but not on QuickBooks'
+/// supported list: update Google Chrome, or use Firefox or Microsoft Edge".
+fn none_current(
+    found: &[Found],
+    known: &[BrowserInfo],
+    os: &str,
+    labels: &dyn Fn(&[Standing]) -> Vec<String>,
+) -> String {
+    let is_are = |names: &[String], rest: &str| match names.len() {
+        1 => format!("{} is {rest}", names[0]),
+        _ => format!("{} are {rest}", and_list(names)),
+    };
+    let outdated = labels(&[Standing::Outdated]);
+    let recent = labels(&[Standing::UnlistedRecent]);
+    let unlisted = labels(&[Standing::Unsupported]);
+    let mut said = Vec::new();
+    if !outdated.is_empty() {
+        said.push(is_are(&outdated, "out of date"));
+    }
+    if !recent.is_empty() {
+        said.push(is_are(
+            &recent,
+            "up to date but not on QuickBooks' supported list",
+        ));
+    }
+    if !unlisted.is_empty() {
+        said.push(is_are(&unlisted, "not on QuickBooks' supported list"));
+    }
+    // The supported browsers found too old: update those, or use one of the others.
+    let old: Vec<String> = known
+        .iter()
+        .filter(|k| {
+            found
+                .iter()
+                .any(|f| f.id == k.id && versions::standing(k, f.version.as_ref(), os) == Standing::Outdated)
+        })
+        .map(|k| k.name.clone())
+        .collect();
+    let others: Vec<&str> = known
+        .iter()
+        .filter(|k| k.supported && k.only_on.as_deref().is_none_or(|o| o == os))
+        .map(|k| k.name.as_str())
+        .filter(|n| !old.iter().any(|o| o == n))
+        .collect();
+    let remedy = match (old.is_empty(), others.is_empty()) {
+        (true, _) => format!("use {}", or_list(&others)),
+        (false, true) => format!("update {}", and_list(&old)),
+        (false, false) => format!("update {}, or use {}", and_list(&old), or_list(&others)),
+    };
+    format!("{}: {remedy}", said.join("; "))
+}
+
+/// "A, B and C".
+fn and_list(names: &[String]) -> String {
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
 }
 
 /// `path` with the home folder shown as `~`, so no user name appears.
@@ -229,10 +282,33 @@ mod tests {
         assert_eq!(r.status, Status::Warn);
         assert_eq!(
             r.summary,
-            "Only outdated or unsupported browsers found (Google Chrome 90, Brave 999): \
-             update or install Google Chrome, Firefox or Microsoft Edge"
+            "Google Chrome 90 is out of date; Brave 999 is not on QuickBooks' supported list: \
+             update Google Chrome, or use Firefox or Microsoft Edge"
         );
         assert_eq!(r.details["browsers"][0]["status"], "outdated");
+    }
+
+    #[test]
+    fn a_current_browser_not_on_the_list_is_not_called_outdated() {
+        let list = [found(
+            "chromium",
+            Some("Chromium 156.0.8078.73 built on Debian GNU/Linux 13 (trixie)"),
+            "/usr/bin/chromium",
+        )];
+        let r = judge(&list, &versions::known(), "linux", None);
+        assert_eq!(r.status, Status::Warn);
+        assert_eq!(
+            r.summary,
+            "Chromium 156 is up to date but not on QuickBooks' supported list: \
+             use Google Chrome, Firefox or Microsoft Edge"
+        );
+        let old = [found("chromium", Some("Chromium 90.0"), "/usr/bin/chromium")];
+        let r = judge(&old, &versions::known(), "linux", None);
+        assert_eq!(
+            r.summary,
+            "Chromium 90 is not on QuickBooks' supported list: \
+             use Google Chrome, Firefox or Microsoft Edge"
+        );
     }
 
     #[test]

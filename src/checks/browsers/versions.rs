@@ -91,6 +91,9 @@ pub enum Standing {
     Outdated,
     /// Not on the supported list (or not on this OS).
     Unsupported,
+    /// Not on the supported list, but at least the version qbfix counts as recent for it
+    /// (`min_major`): up to date, just not one QuickBooks supports.
+    UnlistedRecent,
 }
 
 impl Standing {
@@ -99,7 +102,7 @@ impl Standing {
             Standing::Current => "supported",
             Standing::Unknown => "supported, version unknown",
             Standing::Outdated => "outdated",
-            Standing::Unsupported => "not supported",
+            Standing::Unsupported | Standing::UnlistedRecent => "not supported",
         }
     }
 }
@@ -114,6 +117,12 @@ pub fn standing(info: &BrowserInfo, version: Option<&Version>, os: &str) -> Stan
         (Some(v), Some(min)) if v.major < min => Standing::Outdated,
         _ => Standing::Current,
     }
+}
+
+/// Whether `version` is at least the major version qbfix counts as recent for `info`
+/// (false when either is unknown).
+pub fn recent(info: &BrowserInfo, version: Option<&Version>) -> bool {
+    matches!((version, info.min_major), (Some(v), Some(min)) if v.major >= min)
 }
 
 #[cfg(test)]

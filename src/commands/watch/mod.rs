@@ -21,6 +21,9 @@ use crate::text::sanitize::clean;
 /// The longest `--interval`: one day (a poll a day is as slow as waiting makes sense).
 pub const MAX_INTERVAL: f64 = 86_400.0;
 
+/// The longest `--timeout`: one year.
+pub const MAX_TIMEOUT: f64 = 31_536_000.0;
+
 /// How to watch.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
@@ -33,7 +36,7 @@ pub struct Options {
 pub enum WatchError {
     #[error("--interval {0}: must be between 1 and {MAX_INTERVAL} seconds (one day)")]
     Interval(f64),
-    #[error("--timeout {0}: must be a positive number of seconds")]
+    #[error("--timeout {0}: must be more than 0 and at most {MAX_TIMEOUT} seconds (one year)")]
     Timeout(f64),
 }
 
@@ -43,7 +46,7 @@ impl Options {
             return Err(WatchError::Interval(interval));
         }
         let timeout = match timeout {
-            Some(t) if !t.is_finite() || t <= 0.0 || t > 31_536_000.0 => return Err(WatchError::Timeout(t)),
+            Some(t) if !t.is_finite() || t <= 0.0 || t > MAX_TIMEOUT => return Err(WatchError::Timeout(t)),
             Some(t) => Some(Duration::from_secs_f64(t)),
             None => None,
         };

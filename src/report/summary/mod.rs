@@ -1,6 +1,6 @@
 //! The short summaries of a [`Document`]: the plain-mode summary (text lines) and the ticket
 //! summary that `y` copies (short Markdown: case code, outcome, verdict, what was tried,
-//! failing checks, notes). Skipped steps are not "tried"; advice the person already followed
+//! failing checks, notes, helpdesk jumps). Skipped steps are not "tried"; advice the person already followed
 //! is not repeated.
 
 use super::document::{Document, Item, SectionKind};
@@ -148,6 +148,17 @@ pub fn ticket(doc: &Document) -> String {
         .collect();
     if !notes.is_empty() {
         line("Notes", &notes.join("; "));
+    }
+    let jumps: Vec<String> = doc
+        .items(SectionKind::Jumps)
+        .iter()
+        .map(|i| match &i.time {
+            Some(t) => format!("{} ({t})", i.text),
+            None => i.text.clone(),
+        })
+        .collect();
+    if !jumps.is_empty() {
+        line("Jumps", &jumps.join("; "));
     }
     for item in doc.items(SectionKind::StatusPage).iter().take(2) {
         line(

@@ -77,7 +77,20 @@ fn json_output_has_exactly_the_documented_keys() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let mut keys: Vec<&String> = report.as_object().unwrap().keys().collect();
     keys.sort();
-    assert_eq!(keys, ["checks", "duration_ms", "schema_version", "verdict"]);
+    assert_eq!(
+        keys,
+        [
+            "checks",
+            "duration_ms",
+            "result_code",
+            "schema_version",
+            "verdict"
+        ]
+    );
+    // The code the customer reads aloud: the same one the table shows.
+    let code = report["result_code"].as_str().unwrap();
+    let table = world.check_table(&world.healthy());
+    assert_eq!(crate::support::printed_result_code(&table.stdout), code);
     let mut verdict: Vec<&String> = report["verdict"].as_object().unwrap().keys().collect();
     verdict.sort();
     assert_eq!(verdict, ["actions", "advice", "id", "title"]);

@@ -1,6 +1,7 @@
 //! The commands as run from a shell, through the real binary:
 //!
 //! - `check`: the `check` command line — `--only`, exit codes, the table and the JSON.
+//! - `check_pty`: `check` on a real terminal: "Checking…" at once, then what it waits on.
 //! - `commands`: `sessions`, `report`, `completions`, `man`, `flow validate`, and bad config,
 //!   flags and data dirs (`sessions`, `report`, `config_and_flags`, `generate`).
 //! - `helpdesk_import`: the customer's results on the agent's side — `import`,
@@ -12,6 +13,7 @@
 //! - `two_windows`: two `qbfix` processes on one session.
 
 mod check;
+mod check_pty;
 mod commands;
 mod helpdesk_import;
 mod output_errors;

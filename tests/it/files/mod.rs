@@ -1,6 +1,8 @@
 //! What qbfix reads and writes on disk, through the real binary and the library:
 //!
 //! - `report_snapshots`: every report format of one fixed session, as snapshots.
+//! - `report_words`: what a person reads in every format: jumps, step numbers, imported
+//!   results, the system line, timings, Markdown lists.
 //! - `saved_reports`: the reports the summary saves in the documents folder.
 //! - `planted_sessions`: session files planted in the data dir are trusted only as what their
 //!   name says.
@@ -18,5 +20,6 @@ mod limits;
 mod loads_back;
 mod planted_sessions;
 mod report_snapshots;
+mod report_words;
 mod saved_reports;
 mod session_index;

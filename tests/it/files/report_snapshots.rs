@@ -109,7 +109,7 @@ fn ticket_summary() {
     insta::assert_snapshot!(ticket);
 }
 
-/// A session with arbitrary answers, notes and check results.
+/// A session with arbitrary answers, notes, check results and helpdesk jumps.
 fn arbitrary_session(
     notes: Vec<String>,
     summaries: Vec<(usize, usize, String)>,
@@ -147,6 +147,15 @@ fn arbitrary_session(
         duration_ms: 5,
     });
     for (i, pick) in picks.into_iter().enumerate() {
+        // Picks past the answers' numbers are helpdesk jumps (`g`) to a step of the flow.
+        if pick >= 12 {
+            let to = w.flow().steps[pick % w.flow().steps.len()].id.clone();
+            w.update(Msg::Jump {
+                to,
+                at: t(20 + i as i64),
+            });
+            continue;
+        }
         if let Some(note) = notes.get(i) {
             w.update(Msg::Note {
                 text: note.clone(),
@@ -172,7 +181,7 @@ proptest! {
     fn every_section_appears_in_markdown_text_and_html(
         notes in proptest::collection::vec("\\PC{0,30}", 0..4),
         summaries in proptest::collection::vec((0usize..12, 0usize..5, "\\PC{1,40}"), 0..8),
-        picks in proptest::collection::vec(0usize..4, 0..8),
+        picks in proptest::collection::vec(0usize..24, 0..8),
     ) {
         let flow = flow::default_flow().unwrap();
         let doc = Document::new(&arbitrary_session(notes, summaries, picks), Some(&flow), &tz());

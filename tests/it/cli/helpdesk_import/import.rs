@@ -248,6 +248,26 @@ fn every_bad_import_exits_2_with_one_line_and_writes_nothing() {
     }
 }
 
+/// A case code given to `--code` (which takes a result code) is named for what it is, with
+/// where each belongs, not "has 10 characters".
+#[test]
+fn a_case_code_given_as_a_result_code_is_named_as_one() {
+    let world = World::new();
+    let config = world.write_config(&world.healthy());
+    let out = qbfix(&world, &config)
+        .args(["import", "--code", "QB-PMRB-4KK4"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("QB-PMRB-4KK4 is a case code"), "{err}");
+    assert!(err.contains("the result code"), "{err}");
+    assert!(err.contains("like 7K3M-9TQ2-5"), "{err}");
+    assert!(err.contains("--customer QB-PMRB-4KK4"), "{err}");
+    assert!(!err.contains("characters"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(stdout(&out).is_empty());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
     #[test]

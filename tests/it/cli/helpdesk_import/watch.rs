@@ -64,3 +64,25 @@ fn watch_gives_up_at_the_timeout_and_refuses_a_short_interval() {
         .code(2)
         .stderr(predicate::str::contains("between 1 and 86400 seconds"));
 }
+
+/// Every refused `--interval` or `--timeout` says the range it must be in, with its cap, in
+/// one line of qbfix's own (a negative number too, not a usage dump).
+#[test]
+fn a_refused_interval_or_timeout_states_the_range_and_its_cap() {
+    let world = World::new();
+    let config = world.write_config(&world.healthy());
+    for (args, want) in [
+        (["--interval", "100000"], "between 1 and 86400 seconds (one day)"),
+        (["--interval", "-5"], "between 1 and 86400 seconds (one day)"),
+        (
+            ["--timeout", "99999999999"],
+            "at most 31536000 seconds (one year)",
+        ),
+        (["--timeout", "0"], "at most 31536000 seconds (one year)"),
+    ] {
+        let out = qbfix(&world, &config).arg("watch").args(args).assert().code(2);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(err.contains(want), "{args:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: one line: {err}");
+    }
+}
