@@ -27,6 +27,7 @@ pub(super) struct RawStep {
     pub id: Spanned<String>,
     pub kind: Spanned<StepKind>,
     pub title: String,
+    pub safety: Option<Spanned<String>>,
     pub text: String,
     pub question: Option<String>,
     pub say: Option<String>,
@@ -52,6 +53,7 @@ pub(super) struct RawNotice {
     pub verdicts: Vec<Spanned<String>>,
     pub text: String,
     pub preselect: Option<Spanned<String>>,
+    pub means: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use crate::text::sanitize::{clean, clean_multiline};
 use crate::text::wrap::{fill, hanging, wrap_line};
-use crate::wizard::Wizard;
+use crate::wizard::{Tone, Wizard};
 
 fn say(out: &mut impl Write, text: &str, width: usize) -> std::io::Result<()> {
     writeln!(out, "{}", fill(text, width))
@@ -30,7 +30,16 @@ pub fn write_step(
     say(out, &heading, width)?;
     writeln!(out, "{}", "=".repeat(heading.chars().count().min(width)))?;
     if let Some(notice) = &view.notice {
-        for l in hanging(&format!("Important: {}", clean(notice)), 11, width) {
+        let label = view.notice_tone.unwrap_or(Tone::Warning).label();
+        let text = format!("{label} {}", clean(notice));
+        for l in hanging(&text, label.chars().count() + 1, width) {
+            writeln!(out, "{l}")?;
+        }
+        writeln!(out)?;
+    }
+    if let Some(safety) = view.safety {
+        // Before the instructions it guards.
+        for l in hanging(&format!("Safety: {}", clean(safety)), 8, width) {
             writeln!(out, "{l}")?;
         }
         writeln!(out)?;
@@ -67,7 +76,7 @@ pub fn write_step(
 fn write_script(out: &mut impl Write, wizard: &Wizard, width: usize) -> std::io::Result<()> {
     let script = wizard.script();
     let answers = &wizard.view().answers;
-    if let Some(text) = script.say {
+    if let Some(text) = script.say.as_deref() {
         for l in hanging(&format!("Say: {}", clean(text)), 5, width) {
             writeln!(out, "{l}")?;
         }

@@ -7,6 +7,7 @@
 
 mod bank;
 mod card;
+mod decision;
 mod finish;
 mod hold;
 mod moves;
@@ -29,6 +30,7 @@ use crate::session::Session;
 
 pub use bank::BANK_PROMPT;
 pub use card::{Card, card_for};
+pub use decision::Tone;
 pub use finish::{Again, FINAL_HINT};
 pub use hold::Waiting;
 pub use offer::ResumeOffer;

@@ -5,10 +5,11 @@
 use std::borrow::Cow;
 
 use crate::evidence::{CheckResult, Verdict};
-use crate::flow::{Answer, Flow, Listen, Step, StepKind};
+use crate::flow::{Answer, Flow, Listen, Means, Step, StepKind};
 use crate::session::{ImportSource, Origin};
 
 use super::Wizard;
+use super::decision::Tone;
 use super::hold::CONFIRM_ANSWERS;
 
 /// What the checks found on the agent's own computer in a call, shown apart from the
@@ -23,10 +24,10 @@ pub struct ThisComputer<'a> {
 }
 
 /// The helpdesk script of a step, for the agent on the phone.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Script<'a> {
     /// Read aloud.
-    pub say: Option<&'a str>,
+    pub say: Option<Cow<'a, str>>,
     /// What the customer is asked to do.
     pub ask: Option<&'a str>,
     /// What the customer may answer, and which answer (1-based number, label) it means.
@@ -37,11 +38,14 @@ pub struct Script<'a> {
 /// paragraph holding it is replaced when the results are the customer's.
 pub const TESTING_HERE: &str = "qbfix is already testing";
 
-/// A step's notice and the answer it preselects.
+/// A step's notice, the answer it preselects and what it says of the step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct StepNotice {
     pub text: String,
     pub preselect: Option<String>,
+    pub means: Option<Means>,
+    /// What the helpdesk script says instead of the step's own, when not the default.
+    pub say: Option<String>,
 }
 
 /// What a driver needs to draw the current step.
@@ -69,6 +73,10 @@ pub struct StepView<'a> {
     pub pending: Vec<&'a str>,
     /// A line to show above the text (e.g. "this cannot help while Intuit is down").
     pub notice: Option<String>,
+    /// How to mark the notice: a warning, good news, or "start here".
+    pub notice_tone: Option<Tone>,
+    /// The line that keeps the person safe, shown before the text.
+    pub safety: Option<&'a str>,
     pub verdict: Option<&'a Verdict>,
     /// What the wizard waits for before acting on the answer, if anything.
     pub waiting: Option<super::Waiting>,
@@ -85,6 +93,7 @@ impl Wizard {
         let number = route.iter().position(|s| *s == id).map_or(route.len(), |i| i + 1);
         let record = self.session.step(id);
         let confirm = self.confirm_question();
+        let notice = self.notice_for(step);
         StepView {
             step,
             text: self.step_text(step),
@@ -112,7 +121,9 @@ impl Wizard {
                 .filter(|p| step.checks.contains(p))
                 .map(String::as_str)
                 .collect(),
-            notice: self.notice_for(step).map(|n| n.text),
+            notice_tone: notice.as_ref().map(|n| Tone::of(n.means)),
+            notice: notice.map(|n| n.text),
+            safety: step.safety.as_deref(),
             verdict: self.session.verdict.as_ref(),
             waiting: self.waiting(),
             hint: self.hint(),
@@ -152,16 +163,6 @@ impl Wizard {
         Cow::Owned(paragraphs.join("\n\n"))
     }
 
-    /// The current step's helpdesk script.
-    pub fn script(&self) -> Script<'_> {
-        let step = self.flow.step(self.current_id()).unwrap_or(self.flow.start());
-        Script {
-            say: step.say.as_deref(),
-            ask: step.ask.as_deref(),
-            listen: &step.listen,
-        }
-    }
-
     /// The notice `step` shows now: a recent restart on the restart step, else the flow's
     /// notice for the verdict.
     pub(super) fn notice_for(&self, step: &Step) -> Option<StepNotice> {
@@ -180,6 +181,10 @@ impl Wizard {
                         "This computer was restarted {minutes} {unit} ago: you can skip this."
                     )),
                     preselect: Some("skip".to_string()),
+                    means: Some(Means::Passed),
+                    say: Some(format!(
+                        "Your computer was restarted {minutes} {unit} ago, so we can skip this step."
+                    )),
                 });
             }
         }
@@ -187,6 +192,8 @@ impl Wizard {
         Flow::notice(step, verdict).map(|n| StepNotice {
             text: self.whose(n.text.clone()),
             preselect: n.preselect.clone(),
+            means: n.means,
+            say: None,
         })
     }
 

@@ -1,4 +1,5 @@
-//! The step: its title, the notice line, the wrapped text (scrollable
+//! The step: its title, the notice line (marked by its tone: ⚠ a warning, ✓ good news, →
+//! start here), the safety line before the instructions it guards, the wrapped text (scrollable
 //! with PgUp/PgDn), and below it — visible whenever they fit — the note, the hint, the
 //! question and the numbered answers with the selection and the earlier answer marked. When
 //! they do not fit, text and answers scroll as one under a "more ↓" marker.
@@ -10,7 +11,8 @@ use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::{Ui, checks, hanging, wrapped_height};
 use crate::text::sanitize;
-use crate::wizard::{StepView, Waiting};
+use crate::evidence::Status;
+use crate::wizard::{StepView, Tone, Waiting};
 
 /// The step text above the answers, wrapped into `width` columns (list items hang under their
 /// text).
@@ -18,7 +20,18 @@ fn text_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
     let theme = ui.app.theme;
     let mut lines = Vec::new();
     if let Some(notice) = &view.notice {
-        lines.push(Line::styled(format!("⚠ {notice}"), theme.notice()));
+        let tone = view.notice_tone.unwrap_or(Tone::Warning);
+        let style = match tone {
+            Tone::Warning => theme.notice(),
+            Tone::Good => theme.status(Status::Pass),
+            Tone::Start => theme.bold(),
+        };
+        lines.push(Line::styled(format!("{} {notice}", tone.mark()), style));
+        lines.push(Line::raw(""));
+    }
+    if let Some(safety) = view.safety {
+        // Before the instructions it guards, so it is on the first screen.
+        lines.push(Line::styled(format!("{} {safety}", Tone::Warning.mark()), theme.notice()));
         lines.push(Line::raw(""));
     }
     lines.extend(view.text.lines().map(Line::raw));

@@ -62,6 +62,7 @@ fn gateway_502() -> CheckResult {
 }
 
 mod checks;
+mod decision;
 mod moves;
 mod offer;
 mod origin;

@@ -1,0 +1,121 @@
+//! What each step says for the verdict, at 80×24: the step, its notice, its safety line and,
+//! in a helpdesk call, the call script all follow one decision; the safety line is on the
+//! first screen, before the instructions it guards.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use qbfix::evidence::{CheckResult, Status, VerdictId};
+use qbfix::flow;
+use qbfix::session::{Session, SystemFacts};
+use qbfix::tui::app::App;
+use qbfix::tui::theme::Theme;
+use qbfix::wizard::{Msg, Wizard};
+
+use super::{finish_checks, t};
+use crate::support::screen;
+
+fn gateway() -> CheckResult {
+    CheckResult::new("http", Status::Fail, "qbo.intuit.com answered 502 Bad Gateway")
+        .with("status_code", 502)
+        .with_duration(Duration::from_millis(120))
+}
+
+fn inspected() -> CheckResult {
+    CheckResult::new(
+        "tls",
+        Status::Fail,
+        "qbo.intuit.com: the certificate is from Avast Web Shield, not QuickBooks' own",
+    )
+    .with("intercepted", true)
+    .with("cert_seen", true)
+    .with("product", "Avast Web Shield")
+    .with_duration(Duration::from_millis(90))
+}
+
+/// A session (a helpdesk call when `call`) whose checks found `result`, at step `id`.
+fn at(id: &str, result: CheckResult, call: bool) -> Wizard {
+    let flow = Arc::new(flow::default_flow().unwrap());
+    let mut session = Session::new(
+        "20260911-012640-abcdef".into(),
+        &flow.id,
+        t(0),
+        SystemFacts::default(),
+    );
+    if call {
+        session.case_code = Some("QB-7K3M-9TQ2".into());
+    }
+    let mut w = Wizard::new(flow, session).0;
+    finish_checks(&mut w, result);
+    w.update(Msg::Pick { n: 1, at: t(10) });
+    if w.current_id() != id {
+        w.update(Msg::Jump {
+            to: id.into(),
+            at: t(11),
+        });
+    }
+    assert_eq!(w.current_id(), id);
+    w
+}
+
+fn verdict(w: &Wizard) -> VerdictId {
+    w.verdict().expect("a verdict").id
+}
+
+/// The rows of the step's frame (left of the side panel, which starts at its own border).
+fn step_rows(text: &str) -> Vec<String> {
+    text.lines()
+        .skip(1)
+        .map(|l| l.split("││").next().unwrap_or(l).to_string())
+        .collect()
+}
+
+#[test]
+fn the_helpdesk_outage_firewall_step_skips_in_the_script_too() {
+    let w = at("firewall", gateway(), true);
+    assert_eq!(verdict(&w), VerdictId::ServiceOutage);
+    let text = screen::text(&w, &App::new(Theme::monochrome()), 80, 24);
+    insta::assert_snapshot!("helpdesk_outage_firewall_80x24", text);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("cannot help"), "{text}");
+    assert!(
+        !flat.contains("Please pause your antivirus"),
+        "the script asks for what the step says is useless:\n{text}"
+    );
+    assert!(!flat.contains("Ask:"), "{text}");
+    assert!(flat.contains("While Intuit's servers are failing, this step cannot help"), "{text}");
+}
+
+#[test]
+fn the_outage_status_step() {
+    let w = at("server_status", gateway(), false);
+    assert_eq!(verdict(&w), VerdictId::ServiceOutage);
+    let text = screen::text(&w, &App::new(Theme::monochrome()), 80, 24);
+    insta::assert_snapshot!("outage_status_80x24", text);
+}
+
+#[test]
+fn the_firewall_step_under_https_inspection_shows_its_safety_line_first() {
+    let w = at("firewall", inspected(), false);
+    assert_eq!(verdict(&w), VerdictId::HttpsIntercepted);
+    let text = screen::text(&w, &App::new(Theme::monochrome()), 80, 24);
+    insta::assert_snapshot!("firewall_https_inspection_80x24", text);
+    let rows = step_rows(&text);
+    let row = |words: &str| rows.iter().position(|r| r.contains(words));
+    let safety = row("Turn the protection back on after the test").expect(&text);
+    let first_instruction = row("1. Turn off the firewall").unwrap_or(usize::MAX);
+    assert!(safety < first_instruction, "{text}");
+}
+
+#[test]
+fn the_restart_step_says_save_your_work_first_on_its_first_screen() {
+    let w = at("restart", gateway(), false);
+    let text = screen::text(&w, &App::new(Theme::monochrome()), 80, 24);
+    let rows = step_rows(&text);
+    let safety = rows
+        .iter()
+        .position(|r| r.contains("⚠ Save your work in every open program first."))
+        .expect(&text);
+    let first = rows.iter().position(|r| r.contains("A restart clears")).expect(&text);
+    assert!(safety < first, "{text}");
+}
