@@ -109,6 +109,7 @@ impl Driver {
         {
             let code = crate::session::case_code::generate_unique(&found.taken);
             effects.extend(self.wizard.update(Msg::CaseCode { code }));
+            self.tell_report_path();
         }
         effects.extend(self.wizard.update(Msg::Offer(found.offer)));
         effects
@@ -148,6 +149,7 @@ impl Driver {
         self.config = with_bank_address(self.config.clone(), session.bank_address.as_deref());
         let (wizard, mut effects) = Wizard::new(self.flow.clone(), session);
         let old = std::mem::replace(&mut self.wizard, wizard);
+        self.tell_report_path();
         if imported {
             // The customer's results: nothing of this computer's goes into them.
             effects.retain(|e| !matches!(e, Effect::RunChecks(_)));

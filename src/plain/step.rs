@@ -88,7 +88,7 @@ fn write_script(out: &mut impl Write, wizard: &Wizard, width: usize) -> std::io:
     }
     if !script.listen.is_empty() {
         writeln!(out, "Listen for:")?;
-        for l in script.listen {
+        for l in script.listen.iter() {
             let Some(n) = answers.iter().position(|a| a.id == l.answer) else {
                 continue;
             };

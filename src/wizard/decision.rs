@@ -79,7 +79,7 @@ fn own(step: &Step) -> Script<'_> {
     Script {
         say: step.say.as_deref().map(Cow::Borrowed),
         ask: step.ask.as_deref(),
-        listen: &step.listen,
+        listen: Cow::Borrowed(&step.listen),
     }
 }
 
@@ -92,6 +92,9 @@ impl Wizard {
         let Some(notice) = self.notice_for(step) else {
             return own(step);
         };
+        if super::support::hands_on(step) {
+            return self.handing_on_script(step, &notice).unwrap_or_else(|| own(step));
+        }
         let say = match notice.means {
             Some(Means::CannotHelp) => format!(
                 "{}, this step cannot help, so we skip it.",
@@ -103,7 +106,7 @@ impl Wizard {
         Script {
             say: Some(Cow::Owned(say)),
             ask: None,
-            listen: &[],
+            listen: Cow::Borrowed(&[]),
         }
     }
 }

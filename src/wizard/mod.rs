@@ -14,6 +14,7 @@ mod moves;
 mod offer;
 mod records;
 mod route;
+mod support;
 mod update;
 mod view;
 
@@ -145,6 +146,9 @@ pub struct Wizard {
     again: Option<Again>,
     /// The session the start step offers to continue.
     offer: Option<offer::Offered>,
+    /// Where the summary will save the HTML report (the driver knows; see
+    /// [`Wizard::set_report_path`]).
+    report_path: Option<String>,
 }
 
 impl Wizard {
@@ -177,6 +181,7 @@ impl Wizard {
             },
             again: None,
             offer: None,
+            report_path: None,
         };
         wizard.enter_current();
         let effects = if finished {

@@ -31,7 +31,7 @@ pub struct Script<'a> {
     /// What the customer is asked to do.
     pub ask: Option<&'a str>,
     /// What the customer may answer, and which answer (1-based number, label) it means.
-    pub listen: &'a [Listen],
+    pub listen: Cow<'a, [Listen]>,
 }
 
 /// How the start step says that checks run on this computer while the person reads: the
@@ -96,7 +96,7 @@ impl Wizard {
         let notice = self.notice_for(step);
         StepView {
             step,
-            text: self.step_text(step),
+            text: self.with_report_path(self.step_text(step)),
             number,
             total: route.len(),
             answers: if confirm.is_some() {
@@ -163,9 +163,12 @@ impl Wizard {
         Cow::Owned(paragraphs.join("\n\n"))
     }
 
-    /// The notice `step` shows now: a recent restart on the restart step, else the flow's
-    /// notice for the verdict.
+    /// The notice `step` shows now: who can help on the step that hands the session on, a
+    /// recent restart on the restart step, else the flow's notice for the verdict.
     pub(super) fn notice_for(&self, step: &Step) -> Option<StepNotice> {
+        if let Some(notice) = self.who_can_help_notice(step) {
+            return Some(notice);
+        }
         if let Some(limit) = step.recent_restart_minutes {
             let uptime = self
                 .session

@@ -61,7 +61,7 @@ pub fn units(ui: &Ui, width: u16) -> Vec<Vec<Line<'static>>> {
     }
     let answers = &ui.wizard.view().answers;
     let mut first = true;
-    for listen in script.listen {
+    for listen in script.listen.iter() {
         let Some(n) = answers.iter().position(|a| a.id == listen.answer) else {
             continue;
         };

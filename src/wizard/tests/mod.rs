@@ -63,6 +63,7 @@ fn gateway_502() -> CheckResult {
 
 mod checks;
 mod decision;
+mod support;
 mod moves;
 mod offer;
 mod origin;

@@ -119,3 +119,18 @@ fn the_restart_step_says_save_your_work_first_on_its_first_screen() {
     let first = rows.iter().position(|r| r.contains("A restart clears")).expect(&text);
     assert!(safety < first, "{text}");
 }
+
+/// The contact-support step says who can help with this verdict, and keeps the official way
+/// to support and the scam warning on its first screen.
+#[test]
+fn the_support_step_says_who_can_help_and_keeps_the_scam_warning_in_view() {
+    let w = at("support", gateway(), false);
+    let text = screen::text(&w, &App::new(Theme::monochrome()), 80, 24);
+    insta::assert_snapshot!("support_outage_80x24", text);
+    let step = step_rows(&text).join(" ");
+    let flat = step.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Intuit already knows"), "{text}");
+    assert!(flat.contains("Help > Contact Us"), "{text}");
+    assert!(flat.contains("scam"), "{text}");
+    assert!(!flat.contains("qbfix report -o"), "{text}");
+}
