@@ -6,7 +6,7 @@ use std::io::Write;
 
 use crate::text::sanitize::{clean, clean_multiline};
 use crate::text::wrap::{fill, hanging, wrap_line};
-use crate::wizard::{Tone, Wizard};
+use crate::wizard::{INCIDENTS_SHOWN, Tone, Wizard};
 
 fn say(out: &mut impl Write, text: &str, width: usize) -> std::io::Result<()> {
     writeln!(out, "{}", fill(text, width))
@@ -34,6 +34,13 @@ pub fn write_step(
         let text = format!("{label} {}", clean(notice));
         for l in hanging(&text, label.chars().count() + 1, width) {
             writeln!(out, "{l}")?;
+        }
+        writeln!(out)?;
+    }
+    for incident in view.incidents.iter().take(INCIDENTS_SHOWN) {
+        say(out, &format!("Intuit reports: {}", clean(&incident.name)), width)?;
+        if let Some(update) = &incident.update {
+            say(out, &format!("Latest update: {}", clean(update)), width)?;
         }
         writeln!(out)?;
     }

@@ -10,6 +10,7 @@ mod card;
 mod decision;
 mod finish;
 mod hold;
+mod incident;
 mod moves;
 mod offer;
 mod records;
@@ -34,6 +35,7 @@ pub use card::{Card, card_for};
 pub use decision::Tone;
 pub use finish::{Again, FINAL_HINT};
 pub use hold::Waiting;
+pub use incident::{INCIDENTS_SHOWN, Incident};
 pub use offer::ResumeOffer;
 pub use view::{Script, StepView, ThisComputer, tips_for};
 

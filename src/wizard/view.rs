@@ -75,6 +75,8 @@ pub struct StepView<'a> {
     pub notice: Option<String>,
     /// How to mark the notice: a warning, good news, or "start here".
     pub notice_tone: Option<Tone>,
+    /// The status page's open incidents, on the step that reads it.
+    pub incidents: Vec<super::Incident>,
     /// The line that keeps the person safe, shown before the text.
     pub safety: Option<&'a str>,
     pub verdict: Option<&'a Verdict>,
@@ -94,6 +96,12 @@ impl Wizard {
         let record = self.session.step(id);
         let confirm = self.confirm_question();
         let notice = self.notice_for(step);
+        let results: Vec<&CheckResult> = self
+            .session
+            .checks
+            .iter()
+            .filter(|r| step.checks.contains(&r.id))
+            .collect();
         StepView {
             step,
             text: self.with_report_path(self.step_text(step)),
@@ -109,12 +117,8 @@ impl Wizard {
             cursor: self.cursor,
             note: record.and_then(|r| r.note.as_deref()),
             answered: record.and_then(|r| r.answer.as_deref()),
-            results: self
-                .session
-                .checks
-                .iter()
-                .filter(|r| step.checks.contains(&r.id))
-                .collect(),
+            incidents: super::incident::incidents(results.iter().copied()),
+            results,
             pending: self
                 .pending
                 .iter()

@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 use super::{Ui, checks, hanging, wrapped_height};
 use crate::text::sanitize;
 use crate::evidence::Status;
-use crate::wizard::{StepView, Tone, Waiting};
+use crate::wizard::{INCIDENTS_SHOWN, StepView, Tone, Waiting};
 
 /// The step text above the answers, wrapped into `width` columns (list items hang under their
 /// text).
@@ -27,6 +27,16 @@ fn text_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
             Tone::Start => theme.bold(),
         };
         lines.push(Line::styled(format!("{} {notice}", tone.mark()), style));
+        lines.push(Line::raw(""));
+    }
+    for incident in view.incidents.iter().take(INCIDENTS_SHOWN) {
+        lines.push(Line::styled(
+            format!("Intuit reports: {}", sanitize::clean(&incident.name)),
+            theme.bold(),
+        ));
+        if let Some(update) = &incident.update {
+            lines.push(Line::raw(format!("Latest update: {}", sanitize::clean(update))));
+        }
         lines.push(Line::raw(""));
     }
     if let Some(safety) = view.safety {

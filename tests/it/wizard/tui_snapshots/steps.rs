@@ -12,7 +12,7 @@ use qbfix::tui::app::App;
 use qbfix::tui::theme::Theme;
 use qbfix::wizard::{Msg, Wizard};
 
-use super::{finish_checks, t};
+use super::t;
 use crate::support::screen;
 
 fn gateway() -> CheckResult {
@@ -33,8 +33,32 @@ fn inspected() -> CheckResult {
     .with_duration(Duration::from_millis(90))
 }
 
+/// The status page during an incident, with its latest update.
+fn incident() -> CheckResult {
+    CheckResult::new(
+        "status_page",
+        Status::Fail,
+        "The status page reports a major outage",
+    )
+    .with("outage", true)
+    .with(
+        "incidents",
+        serde_json::json!([{
+            "name": "QuickBooks Online unavailable for some users",
+            "status": "identified",
+            "impact": "major",
+            "update": "We have found the cause and are rolling out a fix.",
+        }]),
+    )
+}
+
 /// A session (a helpdesk call when `call`) whose checks found `result`, at step `id`.
 fn at(id: &str, result: CheckResult, call: bool) -> Wizard {
+    at_with(id, vec![result], call)
+}
+
+/// A session whose checks found `results` (and the internet working), at step `id`.
+fn at_with(id: &str, results: Vec<CheckResult>, call: bool) -> Wizard {
     let flow = Arc::new(flow::default_flow().unwrap());
     let mut session = Session::new(
         "20260911-012640-abcdef".into(),
@@ -46,7 +70,12 @@ fn at(id: &str, result: CheckResult, call: bool) -> Wizard {
         session.case_code = Some("QB-7K3M-9TQ2".into());
     }
     let mut w = Wizard::new(flow, session).0;
-    finish_checks(&mut w, result);
+    let connectivity = CheckResult::new("connectivity", Status::Pass, "Internet works")
+        .with("status_code", 204)
+        .with_duration(Duration::from_millis(41));
+    let mut all = vec![connectivity];
+    all.extend(results);
+    crate::support::feed::check_run(&mut w, t(1), all, t(2), 350);
     w.update(Msg::Pick { n: 1, at: t(10) });
     if w.current_id() != id {
         w.update(Msg::Jump {
@@ -86,12 +115,18 @@ fn the_helpdesk_outage_firewall_step_skips_in_the_script_too() {
     assert!(flat.contains("While Intuit's servers are failing, this step cannot help"), "{text}");
 }
 
+/// The outage's status step names Intuit's incident and its latest update, on its first
+/// screen.
 #[test]
-fn the_outage_status_step() {
-    let w = at("server_status", gateway(), false);
+fn the_outage_status_step_shows_the_incident() {
+    let w = at_with("server_status", vec![gateway(), incident()], false);
     assert_eq!(verdict(&w), VerdictId::ServiceOutage);
     let text = screen::text(&w, &App::new(Theme::monochrome()), 80, 24);
     insta::assert_snapshot!("outage_status_80x24", text);
+    let step = step_rows(&text).join(" ");
+    let flat = step.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("QuickBooks Online unavailable for some users"), "{text}");
+    assert!(flat.contains("We have found the cause and are rolling out a fix."), "{text}");
 }
 
 #[test]
