@@ -36,26 +36,27 @@ impl Wizard {
         Cow::Owned(text.replace("{report}", at))
     }
 
-    /// The notice of a step that hands the session on: who can help with this verdict, and
-    /// (when that is not QuickBooks support) the answer that hands nothing on preselected.
+    /// The notice of a step that hands the session on, when QuickBooks support is not who can
+    /// help with this verdict: who can, and the answer that hands nothing on preselected.
     pub(super) fn who_can_help_notice(&self, step: &Step) -> Option<StepNotice> {
         if !hands_on(step) {
             return None;
         }
-        let help = who_can_help(self.session.verdict.as_ref().map(|v| v.id));
-        let preselect = if help.quickbooks_support {
-            None
-        } else {
-            step.answers
-                .iter()
-                .find(|a| a.outcome.is_none())
-                .map(|a| a.id.clone())
-        };
+        let help = who_can_help(Some(self.session.verdict.as_ref()?.id));
+        if help.quickbooks_support {
+            // The step itself is the way to QuickBooks support: nothing to add above it.
+            return None;
+        }
+        let preselect = step
+            .answers
+            .iter()
+            .find(|a| a.outcome.is_none())
+            .map(|a| a.id.clone());
         Some(StepNotice {
             text: help.says.to_string(),
             preselect,
             means: None,
-            say: (!help.quickbooks_support).then(|| help.says.to_string()),
+            say: Some(help.says.to_string()),
         })
     }
 
