@@ -151,6 +151,8 @@ fn frame_block() -> Block<'static> {
 
 struct StepLayout<'a> {
     text_area: Rect,
+    /// The row between the text and the answers saying there is more, when the text is cut.
+    more_area: Option<Rect>,
     answers_area: Rect,
     text: Vec<Line<'a>>,
     answers: Vec<Line<'a>>,
@@ -171,6 +173,7 @@ fn layout<'a>(ui: &Ui<'a>, area: Rect) -> StepLayout<'a> {
         let text_rows = wrapped_height(&all, block_inner.width);
         return StepLayout {
             text_area: block_inner,
+            more_area: None,
             answers_area: Rect::new(block_inner.x, block_inner.bottom(), block_inner.width, 0),
             text: all,
             answers: Vec::new(),
@@ -181,14 +184,18 @@ fn layout<'a>(ui: &Ui<'a>, area: Rect) -> StepLayout<'a> {
     let text_rows = wrapped_height(&text, text_width);
     // The answers follow the text, and keep their rows when the text must scroll.
     let text_room = block_inner.height.saturating_sub(answers_rows);
-    let [text_area, answers_area, _] = Layout::vertical([
-        Constraint::Length(text_rows.min(text_room)),
+    // Text that does not fit gives its last row to a visible "more" line above the answers.
+    let more_rows = u16::from(text_rows > text_room && text_room >= 2);
+    let [text_area, more_area, answers_area, _] = Layout::vertical([
+        Constraint::Length(text_rows.min(text_room - more_rows)),
+        Constraint::Length(more_rows),
         Constraint::Length(answers_rows),
         Constraint::Min(0),
     ])
     .areas(block_inner);
     StepLayout {
         text_area,
+        more_area: (more_rows > 0).then_some(more_area),
         answers_area,
         text,
         answers,
@@ -223,7 +230,8 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect, compact_checks: bool) {
         Span::styled(title, theme.title()),
         Span::raw(" "),
     ]));
-    let more = if l.text_area.height > 0 {
+    // With the "more" line above the answers, the border's corner says nothing more.
+    let more = if l.text_area.height > 0 && l.more_area.is_none() {
         super::scroll_hint(scroll, max)
     } else {
         None
@@ -244,10 +252,24 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect, compact_checks: bool) {
             .scroll((scroll, 0)),
         l.text_area,
     );
+    if let Some(area) = l.more_area {
+        f.render_widget(Paragraph::new(more_line(ui, scroll, max)), area);
+    }
     f.render_widget(
         Paragraph::new(l.answers).wrap(Wrap { trim: false }),
         l.answers_area,
     );
+}
+
+/// Said above the answers while the text is cut.
+pub const MORE: &str = "↓ more: Space";
+/// Said there once the end of the text is shown.
+pub const BACK_UP: &str = "↑ back up: Shift-Space";
+
+/// The line above the answers: more below, or back up from the end.
+fn more_line(ui: &Ui, scroll: u16, max: u16) -> Line<'static> {
+    let text = if scroll < max { MORE } else { BACK_UP };
+    Line::styled(text, ui.app.theme.key())
 }
 
 #[cfg(test)]

@@ -169,3 +169,40 @@ fn the_support_step_says_who_can_help_and_keeps_the_scam_warning_in_view() {
     assert!(flat.contains("scam"), "{text}");
     assert!(!flat.contains("qbfix report -o"), "{text}");
 }
+
+/// Every step at 80×24, with and without a verdict: either the whole text is on the first
+/// screen, or a visible "↓ more: Space" line sits directly above the answers (Macs have no
+/// PgDn key, and a corner of the border is easily missed).
+#[test]
+fn a_cut_text_says_more_right_above_the_answers() {
+    let flow = flow::default_flow().unwrap();
+    let mut cut = 0;
+    for verdict in [None, Some(gateway()), Some(inspected())] {
+        for step in flow.steps.iter().filter(|s| s.kind != flow::StepKind::Summary) {
+            let w = match &verdict {
+                Some(r) => at(&step.id, r.clone(), false),
+                None => at_with(&step.id, Vec::new(), false),
+            };
+            let text = screen::text(&w, &App::new(Theme::monochrome()), 80, 24);
+            let rows: Vec<String> = step_rows(&text)
+                .iter()
+                .map(|r| r.trim_matches(|c| c == '│' || c == ' ').to_string())
+                .collect();
+            let words: Vec<&str> = step.text.split_whitespace().collect();
+            let last = words[words.len() - 3..].join(" ");
+            let flat = rows.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+            if flat.contains(&last) {
+                continue;
+            }
+            cut += 1;
+            let more = rows
+                .iter()
+                .position(|r| r == "↓ more: Space")
+                .unwrap_or_else(|| panic!("{}: cut without the more line:\n{text}", step.id));
+            let next = rows[more + 1..].iter().find(|r| !r.is_empty()).unwrap();
+            let answers = next.contains("Did this fix it?") || next.contains("1  ");
+            assert!(answers, "{}: the more line is not above the answers:\n{text}", step.id);
+        }
+    }
+    assert!(cut > 5, "at 80×24 several steps are cut ({cut})");
+}
