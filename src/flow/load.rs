@@ -6,7 +6,7 @@ use std::path::Path;
 use toml::Spanned;
 
 use super::raw::RawFlow;
-use super::{Answer, AnswerOutcome, Flow, Listen, Means, Notice, Step, StepKind, Tip, validate};
+use super::{Answer, AnswerOutcome, BrowserHelp, Flow, Listen, Means, Notice, Step, StepKind, Tip, validate};
 use crate::text::position::line_col;
 
 /// A flow file that cannot be used. `Display` is `FILE:LINE:COL: problem`.
@@ -118,6 +118,16 @@ fn build(raw: RawFlow) -> Flow {
                     .collect(),
                 recent_restart_minutes: s.recent_restart_minutes,
                 ask_bank_when: s.ask_bank_when.map(Spanned::into_inner),
+                browsers: s
+                    .browsers
+                    .into_iter()
+                    .map(|b| BrowserHelp {
+                        label: b.label.into_inner(),
+                        names: b.names,
+                        text: b.text.trim().to_string(),
+                        short: b.short.trim().to_string(),
+                    })
+                    .collect(),
                 tips: s
                     .tips
                     .into_iter()

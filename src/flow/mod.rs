@@ -127,6 +127,20 @@ impl Means {
     }
 }
 
+/// One browser's instructions on a step (`[[step.browser]]`): shown whole when the `browsers`
+/// check found it, else folded into one line with the others.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BrowserHelp {
+    /// "Chrome".
+    pub label: String,
+    /// The browsers check's names this applies to ("Google Chrome", "Chromium").
+    pub names: Vec<String>,
+    /// The whole instructions.
+    pub text: String,
+    /// The folded form: a shortcut or menu path.
+    pub short: String,
+}
+
 /// For helpdesk staff: what a customer may say, and which answer it means.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Listen {
@@ -164,6 +178,8 @@ pub struct Step {
     /// address is known yet), to test it in this session.
     pub ask_bank_when: Option<String>,
     pub tips: Vec<Tip>,
+    /// Per-browser instructions, after the text.
+    pub browsers: Vec<BrowserHelp>,
 }
 
 impl Flow {

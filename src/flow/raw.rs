@@ -45,6 +45,17 @@ pub(super) struct RawStep {
     pub ask_bank_when: Option<Spanned<String>>,
     #[serde(default, rename = "tip")]
     pub tips: Vec<RawTip>,
+    #[serde(default, rename = "browser")]
+    pub browsers: Vec<RawBrowser>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawBrowser {
+    pub label: Spanned<String>,
+    pub names: Vec<String>,
+    pub text: String,
+    pub short: String,
 }
 
 #[derive(Deserialize)]

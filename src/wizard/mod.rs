@@ -6,6 +6,7 @@
 //! start step offers in `offer.rs`.
 
 mod bank;
+mod browsers;
 mod card;
 mod decision;
 mod finish;

@@ -104,7 +104,7 @@ impl Wizard {
             .collect();
         StepView {
             step,
-            text: self.with_report_path(self.step_text(step)),
+            text: self.with_browsers(step, self.with_report_path(self.step_text(step))),
             number,
             total: route.len(),
             answers: if confirm.is_some() {

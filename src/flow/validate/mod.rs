@@ -174,6 +174,14 @@ pub(super) fn check(flow: &RawFlow) -> Result<(), Problem> {
         if let Some(line) = &step.safety {
             safety_line(line, step)?;
         }
+        for b in &step.browsers {
+            if b.names.is_empty() || b.label.get_ref().trim().is_empty() {
+                return Err((
+                    b.label.span().start,
+                    "a [[step.browser]] needs a label and the browser names it is for".into(),
+                ));
+            }
+        }
         for l in &step.listen {
             known_answer(&answer_ids, &l.answer)?;
         }

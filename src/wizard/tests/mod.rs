@@ -61,6 +61,7 @@ fn gateway_502() -> CheckResult {
     CheckResult::new("http", Status::Fail, "qbo answered 502").with("status_code", 502)
 }
 
+mod browsers;
 mod card;
 mod checks;
 mod decision;
