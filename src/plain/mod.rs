@@ -123,7 +123,11 @@ pub fn run(
         let count = view.answers.len();
         if confirming {
             let question = view.question.unwrap_or("Is it really working now?");
-            write!(out, "{} (y/n): ", clean(question))?;
+            writeln!(out, "{}", crate::text::wrap::fill(&clean(question), width))?;
+            for (i, a) in view.answers.iter().enumerate() {
+                writeln!(out, "  {}) {}", i + 1, clean(&a.label))?;
+            }
+            write!(out, "Answer 1 or 2: ")?;
         } else {
             write!(out, "Answer 1-{count} (b back, n note, q quit, ? help): ")?;
         }
@@ -137,11 +141,11 @@ pub fn run(
                     n: 1,
                     at: jiff::Timestamp::now(),
                 }),
-                "n" | "no" | "2" | "b" => Ok(Msg::Pick {
+                "n" | "no" | "2" => Ok(Msg::Pick {
                     n: 2,
                     at: jiff::Timestamp::now(),
                 }),
-                _ => Err("Please type y (it really works) or n (still failing).".to_string()),
+                _ => Err("Please type 1 (it really works) or 2 (still failing).".to_string()),
             }
         } else if matches!(line.as_str(), "y" | "Y") {
             write_ticket(&mut out, &driver)?;
