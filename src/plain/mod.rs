@@ -63,6 +63,7 @@ pub fn run(
     }
     plain.apply(&mut driver, first)?;
     let mut shown: Option<(String, String, usize)> = None;
+    let mut said = step::Said::default();
     loop {
         plain.drain(&mut driver)?;
         let here = (
@@ -94,7 +95,7 @@ pub fn run(
                 return Ok(());
             }
             let helpdesk = driver.wizard.session().case_code.is_some();
-            step::write_step(&mut out, &driver.wizard, helpdesk, width)?;
+            step::write_step(&mut out, &driver.wizard, helpdesk, width, &mut said)?;
             shown = Some(here);
         }
         if let Some(question) = driver.wizard.bank_question() {
@@ -113,7 +114,7 @@ pub fn run(
                 plain.apply(&mut driver, effects)?;
                 plain.wait_for(&mut driver, &["bank".to_string()])?;
                 writeln!(out)?;
-                step::write_results(&mut out, &driver.wizard, width)?;
+                step::write_results(&mut out, &driver.wizard, width, &mut said)?;
                 writeln!(out)?;
             }
             continue;
@@ -182,7 +183,7 @@ pub fn run(
             let running = driver.wizard.pending().to_vec();
             plain.wait_for(&mut driver, &running)?;
             writeln!(out)?;
-            step::write_results(&mut out, &driver.wizard, width)?;
+            step::write_results(&mut out, &driver.wizard, width, &mut said)?;
         }
         match driver.wizard.waiting() {
             Some(Waiting::Verdict) => {
@@ -197,7 +198,7 @@ pub fn run(
         }
         if driver.wizard.waiting() == Some(Waiting::Confirm) {
             writeln!(out)?;
-            step::write_results(&mut out, &driver.wizard, width)?;
+            step::write_results(&mut out, &driver.wizard, width, &mut said)?;
         }
     }
 }

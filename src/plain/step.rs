@@ -8,6 +8,13 @@ use crate::text::sanitize::{clean, clean_multiline};
 use crate::text::wrap::{fill, hanging, wrap_line};
 use crate::wizard::{INCIDENTS_SHOWN, Tone, Wizard};
 
+/// What was printed already: the verdict's paragraph is printed once, then recalled in one
+/// line.
+#[derive(Debug, Default)]
+pub struct Said {
+    verdict: Option<String>,
+}
+
 fn say(out: &mut impl Write, text: &str, width: usize) -> std::io::Result<()> {
     writeln!(out, "{}", fill(text, width))
 }
@@ -18,6 +25,7 @@ pub fn write_step(
     wizard: &Wizard,
     helpdesk: bool,
     width: usize,
+    said: &mut Said,
 ) -> std::io::Result<()> {
     let view = wizard.view();
     writeln!(out)?;
@@ -57,7 +65,7 @@ pub fn write_step(
     say(out, &clean_multiline(&view.text), width)?;
     if !view.results.is_empty() || view.verdict.is_some() {
         writeln!(out)?;
-        write_results(out, wizard, width)?;
+        write_results(out, wizard, width, said)?;
     }
     if let Some(note) = view.note {
         for l in hanging(&format!("Your note: {}", clean(note)), 11, width) {
@@ -117,7 +125,12 @@ fn write_script(out: &mut impl Write, wizard: &Wizard, width: usize) -> std::io:
 }
 
 /// The card (whose problem, what to do now) and this step's check results by friendly name.
-pub fn write_results(out: &mut impl Write, wizard: &Wizard, width: usize) -> std::io::Result<()> {
+pub fn write_results(
+    out: &mut impl Write,
+    wizard: &Wizard,
+    width: usize,
+    said: &mut Said,
+) -> std::io::Result<()> {
     let view = wizard.view();
     if let Some(card) = wizard.card() {
         say(out, &clean(&card.headline), width)?;
@@ -142,7 +155,14 @@ pub fn write_results(out: &mut impl Write, wizard: &Wizard, width: usize) -> std
         }
     }
     if let Some(v) = view.verdict {
-        for l in wrap_line(&format!("  {}. {}", clean(&v.title), clean(&v.advice)), width) {
+        let paragraph = format!("  {}. {}", clean(&v.title), clean(&v.advice));
+        let line = if said.verdict.as_ref() == Some(&paragraph) {
+            format!("  {} (as above).", clean(&v.title))
+        } else {
+            said.verdict = Some(paragraph.clone());
+            paragraph
+        };
+        for l in wrap_line(&line, width) {
             writeln!(out, "{l}")?;
         }
     }
