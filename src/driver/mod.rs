@@ -176,6 +176,9 @@ impl Driver {
             opened: None,
         };
         driver.tell_report_path();
+        if !fresh {
+            driver.resume_hint = Some(offer::welcome_back(&driver.wizard));
+        }
         Ok(Started::Ready(Box::new(driver), effects))
     }
 

@@ -65,6 +65,13 @@ impl LookUp {
     }
 }
 
+/// "Welcome back, continuing from 10:14": said when a session is continued, with the local
+/// time it was last worked on.
+pub fn welcome_back(wizard: &Wizard) -> String {
+    let at = local_time(wizard.left_at(), Timestamp::now(), &TimeZone::system());
+    format!("Welcome back, continuing from {at}")
+}
+
 /// `at` as a person reads it: "10:14" today, "3 Mar 10:14" this year, else with the year.
 pub fn local_time(at: Timestamp, now: Timestamp, tz: &TimeZone) -> String {
     let (at, now) = (
@@ -157,7 +164,7 @@ impl Driver {
             effects.retain(|e| !matches!(e, Effect::RunChecks(_)));
         }
         self.set_lock(lock);
-        self.resume_hint = None;
+        self.resume_hint = Some(welcome_back(&self.wizard));
         for effect in effects {
             if let Some(stop) = self.apply(effect)? {
                 return Ok(Some(stop));
