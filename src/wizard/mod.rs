@@ -31,7 +31,7 @@ use crate::evidence::{CheckResult, Verdict};
 use crate::flow::{Flow, StepKind};
 use crate::session::Session;
 
-pub use bank::BANK_PROMPT;
+pub use bank::{BANK_PROMPT, BankTest};
 pub use card::{Card, card_for};
 pub use decision::Tone;
 pub use finish::{Again, FINAL_HINT};

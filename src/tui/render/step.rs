@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 use super::{Ui, checks, hanging, wrapped_height};
 use crate::text::sanitize;
 use crate::evidence::Status;
-use crate::wizard::{INCIDENTS_SHOWN, StepView, Tone, Waiting};
+use crate::wizard::{BankTest, INCIDENTS_SHOWN, StepView, Tone, Waiting};
 
 /// The step text above the answers, wrapped into `width` columns (list items hang under their
 /// text).
@@ -79,6 +79,18 @@ fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
     if let Some(question) = ui.wizard.bank_question() {
         lines.extend(super::fields::bank_lines(ui, question, width));
         return lines;
+    }
+    match ui.wizard.bank_test() {
+        Some(BankTest::Testing) => lines.push(Line::styled("Testing your bank's website…", theme.dim())),
+        Some(BankTest::Done(r)) => lines.extend(hanging::hanging(
+            Line::styled(
+                format!("{} {}", r.status.symbol(), sanitize::clean(&r.summary)),
+                theme.status(r.status),
+            ),
+            2,
+            width,
+        )),
+        None => {}
     }
     match view.waiting {
         Some(Waiting::Verdict) => lines.push(Line::styled("Waiting for the checks to finish…", theme.dim())),

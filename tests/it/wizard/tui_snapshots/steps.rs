@@ -206,3 +206,45 @@ fn a_cut_text_says_more_right_above_the_answers() {
     }
     assert!(cut > 5, "at 80×24 several steps are cut ({cut})");
 }
+
+/// After Enter in the bank address field the step says what the test of that address found
+/// (not only the card's count): "Testing your bank's website…", then the bank check's line.
+#[test]
+fn the_bank_field_shows_the_bank_checks_result_after_enter() {
+    let mut w = super::wizard();
+    super::finish_checks(&mut w, super::healthy_http());
+    // Bank downloads fail: the status step asks for the bank's address.
+    w.update(Msg::Pick { n: 4, at: t(12) });
+    while w.bank_question().is_none() {
+        assert!(!w.at_summary(), "the bank step asks");
+        w.update(Msg::Pick { n: 2, at: t(13) });
+    }
+    w.update(Msg::BankAddress {
+        text: "mybank.example".into(),
+    });
+    w.update(Msg::ChecksStarted {
+        ids: vec!["bank".into()],
+        at: t(14),
+    });
+    let app = App::new(Theme::monochrome());
+    let text = screen::text(&w, &app, 80, 24);
+    assert!(text.contains("Testing your bank's website"), "{text}");
+    w.update(Msg::CheckFinished {
+        id: "bank".into(),
+        results: vec![CheckResult::new(
+            "bank",
+            Status::Pass,
+            "Your bank's website answered 200 OK in 80 ms",
+        )],
+    });
+    w.update(Msg::ChecksDone {
+        at: t(15),
+        duration_ms: 80,
+    });
+    let text = screen::text(&w, &app, 80, 24);
+    let step = step_rows(&text).join("\n");
+    assert!(
+        step.contains("✓ Your bank's website answered 200 OK in 80 ms"),
+        "{text}"
+    );
+}
