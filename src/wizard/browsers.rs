@@ -43,8 +43,14 @@ impl Wizard {
         let shown: Vec<String> = mine.into_iter().map(whole).collect();
         out.push_str(&shown.join("\n"));
         if !others.is_empty() {
-            let folded: Vec<String> = others.iter().map(|b| format!("{}: {}", b.label, b.short)).collect();
-            out.push_str(&format!("\nInstructions for other browsers: {}.", folded.join("; ")));
+            let folded: Vec<String> = others
+                .iter()
+                .map(|b| format!("{}: {}", b.label, b.short))
+                .collect();
+            out.push_str(&format!(
+                "\nInstructions for other browsers: {}.",
+                folded.join("; ")
+            ));
         }
         Cow::Owned(out)
     }

@@ -92,7 +92,11 @@ impl Wizard {
 
     /// Answer `index` was picked (or confirmed) by the person.
     pub(super) fn choose(&mut self, index: usize, at: Timestamp) -> Vec<Effect> {
-        if let Some(Hold::Confirm { index: yes, at: yes_at }) = self.hold {
+        if let Some(Hold::Confirm {
+            index: yes,
+            at: yes_at,
+        }) = self.hold
+        {
             self.hold = None;
             if index == 0 {
                 return self.record(yes, yes_at);

@@ -18,10 +18,7 @@ impl Wizard {
             .flat_map(|r| [Some(r.started_at), r.finished_at])
             .flatten();
         let jumps = s.jumps.iter().map(|j| j.at);
-        answers
-            .chain(runs)
-            .chain(jumps)
-            .fold(s.started_at, std::cmp::max)
+        answers.chain(runs).chain(jumps).fold(s.started_at, std::cmp::max)
     }
 
     /// Makes sure the current step has a record (but the summary) and puts the selection on

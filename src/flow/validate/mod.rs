@@ -288,7 +288,10 @@ fn notice_means(n: &RawNotice, answers: &HashSet<&str>) -> Result<(), Problem> {
     if !answers.contains("skip") {
         return Err((
             means.span().start,
-            format!("{:?} preselects Skip, and this step has no answer \"skip\"", means.get_ref()),
+            format!(
+                "{:?} preselects Skip, and this step has no answer \"skip\"",
+                means.get_ref()
+            ),
         ));
     }
     match &n.preselect {
@@ -316,7 +319,10 @@ fn safety_line(line: &toml::Spanned<String>, step: &RawStep) -> Result<(), Probl
     } else {
         return Ok(());
     };
-    Err((line.span().start, format!("step {:?}: {problem}", step.id.get_ref())))
+    Err((
+        line.span().start,
+        format!("step {:?}: {problem}", step.id.get_ref()),
+    ))
 }
 
 /// The longest safety line: one row of an 80-column step, after its mark.

@@ -208,7 +208,11 @@ fn a_step_that_cannot_help_preselects_skip_only() {
         "{e}"
     );
     // Without a preselect, Skip is the one.
-    let flow = parse(&format!("{HEAD}{}", with_notice("means = \"passed\"\n")), "f.toml").unwrap();
+    let flow = parse(
+        &format!("{HEAD}{}", with_notice("means = \"passed\"\n")),
+        "f.toml",
+    )
+    .unwrap();
     let notice = &flow.steps[0].notices[0];
     assert_eq!(notice.preselect.as_deref(), Some("skip"));
     assert_eq!(notice.means, Some(crate::flow::Means::Passed));
@@ -222,9 +226,15 @@ fn a_safety_line_is_one_short_line_and_located() {
         )
     };
     let e = err(&step("\"\""));
-    assert!(e.starts_with("f.toml:7:10: step \"a\": the safety line is empty"), "{e}");
+    assert!(
+        e.starts_with("f.toml:7:10: step \"a\": the safety line is empty"),
+        "{e}"
+    );
     let e = err(&step(&format!("\"{}\"", "x".repeat(71))));
-    assert!(e.starts_with("f.toml:7:10: step \"a\": the safety line is longer"), "{e}");
+    assert!(
+        e.starts_with("f.toml:7:10: step \"a\": the safety line is longer"),
+        "{e}"
+    );
     let e = err(&step("\"\"\"\none\ntwo\"\"\""));
     assert!(e.contains("must be one line"), "{e}");
     let flow = parse(&format!("{HEAD}{}", step("\"Save your work first.\"")), "f.toml").unwrap();

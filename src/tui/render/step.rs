@@ -10,8 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::{Ui, checks, hanging, wrapped_height};
-use crate::text::sanitize;
 use crate::evidence::Status;
+use crate::text::sanitize;
 use crate::wizard::{BankTest, INCIDENTS_SHOWN, StepView, Tone, Waiting};
 
 /// The step text above the answers, wrapped into `width` columns (list items hang under their
@@ -41,7 +41,10 @@ fn text_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
     }
     if let Some(safety) = view.safety {
         // Before the instructions it guards, so it is on the first screen.
-        lines.push(Line::styled(format!("{} {safety}", Tone::Warning.mark()), theme.notice()));
+        lines.push(Line::styled(
+            format!("{} {safety}", Tone::Warning.mark()),
+            theme.notice(),
+        ));
         lines.push(Line::raw(""));
     }
     lines.extend(view.text.lines().map(Line::raw));

@@ -29,7 +29,11 @@ fn at(step: &str, verdict: VerdictId, call: bool) -> Wizard {
 fn every_step_and_verdict() -> Vec<(String, VerdictId)> {
     let flow = default_flow().unwrap();
     let mut all = Vec::new();
-    for step in flow.steps.iter().filter(|s| s.kind != crate::flow::StepKind::Summary) {
+    for step in flow
+        .steps
+        .iter()
+        .filter(|s| s.kind != crate::flow::StepKind::Summary)
+    {
         for v in VerdictId::ALL {
             all.push((step.id.clone(), v));
         }
@@ -89,7 +93,11 @@ fn a_step_the_checks_passed_says_so_in_the_script_and_preselects_skip() {
         let script = w.script();
         assert!(script.ask.is_none(), "{step} × {verdict:?}: {:?}", script.ask);
         assert!(
-            script.say.as_deref().unwrap_or_default().contains("nothing wrong"),
+            script
+                .say
+                .as_deref()
+                .unwrap_or_default()
+                .contains("nothing wrong"),
             "{step} × {verdict:?}: {:?}",
             script.say
         );

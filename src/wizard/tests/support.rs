@@ -27,7 +27,11 @@ fn support_id(w: &Wizard) -> String {
     w.flow()
         .steps
         .iter()
-        .find(|s| s.answers.iter().any(|a| a.outcome == Some(AnswerOutcome::Escalated)))
+        .find(|s| {
+            s.answers
+                .iter()
+                .any(|a| a.outcome == Some(AnswerOutcome::Escalated))
+        })
         .unwrap()
         .id
         .clone()
@@ -52,7 +56,11 @@ fn enter_only_offline_is_not_handed_to_quickbooks_support() {
     assert!(notice.contains("internet provider"), "{notice}");
     w.update(Msg::Confirm { at: t(11) });
     assert!(w.at_summary());
-    assert_ne!(w.session().outcome, Outcome::Escalated, "Enter alone hands nothing on");
+    assert_ne!(
+        w.session().outcome,
+        Outcome::Escalated,
+        "Enter alone hands nothing on"
+    );
 }
 
 #[test]
@@ -60,7 +68,10 @@ fn the_support_step_preselects_contacting_support_only_when_it_can_help() {
     for id in VerdictId::ALL {
         let mut w = with_verdict(id, true);
         let support = support_id(&w);
-        w.update(Msg::Jump { to: support, at: t(10) });
+        w.update(Msg::Jump {
+            to: support,
+            at: t(10),
+        });
         let help = crate::evidence::who_can_help(Some(id));
         let view = w.view();
         let picked = &view.answers[w.cursor()];
@@ -71,9 +82,15 @@ fn the_support_step_preselects_contacting_support_only_when_it_can_help() {
             assert_eq!(view.notice, None, "{id:?}: the step itself is the way to support");
             assert!(script.ask.is_some(), "{id:?}");
         } else {
-            assert!(view.notice.as_deref().is_some_and(|n| n.contains(help.says)), "{id:?}");
+            assert!(
+                view.notice.as_deref().is_some_and(|n| n.contains(help.says)),
+                "{id:?}"
+            );
             assert_eq!(script.ask, None, "{id:?}: never asks to call QuickBooks support");
-            assert!(script.say.as_deref().unwrap_or_default().contains(help.says), "{id:?}");
+            assert!(
+                script.say.as_deref().unwrap_or_default().contains(help.says),
+                "{id:?}"
+            );
             assert!(
                 script.listen.iter().all(|l| l.answer != picked.id || !hands_on),
                 "{id:?}"

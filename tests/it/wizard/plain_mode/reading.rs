@@ -73,6 +73,9 @@ fn good_news_is_not_marked_important() {
         .assert()
         .success();
     let stdout = String::from_utf8_lossy(&out.get_output().stdout);
-    assert!(stdout.contains("Good news: The checks passed: you can skip this."), "{stdout}");
+    assert!(
+        stdout.contains("Good news: The checks passed: you can skip this."),
+        "{stdout}"
+    );
     assert!(!stdout.contains("Important: The checks passed"), "{stdout}");
 }

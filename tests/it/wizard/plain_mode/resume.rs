@@ -40,7 +40,11 @@ fn quit_then_resume_finishes_the_same_session() {
         .lines()
         .find(|l| l.contains("Welcome back, continuing from "))
         .unwrap_or_else(|| panic!("no welcome in {stdout}"));
-    let time = welcome.split("from ").nth(1).unwrap().trim_end_matches([')', '.']);
+    let time = welcome
+        .split("from ")
+        .nth(1)
+        .unwrap()
+        .trim_end_matches([')', '.']);
     assert!(
         time.len() == 5 && time.as_bytes()[2] == b':',
         "{welcome}: the local time, as 10:14"

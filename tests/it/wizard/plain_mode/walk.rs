@@ -94,8 +94,16 @@ fn yes_while_the_checks_still_fail_asks_once_with_numbered_answers() {
     let stdout = String::from_utf8_lossy(&out.get_output().stdout);
     let question = "The checks still can't reach QuickBooks — is it really working now?";
     assert_eq!(stdout.matches(question).count(), 2, "{stdout}");
-    assert_eq!(stdout.matches("  1) Yes, it really works now").count(), 2, "{stdout}");
-    assert_eq!(stdout.matches("  2) No, it is still failing").count(), 2, "{stdout}");
+    assert_eq!(
+        stdout.matches("  1) Yes, it really works now").count(),
+        2,
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout.matches("  2) No, it is still failing").count(),
+        2,
+        "{stdout}"
+    );
     assert!(!stdout.contains("(y/n)"), "{stdout}");
     // "2" (still failing) moves on to the next step.
     let no = stdout.find("Answer 1 or 2: 2").expect(&stdout);

@@ -112,7 +112,10 @@ fn the_helpdesk_outage_firewall_step_skips_in_the_script_too() {
         "the script asks for what the step says is useless:\n{text}"
     );
     assert!(!flat.contains("Ask:"), "{text}");
-    assert!(flat.contains("While Intuit's servers are failing, this step cannot help"), "{text}");
+    assert!(
+        flat.contains("While Intuit's servers are failing, this step cannot help"),
+        "{text}"
+    );
 }
 
 /// The outage's status step names Intuit's incident and its latest update, on its first
@@ -125,8 +128,14 @@ fn the_outage_status_step_shows_the_incident() {
     insta::assert_snapshot!("outage_status_80x24", text);
     let step = step_rows(&text).join(" ");
     let flat = step.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(flat.contains("QuickBooks Online unavailable for some users"), "{text}");
-    assert!(flat.contains("We have found the cause and are rolling out a fix."), "{text}");
+    assert!(
+        flat.contains("QuickBooks Online unavailable for some users"),
+        "{text}"
+    );
+    assert!(
+        flat.contains("We have found the cause and are rolling out a fix."),
+        "{text}"
+    );
 }
 
 #[test]
@@ -151,7 +160,10 @@ fn the_restart_step_says_save_your_work_first_on_its_first_screen() {
         .iter()
         .position(|r| r.contains("⚠ Save your work in every open program first."))
         .expect(&text);
-    let first = rows.iter().position(|r| r.contains("A restart clears")).expect(&text);
+    let first = rows
+        .iter()
+        .position(|r| r.contains("A restart clears"))
+        .expect(&text);
     assert!(safety < first, "{text}");
 }
 
@@ -201,7 +213,11 @@ fn a_cut_text_says_more_right_above_the_answers() {
                 .unwrap_or_else(|| panic!("{}: cut without the more line:\n{text}", step.id));
             let next = rows[more + 1..].iter().find(|r| !r.is_empty()).unwrap();
             let answers = next.contains("Did this fix it?") || next.contains("1  ");
-            assert!(answers, "{}: the more line is not above the answers:\n{text}", step.id);
+            assert!(
+                answers,
+                "{}: the more line is not above the answers:\n{text}",
+                step.id
+            );
         }
     }
     assert!(cut > 5, "at 80×24 several steps are cut ({cut})");
