@@ -79,3 +79,25 @@ fn good_news_is_not_marked_important() {
     );
     assert!(!stdout.contains("Important: The checks passed"), "{stdout}");
 }
+
+/// The firewall step's safety line comes before the instructions it guards.
+#[test]
+fn the_safety_line_comes_before_the_instructions() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .arg("--plain")
+        .env("COLUMNS", "400")
+        .write_stdin(answers(&["1", "2", "2", "2", "2", "2"]))
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    let step = &stdout[stdout
+        .find(": Check your firewall and security software")
+        .expect(&stdout)..];
+    let safety = step
+        .find("Safety: Turn the protection back on after the test")
+        .expect(&stdout);
+    let first = step.find("1. Turn off the firewall").expect(&stdout);
+    assert!(safety < first, "{step}");
+}
