@@ -176,7 +176,8 @@ impl Driver {
             opened: None,
         };
         driver.tell_report_path();
-        if !fresh {
+        // Continued, not just opened (an imported session starts with nothing recorded).
+        if !fresh && driver.wizard.session().has_input() {
             driver.resume_hint = Some(offer::welcome_back(&driver.wizard));
         }
         Ok(Started::Ready(Box::new(driver), effects))

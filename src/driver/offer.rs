@@ -164,7 +164,11 @@ impl Driver {
             effects.retain(|e| !matches!(e, Effect::RunChecks(_)));
         }
         self.set_lock(lock);
-        self.resume_hint = Some(welcome_back(&self.wizard));
+        self.resume_hint = self
+            .wizard
+            .session()
+            .has_input()
+            .then(|| welcome_back(&self.wizard));
         for effect in effects {
             if let Some(stop) = self.apply(effect)? {
                 return Ok(Some(stop));

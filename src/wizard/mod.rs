@@ -17,6 +17,7 @@ mod offer;
 mod records;
 mod route;
 mod support;
+mod tone;
 mod update;
 mod view;
 
@@ -33,11 +34,11 @@ use crate::session::Session;
 
 pub use bank::{BANK_PROMPT, BankTest};
 pub use card::{Card, card_for};
-pub use decision::Tone;
 pub use finish::{Again, FINAL_HINT};
 pub use hold::Waiting;
 pub use incident::{INCIDENTS_SHOWN, Incident};
 pub use offer::ResumeOffer;
+pub use tone::Tone;
 pub use view::{Script, StepView, ThisComputer, tips_for};
 
 /// Everything that can happen to the wizard.

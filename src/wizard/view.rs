@@ -9,8 +9,8 @@ use crate::flow::{Answer, Flow, Listen, Means, Step, StepKind};
 use crate::session::{ImportSource, Origin};
 
 use super::Wizard;
-use super::decision::Tone;
 use super::hold::CONFIRM_ANSWERS;
+use super::tone::Tone;
 
 /// What the checks found on the agent's own computer in a call, shown apart from the
 /// customer's results under [`THIS_COMPUTER`](crate::session::customer::THIS_COMPUTER).
