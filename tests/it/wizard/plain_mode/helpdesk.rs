@@ -84,3 +84,28 @@ fn y_prints_the_ticket_summary_with_the_case_code() {
         "y is a command: {stdout}"
     );
 }
+
+/// During an outage the firewall step cannot help: the plain script says so and never asks
+/// the customer to pause their protection.
+#[test]
+fn an_outage_script_never_asks_for_a_step_that_cannot_help() {
+    let env = crate::support::Env::with_qbo_status(502);
+    let out = env
+        .cmd()
+        .args(["--plain", "--helpdesk"])
+        .env("COLUMNS", "400")
+        .write_stdin(answers(&["1", "2", "3", "3", "3", "3"]))
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    let firewall = &stdout[stdout
+        .find(": Check your firewall and security software")
+        .expect(&stdout)..];
+    let firewall = &firewall[..firewall.find("Answer 1-").unwrap()];
+    assert!(
+        firewall.contains("Say: While Intuit's servers are failing, this step cannot help, so we skip it."),
+        "{firewall}"
+    );
+    assert!(!firewall.contains("Ask:"), "{firewall}");
+    assert!(!firewall.contains("Please pause your antivirus"), "{firewall}");
+}
