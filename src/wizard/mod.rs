@@ -3,7 +3,10 @@
 //! plain mode) to carry out. No I/O, no clock reads (times arrive inside messages), no UI.
 //! Here: the messages, the effects, the state and what it answers; `update` is in
 //! `update.rs`, moving through the flow in `moves.rs`, the session to continue that the
-//! start step offers in `offer.rs`.
+//! start step offers in `offer.rs`. What a step says for the verdict: one decision per step
+//! (`decision.rs`: notice, Skip and call script; `tone.rs`: the notice's mark), who can help
+//! on the contact-support step (`support.rs`), the card's next step (`card.rs`), the
+//! status page's incident (`incident.rs`) and the browsers found (`browsers.rs`).
 
 mod bank;
 mod browsers;
