@@ -174,6 +174,15 @@ pub(super) fn check(flow: &RawFlow) -> Result<(), Problem> {
         if let Some(line) = &step.safety {
             safety_line(line, step)?;
         }
+        if step.text.replace(REPORT, "").contains(['{', '}']) {
+            return Err((
+                step.id.span().start,
+                format!(
+                    "step {:?}: its text may name only {REPORT} (where the report is saved) in braces",
+                    step.id.get_ref()
+                ),
+            ));
+        }
         for b in &step.browsers {
             if b.names.is_empty() || b.label.get_ref().trim().is_empty() {
                 return Err((
@@ -324,6 +333,9 @@ fn safety_line(line: &toml::Spanned<String>, step: &RawStep) -> Result<(), Probl
         format!("step {:?}: {problem}", step.id.get_ref()),
     ))
 }
+
+/// What a step's text may hold in braces: where the summary saves the report.
+const REPORT: &str = "{report}";
 
 /// The longest safety line: one row of an 80-column step, after its mark.
 const SAFETY_CHARS: usize = 70;

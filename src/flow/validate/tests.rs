@@ -263,3 +263,18 @@ fn the_embedded_notices_say_what_they_mean() {
         }
     }
 }
+
+#[test]
+fn braces_in_a_text_name_only_the_report() {
+    let step = |text: &str| {
+        format!(
+            "[[step]]\nid = \"a\"\nkind = \"fix\"\ntitle = \"A\"\ntext = \"{text}\"\nnext = \"summary\"\n{OK_TAIL}"
+        )
+    };
+    let e = err(&step("saved as {reprot}"));
+    assert!(
+        e.starts_with("f.toml:4:6: step \"a\": its text may name only {report}"),
+        "{e}"
+    );
+    parse(&format!("{HEAD}{}", step("saved as {report}.")), "f.toml").unwrap();
+}
