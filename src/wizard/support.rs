@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::evidence::who_can_help;
-use crate::flow::{AnswerOutcome, Step};
+use crate::flow::{Answer, AnswerOutcome, Step};
 
 use super::Wizard;
 use super::view::{Script, StepNotice};
@@ -22,6 +22,24 @@ pub(super) fn hands_on(step: &Step) -> bool {
 }
 
 impl Wizard {
+    /// The answers of `step` as they read now: on the step that hands the session on, the
+    /// answer that hands it on names whoever can help with this verdict, when that is not
+    /// QuickBooks support ("I'll contact your internet provider with this report").
+    pub(super) fn answers_of<'a>(&self, step: &'a Step) -> Cow<'a, [Answer]> {
+        let verdict = self.session.verdict.as_ref().map(|v| v.id);
+        let Some(who) = crate::session::handed_to(verdict).filter(|_| hands_on(step)) else {
+            return Cow::Borrowed(&step.answers);
+        };
+        let mut answers = step.answers.clone();
+        for a in answers
+            .iter_mut()
+            .filter(|a| a.outcome == Some(AnswerOutcome::Escalated))
+        {
+            a.label = format!("I'll contact {who} with this report");
+        }
+        Cow::Owned(answers)
+    }
+
     /// Where the summary will save the HTML report: named on the contact-support step.
     pub fn set_report_path(&mut self, path: String) {
         self.report_path = Some(path);

@@ -58,7 +58,7 @@ pub struct StepView<'a> {
     pub number: usize,
     pub total: usize,
     /// The answers on screen: the step's, or those of the confirmation question.
-    pub answers: &'a [Answer],
+    pub answers: Cow<'a, [Answer]>,
     /// The question above the answers ("Did this fix it?", or the confirmation's).
     pub question: Option<&'a str>,
     /// True while the answers are the "is it really working?" confirmation.
@@ -108,7 +108,7 @@ impl Wizard {
             number,
             total: route.len(),
             answers: if confirm.is_some() {
-                CONFIRM_ANSWERS.as_slice()
+                Cow::Borrowed(CONFIRM_ANSWERS.as_slice())
             } else {
                 self.answers_here()
             },

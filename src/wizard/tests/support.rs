@@ -117,3 +117,71 @@ fn the_support_step_names_the_file_the_summary_will_save() {
     assert!(!text.contains('{'), "{text}");
     assert!(text.contains("qbfix folder of your Documents"), "{text}");
 }
+
+/// Offline, the person may still hand the report on: to whoever can help, said so in the
+/// answer and in what the session records.
+#[test]
+fn handing_on_names_who_can_help() {
+    let mut w = with_verdict(VerdictId::Offline, false);
+    let support = support_id(&w);
+    w.update(Msg::Jump {
+        to: support.clone(),
+        at: t(10),
+    });
+    let view = w.view();
+    let n = view
+        .answers
+        .iter()
+        .position(|a| a.outcome == Some(AnswerOutcome::Escalated))
+        .unwrap();
+    assert_eq!(
+        view.answers[n].label,
+        "I'll contact your internet provider with this report"
+    );
+    w.update(Msg::Pick { n: n + 1, at: t(11) });
+    assert_eq!(w.session().outcome, Outcome::Escalated);
+    assert_eq!(
+        w.session().step(&support).unwrap().answer.as_deref(),
+        Some("I'll contact your internet provider with this report")
+    );
+    // Where QuickBooks support is the one (or nobody else can be called), the flow's words.
+    for id in [
+        VerdictId::Unexplained,
+        VerdictId::ServiceOutage,
+        VerdictId::ClockWrong,
+    ] {
+        let mut w = with_verdict(id, false);
+        w.update(Msg::Jump {
+            to: support.clone(),
+            at: t(10),
+        });
+        assert!(
+            w.view()
+                .answers
+                .iter()
+                .any(|a| a.label == "I'll contact QuickBooks support with this report"),
+            "{id:?}"
+        );
+    }
+}
+
+/// What the reports say of a session handed on: to whom, by verdict.
+#[test]
+fn a_session_handed_on_says_to_whom() {
+    assert_eq!(
+        Outcome::Escalated.describe_for(Some(VerdictId::Offline)),
+        "Handed on: your internet provider"
+    );
+    assert_eq!(
+        Outcome::Escalated.describe_for(Some(VerdictId::Unexplained)),
+        "Handed to QuickBooks support"
+    );
+    assert_eq!(
+        Outcome::Escalated.describe_for(Some(VerdictId::ServiceOutage)),
+        "Handed to QuickBooks support"
+    );
+    assert_eq!(
+        Outcome::Resolved.describe_for(Some(VerdictId::Offline)),
+        "Resolved"
+    );
+}
