@@ -158,7 +158,7 @@ impl Driver {
         let (wizard, effects) = Wizard::new(options.flow.clone(), session);
         let (events, receiver) = mpsc::unbounded_channel();
         let kept = (!fresh).then(|| wizard.session().id.clone());
-        let driver = Driver {
+        let mut driver = Driver {
             wizard,
             flow: options.flow,
             store,
@@ -175,6 +175,11 @@ impl Driver {
             reports: None,
             opened: None,
         };
+        driver.tell_report_path();
+        // Continued, not just opened (an imported session starts with nothing recorded).
+        if !fresh && driver.wizard.session().has_input() {
+            driver.resume_hint = Some(offer::welcome_back(&driver.wizard));
+        }
         Ok(Started::Ready(Box::new(driver), effects))
     }
 
@@ -219,12 +224,26 @@ impl Driver {
         Ok(None)
     }
 
+    /// The folders the reports are written to, the first that takes them.
+    fn report_folders(&self) -> Vec<std::path::PathBuf> {
+        let data_dir = self.store.dir().parent().unwrap_or(self.store.dir());
+        let documents = saved_reports::documents_dir();
+        saved_reports::folders(documents.as_deref(), data_dir)
+    }
+
+    /// Tells the wizard where the summary will save the HTML report (its contact-support
+    /// step names the file).
+    pub(crate) fn tell_report_path(&mut self) {
+        let planned = saved_reports::planned_html(self.wizard.session(), &self.report_folders());
+        if let Some(path) = planned {
+            self.wizard.set_report_path(path.display().to_string());
+        }
+    }
+
     /// Writes the HTML and JSON reports where a person finds them (`Documents/qbfix`, else
     /// the data dir): when the session is finished, and again when a closing note is added.
     pub fn save_reports(&mut self) {
-        let data_dir = self.store.dir().parent().unwrap_or(self.store.dir());
-        let documents = saved_reports::documents_dir();
-        let folders = saved_reports::folders(documents.as_deref(), data_dir);
+        let folders = self.report_folders();
         let session = crate::session::redacted(self.wizard.session(), &self.redactor);
         self.reports = Some(saved_reports::write(&session, self.wizard.flow(), &folders));
     }

@@ -65,6 +65,13 @@ impl LookUp {
     }
 }
 
+/// "Welcome back, continuing from 10:14": said when a session is continued, with the local
+/// time it was last worked on.
+pub fn welcome_back(wizard: &Wizard) -> String {
+    let at = local_time(wizard.left_at(), Timestamp::now(), &TimeZone::system());
+    format!("Welcome back, continuing from {at}")
+}
+
 /// `at` as a person reads it: "10:14" today, "3 Mar 10:14" this year, else with the year.
 pub fn local_time(at: Timestamp, now: Timestamp, tz: &TimeZone) -> String {
     let (at, now) = (
@@ -109,6 +116,7 @@ impl Driver {
         {
             let code = crate::session::case_code::generate_unique(&found.taken);
             effects.extend(self.wizard.update(Msg::CaseCode { code }));
+            self.tell_report_path();
         }
         effects.extend(self.wizard.update(Msg::Offer(found.offer)));
         effects
@@ -148,6 +156,7 @@ impl Driver {
         self.config = with_bank_address(self.config.clone(), session.bank_address.as_deref());
         let (wizard, mut effects) = Wizard::new(self.flow.clone(), session);
         let old = std::mem::replace(&mut self.wizard, wizard);
+        self.tell_report_path();
         if imported {
             // The customer's results: nothing of this computer's goes into them.
             effects.retain(|e| !matches!(e, Effect::RunChecks(_)));
@@ -155,7 +164,11 @@ impl Driver {
             effects.retain(|e| !matches!(e, Effect::RunChecks(_)));
         }
         self.set_lock(lock);
-        self.resume_hint = None;
+        self.resume_hint = self
+            .wizard
+            .session()
+            .has_input()
+            .then(|| welcome_back(&self.wizard));
         for effect in effects {
             if let Some(stop) = self.apply(effect)? {
                 return Ok(Some(stop));

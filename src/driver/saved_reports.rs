@@ -47,6 +47,12 @@ pub fn stem(session: &Session) -> String {
     }
 }
 
+/// Where the summary will write the HTML report of `session`: in the first of `folders` (the
+/// contact-support step names it before the summary is reached).
+pub fn planned_html(session: &Session, folders: &[PathBuf]) -> Option<PathBuf> {
+    folders.first().map(|f| f.join(format!("{}.html", stem(session))))
+}
+
 /// Writes both reports into the first of `folders` that takes them; the error, in words,
 /// names the last folder tried.
 pub fn write(session: &Session, flow: &Flow, folders: &[PathBuf]) -> Result<SavedReports, String> {

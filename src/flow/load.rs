@@ -6,7 +6,7 @@ use std::path::Path;
 use toml::Spanned;
 
 use super::raw::RawFlow;
-use super::{Answer, AnswerOutcome, Flow, Listen, Notice, Step, StepKind, Tip, validate};
+use super::{Answer, AnswerOutcome, BrowserHelp, Flow, Listen, Means, Notice, Step, StepKind, Tip, validate};
 use crate::text::position::line_col;
 
 /// A flow file that cannot be used. `Display` is `FILE:LINE:COL: problem`.
@@ -86,6 +86,7 @@ fn build(raw: RawFlow) -> Flow {
                 id: s.id.into_inner(),
                 kind,
                 title: s.title,
+                safety: s.safety.map(|l| l.into_inner().trim().to_string()),
                 text: s.text.trim_end().to_string(),
                 say: s.say,
                 ask: s.ask,
@@ -103,14 +104,30 @@ fn build(raw: RawFlow) -> Flow {
                 notices: s
                     .notices
                     .into_iter()
-                    .map(|n| Notice {
-                        verdicts: n.verdicts.into_iter().map(Spanned::into_inner).collect(),
-                        text: n.text,
-                        preselect: n.preselect.map(Spanned::into_inner),
+                    .map(|n| {
+                        let means = n.means.and_then(|m| Means::parse(m.get_ref()));
+                        // Validation allows only Skip for a step better skipped.
+                        let skip = means.is_some_and(Means::skips).then(|| "skip".to_string());
+                        Notice {
+                            verdicts: n.verdicts.into_iter().map(Spanned::into_inner).collect(),
+                            text: n.text,
+                            preselect: n.preselect.map(Spanned::into_inner).or(skip),
+                            means,
+                        }
                     })
                     .collect(),
                 recent_restart_minutes: s.recent_restart_minutes,
                 ask_bank_when: s.ask_bank_when.map(Spanned::into_inner),
+                browsers: s
+                    .browsers
+                    .into_iter()
+                    .map(|b| BrowserHelp {
+                        label: b.label.into_inner(),
+                        names: b.names,
+                        text: b.text.trim().to_string(),
+                        short: b.short.trim().to_string(),
+                    })
+                    .collect(),
                 tips: s
                     .tips
                     .into_iter()

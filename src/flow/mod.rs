@@ -89,8 +89,56 @@ pub struct Notice {
     /// Verdict ids (`offline`, `local_ok`, …).
     pub verdicts: Vec<String>,
     pub text: String,
-    /// Answer id the selection starts on (`skip`, `wait`, …).
+    /// Answer id the selection starts on (`skip`, `wait`, …): always `skip` when the notice
+    /// says the step cannot help or is not needed.
     pub preselect: Option<String>,
+    /// What the notice says of the step, which decides the helpdesk script too.
+    pub means: Option<Means>,
+}
+
+/// What a notice says of its step (`means = "…"` in the flow file). The one decision the
+/// notice, the preselected answer and the helpdesk script all follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Means {
+    /// This is the step that can fix the cause.
+    Fixes,
+    /// The step cannot help while the cause lasts: Skip is preselected and the script asks
+    /// nothing of the customer.
+    CannotHelp,
+    /// The checks passed for what this step tests: Skip is preselected, and it is good news.
+    Passed,
+}
+
+impl Means {
+    /// The value in a flow file.
+    pub fn parse(s: &str) -> Option<Means> {
+        match s {
+            "fixes" => Some(Means::Fixes),
+            "cannot_help" => Some(Means::CannotHelp),
+            "passed" => Some(Means::Passed),
+            _ => None,
+        }
+    }
+
+    /// True when the step is better skipped (its notice preselects Skip).
+    pub fn skips(self) -> bool {
+        matches!(self, Means::CannotHelp | Means::Passed)
+    }
+}
+
+/// One browser's instructions on a step (`[[step.browser]]`): shown whole when the `browsers`
+/// check found it, else folded into one line with the others.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BrowserHelp {
+    /// "Chrome".
+    pub label: String,
+    /// The browsers check's names this applies to ("Google Chrome", "Chromium").
+    pub names: Vec<String>,
+    /// The whole instructions.
+    pub text: String,
+    /// The folded form: a shortcut or menu path.
+    pub short: String,
 }
 
 /// For helpdesk staff: what a customer may say, and which answer it means.
@@ -107,6 +155,9 @@ pub struct Step {
     pub id: String,
     pub kind: StepKind,
     pub title: String,
+    /// The line that keeps a person safe ("Turn the protection back on after the test"),
+    /// shown before the text by every driver.
+    pub safety: Option<String>,
     pub text: String,
     /// The closing question ("Did this fix it?").
     pub question: Option<String>,
@@ -127,6 +178,8 @@ pub struct Step {
     /// address is known yet), to test it in this session.
     pub ask_bank_when: Option<String>,
     pub tips: Vec<Tip>,
+    /// Per-browser instructions, after the text.
+    pub browsers: Vec<BrowserHelp>,
 }
 
 impl Flow {

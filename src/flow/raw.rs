@@ -27,6 +27,7 @@ pub(super) struct RawStep {
     pub id: Spanned<String>,
     pub kind: Spanned<StepKind>,
     pub title: String,
+    pub safety: Option<Spanned<String>>,
     pub text: String,
     pub question: Option<String>,
     pub say: Option<String>,
@@ -44,6 +45,17 @@ pub(super) struct RawStep {
     pub ask_bank_when: Option<Spanned<String>>,
     #[serde(default, rename = "tip")]
     pub tips: Vec<RawTip>,
+    #[serde(default, rename = "browser")]
+    pub browsers: Vec<RawBrowser>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawBrowser {
+    pub label: Spanned<String>,
+    pub names: Vec<String>,
+    pub text: String,
+    pub short: String,
 }
 
 #[derive(Deserialize)]
@@ -52,6 +64,7 @@ pub(super) struct RawNotice {
     pub verdicts: Vec<Spanned<String>>,
     pub text: String,
     pub preselect: Option<Spanned<String>>,
+    pub means: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

@@ -63,6 +63,7 @@ pub fn run(
     }
     plain.apply(&mut driver, first)?;
     let mut shown: Option<(String, String, usize)> = None;
+    let mut said = step::Said::default();
     loop {
         plain.drain(&mut driver)?;
         let here = (
@@ -94,7 +95,7 @@ pub fn run(
                 return Ok(());
             }
             let helpdesk = driver.wizard.session().case_code.is_some();
-            step::write_step(&mut out, &driver.wizard, helpdesk, width)?;
+            step::write_step(&mut out, &driver.wizard, helpdesk, width, &mut said)?;
             shown = Some(here);
         }
         if let Some(question) = driver.wizard.bank_question() {
@@ -113,7 +114,7 @@ pub fn run(
                 plain.apply(&mut driver, effects)?;
                 plain.wait_for(&mut driver, &["bank".to_string()])?;
                 writeln!(out)?;
-                step::write_results(&mut out, &driver.wizard, width)?;
+                step::write_results(&mut out, &driver.wizard, width, &mut said)?;
                 writeln!(out)?;
             }
             continue;
@@ -123,7 +124,11 @@ pub fn run(
         let count = view.answers.len();
         if confirming {
             let question = view.question.unwrap_or("Is it really working now?");
-            write!(out, "{} (y/n): ", clean(question))?;
+            writeln!(out, "{}", crate::text::wrap::fill(&clean(question), width))?;
+            for (i, a) in view.answers.iter().enumerate() {
+                writeln!(out, "  {}) {}", i + 1, clean(&a.label))?;
+            }
+            write!(out, "Answer 1 or 2: ")?;
         } else {
             write!(out, "Answer 1-{count} (b back, n note, q quit, ? help): ")?;
         }
@@ -137,11 +142,11 @@ pub fn run(
                     n: 1,
                     at: jiff::Timestamp::now(),
                 }),
-                "n" | "no" | "2" | "b" => Ok(Msg::Pick {
+                "n" | "no" | "2" => Ok(Msg::Pick {
                     n: 2,
                     at: jiff::Timestamp::now(),
                 }),
-                _ => Err("Please type y (it really works) or n (still failing).".to_string()),
+                _ => Err("Please type 1 (it really works) or 2 (still failing).".to_string()),
             }
         } else if matches!(line.as_str(), "y" | "Y") {
             write_ticket(&mut out, &driver)?;
@@ -178,7 +183,7 @@ pub fn run(
             let running = driver.wizard.pending().to_vec();
             plain.wait_for(&mut driver, &running)?;
             writeln!(out)?;
-            step::write_results(&mut out, &driver.wizard, width)?;
+            step::write_results(&mut out, &driver.wizard, width, &mut said)?;
         }
         match driver.wizard.waiting() {
             Some(Waiting::Verdict) => {
@@ -193,7 +198,7 @@ pub fn run(
         }
         if driver.wizard.waiting() == Some(Waiting::Confirm) {
             writeln!(out)?;
-            step::write_results(&mut out, &driver.wizard, width)?;
+            step::write_results(&mut out, &driver.wizard, width, &mut said)?;
         }
     }
 }

@@ -6,7 +6,14 @@ use std::io::Write;
 
 use crate::text::sanitize::{clean, clean_multiline};
 use crate::text::wrap::{fill, hanging, wrap_line};
-use crate::wizard::Wizard;
+use crate::wizard::{INCIDENTS_SHOWN, Tone, Wizard};
+
+/// What was printed already: the verdict's paragraph is printed once, then recalled in one
+/// line.
+#[derive(Debug, Default)]
+pub struct Said {
+    verdict: Option<String>,
+}
 
 fn say(out: &mut impl Write, text: &str, width: usize) -> std::io::Result<()> {
     writeln!(out, "{}", fill(text, width))
@@ -18,6 +25,7 @@ pub fn write_step(
     wizard: &Wizard,
     helpdesk: bool,
     width: usize,
+    said: &mut Said,
 ) -> std::io::Result<()> {
     let view = wizard.view();
     writeln!(out)?;
@@ -30,7 +38,23 @@ pub fn write_step(
     say(out, &heading, width)?;
     writeln!(out, "{}", "=".repeat(heading.chars().count().min(width)))?;
     if let Some(notice) = &view.notice {
-        for l in hanging(&format!("Important: {}", clean(notice)), 11, width) {
+        let label = view.notice_tone.unwrap_or(Tone::Warning).label();
+        let text = format!("{label} {}", clean(notice));
+        for l in hanging(&text, label.chars().count() + 1, width) {
+            writeln!(out, "{l}")?;
+        }
+        writeln!(out)?;
+    }
+    for incident in view.incidents.iter().take(INCIDENTS_SHOWN) {
+        say(out, &format!("Intuit reports: {}", clean(&incident.name)), width)?;
+        if let Some(update) = &incident.update {
+            say(out, &format!("Latest update: {}", clean(update)), width)?;
+        }
+        writeln!(out)?;
+    }
+    if let Some(safety) = view.safety {
+        // Before the instructions it guards.
+        for l in hanging(&format!("Safety: {}", clean(safety)), 8, width) {
             writeln!(out, "{l}")?;
         }
         writeln!(out)?;
@@ -41,7 +65,7 @@ pub fn write_step(
     say(out, &clean_multiline(&view.text), width)?;
     if !view.results.is_empty() || view.verdict.is_some() {
         writeln!(out)?;
-        write_results(out, wizard, width)?;
+        write_results(out, wizard, width, said)?;
     }
     if let Some(note) = view.note {
         for l in hanging(&format!("Your note: {}", clean(note)), 11, width) {
@@ -67,7 +91,7 @@ pub fn write_step(
 fn write_script(out: &mut impl Write, wizard: &Wizard, width: usize) -> std::io::Result<()> {
     let script = wizard.script();
     let answers = &wizard.view().answers;
-    if let Some(text) = script.say {
+    if let Some(text) = script.say.as_deref() {
         for l in hanging(&format!("Say: {}", clean(text)), 5, width) {
             writeln!(out, "{l}")?;
         }
@@ -79,7 +103,7 @@ fn write_script(out: &mut impl Write, wizard: &Wizard, width: usize) -> std::io:
     }
     if !script.listen.is_empty() {
         writeln!(out, "Listen for:")?;
-        for l in script.listen {
+        for l in script.listen.iter() {
             let Some(n) = answers.iter().position(|a| a.id == l.answer) else {
                 continue;
             };
@@ -101,7 +125,12 @@ fn write_script(out: &mut impl Write, wizard: &Wizard, width: usize) -> std::io:
 }
 
 /// The card (whose problem, what to do now) and this step's check results by friendly name.
-pub fn write_results(out: &mut impl Write, wizard: &Wizard, width: usize) -> std::io::Result<()> {
+pub fn write_results(
+    out: &mut impl Write,
+    wizard: &Wizard,
+    width: usize,
+    said: &mut Said,
+) -> std::io::Result<()> {
     let view = wizard.view();
     if let Some(card) = wizard.card() {
         say(out, &clean(&card.headline), width)?;
@@ -126,7 +155,14 @@ pub fn write_results(out: &mut impl Write, wizard: &Wizard, width: usize) -> std
         }
     }
     if let Some(v) = view.verdict {
-        for l in wrap_line(&format!("  {}. {}", clean(&v.title), clean(&v.advice)), width) {
+        let paragraph = format!("  {}. {}", clean(&v.title), clean(&v.advice));
+        let line = if said.verdict.as_ref() == Some(&paragraph) {
+            format!("  {} (as above).", clean(&v.title))
+        } else {
+            said.verdict = Some(paragraph.clone());
+            paragraph
+        };
+        for l in wrap_line(&line, width) {
             writeln!(out, "{l}")?;
         }
     }

@@ -26,7 +26,7 @@ impl Document {
         let mut overview = Vec::new();
         let outcome = match s.fixed_by() {
             Some(t) => format!("{} (fixed by: {})", s.outcome.describe(), clean(t)),
-            None => words::outcome(s.outcome, verdict_id),
+            None => s.outcome.describe_for(verdict_id),
         };
         overview.push(Item::new("Outcome", outcome));
         if let Some(code) = &s.case_code {

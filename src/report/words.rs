@@ -5,9 +5,8 @@
 //! names its time (then the report adds no second one).
 
 use super::document::Item;
-use crate::evidence::VerdictId;
 use crate::flow::Flow;
-use crate::session::{Jump, Outcome, Session, SystemFacts};
+use crate::session::{Jump, Session, SystemFacts};
 use crate::text::sanitize::clean;
 
 /// Step numbers as the screen showed them: the place on the route the verdict gives (the
@@ -27,16 +26,6 @@ impl<'a> Numbers<'a> {
     /// The number of step `id`, when the flow is known and has it.
     pub(super) fn of(&self, id: &str) -> Option<usize> {
         self.route.iter().position(|s| *s == id).map(|i| i + 1)
-    }
-}
-
-/// How the session ended, in words; a session handed on names who it was handed to, as
-/// DESIGN's who-can-help list says for the verdict: "Handed to {who}" ("Handed to your
-/// internet provider"), the form `WhoCanHelp::who` is written for.
-pub(super) fn outcome(outcome: Outcome, verdict: Option<VerdictId>) -> String {
-    match outcome {
-        Outcome::Escalated => format!("Handed to {}", crate::evidence::who_can_help(verdict).who),
-        _ => outcome.describe().to_string(),
     }
 }
 

@@ -55,6 +55,23 @@ impl Outcome {
             Outcome::InProgress => "In progress",
         }
     }
+
+    /// Words for people, knowing the verdict: a session handed on to whoever can help with
+    /// it says to whom ("Handed to your internet provider").
+    pub fn describe_for(self, verdict: Option<crate::evidence::VerdictId>) -> String {
+        match (self, handed_to(verdict)) {
+            (Outcome::Escalated, Some(who)) => format!("Handed to {who}"),
+            _ => self.describe().to_string(),
+        }
+    }
+}
+
+/// Whom a session is handed on to with this verdict, when that is not QuickBooks support:
+/// the party that can help ([`crate::evidence::who_can_help`]). `None` when QuickBooks
+/// support is the one, or nobody can be called (a wrong clock; an outage Intuit knows of).
+pub fn handed_to(verdict: Option<crate::evidence::VerdictId>) -> Option<&'static str> {
+    let help = crate::evidence::who_can_help(verdict);
+    (!help.quickbooks_support && help.someone_to_call).then_some(help.who)
 }
 
 /// One visited step and what was said there.

@@ -3,10 +3,40 @@
 
 use super::{Effect, Wizard};
 
+/// The bank check's id.
+const BANK: &str = "bank";
+
 /// What the bank question says.
 pub const BANK_PROMPT: &str = "Type your bank's web address to test it, or press Enter to skip";
 
+/// What the test of the address typed at the bank question found, shown on that step.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum BankTest<'a> {
+    /// The bank check is running on it.
+    Testing,
+    /// The bank check's result.
+    Done(&'a crate::evidence::CheckResult),
+}
+
 impl Wizard {
+    /// On the step that asked for the bank's address, once one was typed: the test running,
+    /// then its result.
+    pub fn bank_test(&self) -> Option<BankTest<'_>> {
+        if !self.bank_asked || self.session.bank_address.is_none() {
+            return None;
+        }
+        self.flow.step(self.current_id())?.ask_bank_when.as_ref()?;
+        if self.pending.iter().any(|p| p == BANK) {
+            return Some(BankTest::Testing);
+        }
+        self.session
+            .checks
+            .iter()
+            .rev()
+            .find(|r| r.id == BANK)
+            .map(BankTest::Done)
+    }
+
     /// The bank question, when the current step asks it now: its symptom was picked, no bank
     /// address is known (none typed before, and the bank check skipped), and it was not
     /// answered yet.
@@ -21,7 +51,7 @@ impl Wizard {
             .session
             .checks
             .iter()
-            .any(|r| r.id == "bank" && r.status != crate::evidence::Status::Skip);
+            .any(|r| r.id == BANK && r.status != crate::evidence::Status::Skip);
         (symptom == when && !bank_known).then_some(BANK_PROMPT)
     }
 

@@ -1,6 +1,7 @@
 //! The safe-answer policy, the same for every driver: an answer picked while the checks run
 //! waits for their verdict (the route depends on it); "Yes, it works now" re-runs the network
-//! checks first, and when they still show the problem asks once before recording the fix.
+//! checks first, and when they still show the problem asks once before recording the fix
+//! ("No" there records "No, still failing" and moves on).
 
 use std::sync::LazyLock;
 
@@ -13,6 +14,9 @@ use super::{Effect, Wizard};
 
 /// Checks that read this computer rather than the network: a "Yes" does not re-run them.
 const LOCAL_FACTS: &[&str] = &["browsers", "firewall", "system"];
+
+/// The answer id of "No, still failing" on a fix step.
+const NO: &str = "no";
 
 /// The two answers of the "is it really working?" question.
 pub static CONFIRM_ANSWERS: LazyLock<Vec<Answer>> = LazyLock::new(|| {
@@ -88,13 +92,26 @@ impl Wizard {
 
     /// Answer `index` was picked (or confirmed) by the person.
     pub(super) fn choose(&mut self, index: usize, at: Timestamp) -> Vec<Effect> {
-        if let Some(Hold::Confirm { index: yes, at }) = self.hold {
+        if let Some(Hold::Confirm {
+            index: yes,
+            at: yes_at,
+        }) = self.hold
+        {
             self.hold = None;
-            return if index == 0 {
-                self.record(yes, at)
-            } else {
-                self.cancel_hold();
-                vec![]
+            if index == 0 {
+                return self.record(yes, yes_at);
+            }
+            // "No, it is still failing": the step's own "No" is recorded and the walk goes on.
+            let no = self
+                .flow
+                .step(self.current_id())
+                .and_then(|s| s.answers.iter().position(|a| a.id == NO));
+            return match no {
+                Some(no) => self.record(no, at),
+                None => {
+                    self.cancel_hold();
+                    vec![]
+                }
             };
         }
         if let Some(effects) = self.take_offer(index) {
@@ -151,7 +168,7 @@ impl Wizard {
         self.hold = None;
         let step = self.flow.step(self.current_id());
         self.cursor = step
-            .and_then(|s| s.answers.iter().position(|a| a.id == "no"))
+            .and_then(|s| s.answers.iter().position(|a| a.id == NO))
             .unwrap_or(self.cursor);
         self.moved = true;
     }

@@ -3,16 +3,24 @@
 //! plain mode) to carry out. No I/O, no clock reads (times arrive inside messages), no UI.
 //! Here: the messages, the effects, the state and what it answers; `update` is in
 //! `update.rs`, moving through the flow in `moves.rs`, the session to continue that the
-//! start step offers in `offer.rs`.
+//! start step offers in `offer.rs`. What a step says for the verdict: one decision per step
+//! (`decision.rs`: notice, Skip and call script; `tone.rs`: the notice's mark), who can help
+//! on the contact-support step (`support.rs`), the card's next step (`card.rs`), the
+//! status page's incident (`incident.rs`) and the browsers found (`browsers.rs`).
 
 mod bank;
+mod browsers;
 mod card;
+mod decision;
 mod finish;
 mod hold;
+mod incident;
 mod moves;
 mod offer;
 mod records;
 mod route;
+mod support;
+mod tone;
 mod update;
 mod view;
 
@@ -27,13 +35,15 @@ use crate::evidence::{CheckResult, Verdict};
 use crate::flow::{Flow, StepKind};
 use crate::session::Session;
 
-pub use bank::BANK_PROMPT;
+pub use bank::{BANK_PROMPT, BankTest};
 pub use card::{Card, card_for};
 pub use finish::{Again, FINAL_HINT};
 pub use hold::Waiting;
+pub use incident::{INCIDENTS_SHOWN, Incident};
 pub use offer::ResumeOffer;
 /// The steps in the order the screen numbers them, for a verdict (reports number steps by it).
 pub use route::route as route_for;
+pub use tone::Tone;
 pub use view::{Script, StepView, ThisComputer, tips_for};
 
 /// Everything that can happen to the wizard.
@@ -145,6 +155,9 @@ pub struct Wizard {
     again: Option<Again>,
     /// The session the start step offers to continue.
     offer: Option<offer::Offered>,
+    /// Where the summary will save the HTML report (the driver knows; see
+    /// [`Wizard::set_report_path`]).
+    report_path: Option<String>,
 }
 
 impl Wizard {
@@ -177,6 +190,7 @@ impl Wizard {
             },
             again: None,
             offer: None,
+            report_path: None,
         };
         wizard.enter_current();
         let effects = if finished {

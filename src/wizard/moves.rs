@@ -38,7 +38,7 @@ impl Wizard {
         let Some(step) = self.flow.step(&current) else {
             return vec![];
         };
-        let Some(answer) = step.answers.get(index).cloned() else {
+        let Some(answer) = self.answers_of(step).get(index).cloned() else {
             return vec![];
         };
         let changed = self

@@ -7,6 +7,8 @@
 //! [`Msg::Offer`]: super::Msg::Offer
 //! [`Effect::Resume`]: super::Effect::Resume
 
+use std::borrow::Cow;
+
 use crate::evidence::VerdictId;
 use crate::flow::Answer;
 
@@ -66,13 +68,13 @@ impl Wizard {
     }
 
     /// The answers on the current step: the flow's, with the offer last while it is shown.
-    pub(super) fn answers_here(&self) -> &[Answer] {
+    pub(super) fn answers_here(&self) -> Cow<'_, [Answer]> {
         match self.offered() {
-            Some(o) => &o.answers,
+            Some(o) => Cow::Borrowed(&o.answers),
             None => self
                 .flow
                 .step(self.current_id())
-                .map_or(&[], |s| s.answers.as_slice()),
+                .map_or(Cow::Borrowed(&[]), |s| self.answers_of(s)),
         }
     }
 

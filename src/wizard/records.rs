@@ -7,6 +7,20 @@ use crate::session::StepRecord;
 use super::Wizard;
 
 impl Wizard {
+    /// When the session was last worked on: its latest answer, jump, check run or start (a
+    /// resumed session says "continuing from" this time).
+    pub fn left_at(&self) -> jiff::Timestamp {
+        let s = &self.session;
+        let answers = s.steps.iter().filter_map(|r| r.answered_at);
+        let runs = s
+            .check_runs
+            .iter()
+            .flat_map(|r| [Some(r.started_at), r.finished_at])
+            .flatten();
+        let jumps = s.jumps.iter().map(|j| j.at);
+        answers.chain(runs).chain(jumps).fold(s.started_at, std::cmp::max)
+    }
+
     /// Makes sure the current step has a record (but the summary) and puts the selection on
     /// its answer.
     pub(super) fn enter_current(&mut self) {

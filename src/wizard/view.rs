@@ -5,11 +5,12 @@
 use std::borrow::Cow;
 
 use crate::evidence::{CheckResult, Verdict};
-use crate::flow::{Answer, Flow, Listen, Step, StepKind};
+use crate::flow::{Answer, Flow, Listen, Means, Step, StepKind};
 use crate::session::{ImportSource, Origin};
 
 use super::Wizard;
 use super::hold::CONFIRM_ANSWERS;
+use super::tone::Tone;
 
 /// What the checks found on the agent's own computer in a call, shown apart from the
 /// customer's results under [`THIS_COMPUTER`](crate::session::customer::THIS_COMPUTER).
@@ -23,25 +24,28 @@ pub struct ThisComputer<'a> {
 }
 
 /// The helpdesk script of a step, for the agent on the phone.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Script<'a> {
     /// Read aloud.
-    pub say: Option<&'a str>,
+    pub say: Option<Cow<'a, str>>,
     /// What the customer is asked to do.
     pub ask: Option<&'a str>,
     /// What the customer may answer, and which answer (1-based number, label) it means.
-    pub listen: &'a [Listen],
+    pub listen: Cow<'a, [Listen]>,
 }
 
 /// How the start step says that checks run on this computer while the person reads: the
 /// paragraph holding it is replaced when the results are the customer's.
 pub const TESTING_HERE: &str = "qbfix is already testing";
 
-/// A step's notice and the answer it preselects.
+/// A step's notice, the answer it preselects and what it says of the step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct StepNotice {
     pub text: String,
     pub preselect: Option<String>,
+    pub means: Option<Means>,
+    /// What the helpdesk script says instead of the step's own, when not the default.
+    pub say: Option<String>,
 }
 
 /// What a driver needs to draw the current step.
@@ -54,7 +58,7 @@ pub struct StepView<'a> {
     pub number: usize,
     pub total: usize,
     /// The answers on screen: the step's, or those of the confirmation question.
-    pub answers: &'a [Answer],
+    pub answers: Cow<'a, [Answer]>,
     /// The question above the answers ("Did this fix it?", or the confirmation's).
     pub question: Option<&'a str>,
     /// True while the answers are the "is it really working?" confirmation.
@@ -69,6 +73,12 @@ pub struct StepView<'a> {
     pub pending: Vec<&'a str>,
     /// A line to show above the text (e.g. "this cannot help while Intuit is down").
     pub notice: Option<String>,
+    /// How to mark the notice: a warning, good news, or "start here".
+    pub notice_tone: Option<Tone>,
+    /// The status page's open incidents, on the step that reads it.
+    pub incidents: Vec<super::Incident>,
+    /// The line that keeps the person safe, shown before the text.
+    pub safety: Option<&'a str>,
     pub verdict: Option<&'a Verdict>,
     /// What the wizard waits for before acting on the answer, if anything.
     pub waiting: Option<super::Waiting>,
@@ -85,13 +95,20 @@ impl Wizard {
         let number = route.iter().position(|s| *s == id).map_or(route.len(), |i| i + 1);
         let record = self.session.step(id);
         let confirm = self.confirm_question();
+        let notice = self.notice_for(step);
+        let results: Vec<&CheckResult> = self
+            .session
+            .checks
+            .iter()
+            .filter(|r| step.checks.contains(&r.id))
+            .collect();
         StepView {
             step,
-            text: self.step_text(step),
+            text: self.with_browsers(step, self.with_report_path(self.step_text(step))),
             number,
             total: route.len(),
             answers: if confirm.is_some() {
-                CONFIRM_ANSWERS.as_slice()
+                Cow::Borrowed(CONFIRM_ANSWERS.as_slice())
             } else {
                 self.answers_here()
             },
@@ -100,19 +117,17 @@ impl Wizard {
             cursor: self.cursor,
             note: record.and_then(|r| r.note.as_deref()),
             answered: record.and_then(|r| r.answer.as_deref()),
-            results: self
-                .session
-                .checks
-                .iter()
-                .filter(|r| step.checks.contains(&r.id))
-                .collect(),
+            incidents: super::incident::incidents(results.iter().copied()),
+            results,
             pending: self
                 .pending
                 .iter()
                 .filter(|p| step.checks.contains(p))
                 .map(String::as_str)
                 .collect(),
-            notice: self.notice_for(step).map(|n| n.text),
+            notice_tone: notice.as_ref().map(|n| Tone::of(n.means)),
+            notice: notice.map(|n| n.text),
+            safety: step.safety.as_deref(),
             verdict: self.session.verdict.as_ref(),
             waiting: self.waiting(),
             hint: self.hint(),
@@ -152,19 +167,12 @@ impl Wizard {
         Cow::Owned(paragraphs.join("\n\n"))
     }
 
-    /// The current step's helpdesk script.
-    pub fn script(&self) -> Script<'_> {
-        let step = self.flow.step(self.current_id()).unwrap_or(self.flow.start());
-        Script {
-            say: step.say.as_deref(),
-            ask: step.ask.as_deref(),
-            listen: &step.listen,
-        }
-    }
-
-    /// The notice `step` shows now: a recent restart on the restart step, else the flow's
-    /// notice for the verdict.
+    /// The notice `step` shows now: who can help on the step that hands the session on, a
+    /// recent restart on the restart step, else the flow's notice for the verdict.
     pub(super) fn notice_for(&self, step: &Step) -> Option<StepNotice> {
+        if let Some(notice) = self.who_can_help_notice(step) {
+            return Some(notice);
+        }
         if let Some(limit) = step.recent_restart_minutes {
             let uptime = self
                 .session
@@ -180,6 +188,10 @@ impl Wizard {
                         "This computer was restarted {minutes} {unit} ago: you can skip this."
                     )),
                     preselect: Some("skip".to_string()),
+                    means: Some(Means::Passed),
+                    say: Some(format!(
+                        "Your computer was restarted {minutes} {unit} ago, so we can skip this step."
+                    )),
                 });
             }
         }
@@ -187,6 +199,8 @@ impl Wizard {
         Flow::notice(step, verdict).map(|n| StepNotice {
             text: self.whose(n.text.clone()),
             preselect: n.preselect.clone(),
+            means: n.means,
+            say: None,
         })
     }
 

@@ -13,6 +13,9 @@ pub struct WhoCanHelp {
     pub says: &'static str,
     /// True when QuickBooks support is the right next contact now.
     pub quickbooks_support: bool,
+    /// False when nobody needs to be called: the person sets the clock, or Intuit already
+    /// knows and the answer is to wait.
+    pub someone_to_call: bool,
 }
 
 /// Who can help, by verdict; `None` (no verdict yet) is QuickBooks support with the report.
@@ -60,9 +63,14 @@ pub fn who_can_help(id: Option<VerdictId>) -> WhoCanHelp {
             true,
         ),
     };
+    let someone_to_call = !matches!(
+        id,
+        Some(VerdictId::ClockWrong | VerdictId::ServiceOutage | VerdictId::QuickbooksSlow)
+    );
     WhoCanHelp {
         who,
         says,
         quickbooks_support,
+        someone_to_call,
     }
 }

@@ -7,8 +7,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::raw::{RawFlow, RawStep};
-use super::{StepKind, verdict_ids};
+use super::raw::{RawFlow, RawNotice, RawStep};
+use super::{Means, StepKind, verdict_ids};
 use crate::files::limits::SESSION_TEXT_BYTES;
 
 /// A problem and the byte offset it is at.
@@ -169,6 +169,27 @@ pub(super) fn check(flow: &RawFlow) -> Result<(), Problem> {
             if let Some(p) = &n.preselect {
                 known_answer(&answer_ids, p)?;
             }
+            notice_means(n, &answer_ids)?;
+        }
+        if let Some(line) = &step.safety {
+            safety_line(line, step)?;
+        }
+        if step.text.replace(REPORT, "").contains(['{', '}']) {
+            return Err((
+                step.id.span().start,
+                format!(
+                    "step {:?}: its text may name only {REPORT} (where the report is saved) in braces",
+                    step.id.get_ref()
+                ),
+            ));
+        }
+        for b in &step.browsers {
+            if b.names.is_empty() || b.label.get_ref().trim().is_empty() {
+                return Err((
+                    b.label.span().start,
+                    "a [[step.browser]] needs a label and the browser names it is for".into(),
+                ));
+            }
         }
         for l in &step.listen {
             known_answer(&answer_ids, &l.answer)?;
@@ -254,6 +275,70 @@ fn first_steps(flow: &RawFlow, index: &HashMap<&str, usize>, summary_id: &str) -
     }
     Ok(())
 }
+
+/// `means` is one of the known values; a step better skipped has Skip to preselect, and
+/// preselects nothing else.
+fn notice_means(n: &RawNotice, answers: &HashSet<&str>) -> Result<(), Problem> {
+    let Some(means) = &n.means else {
+        return Ok(());
+    };
+    let Some(m) = Means::parse(means.get_ref()) else {
+        return Err((
+            means.span().start,
+            format!(
+                "unknown meaning {:?} (expected fixes, cannot_help or passed)",
+                means.get_ref()
+            ),
+        ));
+    };
+    if !m.skips() {
+        return Ok(());
+    }
+    if !answers.contains("skip") {
+        return Err((
+            means.span().start,
+            format!(
+                "{:?} preselects Skip, and this step has no answer \"skip\"",
+                means.get_ref()
+            ),
+        ));
+    }
+    match &n.preselect {
+        Some(p) if p.get_ref() != "skip" => Err((
+            p.span().start,
+            format!(
+                "a notice that means {:?} preselects \"skip\", not {:?}",
+                means.get_ref(),
+                p.get_ref()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A safety line is one short line, read before the instructions it guards.
+fn safety_line(line: &toml::Spanned<String>, step: &RawStep) -> Result<(), Problem> {
+    let text = line.get_ref().trim();
+    let problem = if text.is_empty() {
+        "the safety line is empty"
+    } else if text.contains('\n') {
+        "the safety line must be one line"
+    } else if text.chars().count() > SAFETY_CHARS {
+        "the safety line is longer than 70 characters: it must fit on the first screen"
+    } else {
+        return Ok(());
+    };
+    Err((
+        line.span().start,
+        format!("step {:?}: {problem}", step.id.get_ref()),
+    ))
+}
+
+/// What a step's text may hold in braces: where the summary saves the report.
+const REPORT: &str = "{report}";
+
+/// The longest safety line: one row of an 80-column step, after its mark.
+const SAFETY_CHARS: usize = 70;
 
 fn known_verdict(v: &toml::Spanned<String>) -> Result<(), Problem> {
     if verdict_ids().any(|id| id == v.get_ref()) {

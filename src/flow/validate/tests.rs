@@ -186,3 +186,95 @@ fn a_title_or_answer_longer_than_a_session_keeps_is_located() {
     ));
     assert!(e.contains("step \"a\": the label of answer \"yes\""), "{e}");
 }
+
+/// A fix step with one notice, `extra` the notice's last lines.
+fn with_notice(extra: &str) -> String {
+    format!(
+        "[[step]]\nid = \"a\"\nkind = \"fix\"\ntitle = \"A\"\ntext = \"x\"\nnext = \"summary\"\n[[step.notice]]\nverdicts = [\"offline\"]\ntext = \"n\"\n{extra}{OK_TAIL}"
+    )
+}
+
+#[test]
+fn a_notice_meaning_is_known_and_located() {
+    let e = err(&with_notice("means = \"maybe\"\n"));
+    assert!(e.starts_with("f.toml:12:9: unknown meaning \"maybe\""), "{e}");
+}
+
+#[test]
+fn a_step_that_cannot_help_preselects_skip_only() {
+    let e = err(&with_notice("means = \"cannot_help\"\npreselect = \"no\"\n"));
+    assert!(
+        e.starts_with("f.toml:13:13: a notice that means \"cannot_help\" preselects \"skip\""),
+        "{e}"
+    );
+    // Without a preselect, Skip is the one.
+    let flow = parse(
+        &format!("{HEAD}{}", with_notice("means = \"passed\"\n")),
+        "f.toml",
+    )
+    .unwrap();
+    let notice = &flow.steps[0].notices[0];
+    assert_eq!(notice.preselect.as_deref(), Some("skip"));
+    assert_eq!(notice.means, Some(crate::flow::Means::Passed));
+}
+
+#[test]
+fn a_safety_line_is_one_short_line_and_located() {
+    let step = |safety: &str| {
+        format!(
+            "[[step]]\nid = \"a\"\nkind = \"fix\"\ntitle = \"A\"\nsafety = {safety}\ntext = \"x\"\nnext = \"summary\"\n{OK_TAIL}"
+        )
+    };
+    let e = err(&step("\"\""));
+    assert!(
+        e.starts_with("f.toml:7:10: step \"a\": the safety line is empty"),
+        "{e}"
+    );
+    let e = err(&step(&format!("\"{}\"", "x".repeat(71))));
+    assert!(
+        e.starts_with("f.toml:7:10: step \"a\": the safety line is longer"),
+        "{e}"
+    );
+    let e = err(&step("\"\"\"\none\ntwo\"\"\""));
+    assert!(e.contains("must be one line"), "{e}");
+    let flow = parse(&format!("{HEAD}{}", step("\"Save your work first.\"")), "f.toml").unwrap();
+    assert_eq!(flow.steps[0].safety.as_deref(), Some("Save your work first."));
+}
+
+/// The embedded flow's notices say what their `means` decides, in words a person reads.
+#[test]
+fn the_embedded_notices_say_what_they_mean() {
+    use crate::flow::Means;
+    let flow = crate::flow::default_flow().unwrap();
+    for step in &flow.steps {
+        for n in &step.notices {
+            let says = |words: &str| n.text.contains(words);
+            match n.means {
+                Some(Means::CannotHelp) => assert!(says("cannot help"), "{}: {}", step.id, n.text),
+                Some(Means::Passed) => assert!(says("checks passed"), "{}: {}", step.id, n.text),
+                Some(Means::Fixes) => assert!(says("can fix it"), "{}: {}", step.id, n.text),
+                None => assert!(
+                    !says("cannot help") && !says("checks passed") && !says("can fix it"),
+                    "{}: {} needs `means`",
+                    step.id,
+                    n.text
+                ),
+            }
+        }
+    }
+}
+
+#[test]
+fn braces_in_a_text_name_only_the_report() {
+    let step = |text: &str| {
+        format!(
+            "[[step]]\nid = \"a\"\nkind = \"fix\"\ntitle = \"A\"\ntext = \"{text}\"\nnext = \"summary\"\n{OK_TAIL}"
+        )
+    };
+    let e = err(&step("saved as {reprot}"));
+    assert!(
+        e.starts_with("f.toml:4:6: step \"a\": its text may name only {report}"),
+        "{e}"
+    );
+    parse(&format!("{HEAD}{}", step("saved as {report}.")), "f.toml").unwrap();
+}

@@ -5,7 +5,7 @@
 //! web address (bank downloads fail and no address is known), the step shows the question and
 //! a one-line field in place of its answers, the wizard's hint above them for an address it
 //! could not use; drawn here as a line with its cursor. Enter tests the address, Esc (or an
-//! empty Enter) skips.
+//! empty Enter) skips; the step then shows the test running and its result line.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

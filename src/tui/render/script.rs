@@ -51,7 +51,7 @@ pub fn units(ui: &Ui, width: u16) -> Vec<Vec<Line<'static>>> {
     let width = inner_width(width);
     let script = ui.wizard.script();
     let mut units = Vec::new();
-    for (label, text) in [("Say: ", script.say), ("Ask: ", script.ask)] {
+    for (label, text) in [("Say: ", script.say.as_deref()), ("Ask: ", script.ask)] {
         let Some(text) = text else { continue };
         for (i, sentence) in sentences(&sanitize::clean(text)).into_iter().enumerate() {
             let lead = if i == 0 { label } else { "     " };
@@ -61,7 +61,7 @@ pub fn units(ui: &Ui, width: u16) -> Vec<Vec<Line<'static>>> {
     }
     let answers = &ui.wizard.view().answers;
     let mut first = true;
-    for listen in script.listen {
+    for listen in script.listen.iter() {
         let Some(n) = answers.iter().position(|a| a.id == listen.answer) else {
             continue;
         };

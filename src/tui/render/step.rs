@@ -1,4 +1,5 @@
-//! The step: its title, the notice line, the wrapped text (scrollable
+//! The step: its title, the notice line (marked by its tone: ⚠ a warning, ✓ good news, →
+//! start here), the safety line before the instructions it guards, the wrapped text (scrollable
 //! with PgUp/PgDn), and below it — visible whenever they fit — the note, the hint, the
 //! question and the numbered answers with the selection and the earlier answer marked. When
 //! they do not fit, text and answers scroll as one under a "more ↓" marker.
@@ -9,8 +10,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::{Ui, checks, hanging, wrapped_height};
+use crate::evidence::Status;
 use crate::text::sanitize;
-use crate::wizard::{StepView, Waiting};
+use crate::wizard::{BankTest, INCIDENTS_SHOWN, StepView, Tone, Waiting};
 
 /// The step text above the answers, wrapped into `width` columns (list items hang under their
 /// text).
@@ -18,7 +20,31 @@ fn text_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
     let theme = ui.app.theme;
     let mut lines = Vec::new();
     if let Some(notice) = &view.notice {
-        lines.push(Line::styled(format!("⚠ {notice}"), theme.notice()));
+        let tone = view.notice_tone.unwrap_or(Tone::Warning);
+        let style = match tone {
+            Tone::Warning => theme.notice(),
+            Tone::Good => theme.status(Status::Pass),
+            Tone::Start => theme.bold(),
+        };
+        lines.push(Line::styled(format!("{} {notice}", tone.mark()), style));
+        lines.push(Line::raw(""));
+    }
+    for incident in view.incidents.iter().take(INCIDENTS_SHOWN) {
+        lines.push(Line::styled(
+            format!("Intuit reports: {}", sanitize::clean(&incident.name)),
+            theme.bold(),
+        ));
+        if let Some(update) = &incident.update {
+            lines.push(Line::raw(format!("Latest update: {}", sanitize::clean(update))));
+        }
+        lines.push(Line::raw(""));
+    }
+    if let Some(safety) = view.safety {
+        // Before the instructions it guards, so it is on the first screen.
+        lines.push(Line::styled(
+            format!("{} {safety}", Tone::Warning.mark()),
+            theme.notice(),
+        ));
         lines.push(Line::raw(""));
     }
     lines.extend(view.text.lines().map(Line::raw));
@@ -56,6 +82,18 @@ fn answer_lines<'a>(ui: &Ui, view: &StepView<'a>, width: u16) -> Vec<Line<'a>> {
     if let Some(question) = ui.wizard.bank_question() {
         lines.extend(super::fields::bank_lines(ui, question, width));
         return lines;
+    }
+    match ui.wizard.bank_test() {
+        Some(BankTest::Testing) => lines.push(Line::styled("Testing your bank's website…", theme.dim())),
+        Some(BankTest::Done(r)) => lines.extend(hanging::hanging(
+            Line::styled(
+                format!("{} {}", r.status.symbol(), sanitize::clean(&r.summary)),
+                theme.status(r.status),
+            ),
+            2,
+            width,
+        )),
+        None => {}
     }
     match view.waiting {
         Some(Waiting::Verdict) => lines.push(Line::styled("Waiting for the checks to finish…", theme.dim())),
@@ -128,6 +166,8 @@ fn frame_block() -> Block<'static> {
 
 struct StepLayout<'a> {
     text_area: Rect,
+    /// The row between the text and the answers saying there is more, when the text is cut.
+    more_area: Option<Rect>,
     answers_area: Rect,
     text: Vec<Line<'a>>,
     answers: Vec<Line<'a>>,
@@ -148,6 +188,7 @@ fn layout<'a>(ui: &Ui<'a>, area: Rect) -> StepLayout<'a> {
         let text_rows = wrapped_height(&all, block_inner.width);
         return StepLayout {
             text_area: block_inner,
+            more_area: None,
             answers_area: Rect::new(block_inner.x, block_inner.bottom(), block_inner.width, 0),
             text: all,
             answers: Vec::new(),
@@ -158,14 +199,18 @@ fn layout<'a>(ui: &Ui<'a>, area: Rect) -> StepLayout<'a> {
     let text_rows = wrapped_height(&text, text_width);
     // The answers follow the text, and keep their rows when the text must scroll.
     let text_room = block_inner.height.saturating_sub(answers_rows);
-    let [text_area, answers_area, _] = Layout::vertical([
-        Constraint::Length(text_rows.min(text_room)),
+    // Text that does not fit gives its last row to a visible "more" line above the answers.
+    let more_rows = u16::from(text_rows > text_room && text_room >= 2);
+    let [text_area, more_area, answers_area, _] = Layout::vertical([
+        Constraint::Length(text_rows.min(text_room - more_rows)),
+        Constraint::Length(more_rows),
         Constraint::Length(answers_rows),
         Constraint::Min(0),
     ])
     .areas(block_inner);
     StepLayout {
         text_area,
+        more_area: (more_rows > 0).then_some(more_area),
         answers_area,
         text,
         answers,
@@ -200,7 +245,8 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect, compact_checks: bool) {
         Span::styled(title, theme.title()),
         Span::raw(" "),
     ]));
-    let more = if l.text_area.height > 0 {
+    // With the "more" line above the answers, the border's corner says nothing more.
+    let more = if l.text_area.height > 0 && l.more_area.is_none() {
         super::scroll_hint(scroll, max)
     } else {
         None
@@ -221,10 +267,24 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect, compact_checks: bool) {
             .scroll((scroll, 0)),
         l.text_area,
     );
+    if let Some(area) = l.more_area {
+        f.render_widget(Paragraph::new(more_line(ui, scroll, max)), area);
+    }
     f.render_widget(
         Paragraph::new(l.answers).wrap(Wrap { trim: false }),
         l.answers_area,
     );
+}
+
+/// Said above the answers while the text is cut.
+pub const MORE: &str = "↓ more: Space";
+/// Said there once the end of the text is shown.
+pub const BACK_UP: &str = "↑ back up: Shift-Space";
+
+/// The line above the answers: more below, or back up from the end.
+fn more_line(ui: &Ui, scroll: u16, max: u16) -> Line<'static> {
+    let text = if scroll < max { MORE } else { BACK_UP };
+    Line::styled(text, ui.app.theme.key())
 }
 
 #[cfg(test)]

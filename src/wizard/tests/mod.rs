@@ -61,10 +61,14 @@ fn gateway_502() -> CheckResult {
     CheckResult::new("http", Status::Fail, "qbo answered 502").with("status_code", 502)
 }
 
+mod browsers;
+mod card;
 mod checks;
+mod decision;
 mod moves;
 mod offer;
 mod origin;
 mod policy;
 mod record;
 mod record_props;
+mod support;

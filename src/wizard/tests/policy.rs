@@ -105,12 +105,16 @@ fn yes_with_failing_checks_asks_once_before_recording() {
     );
     assert_eq!(view.answers.len(), 2);
     assert_eq!(w.cursor(), 1, "the confirmation starts on No");
-    // Enter keeps the safe answer: nothing recorded, back on the step with No selected.
-    assert!(enter(&mut w).is_empty());
+    // Enter keeps the safe answer: "No, still failing" is recorded and the walk goes on.
+    assert_eq!(enter(&mut w), vec![Effect::Save]);
     assert_eq!(w.waiting(), None);
+    assert_ne!(w.current_id(), "connection", "No moves on to the next step");
+    let record = w.session().step("connection").unwrap();
+    assert_eq!(record.answer_id.as_deref(), Some("no"));
+    // Back on the step, asked again and confirmed: the fix is recorded.
+    w.update(Msg::Back);
     assert_eq!(w.current_id(), "connection");
     assert_eq!(w.view().answers[w.cursor()].id, "no");
-    // Asked again and confirmed: the fix is recorded.
     pick(&mut w, 1);
     run(&mut w, offline());
     assert_eq!(pick(&mut w, 1), vec![Effect::Save, Effect::Finished]);

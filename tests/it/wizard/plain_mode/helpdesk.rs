@@ -47,12 +47,14 @@ fn a_helpdesk_walk_shows_say_ask_and_listen_for_each_step() {
         // Healthy checks: the browser step is second, then the connection.
         "Say: Old stored pages in the browser often cause this.",
         "  - \"It works in the private window, or after clearing\": answer 1 (Yes, it works now)",
-        "Say: Let's check your internet connection first.",
-        "  - \"They can't restart the router right now\": answer 3 (Skip this step)",
+        // The checks passed for the connection: the script says so and asks nothing.
+        "Good news: The checks passed: you can skip this.",
+        "Say: The checks found nothing wrong here, so we can skip this step.",
     ] {
         assert!(stdout.contains(expected), "{expected:?} in {stdout}");
     }
-    assert!(stdout.matches("Listen for:").count() >= 3, "{stdout}");
+    assert!(!stdout.contains("Ask: Please open another website"), "{stdout}");
+    assert_eq!(stdout.matches("Listen for:").count(), 2, "{stdout}");
 }
 
 #[test]
@@ -81,4 +83,29 @@ fn y_prints_the_ticket_summary_with_the_case_code() {
         !stdout.contains("Please type the number"),
         "y is a command: {stdout}"
     );
+}
+
+/// During an outage the firewall step cannot help: the plain script says so and never asks
+/// the customer to pause their protection.
+#[test]
+fn an_outage_script_never_asks_for_a_step_that_cannot_help() {
+    let env = crate::support::Env::with_qbo_status(502);
+    let out = env
+        .cmd()
+        .args(["--plain", "--helpdesk"])
+        .env("COLUMNS", "400")
+        .write_stdin(answers(&["1", "2", "3", "3", "3", "3"]))
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    let firewall = &stdout[stdout
+        .find(": Check your firewall and security software")
+        .expect(&stdout)..];
+    let firewall = &firewall[..firewall.find("Answer 1-").unwrap()];
+    assert!(
+        firewall.contains("Say: While Intuit's servers are failing, this step cannot help, so we skip it."),
+        "{firewall}"
+    );
+    assert!(!firewall.contains("Ask:"), "{firewall}");
+    assert!(!firewall.contains("Please pause your antivirus"), "{firewall}");
 }

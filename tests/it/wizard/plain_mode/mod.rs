@@ -13,6 +13,7 @@
 mod bank;
 mod helpdesk;
 mod offer;
+mod reading;
 mod record;
 mod resume;
 mod walk;

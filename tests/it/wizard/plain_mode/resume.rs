@@ -35,6 +35,20 @@ fn quit_then_resume_finishes_the_same_session() {
         stdout.contains("Step 3 of 10: Check your internet connection"),
         "{stdout}"
     );
+    // Welcomed back with the local time the session was left at ("10:14" today).
+    let welcome = stdout
+        .lines()
+        .find(|l| l.contains("Welcome back, continuing from "))
+        .unwrap_or_else(|| panic!("no welcome in {stdout}"));
+    let time = welcome
+        .split("from ")
+        .nth(1)
+        .unwrap()
+        .trim_end_matches([')', '.']);
+    assert!(
+        time.len() == 5 && time.as_bytes()[2] == b':',
+        "{welcome}: the local time, as 10:14"
+    );
     let sessions = env.sessions();
     assert_eq!(sessions.len(), 1, "resuming does not start a new session");
     assert_eq!(sessions[0]["id"], id.as_str());

@@ -83,19 +83,36 @@ fn yes_re_runs_the_network_checks_and_resolves_when_they_pass() {
 }
 
 #[test]
-fn yes_while_the_checks_still_fail_asks_once_with_a_y_n_line() {
+fn yes_while_the_checks_still_fail_asks_once_with_numbered_answers() {
     let env = Env::with_qbo_status(502);
     let out = env
         .cmd()
         .arg("--plain")
-        .write_stdin(answers(&["1", "1", "n", "1", "y"]))
+        .write_stdin(answers(&["1", "1", "2", "b", "1", "1"]))
         .assert()
         .success();
     let stdout = String::from_utf8_lossy(&out.get_output().stdout);
-    let question = "The checks still can't reach QuickBooks — is it really working now? (y/n): ";
+    let question = "The checks still can't reach QuickBooks — is it really working now?";
     assert_eq!(stdout.matches(question).count(), 2, "{stdout}");
+    assert_eq!(
+        stdout.matches("  1) Yes, it really works now").count(),
+        2,
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout.matches("  2) No, it is still failing").count(),
+        2,
+        "{stdout}"
+    );
+    assert!(!stdout.contains("(y/n)"), "{stdout}");
+    // "2" (still failing) moves on to the next step.
+    let no = stdout.find("Answer 1 or 2: 2").expect(&stdout);
+    assert!(
+        stdout[no..].contains("Step 3 of 10: Check your internet connection"),
+        "{stdout}"
+    );
     let s = &env.sessions()[0];
-    assert_eq!(s["outcome"], "resolved", "recorded only after y");
+    assert_eq!(s["outcome"], "resolved", "recorded only after 1");
     assert_eq!(s["resolved_by"], "server_status");
 }
 

@@ -32,6 +32,8 @@ fn step_one_offers_the_unfinished_session_and_choosing_it_continues_it() {
     assert!(screen.contains(", at step 2"), "{screen}");
     tui.keys("5");
     tui.wait_for("Step 2 of 10");
+    // Continued: welcomed back, with the local time it was left at.
+    tui.wait_for("Welcome back, continuing from ");
     tui.keys("n");
     tui.wait_for("Note for: ");
     tui.keys("continued in the TUI");

@@ -47,6 +47,11 @@ fn wrapped_list_items_hang_under_their_text_and_scroll_to_the_end() {
     );
 }
 
+/// The border's "more ↓" marker, or the "↓ more: Space" line above the answers.
+fn says_more(text: &str) -> bool {
+    text.contains("more ↓") || text.contains("↓ more: Space")
+}
+
 /// Every step at 80×24 (healthy checks, reached by the helpdesk jump): its numbered list and
 /// its answers are all on screen, or a "more ↓" marker says there is more.
 #[test]
@@ -64,7 +69,7 @@ fn every_step_at_80x24_shows_its_whole_list_or_a_more_marker() {
         }
         assert_eq!(w.current_id(), step.id);
         let text = draw(&w, &app, None, 80, 24).backend().to_string();
-        let more = text.contains("more ↓");
+        let more = says_more(&text);
         let items: Vec<&str> = step
             .text
             .lines()
@@ -96,12 +101,12 @@ fn a_40x12_screen_marks_what_is_below() {
     let text = draw(&w, &App::new(Theme::colored()), None, 40, 12)
         .backend()
         .to_string();
-    assert!(text.contains("more ↓"), "{text}");
+    assert!(says_more(&text), "{text}");
     insta::assert_snapshot!("first_step_40x12", text);
     let w = outage_step();
     let text = draw(&w, &App::new(Theme::colored()), None, 40, 12)
         .backend()
         .to_string();
-    assert!(text.contains("more ↓"), "{text}");
+    assert!(says_more(&text), "{text}");
     insta::assert_snapshot!("outage_40x12", text);
 }
