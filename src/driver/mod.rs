@@ -81,6 +81,9 @@ pub enum Stop {
     Quit,
 }
 
+/// How often `w` on an outage's summary looks again (`qbfix watch`'s default interval).
+pub const WATCH_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// Said when a session ends with nothing recorded in it.
 pub const NOTHING_KEPT: &str = "Nothing was answered, so no session was kept.";
 
@@ -236,6 +239,25 @@ impl Driver {
             Some(Err(e)) => Some(Err(e.clone())),
             None => None,
         };
+    }
+
+    /// `w` on an outage's summary: looks at the status page and QuickBooks now and then every
+    /// [`WATCH_EVERY`] (as `qbfix watch` does), sending what each look found, until QuickBooks
+    /// answers normally again or the receiver is dropped. The session is not touched.
+    pub fn watch(&self) -> UnboundedReceiver<crate::checks::watch::Poll> {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let config = self.config.clone();
+        tokio::spawn(async move {
+            loop {
+                let poll = crate::checks::watch::poll(config.clone()).await;
+                let back = poll.recovered();
+                if tx.send(poll).is_err() || back {
+                    break;
+                }
+                tokio::time::sleep(WATCH_EVERY).await;
+            }
+        });
+        rx
     }
 
     /// The ticket summary (`y`), redacted like every report: it may end up in a ticket.

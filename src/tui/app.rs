@@ -45,6 +45,39 @@ pub enum Action {
     OpenReport,
     /// Helpdesk: go to the step in row `n` of the jump list.
     Jump(usize),
+    /// Outage summary (`w`): wait for QuickBooks to answer again, and ring.
+    Wait,
+}
+
+/// What `w` on an outage's summary has found so far (not saved: the record stays as it is).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Watch {
+    /// The first look is under way.
+    Started,
+    /// Still down at `checked` (local time), by name; the next look at `next`.
+    Down {
+        checked: String,
+        next: String,
+        names: Vec<String>,
+    },
+    /// QuickBooks answered normally at `checked`: the bell rang.
+    Back { checked: String },
+}
+
+impl Watch {
+    /// The line the summary shows.
+    pub fn words(&self) -> String {
+        match self {
+            Watch::Started => "Waiting for QuickBooks: checking now…".to_string(),
+            Watch::Down { checked, next, names } => format!(
+                "Waiting for QuickBooks: still not answering normally at {checked} ({}); next look at {next}. qbfix rings when it answers again.",
+                names.join(", ")
+            ),
+            Watch::Back { checked } => {
+                format!("QuickBooks answers normally again (checked {checked}): try it now.")
+            }
+        }
+    }
 }
 
 /// A key the text area would turn into a line break.
@@ -102,6 +135,8 @@ pub struct App {
     pub status: Option<String>,
     /// The bank's web address being typed, while the step asks for it (a single line).
     pub bank_field: TextArea<'static>,
+    /// What `w` on an outage's summary has found, once pressed.
+    pub watch: Option<Watch>,
 }
 
 impl App {
@@ -205,6 +240,10 @@ impl App {
             KeyCommand::Interrupt => return Action::Interrupt,
             KeyCommand::Copy => return Action::Copy,
             KeyCommand::OpenReport => return Action::OpenReport,
+            KeyCommand::Wait => {
+                self.watch = Some(Watch::Started);
+                return Action::Wait;
+            }
             KeyCommand::OpenJump => {
                 self.screen = Screen::Jump {
                     selected: ctx.jump_current,

@@ -15,7 +15,7 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::sync::oneshot;
 use tokio::time::MissedTickBehavior;
 
-use super::app::{Action, App};
+use super::app::{Action, App, Watch};
 use super::keys::KeyContext;
 use super::render::Ui;
 use super::screen::Screen;
@@ -23,6 +23,7 @@ use super::terminal::Tui;
 use super::text_shape::TextShape;
 use super::{Ended, TuiError, clipboard, ended, input, render};
 use crate::checks::CheckEvent;
+use crate::checks::watch::Poll;
 use crate::driver::offer::Found;
 use crate::driver::signals::{self, Caught, Signals};
 use crate::driver::{Driver, Stop};
@@ -46,6 +47,8 @@ pub(super) struct State {
     measured: Option<(TextShape, u16)>,
     /// What the store's look-up found, once it has (it runs after the first frame).
     found: Option<oneshot::Receiver<Found>>,
+    /// `w` on an outage's summary: what each look at QuickBooks found.
+    watching: Option<UnboundedReceiver<Poll>>,
 }
 
 /// The summary's lines about the saved reports.
@@ -59,6 +62,21 @@ async fn next_check(checks: &mut Option<UnboundedReceiver<CheckEvent>>) -> Optio
         Some(rx) => rx.recv().await,
         None => std::future::pending().await,
     }
+}
+
+/// The next look of `w`; never resolves when not waiting.
+async fn next_poll(watching: &mut Option<UnboundedReceiver<Poll>>) -> Option<Poll> {
+    match watching {
+        Some(rx) => rx.recv().await,
+        None => std::future::pending().await,
+    }
+}
+
+/// A time of day in this computer's zone, as `qbfix watch` says it.
+fn clock(at: Timestamp) -> String {
+    at.to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%H:%M:%S")
+        .to_string()
 }
 
 /// What the look-up found; never resolves when none is going.
@@ -92,6 +110,7 @@ impl State {
             area: Rect::default(),
             measured: None,
             found: None,
+            watching: None,
         }
     }
 
@@ -161,6 +180,13 @@ impl State {
                         }
                         dirty = true;
                     }
+                },
+                poll = next_poll(&mut self.watching) => match poll {
+                    Some(poll) => {
+                        self.on_poll(terminal, &poll);
+                        dirty = true;
+                    }
+                    None => self.watching = None,
                 },
                 _ = tick.tick() => {
                     if !driver.wizard.pending().is_empty() {
@@ -278,6 +304,10 @@ impl State {
                 self.app.report_lines = report_lines(driver);
                 None
             }
+            Action::Wait => {
+                self.watching = Some(driver.watch());
+                None
+            }
             Action::Jump(row) => match render::jump::rows(&driver.wizard).into_iter().nth(row) {
                 Some(target) => {
                     let effects = driver.wizard.update(Msg::Jump {
@@ -319,6 +349,26 @@ impl State {
         let max = render::max_scroll(&ui, self.area);
         self.measured = Some((layout, max));
         max
+    }
+
+    /// A look of `w`: still down, or back (the bell rings, as `qbfix watch` does).
+    fn on_poll(&mut self, terminal: &mut Tui, poll: &Poll) {
+        let now = Timestamp::now();
+        self.app.watch = Some(if poll.recovered() {
+            let backend = terminal.backend_mut();
+            // The bell is a nicety: a terminal that refuses it changes nothing.
+            let _ = backend.write_all(b"\x07").and_then(|()| backend.flush());
+            Watch::Back { checked: clock(now) }
+        } else {
+            let next = now
+                .checked_add(jiff::SignedDuration::try_from(crate::driver::WATCH_EVERY).unwrap_or_default())
+                .unwrap_or(now);
+            Watch::Down {
+                checked: clock(now),
+                next: clock(next),
+                names: poll.names.clone(),
+            }
+        });
     }
 
     /// `y`: the ticket summary to the clipboard (OSC 52); the footer says so.

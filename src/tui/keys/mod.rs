@@ -44,6 +44,8 @@ pub enum KeyCommand {
     Copy,
     /// Open the saved HTML report in the default browser (summary).
     OpenReport,
+    /// An outage's summary: wait for QuickBooks to answer again, and ring.
+    Wait,
     OpenJump,
     /// In the jump list: selection up or down (the key says which).
     JumpMove,
@@ -169,6 +171,8 @@ pub struct KeyFacts {
     pub max_scroll: u16,
     /// The step asks for the bank's web address: the address field takes the keys.
     pub bank_question: bool,
+    /// An outage's summary, not yet waiting: `w` waits for QuickBooks to answer again.
+    pub can_wait: bool,
 }
 
 struct Table(Vec<Binding>);

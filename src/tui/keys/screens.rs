@@ -129,6 +129,16 @@ pub(super) fn summary(t: &mut Table, f: &KeyFacts) {
         ANSWER,
         KeyCommand::OpenReport,
     );
+    if f.can_wait {
+        t.add(
+            vec![ch('w')],
+            ("w", "w"),
+            "wait for QuickBooks",
+            "wait here: rings when QuickBooks answers again, as qbfix watch does",
+            MUST,
+            KeyCommand::Wait,
+        );
+    }
     // A record: no back, no answers. A closing note is added to it; `r` checks again beside it.
     t.add(
         vec![ch('n')],

@@ -13,6 +13,7 @@
 mod checks_panel;
 mod fitting;
 mod screens;
+mod summary;
 
 use std::sync::Arc;
 use std::time::Duration;
