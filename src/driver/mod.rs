@@ -84,6 +84,10 @@ pub enum Stop {
 /// How often `w` on an outage's summary looks again (`qbfix watch`'s default interval).
 pub const WATCH_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 
+/// Said when an unfinished session is left: how to go on, for someone who double-clicked (step
+/// 1 offers the session to continue).
+pub const CONTINUE_LATER: &str = "Session saved. To go on later, start qbfix again and choose Continue.";
+
 /// Said when a session ends with nothing recorded in it.
 pub const NOTHING_KEPT: &str = "Nothing was answered, so no session was kept.";
 

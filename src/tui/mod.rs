@@ -39,6 +39,8 @@ pub struct Ended {
     pub case_code: Option<String>,
     /// The summary was reached.
     pub finished: bool,
+    /// Where the HTML report was saved at the summary, if it could be.
+    pub report: Option<std::path::PathBuf>,
     /// The session has a file (one left without a word has none).
     pub kept: bool,
     /// Warnings from reading the store while the screen was up, to say once it is gone.
@@ -93,6 +95,10 @@ fn ended(driver: &mut Driver, signal: Option<Caught>) -> Ended {
         session_id: driver.wizard.session().id.clone(),
         case_code: driver.wizard.session().case_code.clone(),
         finished: driver.wizard.at_summary(),
+        report: match &driver.reports {
+            Some(Ok(saved)) => Some(saved.html.clone()),
+            _ => None,
+        },
         kept: driver.kept_id().is_some(),
         warnings: std::mem::take(&mut driver.warnings)
             .into_iter()

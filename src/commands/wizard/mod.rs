@@ -150,18 +150,15 @@ fn drive(
     let shown = exit.case_code.as_deref().unwrap_or(&exit.session_id);
     if !exit.kept {
         println!("{}", crate::driver::NOTHING_KEPT);
-    } else if exit.finished {
-        let case = exit
-            .case_code
-            .as_deref()
-            .map(|c| format!(" (case {c})"))
-            .unwrap_or_default();
+    } else if let (true, Some(report)) = (exit.finished, &exit.report) {
         println!(
-            "Session {}{case} saved. Print the report with: qbfix report {shown}",
-            exit.session_id
+            "Your report is saved: {}",
+            crate::text::sanitize::clean(&report.display().to_string())
         );
+    } else if exit.finished {
+        println!("Session {shown} saved. Print the report with: qbfix report {shown}");
     } else {
-        println!("Session saved. Resume with: qbfix --resume {shown}");
+        println!("{}", crate::driver::CONTINUE_LATER);
     }
     Ok(exit.signal.map_or(Exit::Ok, |s| Exit::Signal(s.exit_code())))
 }

@@ -13,7 +13,7 @@ use crate::tui::keys;
 use crate::tui::screen::Screen;
 
 /// Shown after the first `q`, before the keys that quit or go on.
-pub const CONFIRM_QUIT: &str = "Session saved (qbfix --resume continues it)";
+pub const CONFIRM_QUIT: &str = "Session saved: start qbfix again and choose Continue";
 
 /// Draws the footer of a frame of `frame` size.
 pub fn render(f: &mut Frame, ui: &Ui, area: Rect, frame: Rect) {

@@ -34,7 +34,7 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect, frame: Rect) {
     lines.rotate_left(1);
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        " Your answers are saved as you go: qbfix --resume continues later.",
+        " Answers are saved as you go: start qbfix again and choose Continue.",
         theme.dim(),
     ));
     let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);

@@ -40,7 +40,7 @@ fn step_one_offers_the_unfinished_session_and_choosing_it_continues_it() {
     tui.wait_for("Your note: continued in the TUI");
     tui.keys("qq");
     assert_eq!(tui.wait_exit(), 0);
-    tui.wait_for(&format!("Resume with: qbfix --resume {id}"));
+    tui.wait_for("start qbfix again and choose Continue");
     let session = tui.session();
     assert_eq!(session["id"], id.as_str());
     // (The checks found nothing wrong: the browser's step comes second.)
