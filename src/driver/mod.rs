@@ -5,7 +5,7 @@
 //! a word leaves nothing behind. What step 1 offers to continue is in [`offer`].
 
 pub mod offer;
-pub(crate) mod saved_reports;
+pub mod saved_reports;
 pub(crate) mod signals;
 
 use std::sync::{Arc, Mutex, PoisonError};
@@ -61,6 +61,8 @@ pub struct Driver {
     pub reports: Option<Result<SavedReports, String>>,
     /// What happened when the person asked to open the report (shown on the summary).
     pub opened: Option<Result<(), String>>,
+    /// Where `y` last saved the ticket summary, or why it could not (in words).
+    pub ticket: Option<Result<std::path::PathBuf, String>>,
 }
 
 /// What [`Driver::start`] found.
@@ -181,6 +183,7 @@ impl Driver {
             lock: Some(lock),
             reports: None,
             opened: None,
+            ticket: None,
         };
         Ok(Started::Ready(Box::new(driver), effects))
     }
@@ -226,12 +229,32 @@ impl Driver {
         Ok(None)
     }
 
+    /// The folders the saved files go to, in order: `Documents/qbfix`, else the data dir.
+    fn folders(&self) -> Vec<std::path::PathBuf> {
+        let data_dir = self.store.dir().parent().unwrap_or(self.store.dir());
+        let documents = saved_reports::documents_dir();
+        saved_reports::folders(documents.as_deref(), data_dir)
+    }
+
+    /// `y`: the ticket summary, also saved as `<case code>-ticket.md` beside the saved reports
+    /// (where they are, or will be); returns its text.
+    pub fn save_ticket(&mut self) -> String {
+        let text = self.ticket_summary();
+        let session = crate::session::redacted(self.wizard.session(), &self.redactor);
+        let mut folders = self.folders();
+        if let Some(Ok(saved)) = &self.reports
+            && let Some(folder) = saved.html.parent()
+        {
+            folders.insert(0, folder.to_path_buf());
+        }
+        self.ticket = Some(saved_reports::write_ticket(&session, &text, &folders));
+        text
+    }
+
     /// Writes the HTML and JSON reports where a person finds them (`Documents/qbfix`, else
     /// the data dir): when the session is finished, and again when a closing note is added.
     pub fn save_reports(&mut self) {
-        let data_dir = self.store.dir().parent().unwrap_or(self.store.dir());
-        let documents = saved_reports::documents_dir();
-        let folders = saved_reports::folders(documents.as_deref(), data_dir);
+        let folders = self.folders();
         let session = crate::session::redacted(self.wizard.session(), &self.redactor);
         self.reports = Some(saved_reports::write(&session, self.wizard.flow(), &folders));
     }

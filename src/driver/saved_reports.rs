@@ -70,6 +70,22 @@ pub fn write(session: &Session, flow: &Flow, folders: &[PathBuf]) -> Result<Save
     Err(last)
 }
 
+/// Saves the ticket summary (`y`) as `<stem>-ticket.md` in the first of `folders` that takes
+/// it (the folder of the saved reports first, when there are any); the error, in words, names
+/// the last folder tried.
+pub fn write_ticket(session: &Session, text: &str, folders: &[PathBuf]) -> Result<PathBuf, String> {
+    let name = format!("{}-ticket.md", stem(session));
+    let mut last = String::from("no folder to save the ticket summary to");
+    for folder in folders {
+        let path = folder.join(&name);
+        match std::fs::create_dir_all(folder).and_then(|()| write_file(&path, text.as_bytes())) {
+            Ok(()) => return Ok(path),
+            Err(e) => last = format!("cannot save it in {}: {e}", folder.display()),
+        }
+    }
+    Err(last)
+}
+
 /// Writes one report through the one atomic writer (a reader never sees half a report).
 fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     crate::files::write::write_atomic(path, bytes, crate::files::write::Mode::Public).map_err(|e| e.into_io())
@@ -121,6 +137,17 @@ pub fn describe(
     lines
 }
 
+/// The summary's line about the ticket summary `y` saved, once it has.
+pub fn describe_ticket(ticket: Option<&Result<PathBuf, String>>) -> Option<String> {
+    match ticket {
+        Some(Ok(path)) => Some(format!(
+            "The ticket summary is saved too: {}",
+            crate::text::sanitize::clean(&path.display().to_string())
+        )),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +183,24 @@ mod tests {
         assert_eq!(json["id"], "2026-12-01-1900-ab12");
         let none = write(&session, &flow, &[blocked.join("x")]).unwrap_err();
         assert!(none.contains("cannot write the reports to"), "{none}");
+    }
+
+    #[test]
+    fn the_ticket_is_saved_beside_the_reports_as_the_case_code_ticket_md() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut session = crate::session::Session::new(
+            "2026-12-01-1900-ab12".into(),
+            "qbo-502",
+            jiff::Timestamp::now(),
+            crate::session::SystemFacts::current(),
+        );
+        let folder = tmp.path().join("Documents/qbfix");
+        let path = write_ticket(&session, "**ticket**", std::slice::from_ref(&folder)).unwrap();
+        assert_eq!(path, folder.join("2026-12-01-1900-ab12-ticket.md"));
+        session.case_code = Some("QB-7K3M-9TQ2".into());
+        let path = write_ticket(&session, "**ticket**", std::slice::from_ref(&folder)).unwrap();
+        assert_eq!(path, folder.join("QB-7K3M-9TQ2-ticket.md"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "**ticket**");
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::keys::{self, KeyCommand, KeyContext};
 use super::note::NoteEditor;
 use super::screen::Screen;
 use super::theme::Theme;
+use super::watching::Watch;
 use crate::files::limits;
 use crate::text::sanitize;
 use crate::wizard::Msg;
@@ -47,37 +48,6 @@ pub enum Action {
     Jump(usize),
     /// Outage summary (`w`): wait for QuickBooks to answer again, and ring.
     Wait,
-}
-
-/// What `w` on an outage's summary has found so far (not saved: the record stays as it is).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Watch {
-    /// The first look is under way.
-    Started,
-    /// Still down at `checked` (local time), by name; the next look at `next`.
-    Down {
-        checked: String,
-        next: String,
-        names: Vec<String>,
-    },
-    /// QuickBooks answered normally at `checked`: the bell rang.
-    Back { checked: String },
-}
-
-impl Watch {
-    /// The line the summary shows.
-    pub fn words(&self) -> String {
-        match self {
-            Watch::Started => "Waiting for QuickBooks: checking now…".to_string(),
-            Watch::Down { checked, next, names } => format!(
-                "Waiting for QuickBooks: still not answering normally at {checked} ({}); next look at {next}. qbfix rings when it answers again.",
-                names.join(", ")
-            ),
-            Watch::Back { checked } => {
-                format!("QuickBooks answers normally again (checked {checked}): try it now.")
-            }
-        }
-    }
 }
 
 /// A key the text area would turn into a line break.

@@ -15,13 +15,13 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::sync::oneshot;
 use tokio::time::MissedTickBehavior;
 
-use super::app::{Action, App, Watch};
+use super::app::{Action, App};
 use super::keys::KeyContext;
 use super::render::Ui;
 use super::screen::Screen;
 use super::terminal::Tui;
 use super::text_shape::TextShape;
-use super::{Ended, TuiError, clipboard, ended, input, render};
+use super::{Ended, TuiError, clipboard, ended, input, render, watching};
 use crate::checks::CheckEvent;
 use crate::checks::watch::Poll;
 use crate::driver::offer::Found;
@@ -53,7 +53,10 @@ pub(super) struct State {
 
 /// The summary's lines about the saved reports.
 fn report_lines(driver: &Driver) -> Vec<String> {
-    crate::driver::saved_reports::describe(driver.reports.as_ref(), driver.opened.as_ref(), true)
+    use crate::driver::saved_reports::{describe, describe_ticket};
+    let mut lines = describe(driver.reports.as_ref(), driver.opened.as_ref(), true);
+    lines.extend(describe_ticket(driver.ticket.as_ref()));
+    lines
 }
 
 /// The next event of the current run; never resolves when none is going.
@@ -62,21 +65,6 @@ async fn next_check(checks: &mut Option<UnboundedReceiver<CheckEvent>>) -> Optio
         Some(rx) => rx.recv().await,
         None => std::future::pending().await,
     }
-}
-
-/// The next look of `w`; never resolves when not waiting.
-async fn next_poll(watching: &mut Option<UnboundedReceiver<Poll>>) -> Option<Poll> {
-    match watching {
-        Some(rx) => rx.recv().await,
-        None => std::future::pending().await,
-    }
-}
-
-/// A time of day in this computer's zone, as `qbfix watch` says it.
-fn clock(at: Timestamp) -> String {
-    at.to_zoned_datetime(jiff::tz::TimeZone::system())
-        .strftime("%H:%M:%S")
-        .to_string()
 }
 
 /// What the look-up found; never resolves when none is going.
@@ -181,9 +169,9 @@ impl State {
                         dirty = true;
                     }
                 },
-                poll = next_poll(&mut self.watching) => match poll {
+                poll = watching::next_poll(&mut self.watching) => match poll {
                     Some(poll) => {
-                        self.on_poll(terminal, &poll);
+                        watching::on_poll(&mut self.app.watch, terminal, &poll);
                         dirty = true;
                     }
                     None => self.watching = None,
@@ -351,39 +339,20 @@ impl State {
         max
     }
 
-    /// A look of `w`: still down, or back (the bell rings, as `qbfix watch` does).
-    fn on_poll(&mut self, terminal: &mut Tui, poll: &Poll) {
-        let now = Timestamp::now();
-        self.app.watch = Some(if poll.recovered() {
-            let backend = terminal.backend_mut();
-            // The bell is a nicety: a terminal that refuses it changes nothing.
-            let _ = backend.write_all(b"\x07").and_then(|()| backend.flush());
-            Watch::Back { checked: clock(now) }
-        } else {
-            let next = now
-                .checked_add(jiff::SignedDuration::try_from(crate::driver::WATCH_EVERY).unwrap_or_default())
-                .unwrap_or(now);
-            Watch::Down {
-                checked: clock(now),
-                next: clock(next),
-                names: poll.names.clone(),
-            }
-        });
-    }
-
-    /// `y`: the ticket summary to the clipboard (OSC 52); the footer says so.
-    fn copy(&mut self, terminal: &mut Tui, driver: &Driver) {
+    /// `y`: the ticket summary to the clipboard (OSC 52) and saved as a file beside the
+    /// reports; the footer (and on the summary, the lines about the saved files) says so.
+    fn copy(&mut self, terminal: &mut Tui, driver: &mut Driver) {
         // Redacted like every report: the clipboard may end up in a ticket.
-        let text = driver.ticket_summary();
+        let text = driver.save_ticket();
         let sequence = clipboard::osc52(&text, &clipboard::Multiplexer::from_env());
         let backend = terminal.backend_mut();
         let written = backend
             .write_all(sequence.as_bytes())
             .and_then(|()| backend.flush());
-        self.app.status = Some(match written {
-            Ok(()) => clipboard::COPIED.to_string(),
-            Err(_) => clipboard::NOT_COPIED.to_string(),
-        });
+        self.app.status = Some(clipboard::said(written.is_ok(), driver.ticket.as_ref()));
+        if driver.wizard.at_summary() {
+            self.app.report_lines = report_lines(driver);
+        }
     }
 
     /// Carries out the wizard's effects in order through the driver; `Some` when one of them

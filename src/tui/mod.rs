@@ -21,6 +21,7 @@ pub mod screen;
 pub(crate) mod terminal;
 mod text_shape;
 pub mod theme;
+pub mod watching;
 
 use ratatui::layout::Rect;
 

@@ -27,6 +27,8 @@ pub(super) struct TextShape {
     /// The summary's lines about the saved reports (`o` adds one) and what `w` found.
     report_lines: usize,
     watch: Option<String>,
+    /// The footer's status: a long one takes rows from the text.
+    status: Option<usize>,
 }
 
 impl TextShape {
@@ -46,7 +48,8 @@ impl TextShape {
             again: wizard.again().map(|a| (a.results.len(), a.finished_at.is_some())),
             hint: wizard.hint().is_some(),
             report_lines: app.report_lines.len(),
-            watch: app.watch.as_ref().map(super::app::Watch::words),
+            watch: app.watch.as_ref().map(super::watching::Watch::words),
+            status: app.status.as_ref().map(String::len),
         }
     }
 }

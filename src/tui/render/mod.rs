@@ -64,7 +64,7 @@ pub fn regions(ui: &Ui, area: Rect) -> Option<Regions> {
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(header::height(ui)),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(footer::height(ui, area.width)),
     ])
     .areas(area);
     let (main, checks, script) = if ui.wizard.at_summary() {

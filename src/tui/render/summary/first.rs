@@ -15,7 +15,8 @@ use crate::session::Outcome;
 const NOTHING_TO_CHANGE: &str = "Nothing to change on your computer: the trouble is on QuickBooks' side.";
 
 /// What `w` does, before it is pressed.
-const PRESS_W: &str = "wait here: qbfix checks every 30 seconds and rings when QuickBooks answers again, as qbfix watch does.";
+const PRESS_W: &str =
+    "wait here: qbfix checks every 30 seconds and rings when QuickBooks answers again, as qbfix watch does.";
 
 /// Verdicts whose summary offers `w`: QuickBooks itself is down or slow.
 pub fn offers_wait(id: Option<VerdictId>) -> bool {
@@ -77,7 +78,11 @@ fn report_line(ui: &Ui<'_>, text: &str) -> Line<'static> {
 /// Intuit last said, then the verdict's actions, then `w` (or what waiting has found).
 fn next_steps(ui: &Ui<'_>, doc: &Document, add: &mut impl FnMut(Line<'_>)) {
     let theme = ui.app.theme;
-    let actions = ui.wizard.verdict().map(|v| v.actions.as_slice()).unwrap_or_default();
+    let actions = ui
+        .wizard
+        .verdict()
+        .map(|v| v.actions.as_slice())
+        .unwrap_or_default();
     let outage = offers_wait(doc.verdict_id);
     if actions.is_empty() && !outage {
         return;
@@ -87,7 +92,10 @@ fn next_steps(ui: &Ui<'_>, doc: &Document, add: &mut impl FnMut(Line<'_>)) {
     if outage && doc.outcome != Outcome::Resolved {
         add(Line::styled(NOTHING_TO_CHANGE, theme.bold()));
         if let Some(incident) = doc.items(SectionKind::StatusPage).first() {
-            add(Line::raw(format!("Intuit says: {} — {}", incident.label, incident.text)));
+            add(Line::raw(format!(
+                "Intuit says: {} — {}",
+                incident.label, incident.text
+            )));
         }
     }
     for action in actions {

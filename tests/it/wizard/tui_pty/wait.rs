@@ -33,10 +33,7 @@ fn outage_summary() -> (Tui, [Switch; 2]) {
     tui.wait_for("I'll wait");
     tui.keys("4");
     let screen = tui.wait_for("Not resolved yet");
-    assert!(
-        screen.contains("Nothing to change on your computer"),
-        "{screen}"
-    );
+    assert!(screen.contains("Nothing to change on your computer"), "{screen}");
     assert!(screen.contains("Press w to wait here"), "{screen}");
     let footer = screen.lines().last().unwrap_or_default();
     assert!(footer.contains("w wait"), "{footer}");
@@ -44,7 +41,14 @@ fn outage_summary() -> (Tui, [Switch; 2]) {
 }
 
 fn bells(tui: &Tui) -> usize {
-    tui.seen.0.lock().unwrap().raw.iter().filter(|b| **b == 0x07).count()
+    tui.seen
+        .0
+        .lock()
+        .unwrap()
+        .raw
+        .iter()
+        .filter(|b| **b == 0x07)
+        .count()
 }
 
 #[test]

@@ -12,6 +12,7 @@
 
 mod checks_panel;
 mod fitting;
+mod footer;
 mod screens;
 mod summary;
 

@@ -37,9 +37,13 @@ fn to_summary(mut w: Wizard) -> Wizard {
 fn offline_summary() -> Wizard {
     let mut w = wizard();
     let unreachable = |id: &str, what: &str| {
-        CheckResult::new(id, Status::Fail, format!("Could not reach {what}: name lookup failed"))
-            .with("error_kind", "dns")
-            .with_duration(Duration::from_millis(30))
+        CheckResult::new(
+            id,
+            Status::Fail,
+            format!("Could not reach {what}: name lookup failed"),
+        )
+        .with("error_kind", "dns")
+        .with_duration(Duration::from_millis(30))
     };
     let results = vec![
         unreachable("connectivity", "the test sites"),
@@ -52,12 +56,7 @@ fn offline_summary() -> Wizard {
 
 fn outage_summary() -> Wizard {
     let mut w = outage_step();
-    let page = CheckResult::new(
-        "status_page",
-        Status::Fail,
-        "Intuit reports a major outage",
-    )
-    .with(
+    let page = CheckResult::new("status_page", Status::Fail, "Intuit reports a major outage").with(
         "incidents",
         serde_json::json!([{
             "name": "QuickBooks Online unavailable",
@@ -140,6 +139,9 @@ fn first_screens_at_80x24() {
     ] {
         let mut app = App::new(Theme::colored());
         app.report_lines = report_lines();
-        insta::assert_snapshot!(format!("summary_first_{name}_80x24"), draw(&w, &app, None, 80, 24).backend());
+        insta::assert_snapshot!(
+            format!("summary_first_{name}_80x24"),
+            draw(&w, &app, None, 80, 24).backend()
+        );
     }
 }
