@@ -14,6 +14,7 @@ mod checks_panel;
 mod fitting;
 mod footer;
 mod screens;
+mod side_list;
 mod summary;
 
 use std::sync::Arc;
