@@ -188,6 +188,11 @@ impl Driver {
         Ok(Started::Ready(Box::new(driver), effects))
     }
 
+    /// A line for the person, shown once the screen is up (the TUI's status line).
+    pub fn tell(&mut self, line: String) {
+        self.notice = Some(line);
+    }
+
     /// The receiver of every check run's events (once; the driver's loop keeps it).
     pub fn take_events(&mut self) -> Option<UnboundedReceiver<CheckEvent>> {
         self.receiver.take()

@@ -63,7 +63,10 @@ pub enum TuiError {
 pub async fn run(mut driver: Driver, first: Vec<Effect>) -> Result<Ended, TuiError> {
     // Hooked before anything else, so no signal from here on ends the program unsaved.
     let mut signals = Signals::new();
-    let mut state = State::new(App::new(Theme::from_env()));
+    let mut app = App::new(Theme::from_env());
+    // A note from start-up (whose results a call is on) is said on the screen, not below it.
+    app.status = driver.take_notice();
+    let mut state = State::new(app);
     state.checks = driver.take_events();
     // The checks start before the first frame, so they run while the person reads; their child
     // processes wait until that frame is drawn.
