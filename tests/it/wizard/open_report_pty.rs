@@ -93,3 +93,29 @@ fn o_on_the_summary_opens_the_html_report_in_the_browser() {
     tui.keys("q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+/// At 80×24 the saved reports, `o` and what opening did are on the summary's first screen:
+/// no scrolling to find them, and the "opened" line is never below what can be scrolled to.
+#[test]
+fn at_80x24_the_reports_and_what_o_did_are_on_the_first_screen() {
+    let env = Env::new();
+    env.documents("Documents");
+    let browser = env.dir().join("browser.sh");
+    std::fs::write(&browser, "#!/bin/sh\nexit 0\n").unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let browser_var = browser.display().to_string();
+    let mut tui = Tui::start_sized(env, &[], &[("BROWSER", &browser_var)], (24, 80));
+    tui.wait_for("Step 1 of 10");
+    tui.keys("1");
+    for step in 2..=9 {
+        tui.wait_for(&format!("Step {step} of 10"));
+        tui.keys("2");
+    }
+    let screen = tui.wait_for("Press o to open the report in your browser.");
+    assert!(screen.contains(".html"), "{screen}");
+    assert!(screen.contains(".json"), "{screen}");
+    tui.keys("o");
+    tui.wait_for("The report was opened in your browser.");
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
