@@ -1,6 +1,7 @@
 //! Helpdesk at 120 columns or more: the side list of every step with its answer, numbered by
 //! the step's place in the flow (as the reports number them), the step on screen marked. The
-//! rows are the jump list's ([`super::jump::rows`]); `g` still jumps.
+//! rows are the jump list's ([`super::jump::rows`]); `g` still jumps. On a short screen the
+//! list scrolls to keep the current step in view.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -27,7 +28,12 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
     let block = super::panel(theme, "Steps");
     let inner = block.inner(area).width;
     let mut lines = Vec::new();
+    // The first row of the step on screen, to keep it in view on a short screen.
+    let mut current = 0;
     for row in jump::rows(ui.wizard) {
+        if row.current {
+            current = lines.len();
+        }
         let (mark, style) = if row.current {
             ("● ", theme.selected())
         } else {
@@ -39,9 +45,16 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect) {
         ]);
         let indent = 2 + row.number.to_string().len() + 2;
         lines.extend(hanging::hanging(title, indent, inner));
-        let answer = row.answer.unwrap_or_else(|| "not answered".to_string());
-        let answer = Line::styled(format!("{}{answer}", " ".repeat(indent)), theme.dim());
-        lines.extend(hanging::hanging(answer, indent, inner));
+        if let Some(answer) = row.answer {
+            let answer = Line::styled(format!("{}{answer}", " ".repeat(indent)), theme.dim());
+            lines.extend(hanging::hanging(answer, indent, inner));
+        }
     }
-    f.render_widget(Paragraph::new(lines).block(block), area);
+    let rows = usize::from(block.inner(area).height);
+    // Scrolled only when the list is taller than the panel: the current step stays in view.
+    let top = current
+        .saturating_sub(rows / 2)
+        .min(lines.len().saturating_sub(rows));
+    let top = u16::try_from(top).unwrap_or(0);
+    f.render_widget(Paragraph::new(lines).block(block).scroll((top, 0)), area);
 }

@@ -65,6 +65,24 @@ fn a_call_at_120_columns_keeps_the_steps_and_answers_on_screen() {
 }
 
 #[test]
+fn on_a_short_screen_the_list_keeps_the_current_step_in_view() {
+    let mut w = call();
+    for _ in 0..5 {
+        pick(&mut w, 2);
+    }
+    let now = w.flow().step(w.current_id()).unwrap().title.clone();
+    let words: String = now.chars().take(12).collect();
+    let text = draw(&w, &App::new(Theme::monochrome()), None, 120, 20)
+        .backend()
+        .to_string();
+    let current = text
+        .lines()
+        .find(|l| l.contains("● "))
+        .unwrap_or_else(|| panic!("the current step is out of view:\n{text}"));
+    assert!(current.contains(&words), "{current} is not {now}");
+}
+
+#[test]
 fn no_side_list_when_narrower_or_not_in_a_call() {
     let text = draw(&call(), &App::new(Theme::monochrome()), None, 100, 30)
         .backend()
