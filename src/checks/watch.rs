@@ -30,12 +30,21 @@ impl Poll {
 
 /// Judges one poll's results.
 pub fn judge(results: &[CheckResult]) -> Poll {
+    judge_with(results, false)
+}
+
+/// Like [`judge`]; with `slow_too` (the verdict was QuickBooks being slow) a QuickBooks reply
+/// over `slow_ms` still counts as not answering normally.
+pub fn judge_with(results: &[CheckResult], slow_too: bool) -> Poll {
     let mut down = Vec::new();
     let mut names: Vec<String> = Vec::new();
     for r in results {
         let bad = match r.id.as_str() {
             "status_page" => r.status != Status::Pass,
-            "http" => r.detail_u64("status_code").is_none_or(|c| c >= 500),
+            "http" => {
+                r.detail_u64("status_code").is_none_or(|c| c >= 500)
+                    || (slow_too && r.facts().slow == Some(true))
+            }
             _ => false,
         };
         if bad {
@@ -80,9 +89,28 @@ pub fn judge(results: &[CheckResult]) -> Poll {
     }
 }
 
-/// Runs the status page and QuickBooks checks once and judges them.
-pub async fn poll(config: Arc<Config>) -> Poll {
+/// Runs the status page and QuickBooks checks once and judges them (`slow_too`: as
+/// [`judge_with`]).
+pub async fn poll(config: Arc<Config>, slow_too: bool) -> Poll {
     let specs = runner::select(&["status_page".to_string(), "http".to_string()]);
     let (results, _) = runner::run_to_end(config, specs).await;
-    judge(&results)
+    judge_with(&results, slow_too)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waiting_on_a_slow_quickbooks_counts_a_slow_reply_as_not_back() {
+        let page = CheckResult::new("status_page", Status::Pass, "fine");
+        let slow = CheckResult::new("http", Status::Warn, "answered 200 OK, slowly")
+            .with("status_code", 200)
+            .with("slow", true);
+        let results = [page, slow];
+        assert!(judge(&results).recovered(), "qbfix watch waits for 5xx only");
+        let poll = judge_with(&results, true);
+        assert!(!poll.recovered(), "{poll:?}");
+        assert_eq!(poll.names, ["QuickBooks sites"]);
+    }
 }

@@ -275,13 +275,18 @@ impl Driver {
 
     /// `w` on an outage's summary: looks at the status page and QuickBooks now and then every
     /// [`WATCH_EVERY`] (as `qbfix watch` does), sending what each look found, until QuickBooks
-    /// answers normally again or the receiver is dropped. The session is not touched.
+    /// answers normally again or the receiver is dropped. The session is not touched. When
+    /// the verdict is QuickBooks being slow, a slow reply is not "answering normally".
     pub fn watch(&self) -> UnboundedReceiver<crate::checks::watch::Poll> {
         let (tx, rx) = mpsc::unbounded_channel();
         let config = self.config.clone();
+        let slow_too = self
+            .wizard
+            .verdict()
+            .is_some_and(|v| v.id == crate::evidence::VerdictId::QuickbooksSlow);
         tokio::spawn(async move {
             loop {
-                let poll = crate::checks::watch::poll(config.clone()).await;
+                let poll = crate::checks::watch::poll(config.clone(), slow_too).await;
                 let back = poll.recovered();
                 if tx.send(poll).is_err() || back {
                     break;

@@ -109,7 +109,7 @@ pub async fn watch(config: Arc<Config>, options: Options) -> std::io::Result<Exi
     tokio::pin!(interrupted);
     loop {
         let poll = tokio::select! {
-            poll = poll(config.clone()) => poll,
+            poll = poll(config.clone(), false) => poll,
             _ = &mut interrupted => return stopped(&mut out, live),
         };
         let now = jiff::Timestamp::now();
