@@ -119,6 +119,17 @@ impl Driver {
         self.notice.take()
     }
 
+    /// What a person continuing this session is told: from when, and where it goes on.
+    pub fn welcome_back(&self) -> String {
+        let session = self.wizard.session();
+        let started = local_time(session.started_at, Timestamp::now(), &TimeZone::system());
+        let view = self.wizard.view();
+        format!(
+            "Welcome back: continuing the session from {started}, at step {}",
+            view.number
+        )
+    }
+
     /// Continues session `id` in place of this one, which has nothing recorded and is not
     /// kept. When that cannot be done, this session goes on and the offer is withdrawn.
     pub(super) fn switch_to(&mut self, id: &str) -> Result<Option<Stop>, StoreError> {
@@ -156,6 +167,7 @@ impl Driver {
         }
         self.set_lock(lock);
         self.resume_hint = None;
+        self.notice = Some(self.welcome_back());
         for effect in effects {
             if let Some(stop) = self.apply(effect)? {
                 return Ok(Some(stop));

@@ -158,6 +158,9 @@ fn drive(
     if note.is_some() {
         // The header shows the case code: the screen needs no ids.
         driver.tell(CALL_NOTE.to_string());
+    } else if args.resume.is_some() || args.customer.is_some() {
+        let welcome = driver.welcome_back();
+        driver.tell(welcome);
     }
     let exit = rt.block_on(crate::tui::run(driver, first))?;
     for w in &exit.warnings {
