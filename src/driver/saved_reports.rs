@@ -96,6 +96,9 @@ pub fn open_in_browser(path: &Path) -> Result<(), String> {
     opener::open_browser(path).map_err(|e| format!("couldn't open the browser: {e}"))
 }
 
+/// How the summary's heading of the saved reports names `o`.
+pub const OPEN_HINT: &str = "press o to open the HTML one";
+
 /// What the summary says about the saved reports, one line each: where they are (and, when
 /// `o` works here, that it opens the HTML), or why they could not be saved; then what opening
 /// did.
@@ -107,7 +110,12 @@ pub fn describe(
     let mut lines = Vec::new();
     match reports {
         Some(Ok(saved)) => {
-            lines.push("Reports saved for you to keep or send:".to_string());
+            // Where `o` works, the heading says so: one row less on the summary's first screen.
+            lines.push(if can_open {
+                format!("Reports saved for you to keep or send ({OPEN_HINT}):")
+            } else {
+                "Reports saved for you to keep or send:".to_string()
+            });
             lines.push(format!(
                 "  {}",
                 crate::text::sanitize::clean(&saved.html.display().to_string())
@@ -116,9 +124,6 @@ pub fn describe(
                 "  {}",
                 crate::text::sanitize::clean(&saved.json.display().to_string())
             ));
-            if can_open {
-                lines.push("Press o to open the report in your browser.".to_string());
-            }
         }
         Some(Err(e)) => lines.push(format!(
             "The reports could not be saved: {}",

@@ -45,22 +45,22 @@ fn o_on_the_summary_opens_the_html_report_in_the_browser() {
     tui.keys("1");
     let mut before = header(&tui.wait_for("Step 2 of 10"));
     for _ in 0..12 {
-        if before.contains("Summary") || tui.contents().contains("Press o") {
+        if before.contains("Summary") || tui.contents().contains("press o") {
             break;
         }
         tui.keys("2");
         before = tui.wait_until(&format!("{before} to move on"), |seen| {
             let now = seen.screen.screen().contents();
-            (now.contains("Press o") || header(&now) != before).then(|| header(&now))
+            (now.contains("press o") || header(&now) != before).then(|| header(&now))
         });
     }
-    // The lines about the saved reports close the summary: scroll down to them, a page at a
-    // time, each after the last one was drawn.
+    // The lines about the saved reports: on the first screen now, scrolled to if ever they
+    // are not, a page at a time, each after the last one was drawn.
     loop {
         // One look decides both: a frame that arrives between two looks could otherwise hold
         // the line while Space is pressed on a summary with nothing left to scroll.
         let shown = tui.contents();
-        if shown.contains("Press o to open") {
+        if shown.contains("press o to open") {
             break;
         }
         tui.keys(" ");
@@ -68,7 +68,7 @@ fn o_on_the_summary_opens_the_html_report_in_the_browser() {
             (seen.screen.screen().contents() != shown).then_some(())
         });
     }
-    let summary = tui.wait_for("Press o to open the report in your browser.");
+    let summary = tui.wait_for("press o to open the HTML one");
     let id = support::session_files(&tui.env.data_dir().join("sessions"))[0]["id"]
         .as_str()
         .unwrap()
@@ -111,7 +111,7 @@ fn at_80x24_the_reports_and_what_o_did_are_on_the_first_screen() {
         tui.wait_for(&format!("Step {step} of 10"));
         tui.keys("2");
     }
-    let screen = tui.wait_for("Press o to open the report in your browser.");
+    let screen = tui.wait_for("press o to open the HTML one");
     assert!(screen.contains(".html"), "{screen}");
     assert!(screen.contains(".json"), "{screen}");
     tui.keys("o");

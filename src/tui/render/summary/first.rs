@@ -64,11 +64,11 @@ pub fn lines(ui: &Ui<'_>, doc: &Document, width: u16, lines: &mut Vec<Line<'stat
 
 /// A line about the saved reports, its key (`o`) in the key colour.
 fn report_line(ui: &Ui<'_>, text: &str) -> Line<'static> {
-    match text.strip_prefix("Press o ") {
-        Some(rest) => Line::from(vec![
-            Span::raw("Press "),
+    match text.split_once("press o ") {
+        Some((before, after)) => Line::from(vec![
+            Span::raw(format!("{before}press ")),
             Span::styled("o", ui.app.theme.key()),
-            Span::raw(format!(" {rest}")),
+            Span::raw(format!(" {after}")),
         ]),
         None => Line::raw(text.to_string()),
     }

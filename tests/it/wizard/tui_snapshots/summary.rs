@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use qbfix::driver::saved_reports::{self, SavedReports};
 use qbfix::evidence::{CheckResult, Status};
 use qbfix::tui::app::App;
 use qbfix::tui::theme::Theme;
@@ -12,14 +13,13 @@ use qbfix::wizard::Wizard;
 
 use super::{draw, fix_step, outage_step, pick, t, wizard};
 
-/// What the summary says about the saved reports, as the driver words it.
+/// What the summary says about the saved reports, in the driver's words.
 fn report_lines() -> Vec<String> {
-    vec![
-        "Reports saved for you to keep or send:".into(),
-        "  /home/pat/Documents/qbfix/20260911-012640-abcdef.html".into(),
-        "  /home/pat/Documents/qbfix/20260911-012640-abcdef.json".into(),
-        "Press o to open the report in your browser.".into(),
-    ]
+    let saved = SavedReports {
+        html: "/home/pat/Documents/qbfix/20260911-012640-abcdef.html".into(),
+        json: "/home/pat/Documents/qbfix/20260911-012640-abcdef.json".into(),
+    };
+    saved_reports::describe(Some(&Ok(saved)), None, true)
 }
 
 /// Answers "No, still failing" (or skips) until the summary.
@@ -102,9 +102,9 @@ fn the_first_screen_says_the_outcome_verdict_code_reports_and_next_steps() {
                 "Outcome:",
                 &title,
                 "Result code:",
+                "press o to open",
                 "20260911-012640-abcdef.html",
                 "20260911-012640-abcdef.json",
-                "Press o",
                 &action,
             ],
         );
