@@ -145,3 +145,49 @@ fn first_screens_at_80x24() {
         );
     }
 }
+
+#[test]
+fn in_a_call_after_y_and_o_w_is_still_on_the_first_screen() {
+    let flow = std::sync::Arc::new(qbfix::flow::default_flow().unwrap());
+    let mut session = qbfix::session::Session::new(
+        "20260911-012640-abcdef".into(),
+        &flow.id,
+        t(0),
+        qbfix::session::SystemFacts::default(),
+    );
+    session.case_code = Some("QB-7K3M-9TQ2".into());
+    let mut w = Wizard::new(flow, session).0;
+    let gateway = CheckResult::new("http", Status::Fail, "qbo.intuit.com answered 502 Bad Gateway")
+        .with("status_code", 502);
+    let page = CheckResult::new("status_page", Status::Fail, "Intuit reports a major outage").with(
+        "incidents",
+        serde_json::json!([{
+            "name": "QuickBooks Online unavailable",
+            "status": "investigating",
+            "update": "We are investigating reports of errors signing in."
+        }]),
+    );
+    crate::support::feed::check_run(&mut w, t(1), vec![gateway, page], t(2), 40);
+    pick(&mut w, 1);
+    let w = to_summary(w);
+    let saved = SavedReports {
+        html: "/home/pat/Documents/qbfix/QB-7K3M-9TQ2.html".into(),
+        json: "/home/pat/Documents/qbfix/QB-7K3M-9TQ2.json".into(),
+    };
+    let mut app = App::new(Theme::monochrome());
+    app.report_lines = saved_reports::describe(Some(&Ok(saved)), Some(&Ok(())), true);
+    let ticket = std::path::PathBuf::from("/home/pat/Documents/qbfix/QB-7K3M-9TQ2-ticket.md");
+    app.report_lines
+        .extend(saved_reports::describe_ticket(Some(&Ok(ticket))));
+    let screen = draw(&w, &app, None, 80, 24).backend().to_string();
+    assert_in_order(
+        &screen,
+        &[
+            "Case code: QB-7K3M-9TQ2",
+            "opened in your browser",
+            "QB-7K3M-9TQ2-ticket.md",
+            "Nothing to change on your computer",
+            "Press w to wait here",
+        ],
+    );
+}
