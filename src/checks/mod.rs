@@ -17,6 +17,7 @@ pub mod status_doc;
 pub mod status_page;
 mod tcp;
 mod tls;
+pub mod watch;
 
 // System checks (proxy, browsers, firewall, system); they read this computer through `machine`.
 // Public: their per-OS parsers are compiled on every OS so their tests run everywhere, and an OS

@@ -5,7 +5,7 @@
 //! a word leaves nothing behind. What step 1 offers to continue is in [`offer`].
 
 pub mod offer;
-pub(crate) mod saved_reports;
+pub mod saved_reports;
 pub(crate) mod signals;
 
 use std::sync::{Arc, Mutex, PoisonError};
@@ -61,6 +61,8 @@ pub struct Driver {
     pub reports: Option<Result<SavedReports, String>>,
     /// What happened when the person asked to open the report (shown on the summary).
     pub opened: Option<Result<(), String>>,
+    /// Where `y` last saved the ticket summary, or why it could not (in words).
+    pub ticket: Option<Result<std::path::PathBuf, String>>,
 }
 
 /// What [`Driver::start`] found.
@@ -80,6 +82,13 @@ pub enum Stop {
     /// Leave the program (the session is saved).
     Quit,
 }
+
+/// How often `w` on an outage's summary looks again (`qbfix watch`'s default interval).
+pub const WATCH_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Said when an unfinished session is left: how to go on, for someone who double-clicked (step
+/// 1 offers the session to continue).
+pub const CONTINUE_LATER: &str = "Session saved. To go on later, start qbfix again and choose Continue.";
 
 /// Said when a session ends with nothing recorded in it.
 pub const NOTHING_KEPT: &str = "Nothing was answered, so no session was kept.";
@@ -174,6 +183,7 @@ impl Driver {
             lock: Some(lock),
             reports: None,
             opened: None,
+            ticket: None,
         };
         driver.tell_report_path();
         // Continued, not just opened (an imported session starts with nothing recorded).
@@ -181,6 +191,11 @@ impl Driver {
             driver.resume_hint = Some(offer::welcome_back(&driver.wizard));
         }
         Ok(Started::Ready(Box::new(driver), effects))
+    }
+
+    /// A line for the person, shown once the screen is up (the TUI's status line).
+    pub fn tell(&mut self, line: String) {
+        self.notice = Some(line);
     }
 
     /// The receiver of every check run's events (once; the driver's loop keeps it).
@@ -224,7 +239,7 @@ impl Driver {
         Ok(None)
     }
 
-    /// The folders the reports are written to, the first that takes them.
+    /// The folders the saved files go to, in order: `Documents/qbfix`, else the data dir.
     fn report_folders(&self) -> Vec<std::path::PathBuf> {
         let data_dir = self.store.dir().parent().unwrap_or(self.store.dir());
         let documents = saved_reports::documents_dir();
@@ -238,6 +253,21 @@ impl Driver {
         if let Some(path) = planned {
             self.wizard.set_report_path(path.display().to_string());
         }
+    }
+
+    /// `y`: the ticket summary, also saved as `<case code>-ticket.md` beside the saved reports
+    /// (where they are, or will be); returns its text.
+    pub fn save_ticket(&mut self) -> String {
+        let text = self.ticket_summary();
+        let session = crate::session::redacted(self.wizard.session(), &self.redactor);
+        let mut folders = self.report_folders();
+        if let Some(Ok(saved)) = &self.reports
+            && let Some(folder) = saved.html.parent()
+        {
+            folders.insert(0, folder.to_path_buf());
+        }
+        self.ticket = Some(saved_reports::write_ticket(&session, &text, &folders));
+        text
     }
 
     /// Writes the HTML and JSON reports where a person finds them (`Documents/qbfix`, else
@@ -255,6 +285,30 @@ impl Driver {
             Some(Err(e)) => Some(Err(e.clone())),
             None => None,
         };
+    }
+
+    /// `w` on an outage's summary: looks at the status page and QuickBooks now and then every
+    /// [`WATCH_EVERY`] (as `qbfix watch` does), sending what each look found, until QuickBooks
+    /// answers normally again or the receiver is dropped. The session is not touched. When
+    /// the verdict is QuickBooks being slow, a slow reply is not "answering normally".
+    pub fn watch(&self) -> UnboundedReceiver<crate::checks::watch::Poll> {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let config = self.config.clone();
+        let slow_too = self
+            .wizard
+            .verdict()
+            .is_some_and(|v| v.id == crate::evidence::VerdictId::QuickbooksSlow);
+        tokio::spawn(async move {
+            loop {
+                let poll = crate::checks::watch::poll(config.clone(), slow_too).await;
+                let back = poll.recovered();
+                if tx.send(poll).is_err() || back {
+                    break;
+                }
+                tokio::time::sleep(WATCH_EVERY).await;
+            }
+        });
+        rx
     }
 
     /// The ticket summary (`y`), redacted like every report: it may end up in a ticket.

@@ -76,6 +76,22 @@ pub fn write(session: &Session, flow: &Flow, folders: &[PathBuf]) -> Result<Save
     Err(last)
 }
 
+/// Saves the ticket summary (`y`) as `<stem>-ticket.md` in the first of `folders` that takes
+/// it (the folder of the saved reports first, when there are any); the error, in words, names
+/// the last folder tried.
+pub fn write_ticket(session: &Session, text: &str, folders: &[PathBuf]) -> Result<PathBuf, String> {
+    let name = format!("{}-ticket.md", stem(session));
+    let mut last = String::from("no folder to save the ticket summary to");
+    for folder in folders {
+        let path = folder.join(&name);
+        match std::fs::create_dir_all(folder).and_then(|()| write_file(&path, text.as_bytes())) {
+            Ok(()) => return Ok(path),
+            Err(e) => last = format!("cannot save it in {}: {e}", folder.display()),
+        }
+    }
+    Err(last)
+}
+
 /// Writes one report through the one atomic writer (a reader never sees half a report).
 fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     crate::files::write::write_atomic(path, bytes, crate::files::write::Mode::Public).map_err(|e| e.into_io())
@@ -85,6 +101,9 @@ fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 pub fn open_in_browser(path: &Path) -> Result<(), String> {
     opener::open_browser(path).map_err(|e| format!("couldn't open the browser: {e}"))
 }
+
+/// How the summary's heading of the saved reports names `o`.
+pub const OPEN_HINT: &str = "press o to open the HTML one";
 
 /// What the summary says about the saved reports, one line each: where they are (and, when
 /// `o` works here, that it opens the HTML), or why they could not be saved; then what opening
@@ -97,7 +116,12 @@ pub fn describe(
     let mut lines = Vec::new();
     match reports {
         Some(Ok(saved)) => {
-            lines.push("Reports saved for you to keep or send:".to_string());
+            // Where `o` works, the heading says so: one row less on the summary's first screen.
+            lines.push(if can_open {
+                format!("Reports saved for you to keep or send ({OPEN_HINT}):")
+            } else {
+                "Reports saved for you to keep or send:".to_string()
+            });
             lines.push(format!(
                 "  {}",
                 crate::text::sanitize::clean(&saved.html.display().to_string())
@@ -106,9 +130,6 @@ pub fn describe(
                 "  {}",
                 crate::text::sanitize::clean(&saved.json.display().to_string())
             ));
-            if can_open {
-                lines.push("Press o to open the report in your browser.".to_string());
-            }
         }
         Some(Err(e)) => lines.push(format!(
             "The reports could not be saved: {}",
@@ -125,6 +146,17 @@ pub fn describe(
         None => {}
     }
     lines
+}
+
+/// The summary's line about the ticket summary `y` saved, once it has.
+pub fn describe_ticket(ticket: Option<&Result<PathBuf, String>>) -> Option<String> {
+    match ticket {
+        Some(Ok(path)) => Some(format!(
+            "The ticket summary is saved too: {}",
+            crate::text::sanitize::clean(&path.display().to_string())
+        )),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -162,6 +194,24 @@ mod tests {
         assert_eq!(json["id"], "2026-12-01-1900-ab12");
         let none = write(&session, &flow, &[blocked.join("x")]).unwrap_err();
         assert!(none.contains("cannot write the reports to"), "{none}");
+    }
+
+    #[test]
+    fn the_ticket_is_saved_beside_the_reports_as_the_case_code_ticket_md() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut session = crate::session::Session::new(
+            "2026-12-01-1900-ab12".into(),
+            "qbo-502",
+            jiff::Timestamp::now(),
+            crate::session::SystemFacts::current(),
+        );
+        let folder = tmp.path().join("Documents/qbfix");
+        let path = write_ticket(&session, "**ticket**", std::slice::from_ref(&folder)).unwrap();
+        assert_eq!(path, folder.join("2026-12-01-1900-ab12-ticket.md"));
+        session.case_code = Some("QB-7K3M-9TQ2".into());
+        let path = write_ticket(&session, "**ticket**", std::slice::from_ref(&folder)).unwrap();
+        assert_eq!(path, folder.join("QB-7K3M-9TQ2-ticket.md"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "**ticket**");
     }
 
     #[test]

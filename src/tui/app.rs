@@ -12,6 +12,7 @@ use super::keys::{self, KeyCommand, KeyContext};
 use super::note::NoteEditor;
 use super::screen::Screen;
 use super::theme::Theme;
+use super::watching::Watch;
 use crate::files::limits;
 use crate::text::sanitize;
 use crate::wizard::Msg;
@@ -45,6 +46,8 @@ pub enum Action {
     OpenReport,
     /// Helpdesk: go to the step in row `n` of the jump list.
     Jump(usize),
+    /// Outage summary (`w`): wait for QuickBooks to answer again, and ring.
+    Wait,
 }
 
 /// A key the text area would turn into a line break.
@@ -102,6 +105,8 @@ pub struct App {
     pub status: Option<String>,
     /// The bank's web address being typed, while the step asks for it (a single line).
     pub bank_field: TextArea<'static>,
+    /// What `w` on an outage's summary has found, once pressed.
+    pub watch: Option<Watch>,
 }
 
 impl App {
@@ -205,6 +210,10 @@ impl App {
             KeyCommand::Interrupt => return Action::Interrupt,
             KeyCommand::Copy => return Action::Copy,
             KeyCommand::OpenReport => return Action::OpenReport,
+            KeyCommand::Wait => {
+                self.watch = Some(Watch::Started);
+                return Action::Wait;
+            }
             KeyCommand::OpenJump => {
                 self.screen = Screen::Jump {
                     selected: ctx.jump_current,

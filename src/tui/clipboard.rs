@@ -1,13 +1,35 @@
-//! Copying to the clipboard through the terminal (OSC 52): works over SSH and, wrapped, inside
-//! tmux (`TMUX` set) and GNU screen (`STY` set), with no clipboard library or display server.
+//! Copying to the clipboard through the terminal (OSC 52), with no clipboard library or display
+//! server: always the plain sequence, which tmux (`set-clipboard`), screen, SSH and modern
+//! terminals pass on, and inside tmux (`TMUX` set) or GNU screen (`STY` set) the multiplexer's
+//! passthrough too, for those set to block the plain one. Whether a terminal took it cannot be
+//! known (macOS Terminal and the old Windows console have no OSC 52), so the words never say
+//! "copied" alone: the summary is saved as a file as well.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
-/// The footer's word after `y`.
-pub const COPIED: &str = "✓ copied the ticket summary to the clipboard";
-/// When the terminal could not be written to.
-pub const NOT_COPIED: &str = "could not copy: the terminal did not take it";
+/// The footer's words after `y`: what was sent and where the file is (or why it is not).
+pub fn said(sent: bool, saved: Option<&Result<std::path::PathBuf, String>>) -> String {
+    let sent = if sent {
+        "Ticket summary sent to the clipboard (if your terminal allows it)"
+    } else {
+        "Ticket summary not sent to the clipboard: the terminal did not take it"
+    };
+    let clean = |p: &std::path::Path| crate::text::sanitize::clean(&p.display().to_string());
+    match saved {
+        // The file's name first: a narrow footer cuts the end of the line.
+        Some(Ok(path)) => match (path.file_name(), path.parent()) {
+            (Some(name), Some(folder)) => format!(
+                "{sent} and saved as {} in {}",
+                clean(std::path::Path::new(name)),
+                clean(folder)
+            ),
+            _ => format!("{sent} and saved to {}", clean(path)),
+        },
+        Some(Err(e)) => format!("{sent}; not saved: {}", crate::text::sanitize::clean(e)),
+        None => sent.to_string(),
+    }
+}
 
 /// What the sequence has to pass through to reach the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,8 +56,18 @@ impl Multiplexer {
 /// GNU screen passes on at most this many bytes of one DCS string.
 const SCREEN_CHUNK: usize = 76;
 
-/// The escape sequence that puts `text` on the clipboard, wrapped for `via`.
+/// The escape sequences that put `text` on the clipboard: the plain one, then, inside a
+/// multiplexer, its passthrough.
 pub fn osc52(text: &str, via: &Multiplexer) -> String {
+    let mut out = wrapped(text, &Multiplexer::None);
+    if *via != Multiplexer::None {
+        out.push_str(&wrapped(text, via));
+    }
+    out
+}
+
+/// The escape sequence that puts `text` on the clipboard, wrapped for `via`.
+fn wrapped(text: &str, via: &Multiplexer) -> String {
     let payload = STANDARD.encode(text.as_bytes());
     match via {
         Multiplexer::None => format!("\u{1b}]52;c;{payload}\u{7}"),
@@ -73,15 +105,37 @@ mod tests {
         let plain = osc52(text, &Multiplexer::None);
         assert!(plain.starts_with("\u{1b}]52;c;") && plain.ends_with('\u{7}'));
         assert_eq!(payload(&plain), text);
-        let tmux = osc52(text, &Multiplexer::Tmux);
+        let tmux = wrapped(text, &Multiplexer::Tmux);
         assert!(tmux.starts_with("\u{1b}Ptmux;\u{1b}\u{1b}]52;c;") && tmux.ends_with("\u{7}\u{1b}\\"));
         assert_eq!(payload(&tmux), text);
-        let screen = osc52(&text.repeat(20), &Multiplexer::Screen);
+        let screen = wrapped(&text.repeat(20), &Multiplexer::Screen);
         let unwrapped: String = screen
             .split("\u{1b}\\")
             .filter_map(|part| part.strip_prefix("\u{1b}P"))
             .collect();
         assert!(screen.split("\u{1b}P").all(|p| p.len() <= SCREEN_CHUNK + 2));
         assert_eq!(payload(&unwrapped), text.repeat(20));
+    }
+
+    #[test]
+    fn inside_a_multiplexer_the_plain_sequence_goes_first_then_the_passthrough() {
+        let text = "ticket";
+        let plain = osc52(text, &Multiplexer::None);
+        for via in [Multiplexer::Tmux, Multiplexer::Screen] {
+            let both = osc52(text, &via);
+            assert!(both.starts_with(&plain), "{via:?}: {both:?}");
+            assert_eq!(&both[plain.len()..], wrapped(text, &via), "{via:?}");
+        }
+    }
+
+    #[test]
+    fn the_words_never_say_copied_alone() {
+        let path = std::path::PathBuf::from("/home/pat/Documents/qbfix/QB-7K3M-9TQ2-ticket.md");
+        let words = said(true, Some(&Ok(path)));
+        assert_eq!(
+            words,
+            "Ticket summary sent to the clipboard (if your terminal allows it) and saved as QB-7K3M-9TQ2-ticket.md in /home/pat/Documents/qbfix"
+        );
+        assert!(!said(false, None).contains("copied"));
     }
 }

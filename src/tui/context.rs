@@ -71,5 +71,9 @@ fn facts_with(ui: &Ui, area: Rect, max_scroll: u16) -> KeyFacts {
         scroll: ui.app.scroll_of_screen(),
         max_scroll,
         bank_question: wizard.bank_question().is_some(),
+        can_wait: wizard.at_summary()
+            && wizard.session().outcome != crate::session::Outcome::Resolved
+            && render::summary::offers_wait(wizard.verdict().map(|v| v.id))
+            && ui.app.watch.is_none(),
     }
 }

@@ -21,8 +21,9 @@ use super::render::Ui;
 use super::screen::Screen;
 use super::terminal::Tui;
 use super::text_shape::TextShape;
-use super::{Ended, TuiError, clipboard, ended, input, render};
+use super::{Ended, TuiError, clipboard, ended, input, render, watching};
 use crate::checks::CheckEvent;
+use crate::checks::watch::Poll;
 use crate::driver::offer::Found;
 use crate::driver::signals::{self, Caught, Signals};
 use crate::driver::{Driver, Stop};
@@ -46,11 +47,16 @@ pub(super) struct State {
     measured: Option<(TextShape, u16)>,
     /// What the store's look-up found, once it has (it runs after the first frame).
     found: Option<oneshot::Receiver<Found>>,
+    /// `w` on an outage's summary: what each look at QuickBooks found.
+    watching: Option<UnboundedReceiver<Poll>>,
 }
 
 /// The summary's lines about the saved reports.
 fn report_lines(driver: &Driver) -> Vec<String> {
-    crate::driver::saved_reports::describe(driver.reports.as_ref(), driver.opened.as_ref(), true)
+    use crate::driver::saved_reports::{describe, describe_ticket};
+    let mut lines = describe(driver.reports.as_ref(), driver.opened.as_ref(), true);
+    lines.extend(describe_ticket(driver.ticket.as_ref()));
+    lines
 }
 
 /// The next event of the current run; never resolves when none is going.
@@ -92,6 +98,7 @@ impl State {
             area: Rect::default(),
             measured: None,
             found: None,
+            watching: None,
         }
     }
 
@@ -161,6 +168,13 @@ impl State {
                         }
                         dirty = true;
                     }
+                },
+                poll = watching::next_poll(&mut self.watching) => match poll {
+                    Some(poll) => {
+                        watching::on_poll(&mut self.app.watch, terminal, &poll);
+                        dirty = true;
+                    }
+                    None => self.watching = None,
                 },
                 _ = tick.tick() => {
                     if !driver.wizard.pending().is_empty() {
@@ -278,6 +292,10 @@ impl State {
                 self.app.report_lines = report_lines(driver);
                 None
             }
+            Action::Wait => {
+                self.watching = Some(driver.watch());
+                None
+            }
             Action::Jump(row) => match render::jump::rows(&driver.wizard).into_iter().nth(row) {
                 Some(target) => {
                     let effects = driver.wizard.update(Msg::Jump {
@@ -321,19 +339,20 @@ impl State {
         max
     }
 
-    /// `y`: the ticket summary to the clipboard (OSC 52); the footer says so.
-    fn copy(&mut self, terminal: &mut Tui, driver: &Driver) {
+    /// `y`: the ticket summary to the clipboard (OSC 52) and saved as a file beside the
+    /// reports; the footer (and on the summary, the lines about the saved files) says so.
+    fn copy(&mut self, terminal: &mut Tui, driver: &mut Driver) {
         // Redacted like every report: the clipboard may end up in a ticket.
-        let text = driver.ticket_summary();
+        let text = driver.save_ticket();
         let sequence = clipboard::osc52(&text, &clipboard::Multiplexer::from_env());
         let backend = terminal.backend_mut();
         let written = backend
             .write_all(sequence.as_bytes())
             .and_then(|()| backend.flush());
-        self.app.status = Some(match written {
-            Ok(()) => clipboard::COPIED.to_string(),
-            Err(_) => clipboard::NOT_COPIED.to_string(),
-        });
+        self.app.status = Some(clipboard::said(written.is_ok(), driver.ticket.as_ref()));
+        if driver.wizard.at_summary() {
+            self.app.report_lines = report_lines(driver);
+        }
     }
 
     /// Carries out the wizard's effects in order through the driver; `Some` when one of them

@@ -21,6 +21,7 @@ pub mod screen;
 pub(crate) mod terminal;
 mod text_shape;
 pub mod theme;
+pub mod watching;
 
 use ratatui::layout::Rect;
 
@@ -39,6 +40,8 @@ pub struct Ended {
     pub case_code: Option<String>,
     /// The summary was reached.
     pub finished: bool,
+    /// Where the HTML report was saved at the summary, if it could be.
+    pub report: Option<std::path::PathBuf>,
     /// The session has a file (one left without a word has none).
     pub kept: bool,
     /// Warnings from reading the store while the screen was up, to say once it is gone.
@@ -60,7 +63,10 @@ pub enum TuiError {
 pub async fn run(mut driver: Driver, first: Vec<Effect>) -> Result<Ended, TuiError> {
     // Hooked before anything else, so no signal from here on ends the program unsaved.
     let mut signals = Signals::new();
-    let mut state = State::new(App::new(Theme::from_env()));
+    let mut app = App::new(Theme::from_env());
+    // A note from start-up (whose results a call is on) is said on the screen, not below it.
+    app.status = driver.take_notice();
+    let mut state = State::new(app);
     state.checks = driver.take_events();
     // The checks start before the first frame, so they run while the person reads; their child
     // processes wait until that frame is drawn.
@@ -93,6 +99,10 @@ fn ended(driver: &mut Driver, signal: Option<Caught>) -> Ended {
         session_id: driver.wizard.session().id.clone(),
         case_code: driver.wizard.session().case_code.clone(),
         finished: driver.wizard.at_summary(),
+        report: match &driver.reports {
+            Some(Ok(saved)) => Some(saved.html.clone()),
+            _ => None,
+        },
         kept: driver.kept_id().is_some(),
         warnings: std::mem::take(&mut driver.warnings)
             .into_iter()

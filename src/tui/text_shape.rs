@@ -24,6 +24,11 @@ pub(super) struct TextShape {
     closing_notes: usize,
     again: Option<(usize, bool)>,
     hint: bool,
+    /// The summary's lines about the saved reports (`o` adds one) and what `w` found.
+    report_lines: usize,
+    watch: Option<String>,
+    /// The footer's status: a long one takes rows from the text.
+    status: Option<usize>,
 }
 
 impl TextShape {
@@ -42,6 +47,9 @@ impl TextShape {
             closing_notes: wizard.session().closing_notes.len(),
             again: wizard.again().map(|a| (a.results.len(), a.finished_at.is_some())),
             hint: wizard.hint().is_some(),
+            report_lines: app.report_lines.len(),
+            watch: app.watch.as_ref().map(super::watching::Watch::words),
+            status: app.status.as_ref().map(String::len),
         }
     }
 }

@@ -12,11 +12,9 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 
 use super::{Ctx, Exit};
-use crate::checks::runner;
+use crate::checks::watch::{Poll, poll};
 use crate::cli::WatchArgs;
 use crate::config::Config;
-use crate::evidence::{CheckResult, Status};
-use crate::text::sanitize::clean;
 
 /// The longest `--interval`: one day (a poll a day is as slow as waiting makes sense).
 pub const MAX_INTERVAL: f64 = 86_400.0;
@@ -54,77 +52,6 @@ impl Options {
             interval: Duration::from_secs_f64(interval),
             timeout,
         })
-    }
-}
-
-/// What one poll found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Poll {
-    /// What is still down, in words ("QuickBooks sites: qbo… answered 502").
-    pub down: Vec<String>,
-    /// The same, by name only ("QuickBooks sites"), for the live line.
-    pub names: Vec<String>,
-    /// The first open incident's name and latest update.
-    pub incident: Option<String>,
-    /// That incident's latest update alone, for a live line too narrow for both.
-    pub update: Option<String>,
-}
-
-impl Poll {
-    pub fn recovered(&self) -> bool {
-        self.down.is_empty()
-    }
-}
-
-/// Judges one poll's results.
-pub fn judge(results: &[CheckResult]) -> Poll {
-    let mut down = Vec::new();
-    let mut names: Vec<String> = Vec::new();
-    for r in results {
-        let bad = match r.id.as_str() {
-            "status_page" => r.status != Status::Pass,
-            "http" => r.detail_u64("status_code").is_none_or(|c| c >= 500),
-            _ => false,
-        };
-        if bad {
-            let name = crate::evidence::catalog::label(&r.id);
-            down.push(format!("{name}: {}", clean(&r.summary)));
-            if !names.iter().any(|n| n == name) {
-                names.push(name.to_string());
-            }
-        }
-    }
-    if !results.iter().any(|r| r.id == "http") {
-        let name = crate::evidence::catalog::label(crate::evidence::ids::HTTP);
-        down.push(format!("{name}: not checked"));
-        names.push(format!("{name} (not checked)"));
-    }
-    let first = results
-        .iter()
-        .filter(|r| r.id == "status_page")
-        .flat_map(|r| {
-            r.details
-                .get("incidents")
-                .and_then(|v| v.as_array())
-                .cloned()
-                .unwrap_or_default()
-        })
-        .next();
-    let update = first
-        .as_ref()
-        .and_then(|i| i.get("update").and_then(|v| v.as_str()).map(clean));
-    let incident = first.map(|i| {
-        let name = clean(i.get("name").and_then(|v| v.as_str()).unwrap_or("incident"));
-        match &update {
-            Some(u) => format!("{name} — latest update: {u}"),
-            None => name,
-        }
-    });
-    Poll {
-        down,
-        names,
-        incident,
-        update,
     }
 }
 
@@ -184,9 +111,8 @@ pub async fn watch(config: Arc<Config>, options: Options) -> std::io::Result<Exi
     let interrupted = tokio::signal::ctrl_c();
     tokio::pin!(interrupted);
     loop {
-        let specs = runner::select(&["status_page".to_string(), "http".to_string()]);
         let poll = tokio::select! {
-            (results, _) = runner::run_to_end(config.clone(), specs) => judge(&results),
+            poll = poll(config.clone(), false) => poll,
             _ = &mut interrupted => return stopped(&mut out, live),
         };
         let now = jiff::Timestamp::now();

@@ -1,6 +1,8 @@
 //! `watch`: the interval it accepts, when a poll counts as recovered, and the live line's fit.
 
 use super::*;
+use crate::checks::watch::judge;
+use crate::evidence::{CheckResult, Status};
 
 #[test]
 fn interval_below_one_second_is_refused() {

@@ -25,8 +25,12 @@ pub fn run(args: WizardArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     });
     let store = ctx.store()?;
     let mut resume = args.resume.clone();
+    // Said in the call's screen (or, in plain mode, on stderr): never left below a closed TUI.
+    let mut note = None;
     if let Some(what) = &args.customer {
-        resume = Some(customer_call(&store, what)?);
+        let (id, said) = customer_call(&store, what)?;
+        resume = Some(id);
+        note = said;
     }
     let options = StartOptions {
         config,
@@ -42,7 +46,7 @@ pub fn run(args: WizardArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     for w in std::mem::take(&mut driver.warnings) {
         eprintln!("qbfix: {w}");
     }
-    drive(driver, first, &args, ctx)
+    drive(driver, first, &args, ctx, note)
 }
 
 /// `--customer FILE|CODE|ID|CASE`: the session of the call on the customer's results, to
@@ -50,7 +54,8 @@ pub fn run(args: WizardArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
 /// the customer's finished session: the call is a new session of the agent's carrying it. The
 /// id or case code of a session imported here is that session, or, once its call is finished,
 /// a new call on the same results.
-fn customer_call(store: &SessionStore, what: &str) -> anyhow::Result<String> {
+/// With it, when a new session was made, the note that says so.
+fn customer_call(store: &SessionStore, what: &str) -> anyhow::Result<(String, Option<String>)> {
     let now = jiff::Timestamp::now();
     let as_file = Path::new(what);
     let imported = if what == "-" || as_file.exists() {
@@ -58,7 +63,7 @@ fn customer_call(store: &SessionStore, what: &str) -> anyhow::Result<String> {
     } else if crate::session::case_code::parse(what).is_some() || crate::session::is_valid_id(what) {
         let (earlier, _) = store.find_session(what)?;
         if !earlier.is_finished() && earlier.customer.is_some() {
-            return Ok(earlier.id);
+            return Ok((earlier.id, None));
         }
         match crate::session::import::call_from(&earlier, now) {
             Some(call) => call,
@@ -73,13 +78,16 @@ fn customer_call(store: &SessionStore, what: &str) -> anyhow::Result<String> {
         bail!("--customer {what}: no such file, and not a result code")
     };
     let s = crate::session::import::save_new(store, imported, now)?;
-    eprintln!(
-        "qbfix: the customer's results are session {} (case {}); no checks run on this computer unless you press r",
+    let note = format!(
+        "The customer's results are session {} (case {}); no checks run on this computer unless you press r",
         s.id,
         s.case_code.as_deref().unwrap_or("")
     );
-    Ok(s.id)
+    Ok((s.id, Some(note)))
 }
+
+/// Said on the call's screen when it opens on the customer's results just imported.
+const CALL_NOTE: &str = "These are the customer's results: no checks run on this computer unless you press r";
 
 /// What opening the session came to.
 enum Opened {
@@ -126,22 +134,30 @@ fn start(store: SessionStore, options: StartOptions, ctx: &Ctx) -> anyhow::Resul
 /// Runs the TUI on a terminal that can draw one, else plain mode; then says where the
 /// session is.
 fn drive(
-    driver: Driver,
+    mut driver: Driver,
     first: Vec<crate::wizard::Effect>,
     args: &WizardArgs,
     ctx: &Ctx,
+    note: Option<String>,
 ) -> anyhow::Result<Exit> {
     let rt = ctx.runtime()?;
     let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     // A terminal that cannot draw a full screen gets plain mode.
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if args.plain || !terminal || dumb {
+        if let Some(note) = note {
+            eprintln!("qbfix: {note}");
+        }
         crate::driver::signals::exit_on_signal(rt.handle(), driver.kept());
         let stdin = std::io::stdin().lock();
         let stdout = std::io::stdout().lock();
         let echo = !std::io::stdin().is_terminal();
         crate::plain::run(driver, first, stdin, stdout, rt.handle(), echo)?;
         return Ok(Exit::Ok);
+    }
+    if note.is_some() {
+        // The header shows the case code: the screen needs no ids.
+        driver.tell(CALL_NOTE.to_string());
     }
     let exit = rt.block_on(crate::tui::run(driver, first))?;
     for w in &exit.warnings {
@@ -150,18 +166,15 @@ fn drive(
     let shown = exit.case_code.as_deref().unwrap_or(&exit.session_id);
     if !exit.kept {
         println!("{}", crate::driver::NOTHING_KEPT);
-    } else if exit.finished {
-        let case = exit
-            .case_code
-            .as_deref()
-            .map(|c| format!(" (case {c})"))
-            .unwrap_or_default();
+    } else if let (true, Some(report)) = (exit.finished, &exit.report) {
         println!(
-            "Session {}{case} saved. Print the report with: qbfix report {shown}",
-            exit.session_id
+            "Your report is saved: {}",
+            crate::text::sanitize::clean(&report.display().to_string())
         );
+    } else if exit.finished {
+        println!("Session {shown} saved. Print the report with: qbfix report {shown}");
     } else {
-        println!("Session saved. Resume with: qbfix --resume {shown}");
+        println!("{}", crate::driver::CONTINUE_LATER);
     }
     Ok(exit.signal.map_or(Exit::Ok, |s| Exit::Signal(s.exit_code())))
 }

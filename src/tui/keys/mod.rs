@@ -44,6 +44,8 @@ pub enum KeyCommand {
     Copy,
     /// Open the saved HTML report in the default browser (summary).
     OpenReport,
+    /// An outage's summary: wait for QuickBooks to answer again, and ring.
+    Wait,
     OpenJump,
     /// In the jump list: selection up or down (the key says which).
     JumpMove,
@@ -122,17 +124,36 @@ pub struct Hint {
     pub does: &'static str,
     /// When the footer is too narrow, hints with the lowest priority are left out first.
     pub priority: u8,
+    /// The same in fewer columns ("Space more", "r re-run"), for a footer short of room.
+    pub brief: Option<(&'static str, &'static str)>,
+}
+
+/// The short form of a command's hint, where there is a shorter one.
+fn brief(command: KeyCommand) -> Option<(&'static str, &'static str)> {
+    Some(match command {
+        KeyCommand::PageDown => ("Space", "more"),
+        KeyCommand::PageUp => ("⇧Space", "up"),
+        KeyCommand::Rerun => ("r", "re-run"),
+        KeyCommand::Copy => ("y", "copy"),
+        KeyCommand::OpenNote => ("n", "note"),
+        KeyCommand::OpenReport => ("o", "report"),
+        KeyCommand::Wait => ("w", "wait"),
+        KeyCommand::ScriptPage => ("s", "script"),
+        _ => return None,
+    })
 }
 
 /// Priorities: what a person needs most stays in a narrow footer.
 pub const HELP_ONLY: u8 = 0;
-const MUST: u8 = 9;
-const HELP: u8 = 8;
+const MUST: u8 = 10;
+const HELP: u8 = 9;
 const ANSWER: u8 = 7;
 const BACK: u8 = 6;
 const USEFUL: u8 = 5;
 const EXTRA: u8 = 4;
 const OBVIOUS: u8 = 2;
+/// `n`, `r` and `y`: a narrow footer drops other keys (or shortens words) before these.
+const KEEP: u8 = 8;
 
 /// What a key's meaning depends on, from the wizard and the layout.
 #[derive(Debug, Clone, Copy)]
@@ -169,6 +190,8 @@ pub struct KeyFacts {
     pub max_scroll: u16,
     /// The step asks for the bank's web address: the address field takes the keys.
     pub bank_question: bool,
+    /// An outage's summary, not yet waiting: `w` waits for QuickBooks to answer again.
+    pub can_wait: bool,
 }
 
 struct Table(Vec<Binding>);
@@ -235,7 +258,7 @@ impl Table {
                 labels(("PgUp/⇧Space", "PgUp  or  Shift-Space"), ("PgUp", "PgUp")),
                 "up",
                 "scroll back up",
-                ANSWER,
+                HELP,
                 KeyCommand::PageUp,
             );
         }
@@ -258,7 +281,7 @@ impl Table {
                 ("r", "r"),
                 "re-run checks",
                 "run the automated checks again",
-                USEFUL,
+                KEEP,
                 KeyCommand::Rerun,
             );
         }
@@ -271,8 +294,8 @@ impl Table {
             vec![ch('y')],
             ("y", "y"),
             "copy summary",
-            "copy the ticket summary to the clipboard",
-            OBVIOUS,
+            "the ticket summary to the clipboard and a file",
+            KEEP,
             KeyCommand::Copy,
         );
         self.add(
@@ -318,12 +341,14 @@ pub fn hints(table: &[Binding]) -> Vec<Hint> {
             keys: b.label.clone(),
             does: b.does,
             priority: b.priority,
+            brief: brief(b.command),
         })
         .collect()
 }
 
 /// The hints that fit in `width` columns as "key does · key does", keeping the most
-/// important ones in their original order.
+/// important ones in their original order: the obvious ones (moving, Enter) go first, then
+/// the words get shorter, then the least important keys go.
 pub fn fitting(mut hints: Vec<Hint>, width: usize) -> Vec<Hint> {
     let used = |hints: &[Hint]| -> usize {
         hints
@@ -332,13 +357,27 @@ pub fn fitting(mut hints: Vec<Hint>, width: usize) -> Vec<Hint> {
             .sum::<usize>()
             + 3 * hints.len().saturating_sub(1)
     };
-    while used(&hints) > width && !hints.is_empty() {
+    let drop_lowest = |hints: &mut Vec<Hint>| {
         let lowest = hints
             .iter()
             .enumerate()
             .min_by_key(|(i, h)| (h.priority, std::cmp::Reverse(*i)))
             .map_or(0, |(i, _)| i);
         hints.remove(lowest);
+    };
+    while used(&hints) > width && hints.iter().any(|h| h.priority <= OBVIOUS + 1) {
+        drop_lowest(&mut hints);
+    }
+    if used(&hints) > width {
+        for h in &mut hints {
+            if let Some((keys, does)) = h.brief {
+                h.keys = keys.to_string();
+                h.does = does;
+            }
+        }
+    }
+    while used(&hints) > width && !hints.is_empty() {
+        drop_lowest(&mut hints);
     }
     hints
 }

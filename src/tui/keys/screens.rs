@@ -63,7 +63,7 @@ pub(super) fn step(t: &mut Table, f: &KeyFacts) {
         ("n", "n"),
         "note",
         "add or edit a note for this step",
-        EXTRA,
+        KEEP,
         KeyCommand::OpenNote,
     );
     t.0.push(show_checks_binding(f.panel_hidden));
@@ -129,13 +129,23 @@ pub(super) fn summary(t: &mut Table, f: &KeyFacts) {
         ANSWER,
         KeyCommand::OpenReport,
     );
+    if f.can_wait {
+        t.add(
+            vec![ch('w')],
+            ("w", "w"),
+            "wait for QuickBooks",
+            "wait here: rings when QuickBooks answers again, as qbfix watch does",
+            MUST,
+            KeyCommand::Wait,
+        );
+    }
     // A record: no back, no answers. A closing note is added to it; `r` checks again beside it.
     t.add(
         vec![ch('n')],
         ("n", "n"),
         "closing note",
         "add a closing note (with its time) to the finished session",
-        EXTRA,
+        KEEP,
         KeyCommand::OpenNote,
     );
     t.scrolling(f, true);
@@ -145,7 +155,7 @@ pub(super) fn summary(t: &mut Table, f: &KeyFacts) {
             ("r", "r"),
             "check again",
             "check again now: shown beside the record, not saved in it",
-            USEFUL,
+            KEEP,
             KeyCommand::Rerun,
         );
     }
@@ -322,5 +332,6 @@ pub fn show_checks(panel_hidden: bool) -> Hint {
         keys: "c".to_string(),
         does: "checks",
         priority: if panel_hidden { HELP } else { USEFUL },
+        brief: None,
     }
 }

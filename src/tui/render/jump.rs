@@ -1,5 +1,6 @@
-//! Helpdesk jump list (`g`): every step of the route with its answer so far, over the right
-//! side of the screen; arrows choose, Enter goes there, Esc closes.
+//! Helpdesk jump list (`g`): every step of the route with its answer so far, numbered by its
+//! place in the flow, over the right side of the screen; arrows choose, Enter goes there, Esc
+//! closes.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -15,6 +16,8 @@ use crate::wizard::Wizard;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub id: String,
+    /// The step's place in the flow (as the reports number it), whatever the route's order.
+    pub number: usize,
     pub title: String,
     /// The answer given on it, if any.
     pub answer: Option<String>,
@@ -25,6 +28,7 @@ pub struct Row {
 /// The steps one can jump to, in route order (the summary is not one of them).
 pub fn rows(wizard: &Wizard) -> Vec<Row> {
     let current = wizard.current_id();
+    let order = wizard.flow().route();
     wizard
         .route()
         .into_iter()
@@ -32,6 +36,7 @@ pub fn rows(wizard: &Wizard) -> Vec<Row> {
         .filter(|s| s.kind != StepKind::Summary)
         .map(|s| Row {
             id: s.id.clone(),
+            number: order.iter().position(|id| *id == s.id).map_or(0, |i| i + 1),
             title: sanitize::clean(&s.title),
             answer: wizard
                 .session()
@@ -50,12 +55,11 @@ pub fn render(f: &mut Frame, ui: &Ui, area: Rect, selected: usize) {
     let [_, side] = Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
     let items: Vec<ListItem> = rows(ui.wizard)
         .into_iter()
-        .enumerate()
-        .map(|(i, row)| {
+        .map(|row| {
             let mark = if row.current { "● " } else { "  " };
             let mut lines = vec![Line::from(vec![
                 Span::raw(mark),
-                Span::styled(format!("{}. {}", i + 1, row.title), theme.bold()),
+                Span::styled(format!("{}. {}", row.number, row.title), theme.bold()),
             ])];
             let answer = row.answer.unwrap_or_else(|| "(not answered)".to_string());
             lines.push(Line::styled(format!("     {answer}"), theme.dim()));

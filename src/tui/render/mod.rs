@@ -12,6 +12,7 @@ pub mod help;
 pub(crate) mod jump;
 pub(crate) mod script;
 pub(crate) mod step;
+pub(crate) mod steps_list;
 pub(crate) mod summary;
 pub(crate) mod this_computer;
 
@@ -53,6 +54,8 @@ pub struct Regions {
     pub checks: Option<Rect>,
     /// Helpdesk: the call script, above the step.
     pub script: Option<Rect>,
+    /// Helpdesk at 120 columns or more: every step with its answer, at the left.
+    pub steps: Option<Rect>,
     pub footer: Rect,
 }
 
@@ -64,18 +67,28 @@ pub fn regions(ui: &Ui, area: Rect) -> Option<Regions> {
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(header::height(ui)),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(footer::height(ui, area.width)),
     ])
     .areas(area);
+    let (steps, rest) = if steps_list::shown(ui, body.width) {
+        let [steps, rest] = Layout::horizontal([
+            Constraint::Length(steps_list::width(body.width)),
+            Constraint::Min(0),
+        ])
+        .areas(body);
+        (Some(steps), rest)
+    } else {
+        (None, body)
+    };
     let (main, checks, script) = if ui.wizard.at_summary() {
-        (body, None, None)
-    } else if body.width >= SIDE_BY_SIDE_WIDTH {
+        (rest, None, None)
+    } else if rest.width >= SIDE_BY_SIDE_WIDTH {
         let [left, checks] =
-            Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
+            Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(rest);
         let (script, main) = split_script(ui, left, (1, 2));
         (main, Some(checks), script)
     } else {
-        let (script, rest) = split_script(ui, body, (2, 5));
+        let (script, rest) = split_script(ui, rest, (2, 5));
         if body.height >= STACK_MIN_HEIGHT {
             let height = checks::stacked_height(ui, rest, step::min_height(ui, rest.width));
             let [main, checks] =
@@ -91,6 +104,7 @@ pub fn regions(ui: &Ui, area: Rect) -> Option<Regions> {
         main,
         checks,
         script,
+        steps,
         footer,
     })
 }
@@ -129,6 +143,9 @@ pub fn draw(f: &mut Frame, ui: &Ui) {
     } else if ui.wizard.at_summary() {
         summary::render(f, ui, r.main);
     } else {
+        if let Some(steps_area) = r.steps {
+            steps_list::render(f, ui, steps_area);
+        }
         if let Some(script_area) = r.script {
             script::render(f, ui, script_area, ui.app.script_page);
         }

@@ -57,7 +57,8 @@ fn the_header_keeps_the_case_code_apart_from_the_step_count() {
 
 #[test]
 fn an_imported_sessions_checks_panel_says_whose_results_they_are() {
-    let text = screen(session(true), 120, 40);
+    // (At 160 columns the checks panel beside the steps list is as wide as at 120 without it.)
+    let text = screen(session(true), 160, 40);
     assert!(text.contains("The customer's results (from code at "), "{text}");
     assert!(!screen(session(false), 100, 30).contains("customer's results"));
 }
@@ -121,12 +122,12 @@ fn the_agents_own_run_is_shown_apart_and_never_as_the_customers() {
         "the customer's results stay theirs"
     );
     assert_eq!(w.session().verdict, verdict, "so does the verdict");
-    for (width, height) in [(120, 40), (100, 30)] {
+    for (width, height) in [(160, 40), (100, 30)] {
         let text = screen::text(&w, &App::new(Theme::monochrome()), width, height);
         assert!(text.contains("The customer's results"), "{text}");
         assert!(text.contains("answered 502 Bad"), "{text}");
         assert!(text.contains("This computer (yours)"), "{text}");
     }
-    let text = screen::text(&w, &App::new(Theme::monochrome()), 120, 40);
+    let text = screen::text(&w, &App::new(Theme::monochrome()), 160, 40);
     assert!(text.contains("Here: Your connection to QuickBooks"), "{text}");
 }

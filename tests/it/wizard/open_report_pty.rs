@@ -45,22 +45,22 @@ fn o_on_the_summary_opens_the_html_report_in_the_browser() {
     tui.keys("1");
     let mut before = header(&tui.wait_for("Step 2 of 10"));
     for _ in 0..12 {
-        if before.contains("Summary") || tui.contents().contains("Press o") {
+        if before.contains("Summary") || tui.contents().contains("press o") {
             break;
         }
         tui.keys("2");
         before = tui.wait_until(&format!("{before} to move on"), |seen| {
             let now = seen.screen.screen().contents();
-            (now.contains("Press o") || header(&now) != before).then(|| header(&now))
+            (now.contains("press o") || header(&now) != before).then(|| header(&now))
         });
     }
-    // The lines about the saved reports close the summary: scroll down to them, a page at a
-    // time, each after the last one was drawn.
+    // The lines about the saved reports: on the first screen now, scrolled to if ever they
+    // are not, a page at a time, each after the last one was drawn.
     loop {
         // One look decides both: a frame that arrives between two looks could otherwise hold
         // the line while Space is pressed on a summary with nothing left to scroll.
         let shown = tui.contents();
-        if shown.contains("Press o to open") {
+        if shown.contains("press o to open") {
             break;
         }
         tui.keys(" ");
@@ -68,7 +68,7 @@ fn o_on_the_summary_opens_the_html_report_in_the_browser() {
             (seen.screen.screen().contents() != shown).then_some(())
         });
     }
-    let summary = tui.wait_for("Press o to open the report in your browser.");
+    let summary = tui.wait_for("press o to open the HTML one");
     let id = support::session_files(&tui.env.data_dir().join("sessions"))[0]["id"]
         .as_str()
         .unwrap()
@@ -89,6 +89,32 @@ fn o_on_the_summary_opens_the_html_report_in_the_browser() {
         .expect("the browser stand-in was called")
         .unwrap();
     assert_eq!(called.trim_end(), html.display().to_string());
+    tui.wait_for("The report was opened in your browser.");
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+/// At 80×24 the saved reports, `o` and what opening did are on the summary's first screen:
+/// no scrolling to find them, and the "opened" line is never below what can be scrolled to.
+#[test]
+fn at_80x24_the_reports_and_what_o_did_are_on_the_first_screen() {
+    let env = Env::new();
+    env.documents("Documents");
+    let browser = env.dir().join("browser.sh");
+    std::fs::write(&browser, "#!/bin/sh\nexit 0\n").unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let browser_var = browser.display().to_string();
+    let mut tui = Tui::start_sized(env, &[], &[("BROWSER", &browser_var)], (24, 80));
+    tui.wait_for("Step 1 of 10");
+    tui.keys("1");
+    for step in 2..=9 {
+        tui.wait_for(&format!("Step {step} of 10"));
+        tui.keys("2");
+    }
+    let screen = tui.wait_for("press o to open the HTML one");
+    assert!(screen.contains(".html"), "{screen}");
+    assert!(screen.contains(".json"), "{screen}");
+    tui.keys("o");
     tui.wait_for("The report was opened in your browser.");
     tui.keys("q");
     assert_eq!(tui.wait_exit(), 0);

@@ -1,6 +1,7 @@
 //! Runs carry their origin, in a real terminal: in a call on an offline customer's results,
 //! `r` runs the checks on the agent's (healthy) computer and draws them apart, "This computer
-//! (yours)", while the panel keeps the customer's title, results and verdict.
+//! (yours)", while the panel keeps the customer's title, results and verdict; the start-up note
+//! about whose results these are is said inside the screen, not below it once it closes.
 
 use crate::support::pty::Tui;
 use crate::support::{Env, World, write_file};
@@ -13,6 +14,8 @@ fn r_in_a_call_draws_this_computer_apart_from_the_customers_results() {
     let file = write_file(env.dir(), "customer.json", &customer.stdout);
     let file = file.display().to_string();
     let mut tui = Tui::start_in(env, &["--helpdesk", "--customer", &file]);
+    // The start-up note is said inside the call's screen, not left below it once it closes.
+    tui.wait_for("no checks run on this computer");
     tui.wait_for("The customer's results");
     tui.wait_for("Whose problem: your connection");
     tui.keys("r");
@@ -31,6 +34,11 @@ fn r_in_a_call_draws_this_computer_apart_from_the_customers_results() {
     tui.wait_for("q quit now");
     tui.keys("q");
     assert_eq!(tui.wait_exit(), 0);
+    let after = tui.contents();
+    assert!(
+        !after.contains("no checks run on this computer"),
+        "the start-up note is below the closed screen:\n{after}"
+    );
     let session = tui.session();
     assert_eq!(
         session["verdict"]["id"], "offline",

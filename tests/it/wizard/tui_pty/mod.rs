@@ -11,6 +11,7 @@
 //! - `paste_and_copy`: bracketed and long pastes into the note; `y` copying by OSC 52.
 //! - `bank`: the bank step taking a typed or pasted address and testing it.
 //! - `offer`: open-and-quit keeps nothing; step 1 offers the unfinished session to continue.
+//! - `wait`: `w` on an outage's summary waits for QuickBooks and rings.
 #![cfg(unix)]
 
 mod bank;
@@ -19,6 +20,7 @@ mod offer;
 mod paste_and_copy;
 mod record;
 mod signals;
+mod wait;
 mod walk;
 
 use crate::support::pty::Tui;

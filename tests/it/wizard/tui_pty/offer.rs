@@ -1,6 +1,7 @@
 //! The resume trap (issue 16, item 6), in a real terminal: opening qbfix and quitting keeps no
 //! session; with an unfinished session that has answers, step 1 offers it as its last answer,
-//! and choosing it continues that session (the TUI looks it up after its first frame).
+//! and choosing it continues that session (the TUI looks it up after its first frame), saying
+//! "Welcome back"; so does `--resume`.
 
 use crate::support::Env;
 use crate::support::pty::Tui;
@@ -42,9 +43,22 @@ fn step_one_offers_the_unfinished_session_and_choosing_it_continues_it() {
     tui.wait_for("Your note: continued in the TUI");
     tui.keys("qq");
     assert_eq!(tui.wait_exit(), 0);
-    tui.wait_for(&format!("Resume with: qbfix --resume {id}"));
+    tui.wait_for("start qbfix again and choose Continue");
     let session = tui.session();
     assert_eq!(session["id"], id.as_str());
     // (The checks found nothing wrong: the browser's step comes second.)
     assert_eq!(Tui::step(&session, "cache")["note"], "continued in the TUI");
+}
+
+#[test]
+fn resume_says_welcome_back_and_from_when() {
+    let env = Env::new();
+    env.cmd().arg("--plain").write_stdin("1\n").assert().success();
+    let mut tui = Tui::start_in(env, &["--resume"]);
+    tui.wait_for("Step 2 of 10");
+    tui.wait_for("Welcome back, continuing from ");
+    tui.keys("q");
+    tui.wait_for("q quit now");
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
 }

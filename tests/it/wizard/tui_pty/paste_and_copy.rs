@@ -1,6 +1,7 @@
 //! Pasting and copying in a real terminal: a bracketed paste goes into the note whole and answers
-//! no step, a long paste keeps every character; `y` copies the ticket summary with the case
-//! code by OSC 52, wrapped for tmux inside it.
+//! no step, a long paste keeps every character; `y` sends the ticket summary with the case
+//! code by plain OSC 52 (and inside tmux its passthrough too), saves it as
+//! `<case code>-ticket.md` beside the reports, and says both without claiming "copied".
 
 use super::second_step;
 use crate::support::pty::Tui;
@@ -62,49 +63,72 @@ fn a_long_paste_into_the_note_keeps_every_character() {
     assert_eq!(Tui::step(&tui.session(), "symptom")["note"], text.trim());
 }
 
+/// What the footer says after `y`.
+const SENT: &str = "sent to the clipboard (if your terminal allows it)";
+
 #[test]
-fn y_copies_the_ticket_summary_with_the_case_code_by_osc_52() {
-    let mut tui = Tui::start_with(&["--helpdesk"], &[]);
+fn y_sends_plain_osc_52_and_saves_the_ticket_beside_the_reports() {
+    let env = crate::support::Env::new();
+    let documents = env.documents("Documents");
+    // `support::pty` starts qbfix with neither TMUX nor STY set.
+    let mut tui = Tui::start_full(env, &["--helpdesk"], &[]);
     let screen = tui.wait_for("Step 1 of 10");
     tui.keys("1");
     tui.wait_for("Step 2 of 10");
     tui.keys("y");
-    tui.wait_for("copied");
+    let shown = tui.wait_for(SENT);
+    // The footer's last rows, the status wrapped above the keys, as one line of words.
+    let rows: Vec<&str> = shown.lines().collect();
+    let footer = rows[rows.len().saturating_sub(4)..]
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(!footer.contains("copied"), "{footer}");
+    let raw = String::from_utf8_lossy(&tui.seen.0.lock().unwrap().raw).into_owned();
+    assert!(raw.contains("\u{1b}]52;c;"), "plain OSC 52");
+    assert!(
+        !raw.contains("\u{1b}Ptmux;"),
+        "no passthrough outside a multiplexer"
+    );
     let copied = tui.clipboard();
     assert_eq!(copied.len(), 1, "one OSC 52 sequence");
-    let code = copied[0]
-        .split_whitespace()
-        .find(|w| w.starts_with("QB-"))
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-                .to_string()
-        })
-        .unwrap_or_else(|| panic!("no case code in the summary:\n{}", copied[0]));
+    let code = tui.session()["case_code"].as_str().unwrap().to_string();
+    assert!(copied[0].contains(&code), "{}", copied[0]);
     assert!(
-        screen.contains(&code) || tui.contents().contains(&code),
+        screen.contains(&code) || shown.contains(&code),
         "the header shows {code}"
     );
-    assert_eq!(tui.session()["case_code"], code.as_str());
+    let name = format!("{code}-ticket.md");
+    assert!(footer.contains(&format!("saved as {name}")), "{footer}");
+    let file = documents.join("qbfix").join(&name);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display())),
+        copied[0],
+        "the file holds what was sent"
+    );
     tui.keys("\x03");
     assert_eq!(tui.wait_exit(), 130);
 }
 
 #[test]
-fn y_inside_tmux_wraps_the_sequence_for_it() {
+fn y_inside_tmux_sends_the_plain_sequence_and_the_passthrough() {
     let mut tui = Tui::start_with(&["--helpdesk"], &[("TMUX", "/tmp/tmux-0/default,1,0")]);
     tui.wait_for("Step 1 of 10");
     // Answered, so the session is kept (its file holds the case code).
     tui.keys("1");
     tui.wait_for("Step 2 of 10");
     tui.keys("y");
-    tui.wait_for("copied");
+    tui.wait_for(SENT);
     let raw = String::from_utf8_lossy(&tui.seen.0.lock().unwrap().raw).into_owned();
     assert!(
-        raw.contains("\u{1b}Ptmux;\u{1b}\u{1b}]52;c;"),
-        "not wrapped for tmux"
+        raw.contains("\u{7}\u{1b}Ptmux;\u{1b}\u{1b}]52;c;"),
+        "the plain sequence, then the one wrapped for tmux"
     );
     let code = tui.session()["case_code"].as_str().unwrap().to_string();
-    assert!(tui.clipboard()[0].contains(&code));
+    let copied = tui.clipboard();
+    assert_eq!(copied.len(), 2, "plain and passthrough");
+    assert!(copied.iter().all(|c| c.contains(&code)));
     tui.keys("\x03");
     assert_eq!(tui.wait_exit(), 130);
 }

@@ -16,7 +16,7 @@ fn ctrl_c_saves_quits_at_once_and_restores_the_terminal() {
     let session = tui.session();
     assert_eq!(session["outcome"], "in_progress");
     assert_eq!(Tui::step(&session, "symptom")["answer_id"], "bad_gateway");
-    tui.wait_for("Resume with: qbfix --resume");
+    tui.wait_for("start qbfix again and choose Continue");
     tui.assert_restored();
 }
 
@@ -27,7 +27,7 @@ fn every_signal_keeps_the_draft_note_saves_restores_and_exits_128_plus_n() {
         draft_on_step_two(&mut tui, "hotspot works too");
         tui.signal(signal);
         assert_eq!(tui.wait_exit(), code, "SIG{signal}");
-        tui.wait_for("Resume with: qbfix --resume");
+        tui.wait_for("start qbfix again and choose Continue");
         tui.assert_restored();
         let session = tui.session();
         let step = second_step(&session);

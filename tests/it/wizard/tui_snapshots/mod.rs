@@ -12,8 +12,11 @@
 
 mod checks_panel;
 mod fitting;
+mod footer;
 mod screens;
+mod side_list;
 mod steps;
+mod summary;
 
 use std::sync::Arc;
 use std::time::Duration;

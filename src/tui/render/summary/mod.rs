@@ -1,18 +1,22 @@
-//! The summary: drawn from the one report [`Document`] — the outcome, case and result codes,
-//! what was tried (skipped steps are not), notes, the verdict and its advice, the check
-//! results, the status page's incidents, the prevention tips, and how to print the report.
-//! One scrollable page, full width.
+//! The summary: drawn from the one report [`Document`]. Its first screen (80×24, no
+//! scrolling, [`first`]) says what a person needs: the outcome, the verdict's title, the result
+//! code, where the reports were saved and the next steps; then what was tried (skipped steps are
+//! not), notes, the verdict's advice, the check results, the status page's incidents and the
+//! prevention tips. One scrollable page, full width.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
+mod first;
+
+pub use first::offers_wait;
+
 use super::{Ui, hanging, wrapped_height};
 use crate::report::{self, Document, Mark, SectionKind};
-use crate::session::Outcome;
 
-fn heading<'a>(ui: &Ui, text: &'a str) -> [Line<'a>; 2] {
+pub(super) fn heading<'a>(ui: &Ui, text: &'a str) -> [Line<'a>; 2] {
     [Line::raw(""), Line::styled(text, ui.app.theme.title())]
 }
 
@@ -23,6 +27,7 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
     let doc: Document = report::document(ui.wizard.session(), Some(flow));
     let mut lines = Vec::new();
     let add = |lines: &mut Vec<Line<'static>>, line: Line<'_>| lines.extend(hanging::item(line, width));
+    let first_screen = first::lines;
     if let Some(hint) = ui.wizard.hint() {
         add(&mut lines, Line::styled(hint.to_string(), theme.notice()));
     }
@@ -36,33 +41,7 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
         );
     }
 
-    for item in doc.items(SectionKind::Overview) {
-        let style = match (item.label.as_str(), doc.outcome) {
-            ("Outcome", Outcome::Resolved) => theme.status(crate::evidence::Status::Pass).patch(theme.bold()),
-            ("Outcome", _) => theme.notice(),
-            _ => ratatui::style::Style::default(),
-        };
-        if matches!(
-            item.label.as_str(),
-            "Outcome" | "Case code" | "Result code" | "Imported"
-        ) {
-            add(
-                &mut lines,
-                Line::from(vec![
-                    Span::styled(format!("{}: ", item.label), theme.bold()),
-                    Span::styled(item.text.clone(), style),
-                ]),
-            );
-        }
-    }
-    add(
-        &mut lines,
-        Line::from(vec![
-            Span::raw("This session is saved. For support or a ticket, run "),
-            Span::styled("qbfix report", theme.key()),
-            Span::raw(" after quitting."),
-        ]),
-    );
+    first_screen(ui, &doc, width, &mut lines);
     checked_again(ui, width, &mut lines);
 
     lines.extend(heading(ui, "What was tried"));
@@ -128,16 +107,6 @@ fn lines(ui: &Ui<'_>, width: u16) -> Vec<Line<'static>> {
         }
     }
 
-    lines.extend(heading(ui, "The report"));
-    for text in flow.summary().text.lines() {
-        add(&mut lines, Line::raw(text.to_string()));
-    }
-    if !ui.app.report_lines.is_empty() {
-        add(&mut lines, Line::raw(""));
-        for text in &ui.app.report_lines {
-            add(&mut lines, Line::raw(text.clone()));
-        }
-    }
     lines
 }
 

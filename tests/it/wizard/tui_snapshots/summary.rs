@@ -1,0 +1,193 @@
+//! The summary's first screen at 80×24, with no scrolling: the outcome, the verdict's title, the
+//! result code, where the two reports were saved (`o` opens the HTML) and the next steps — on a
+//! healthy network, during an outage (nothing to change here, Intuit's latest update, `w`
+//! waits) and offline. Snapshots of each, and what a person must see on it.
+
+use std::time::Duration;
+
+use qbfix::driver::saved_reports::{self, SavedReports};
+use qbfix::evidence::{CheckResult, Status};
+use qbfix::tui::app::App;
+use qbfix::tui::theme::Theme;
+use qbfix::wizard::Wizard;
+
+use super::{draw, fix_step, outage_step, pick, t, wizard};
+
+/// What the summary says about the saved reports, in the driver's words.
+fn report_lines() -> Vec<String> {
+    let saved = SavedReports {
+        html: "/home/pat/Documents/qbfix/20260911-012640-abcdef.html".into(),
+        json: "/home/pat/Documents/qbfix/20260911-012640-abcdef.json".into(),
+    };
+    saved_reports::describe(Some(&Ok(saved)), None, true)
+}
+
+/// Answers "No, still failing" (or skips) until the summary.
+fn to_summary(mut w: Wizard) -> Wizard {
+    for _ in 0..15 {
+        if w.at_summary() {
+            return w;
+        }
+        pick(&mut w, 2);
+    }
+    assert!(w.at_summary(), "never reached the summary");
+    w
+}
+
+fn offline_summary() -> Wizard {
+    let mut w = wizard();
+    let unreachable = |id: &str, what: &str| {
+        CheckResult::new(
+            id,
+            Status::Fail,
+            format!("Could not reach {what}: name lookup failed"),
+        )
+        .with("error_kind", "dns")
+        .with_duration(Duration::from_millis(30))
+    };
+    let results = vec![
+        unreachable("connectivity", "the test sites"),
+        unreachable("http", "QuickBooks"),
+    ];
+    crate::support::feed::check_run(&mut w, t(1), results, t(2), 40);
+    pick(&mut w, 1);
+    to_summary(w)
+}
+
+fn outage_summary() -> Wizard {
+    let mut w = outage_step();
+    let page = CheckResult::new("status_page", Status::Fail, "Intuit reports a major outage").with(
+        "incidents",
+        serde_json::json!([{
+            "name": "QuickBooks Online unavailable",
+            "status": "investigating",
+            "update": "We are investigating reports of errors signing in."
+        }]),
+    );
+    crate::support::feed::check_run(&mut w, t(3), vec![page], t(4), 20);
+    to_summary(w)
+}
+
+fn first_screen(w: &Wizard) -> String {
+    let mut app = App::new(Theme::monochrome());
+    app.report_lines = report_lines();
+    draw(w, &app, None, 80, 24).backend().to_string()
+}
+
+/// Every line a person needs on the first screen, in this order.
+fn assert_in_order(screen: &str, wanted: &[&str]) {
+    let mut from = 0;
+    for want in wanted {
+        match screen[from..].find(want) {
+            Some(at) => from += at + want.len(),
+            None => panic!("{want:?} not on the first screen (or out of order):\n{screen}"),
+        }
+    }
+}
+
+#[test]
+fn the_first_screen_says_the_outcome_verdict_code_reports_and_next_steps() {
+    for (name, w) in [
+        ("healthy", to_summary(fix_step())),
+        ("outage", outage_summary()),
+        ("offline", offline_summary()),
+    ] {
+        let verdict = w.verdict().expect("a verdict").clone();
+        let screen = first_screen(&w);
+        let title: String = verdict.title.chars().take(40).collect();
+        let action: String = verdict.actions[0].chars().take(30).collect();
+        assert_in_order(
+            &screen,
+            &[
+                "Outcome:",
+                &title,
+                "Result code:",
+                "press o to open",
+                "20260911-012640-abcdef.html",
+                "20260911-012640-abcdef.json",
+                &action,
+            ],
+        );
+        assert!(!screen.contains("after quitting"), "{name}: {screen}");
+        assert!(!screen.contains("PgUp"), "{name}: scrolled?\n{screen}");
+    }
+}
+
+#[test]
+fn an_outage_says_nothing_to_change_and_what_intuit_said_and_offers_w() {
+    let screen = first_screen(&outage_summary());
+    assert_in_order(
+        &screen,
+        &[
+            "Nothing to change on your computer",
+            "Intuit says: QuickBooks Online unavailable",
+            "Press w to wait here",
+        ],
+    );
+    let footer = screen.lines().last().unwrap();
+    assert!(footer.contains("w wait"), "{footer}");
+    let healthy = first_screen(&to_summary(fix_step()));
+    assert!(!healthy.contains("Press w"), "{healthy}");
+}
+
+#[test]
+fn first_screens_at_80x24() {
+    for (name, w) in [
+        ("healthy", to_summary(fix_step())),
+        ("outage", outage_summary()),
+        ("offline", offline_summary()),
+    ] {
+        let mut app = App::new(Theme::colored());
+        app.report_lines = report_lines();
+        insta::assert_snapshot!(
+            format!("summary_first_{name}_80x24"),
+            draw(&w, &app, None, 80, 24).backend()
+        );
+    }
+}
+
+#[test]
+fn in_a_call_after_y_and_o_w_is_still_on_the_first_screen() {
+    let flow = std::sync::Arc::new(qbfix::flow::default_flow().unwrap());
+    let mut session = qbfix::session::Session::new(
+        "20260911-012640-abcdef".into(),
+        &flow.id,
+        t(0),
+        qbfix::session::SystemFacts::default(),
+    );
+    session.case_code = Some("QB-7K3M-9TQ2".into());
+    let mut w = Wizard::new(flow, session).0;
+    let gateway = CheckResult::new("http", Status::Fail, "qbo.intuit.com answered 502 Bad Gateway")
+        .with("status_code", 502);
+    let page = CheckResult::new("status_page", Status::Fail, "Intuit reports a major outage").with(
+        "incidents",
+        serde_json::json!([{
+            "name": "QuickBooks Online unavailable",
+            "status": "investigating",
+            "update": "We are investigating reports of errors signing in."
+        }]),
+    );
+    crate::support::feed::check_run(&mut w, t(1), vec![gateway, page], t(2), 40);
+    pick(&mut w, 1);
+    let w = to_summary(w);
+    let saved = SavedReports {
+        html: "/home/pat/Documents/qbfix/QB-7K3M-9TQ2.html".into(),
+        json: "/home/pat/Documents/qbfix/QB-7K3M-9TQ2.json".into(),
+    };
+    let mut app = App::new(Theme::monochrome());
+    app.report_lines = saved_reports::describe(Some(&Ok(saved)), Some(&Ok(())), true);
+    let ticket = std::path::PathBuf::from("/home/pat/Documents/qbfix/QB-7K3M-9TQ2-ticket.md");
+    app.report_lines
+        .extend(saved_reports::describe_ticket(Some(&Ok(ticket))));
+    let screen = draw(&w, &app, None, 80, 24).backend().to_string();
+    assert_in_order(
+        &screen,
+        &[
+            "Case code: QB-7K3M-9TQ2",
+            "opened in your browser",
+            "QB-7K3M-9TQ2-ticket.md",
+            "Nothing to change on your computer",
+            "Press w to wait here",
+        ],
+    );
+}
