@@ -192,6 +192,14 @@ pub fn write_table_at(
     writeln!(out)?;
     writeln!(out, "{}", fill(&format!("Verdict: {}", verdict.title), columns))?;
     writeln!(out, "{}", fill(&verdict.advice, columns))?;
+    if !verdict.actions.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "What to do now:")?;
+        for (n, action) in verdict.actions.iter().enumerate() {
+            let line = format!("{}. {}", n + 1, crate::text::sanitize::clean(action));
+            writeln!(out, "{}", fill(&line, columns))?;
+        }
+    }
     writeln!(out)?;
     let code = format!(
         "Result code: {} (read it to the helpdesk if they ask)",

@@ -52,7 +52,7 @@ impl Document {
             Some(v) => {
                 vec![
                     Item::new("", clean(&v.title)),
-                    Item::new("What to do", clean(&v.advice)),
+                    Item::new("What it means", clean(&v.advice)),
                     Item::new("Whose problem", Side::place(Some(v.id.side()))),
                 ]
             }

@@ -102,7 +102,16 @@ pub fn next_steps(session: &Session) -> Vec<String> {
         ],
         // Handed on, or not fixed yet: whoever can help for this verdict.
         Outcome::Escalated | Outcome::Unresolved => {
-            let mut steps = Vec::new();
+            // The verdict's own actions first: what to do now, in order.
+            let mut steps: Vec<String> = session
+                .verdict
+                .iter()
+                .flat_map(|v| {
+                    v.actions
+                        .iter()
+                        .map(|a| format!("{}.", crate::text::sanitize::clean(a)))
+                })
+                .collect();
             if matches!(
                 verdict,
                 Some(VerdictId::ServiceOutage | VerdictId::QuickbooksSlow)

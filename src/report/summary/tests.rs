@@ -172,3 +172,25 @@ fn the_ticket_names_each_failing_check_then_how_it_failed() {
         "passing checks are not failing: {line}"
     );
 }
+
+#[test]
+fn an_unresolved_report_lists_the_verdict_s_actions_first_in_next_steps() {
+    let mut s = Session::new(
+        "20261218-101320-c0ffee".into(),
+        "qbo-502",
+        Timestamp::from_second(1_795_000_000).expect("a time"),
+        SystemFacts::default(),
+    );
+    s.verdict = Some(crate::evidence::verdict_words::generic(VerdictId::Offline));
+    s.outcome = Outcome::Unresolved;
+    let next = crate::report::next_steps(&s);
+    let actions = &s.verdict.as_ref().expect("a verdict").actions;
+    assert_eq!(next[0], format!("{}.", actions[0]), "{next:#?}");
+    assert_eq!(
+        next[actions.len() - 1],
+        format!("{}.", actions[actions.len() - 1])
+    );
+    // Once resolved, nothing more to do.
+    s.outcome = Outcome::Resolved;
+    assert_eq!(crate::report::next_steps(&s).len(), 1);
+}

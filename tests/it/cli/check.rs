@@ -132,5 +132,12 @@ fn table_on_a_pipe_has_symbols_and_no_escapes() {
         "no verdict ids: {}",
         run.stdout
     );
+    // The verdict's actions, numbered, after its advice (issue 17: what to do now).
+    assert!(
+        run.stdout
+            .contains("What to do now:\n1. Wait: nothing on this computer will fix it\n2. "),
+        "{}",
+        run.stdout
+    );
     run.assert_clean();
 }
