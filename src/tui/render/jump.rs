@@ -1,6 +1,6 @@
 //! Helpdesk jump list (`g`): every step of the route with its answer so far, numbered by its
-//! place in the flow, over the right side of the screen; arrows choose, Enter goes there, Esc
-//! closes.
+//! place on the route (as the header and the reports number it), over the right side of the
+//! screen; arrows choose, Enter goes there, Esc closes.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -16,7 +16,7 @@ use crate::wizard::Wizard;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub id: String,
-    /// The step's place in the flow (as the reports number it), whatever the route's order.
+    /// The step's place on the route, as the header and the reports number it.
     pub number: usize,
     pub title: String,
     /// The answer given on it, if any.
@@ -28,7 +28,7 @@ pub struct Row {
 /// The steps one can jump to, in route order (the summary is not one of them).
 pub fn rows(wizard: &Wizard) -> Vec<Row> {
     let current = wizard.current_id();
-    let order = wizard.flow().route();
+    let order = wizard.route();
     wizard
         .route()
         .into_iter()

@@ -1,7 +1,7 @@
-//! Helpdesk at 120 columns or more: the side list of every step with its answer, numbered by
-//! the step's place in the flow (as the reports number them), the step on screen marked. The
-//! rows are the jump list's ([`super::jump::rows`]); `g` still jumps. On a short screen the
-//! list scrolls to keep the current step in view.
+//! Helpdesk at 120 columns or more: the side list of every step with its answer, numbered as
+//! the header and the reports number them (their place on the route), the step on screen
+//! marked. The rows are the jump list's ([`super::jump::rows`]); `g` still jumps. On a short
+//! screen the list scrolls to keep the current step in view.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
