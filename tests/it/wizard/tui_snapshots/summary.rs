@@ -54,6 +54,60 @@ fn offline_summary() -> Wizard {
     to_summary(w)
 }
 
+/// The summary after these results, every step answered "No, still failing".
+fn summary_after(results: Vec<CheckResult>) -> Wizard {
+    let mut w = wizard();
+    crate::support::feed::check_run(&mut w, t(1), results, t(2), 40);
+    pick(&mut w, 1);
+    to_summary(w)
+}
+
+fn passed(id: &str, ms: u64) -> CheckResult {
+    CheckResult::new(id, Status::Pass, format!("{id} answered 200 OK"))
+        .with("status_code", 200)
+        .with("ttfb_ms", ms)
+        .with("slow_ms", 1000)
+        .with_duration(Duration::from_millis(ms))
+}
+
+/// The bank's site does not answer while QuickBooks does.
+fn bank_down_summary() -> Wizard {
+    let bank = CheckResult::new("bank", Status::Fail, "Your bank's website did not answer in time")
+        .with("error_kind", "timeout");
+    summary_after(vec![passed("connectivity", 40), passed("http", 300), bank])
+}
+
+/// Everything answers, slowly.
+fn slow_summary() -> Wizard {
+    let slow = passed("http", 4200).with("slow", true).with("total_ms", 4200);
+    summary_after(vec![passed("connectivity", 900), slow])
+}
+
+/// Avast's certificate in place of QuickBooks'.
+fn inspected_summary() -> Wizard {
+    let tls = CheckResult::new(
+        "tls",
+        Status::Fail,
+        "qbo.intuit.com showed a certificate from \"Avast Web/Mail Shield Root\"",
+    )
+    .with("intercepted", true)
+    .with("cert_seen", true)
+    .with("product", "Avast Web Shield");
+    summary_after(vec![passed("connectivity", 40), passed("http", 300), tls])
+}
+
+/// The six networks of issue 17.
+fn six_networks() -> [(&'static str, Wizard); 6] {
+    [
+        ("healthy", to_summary(fix_step())),
+        ("outage", outage_summary()),
+        ("offline", offline_summary()),
+        ("bank_down", bank_down_summary()),
+        ("slow", slow_summary()),
+        ("https_inspected", inspected_summary()),
+    ]
+}
+
 fn outage_summary() -> Wizard {
     let mut w = outage_step();
     let page = CheckResult::new("status_page", Status::Fail, "Intuit reports a major outage").with(
@@ -87,15 +141,17 @@ fn assert_in_order(screen: &str, wanted: &[&str]) {
 
 #[test]
 fn the_first_screen_says_the_outcome_verdict_code_reports_and_next_steps() {
-    for (name, w) in [
-        ("healthy", to_summary(fix_step())),
-        ("outage", outage_summary()),
-        ("offline", offline_summary()),
-    ] {
+    for (name, w) in six_networks() {
         let verdict = w.verdict().expect("a verdict").clone();
         let screen = first_screen(&w);
         let title: String = verdict.title.chars().take(40).collect();
-        let action: String = verdict.actions[0].chars().take(30).collect();
+        let action: String = verdict
+            .actions
+            .last()
+            .expect("actions")
+            .chars()
+            .take(30)
+            .collect();
         assert_in_order(
             &screen,
             &[
@@ -132,11 +188,7 @@ fn an_outage_says_nothing_to_change_and_what_intuit_said_and_offers_w() {
 
 #[test]
 fn first_screens_at_80x24() {
-    for (name, w) in [
-        ("healthy", to_summary(fix_step())),
-        ("outage", outage_summary()),
-        ("offline", offline_summary()),
-    ] {
+    for (name, w) in six_networks() {
         let mut app = App::new(Theme::colored());
         app.report_lines = report_lines();
         insta::assert_snapshot!(
