@@ -98,8 +98,28 @@ fn next_steps(ui: &Ui<'_>, doc: &Document, add: &mut impl FnMut(Line<'_>)) {
             )));
         }
     }
-    for action in actions {
-        add(Line::raw(format!("• {}", crate::text::sanitize::clean(action))));
+    // Local fixes the person already followed are not repeated: that they were tried, then who
+    // can help. (An outage's actions are waiting: never "tried".)
+    let local_ok = doc.verdict_id == Some(VerdictId::LocalOk);
+    let tried = match &doc.advice_tried {
+        _ if outage || doc.outcome == Outcome::Resolved => None,
+        Some(step) => Some(format!("Already tried, and it still fails: {step}.")),
+        None if local_ok && doc.tried().next().is_some() => {
+            Some("The browser steps were tried, and it still fails.".to_string())
+        }
+        None => None,
+    };
+    match tried {
+        Some(tried) => {
+            add(Line::raw(format!("• {tried}")));
+            let who = crate::evidence::who_can_help(doc.verdict_id);
+            add(Line::raw(format!("• {}", who.says)));
+        }
+        None => {
+            for action in actions {
+                add(Line::raw(format!("• {}", crate::text::sanitize::clean(action))));
+            }
+        }
     }
     if outage && doc.outcome != Outcome::Resolved {
         add(match &ui.app.watch {
