@@ -203,7 +203,10 @@ fn the_verdict_s_actions_show_while_its_step_was_not_tried() {
         screen.contains("Already tried, and it still fails: Check your internet"),
         "{screen}"
     );
-    assert!(screen.contains("Your internet connection is the problem"), "{screen}");
+    assert!(
+        screen.contains("Your internet connection is the problem"),
+        "{screen}"
+    );
     assert!(!screen.contains("Restart your router"), "{screen}");
 }
 
