@@ -9,6 +9,8 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+#[cfg(unix)]
+use super::Setup;
 use super::servers::{self, Reply};
 use super::world::World;
 
@@ -73,5 +75,24 @@ impl World {
             }
         });
         (format!("http://127.0.0.1:{port}/"), switch)
+    }
+
+    /// Intuit down until the switches flip: QuickBooks answers 502 and the status page a major
+    /// outage, then both answer normally; the control site and the bank answer throughout.
+    pub fn outage_until_flipped(&self) -> (Setup, [Switch; 2]) {
+        const MAJOR_OUTAGE: &str = include_str!("../../data/status/major_outage.json");
+        let (qbo, qbo_back) = self.switched(Reply::status(502), Reply::ok());
+        let (status, status_back) = self.switched(Reply::json(MAJOR_OUTAGE), Reply::json(super::OPERATIONAL));
+        let setup = Setup {
+            quickbooks: vec![qbo],
+            control: vec![self.http(Reply::status(204).body(b""))],
+            status_page: status,
+            bank: vec![self.http(Reply::ok())],
+            timeout_ms: 3000,
+            dns_timeout_ms: 2000,
+            slow_ms: 2500,
+            ..Setup::default()
+        };
+        (setup, [qbo_back, status_back])
     }
 }

@@ -4,9 +4,7 @@
 //! result beside the record, never in it.
 
 use crate::support::pty::Tui;
-use crate::support::{Env, OPERATIONAL, Reply, Setup, World};
-
-const MAJOR_OUTAGE: &str = include_str!("../../../data/status/major_outage.json");
+use crate::support::{Env, World};
 
 fn session_file(tui: &Tui) -> std::path::PathBuf {
     let id = tui.session()["id"].as_str().unwrap().to_string();
@@ -55,18 +53,7 @@ fn b_then_1_on_the_summary_change_nothing_and_n_appends_a_closing_note() {
 #[test]
 fn r_after_an_outage_ended_shows_beside_the_record_and_saves_nothing() {
     let world = World::new();
-    let (qbo, qbo_back) = world.switched(Reply::status(502), Reply::ok());
-    let (status, status_back) = world.switched(Reply::json(MAJOR_OUTAGE), Reply::json(OPERATIONAL));
-    let setup = Setup {
-        quickbooks: vec![qbo],
-        control: vec![world.http(Reply::status(204).body(b""))],
-        status_page: status,
-        bank: vec![world.http(Reply::ok())],
-        timeout_ms: 3000,
-        dns_timeout_ms: 2000,
-        slow_ms: 2500,
-        ..Setup::default()
-    };
+    let (setup, [qbo_back, status_back]) = world.outage_until_flipped();
     world.write_config(&setup);
     let env = Env { world };
     let documents = env.documents("Documents");

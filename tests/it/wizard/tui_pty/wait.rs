@@ -5,26 +5,13 @@
 //! answer 502 and a major outage until the test flips them.
 
 use crate::support::pty::Tui;
-use crate::support::{Env, OPERATIONAL, Reply, Setup, Switch, World};
-
-const MAJOR_OUTAGE: &str = include_str!("../../../data/status/major_outage.json");
+use crate::support::{Env, Switch, World};
 
 /// The wizard on an outage, walked to its summary by "I'll wait"; the switches bring
 /// QuickBooks and the status page back.
 fn outage_summary() -> (Tui, [Switch; 2]) {
     let world = World::new();
-    let (qbo, qbo_back) = world.switched(Reply::status(502), Reply::ok());
-    let (status, status_back) = world.switched(Reply::json(MAJOR_OUTAGE), Reply::json(OPERATIONAL));
-    let setup = Setup {
-        quickbooks: vec![qbo],
-        control: vec![world.http(Reply::status(204).body(b""))],
-        status_page: status,
-        bank: vec![world.http(Reply::ok())],
-        timeout_ms: 3000,
-        dns_timeout_ms: 2000,
-        slow_ms: 2500,
-        ..Setup::default()
-    };
+    let (setup, [qbo_back, status_back]) = world.outage_until_flipped();
     world.write_config(&setup);
     let mut tui = Tui::start_in(Env { world }, &[]);
     tui.wait_for("Step 1 of 10");

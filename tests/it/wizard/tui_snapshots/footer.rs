@@ -7,23 +7,11 @@ use qbfix::tui::app::App;
 use qbfix::tui::theme::Theme;
 use qbfix::wizard::Wizard;
 
-use std::sync::Arc;
-
-use qbfix::session::{Session, SystemFacts};
-
-use super::{draw, finish_checks, fix_step, healthy_http, pick, t};
+use super::{draw, finish_checks, fix_step, healthy_http, pick};
 
 /// A helpdesk call (a case code) at its second step after healthy checks.
 fn helpdesk_step() -> Wizard {
-    let flow = Arc::new(qbfix::flow::default_flow().unwrap());
-    let mut session = Session::new(
-        "20260911-012640-abcdef".into(),
-        &flow.id,
-        t(0),
-        SystemFacts::default(),
-    );
-    session.case_code = Some("QB-7K3M-9TQ2".into());
-    let mut w = Wizard::new(flow, session).0;
+    let mut w = super::call_wizard();
     finish_checks(&mut w, healthy_http());
     pick(&mut w, 1);
     w

@@ -40,7 +40,8 @@ fn t(s: i64) -> Timestamp {
     Timestamp::from_second(1_790_000_000 + s).unwrap()
 }
 
-fn wizard() -> Wizard {
+/// The embedded flow and a new session on it, as every snapshot starts.
+fn flow_and_session() -> (Arc<flow::Flow>, Session) {
     let flow = Arc::new(flow::default_flow().unwrap());
     let session = Session::new(
         "20260911-012640-abcdef".into(),
@@ -48,6 +49,18 @@ fn wizard() -> Wizard {
         t(0),
         SystemFacts::default(),
     );
+    (flow, session)
+}
+
+fn wizard() -> Wizard {
+    let (flow, session) = flow_and_session();
+    Wizard::new(flow, session).0
+}
+
+/// A helpdesk call (its case code), nothing run or answered yet.
+fn call_wizard() -> Wizard {
+    let (flow, mut session) = flow_and_session();
+    session.case_code = Some("QB-7K3M-9TQ2".into());
     Wizard::new(flow, session).0
 }
 

@@ -3,14 +3,12 @@
 //! verdict, an outage, the help, the note editor, the quit question and the summary; and with
 //! colour off, no colours but the selection still visible.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
 
-use qbfix::flow;
-use qbfix::session::{Customer, ImportSource, Session, SystemFacts};
+use qbfix::session::{Customer, ImportSource};
 use qbfix::tui::app::{Action, App};
 use qbfix::tui::screen::Screen;
 use qbfix::tui::theme::Theme;
@@ -36,13 +34,7 @@ fn first_step_while_checks_run() {
 
 #[test]
 fn first_step_with_the_customers_results_says_whose_they_are() {
-    let flow = Arc::new(flow::default_flow().unwrap());
-    let mut session = Session::new(
-        "20260911-012640-abcdef".into(),
-        &flow.id,
-        t(0),
-        SystemFacts::default(),
-    );
+    let (flow, mut session) = super::flow_and_session();
     session.case_code = Some("QB-7K3M-9TQ2".into());
     session.checks = vec![healthy_http()];
     session.customer = Some(Customer::results(ImportSource::ResultCode, t(0)));

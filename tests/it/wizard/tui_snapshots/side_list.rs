@@ -2,29 +2,18 @@
 //! step, numbered by the step's place in the flow, the current step marked; `g` still opens
 //! the jump list. Narrower, or outside helpdesk mode, there is no such list.
 
-use std::sync::Arc;
-
 use crossterm::event::KeyCode;
 
-use qbfix::session::{Session, SystemFacts};
 use qbfix::tui::app::App;
 use qbfix::tui::screen::Screen;
 use qbfix::tui::theme::Theme;
 use qbfix::wizard::Wizard;
 
-use super::{draw, finish_checks, fix_step, healthy_http, pick, press_in, t};
+use super::{draw, finish_checks, fix_step, healthy_http, pick, press_in};
 
 /// A helpdesk call after healthy checks (the cache step comes second), two steps answered.
 fn call() -> Wizard {
-    let flow = Arc::new(qbfix::flow::default_flow().unwrap());
-    let mut session = Session::new(
-        "20260911-012640-abcdef".into(),
-        &flow.id,
-        t(0),
-        SystemFacts::default(),
-    );
-    session.case_code = Some("QB-7K3M-9TQ2".into());
-    let mut w = Wizard::new(flow, session).0;
+    let mut w = super::call_wizard();
     finish_checks(&mut w, healthy_http());
     pick(&mut w, 1);
     pick(&mut w, 2);

@@ -2,12 +2,10 @@
 //! in a helpdesk call, the call script all follow one decision; the safety line is on the
 //! first screen, before the instructions it guards.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use qbfix::evidence::{CheckResult, Status, VerdictId};
 use qbfix::flow;
-use qbfix::session::{Session, SystemFacts};
 use qbfix::tui::app::App;
 use qbfix::tui::theme::Theme;
 use qbfix::wizard::{Msg, Wizard};
@@ -59,13 +57,7 @@ fn at(id: &str, result: CheckResult, call: bool) -> Wizard {
 
 /// A session whose checks found `results` (and the internet working), at step `id`.
 fn at_with(id: &str, results: Vec<CheckResult>, call: bool) -> Wizard {
-    let flow = Arc::new(flow::default_flow().unwrap());
-    let mut session = Session::new(
-        "20260911-012640-abcdef".into(),
-        &flow.id,
-        t(0),
-        SystemFacts::default(),
-    );
+    let (flow, mut session) = super::flow_and_session();
     if call {
         session.case_code = Some("QB-7K3M-9TQ2".into());
     }

@@ -241,15 +241,7 @@ fn first_screens_at_80x24() {
 
 #[test]
 fn in_a_call_after_y_and_o_w_is_still_on_the_first_screen() {
-    let flow = std::sync::Arc::new(qbfix::flow::default_flow().unwrap());
-    let mut session = qbfix::session::Session::new(
-        "20260911-012640-abcdef".into(),
-        &flow.id,
-        t(0),
-        qbfix::session::SystemFacts::default(),
-    );
-    session.case_code = Some("QB-7K3M-9TQ2".into());
-    let mut w = Wizard::new(flow, session).0;
+    let mut w = super::call_wizard();
     let gateway = CheckResult::new("http", Status::Fail, "qbo.intuit.com answered 502 Bad Gateway")
         .with("status_code", 502);
     let page = CheckResult::new("status_page", Status::Fail, "Intuit reports a major outage").with(
