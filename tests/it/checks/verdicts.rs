@@ -205,9 +205,13 @@ fn no_bank_configured_is_skipped_with_a_hint() {
 #[test]
 fn slow_quickbooks_reply_is_slow_connection() {
     let world = World::new();
+    // 50 ms before each reply is always more than 1 ms, however busy or fast the machine: the
+    // control site must be slow too, or a loopback answer in under 0.2 ms reads as
+    // `quickbooks_slow` (it did, on a fast CI machine).
+    let wait = Duration::from_millis(50);
     let setup = Setup {
-        // 50 ms before the reply is always more than 1 ms, however busy the machine.
-        quickbooks: vec![world.http(Reply::ok().delay(Duration::from_millis(50)))],
+        quickbooks: vec![world.http(Reply::ok().delay(wait))],
+        control: vec![world.http(Reply::status(204).body(b"").delay(wait))],
         slow_ms: 1,
         ..world.healthy()
     };
