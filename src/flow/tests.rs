@@ -71,7 +71,12 @@ fn every_step_carries_the_articles_sub_steps() {
     let flow = default_flow().unwrap();
     let text = |id: &str| {
         let s = flow.step(id).unwrap();
-        format!("{} {}", s.title, s.text)
+        format!(
+            "{} {} {}",
+            s.title,
+            s.safety.as_deref().unwrap_or_default(),
+            s.text
+        )
     };
     let expect = [
         (
@@ -131,7 +136,10 @@ fn every_step_carries_the_articles_sub_steps() {
                 "Update your browser",
             ][..],
         ),
-        ("restart", &["Save your work", "qbfix --resume"][..]),
+        (
+            "restart",
+            &["Save your work", "Continue the session", "qbfix --resume"][..],
+        ),
         ("support", &["Help > Contact Us", "qbfix report", "scam"][..]),
     ];
     for (id, phrases) in expect {

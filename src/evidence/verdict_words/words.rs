@@ -88,7 +88,11 @@ pub(super) fn words(finding: &Finding) -> (String, String) {
                 "{} Nothing on your computer causes this or can fix it: wait, and QuickBooks will \
                  work again once Intuit has fixed it.",
                 match seen {
-                    OutageSeen::Incident(name) => format!("Intuit reports a problem: {name}."),
+                    OutageSeen::Incident(name) => {
+                        // A name cut short ends in "…", which ends the sentence too.
+                        let stop = if name.ends_with('…') { "" } else { "." };
+                        format!("Intuit reports a problem: {name}{stop}")
+                    }
                     OutageSeen::StatusPage => {
                         "Intuit's status page shows a part of QuickBooks not working.".into()
                     }
@@ -205,15 +209,15 @@ fn intercepted(product: Option<&str>) -> (String, String) {
         (Some(name), Some(p)) => (
             format!("{name} is inspecting QuickBooks' secure connection"),
             format!(
-                "{name} is inspecting QuickBooks' secure connection: turn off its HTTPS scanning \
-                 for intuit.com. The setting is in {}.",
+                "{name} opens the connection on the way to read it, which can break QuickBooks \
+                 with 502 errors: turn off its HTTPS scanning for intuit.com. The setting is in {}.",
                 p.setting_words()
             ),
         ),
         (Some(name), None) => (
             format!("{name} is inspecting QuickBooks' secure connection"),
             format!(
-                "{name} is inspecting QuickBooks' secure connection, which can break QuickBooks \
+                "{name} opens the connection on the way to read it, which can break QuickBooks \
                  with 502 errors: turn off its HTTPS scanning for intuit.com."
             ),
         ),

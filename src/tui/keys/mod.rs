@@ -147,7 +147,7 @@ fn brief(command: KeyCommand) -> Option<(&'static str, &'static str)> {
 pub const HELP_ONLY: u8 = 0;
 const MUST: u8 = 10;
 const HELP: u8 = 9;
-const ANSWER: u8 = 7;
+const ANSWER: u8 = 9;
 const BACK: u8 = 6;
 const USEFUL: u8 = 5;
 const EXTRA: u8 = 4;
@@ -248,7 +248,9 @@ impl Table {
                 labels(("PgDn/Space", "PgDn  or  Space"), ("PgDn", "PgDn")),
                 "more",
                 "scroll down to read more",
-                HELP,
+                // The text marks it too: "↓ more: Space" above a step's answers, or the border's
+                // corner. The answers, `n`, `r` and `y` go before it.
+                USEFUL + 1,
                 KeyCommand::PageDown,
             );
         }
@@ -258,7 +260,8 @@ impl Table {
                 labels(("PgUp/⇧Space", "PgUp  or  Shift-Space"), ("PgUp", "PgUp")),
                 "up",
                 "scroll back up",
-                HELP,
+                // Below `n`, `r`, `y` and the answers: the text's last line says Shift-Space too.
+                USEFUL,
                 KeyCommand::PageUp,
             );
         }

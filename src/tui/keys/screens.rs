@@ -53,7 +53,9 @@ pub(super) fn step(t: &mut Table, f: &KeyFacts) {
             ("s", "s"),
             if last { "script top" } else { "script more" },
             "the next page of the call script (after the last: the first)",
-            HELP,
+            // The script's own border says "s more ↓": the footer drops it before the answers,
+            // `n`, `r` and `y` (and keeps it before "Space more", added after it).
+            USEFUL + 1,
             KeyCommand::ScriptPage,
         );
     }

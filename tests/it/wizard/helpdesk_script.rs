@@ -120,7 +120,7 @@ fn ends(part: &str) -> (String, String) {
 }
 
 /// Every step of the embedded flow at 80×24: page through the script with `s` (the key the
-/// footer names) until it comes back to the first page. On every page each sentence is there
+/// footer and the panel's border name) until it comes back to the first page. On every page each sentence is there
 /// whole or not at all, and when any is not there the panel says "more" (or, on the last
 /// page, how to get back to the top); over the pages every sentence is seen whole.
 #[test]
@@ -184,8 +184,10 @@ fn walk_every_step(width: u16, height: u16) {
                 "{}: {top}",
                 step.id
             );
+            // From 80 columns the footer names the key too; narrower, the answers' keys, `n`,
+            // `r` and `y` take its room, and the panel's own "s more ↓" names it.
             assert!(
-                footer.contains("s script"),
+                width < 80 || footer.contains("s script"),
                 "{}: the footer names the key: {footer}",
                 step.id
             );

@@ -113,7 +113,8 @@ pub(super) fn incident(r: &CheckResult) -> Option<String> {
         .trim_end_matches(['.', '!', '?']);
     let words: Vec<&str> = first.split_whitespace().collect();
     let mut short = words.iter().take(WORDS).copied().collect::<Vec<_>>().join(" ");
-    if words.len() > WORDS || first.len() < name.trim().trim_end_matches(['.', '!', '?']).len() {
+    // A whole first sentence needs no mark: only a sentence cut short gets one.
+    if words.len() > WORDS {
         short.push('…');
     }
     (!short.is_empty()).then_some(short)

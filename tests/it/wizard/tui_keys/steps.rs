@@ -74,24 +74,34 @@ fn scroll_keys_are_shown_and_work_only_while_there_is_more_to_read() {
     assert_eq!(rig.code(KeyCode::PageDown), Action::Nothing);
     assert_eq!(rig.app.scroll, 0);
 
-    // Short: the text scrolls, and the footer says how.
+    // Short: the text scrolls, and the screen says how: the line above the answers always, the
+    // footer when the answers' keys, `n`, `r` and `y` leave it room.
     let mut rig = Rig::sized(80, 14);
     let max = rig.ctx().facts.max_scroll;
     assert!(max > 0, "the step text should not fit in 80×14");
-    let footer = rig.footer();
-    // Short of room the words are shorter ("Space more"), never gone.
-    assert!(footer.contains("Space more"), "{footer}");
+    assert!(
+        rig.screen_text().contains("↓ more: Space"),
+        "{}",
+        rig.screen_text()
+    );
+    let footer = rig.roomy_footer();
+    assert!(footer.contains("PgDn/Space more"), "{footer}");
     assert!(!footer.contains("PgUp"), "{footer}");
     rig.press(ch(' '));
     assert_eq!(rig.app.scroll, 8.min(max));
-    assert!(rig.footer().contains("⇧Space up"), "{}", rig.footer());
+    assert!(rig.roomy_footer().contains("⇧Space up"), "{}", rig.roomy_footer());
     rig.press(KeyEvent::new(KeyCode::Char(' '), KeyModifiers::SHIFT));
     assert_eq!(rig.app.scroll, 0);
     for _ in 0..50 {
         rig.code(KeyCode::PageDown);
     }
     assert_eq!(rig.app.scroll, max, "kept within the text");
-    assert!(!rig.footer().contains(" more"), "{}", rig.footer());
+    assert!(!rig.roomy_footer().contains(" more"), "{}", rig.roomy_footer());
+    assert!(
+        rig.screen_text().contains("↑ back up: Shift-Space"),
+        "{}",
+        rig.screen_text()
+    );
     rig.code(KeyCode::Home);
     assert_eq!(rig.app.scroll, 0);
 }

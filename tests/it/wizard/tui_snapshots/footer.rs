@@ -1,7 +1,7 @@
-//! The footer when short of room: `n`, `r` and `y` stay (the obvious keys go, then the words
-//! get shorter, then the least needed keys), on a step and on the summary, at 80 and 100
-//! columns, in helpdesk mode too; and the help overlay wraps an explanation under its own
-//! column.
+//! The footer when short of room: the answers' keys, `n`, `r` and `y` stay (the obvious keys
+//! go, then the words get shorter, then the least needed keys), on a step, scrolled or not, and
+//! on the summary, at 80 and 100 columns, in helpdesk mode too; and the help overlay wraps an
+//! explanation under its own column.
 
 use qbfix::tui::app::App;
 use qbfix::tui::theme::Theme;
@@ -44,8 +44,27 @@ fn the_footer_keeps_n_r_and_y_when_short_of_room() {
     for (width, height) in [(80, 24), (100, 30)] {
         assert_keeps_n_r_y(&footer(&step, width, height), &format!("step {width}"));
         assert_keeps_n_r_y(&footer(&helpdesk, width, height), &format!("helpdesk {width}"));
+        for (w, what) in [(&step, "step"), (&helpdesk, "helpdesk")] {
+            let footer = footer(w, width, height);
+            assert!(footer.contains(" 1-3 answer"), "{what} {width}: {footer}");
+        }
         assert_keeps_n_r_y(&footer(&summary, width, height), &format!("summary {width}"));
     }
+}
+
+/// Scrolled down a long step at 80 columns (the firewall step of a walk under HTTPS inspection),
+/// the footer gains "Space more · ⇧Space up": the answers' keys stay, before `n`, `r` and `y`.
+#[test]
+fn a_scrolled_step_keeps_its_answer_keys_in_the_footer() {
+    let step = fix_step();
+    let mut app = App::new(Theme::monochrome());
+    let top = draw(&step, &app, None, 80, 24).backend().to_string();
+    super::press(&mut app, &step, crossterm::event::KeyCode::Char(' '));
+    let text = draw(&step, &app, None, 80, 24).backend().to_string();
+    assert_ne!(top.lines().nth(2), text.lines().nth(2), "Space scrolls:\n{text}");
+    let footer = text.lines().last().unwrap_or_default();
+    assert!(footer.contains(" 1-3 answer"), "no answer keys in {footer}");
+    assert_keeps_n_r_y(footer, "scrolled step 80");
 }
 
 #[test]
