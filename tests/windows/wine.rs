@@ -4,6 +4,7 @@
 use std::ffi::{OsStr, OsString};
 use std::fs::File;
 use std::io::Write;
+use std::os::unix::process::ExitStatusExt;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -28,6 +29,12 @@ pub fn write_config(world: &World, setup: &Setup) -> PathBuf {
         slow_ms: PATIENT_MS,
         ..setup.clone()
     })
+}
+
+/// One run of the Wine loader: its output, and the signal that ended it, if one did.
+struct Ended {
+    run: Run,
+    signal: Option<i32>,
 }
 
 /// Every `report --format` value the Windows build is asked for.
@@ -70,7 +77,30 @@ impl Wine {
     /// `qbfix.exe --data-dir <tmp>/data ARGS…` with `stdin`; waits for the exit. Output goes
     /// to files, not pipes: Wine's helper processes (services.exe, …) inherit the handles of
     /// whichever run starts them and outlive it, so a pipe would never reach its end.
+    ///
+    /// The Wine loader itself killed by a signal (seen once on CI after qbfix.exe had written
+    /// its whole output: a crash in Wine's teardown, not an exit code of qbfix's) is said on
+    /// stderr and the run made once more; a second one fails the test, naming the signal.
     pub fn run<S: AsRef<OsStr>>(&self, world: &World, args: &[S], stdin: &[u8]) -> Run {
+        let first = self.run_once(world, args, stdin);
+        let Some(signal) = first.signal else {
+            return first.run;
+        };
+        eprintln!(
+            "the Wine loader was killed by signal {signal} (qbfix.exe's stderr: {:?}); running once more",
+            first.run.stderr
+        );
+        let again = self.run_once(world, args, stdin);
+        if let Some(signal) = again.signal {
+            panic!(
+                "the Wine loader was killed by signal {signal} twice:\n{}",
+                again.run.dump()
+            );
+        }
+        again.run
+    }
+
+    fn run_once<S: AsRef<OsStr>>(&self, world: &World, args: &[S], stdin: &[u8]) -> Ended {
         static RUNS: AtomicUsize = AtomicUsize::new(0);
         let n = RUNS.fetch_add(1, Ordering::Relaxed);
         let out_path = world.dir.path().join(format!("wine-{n}.out"));
@@ -111,12 +141,15 @@ impl Wine {
             std::thread::sleep(Duration::from_millis(20));
         };
         let read = |p: &PathBuf| String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned();
-        Run {
-            code: status.code(),
-            stdout: read(&out_path),
-            stderr: read(&err_path),
-            report: serde_json::Value::Null,
-            elapsed: start.elapsed(),
+        Ended {
+            signal: status.signal(),
+            run: Run {
+                code: status.code(),
+                stdout: read(&out_path),
+                stderr: read(&err_path),
+                report: serde_json::Value::Null,
+                elapsed: start.elapsed(),
+            },
         }
     }
 
