@@ -91,10 +91,10 @@ impl Document {
         if !s.system.qbfix_version.trim().is_empty() {
             computer.push(Item::new("qbfix version", clean(&s.system.qbfix_version)));
         }
-        let next = super::next_steps(s)
-            .into_iter()
-            .map(|t| Item::new("", t))
-            .collect();
+        let any_tried = steps.iter().any(|i| i.mark == Some(super::Mark::Tried));
+        let incident = status_page.first().map(|i| (i.label.as_str(), i.text.as_str()));
+        let next_steps = super::next::decide(s, advice_tried.as_deref(), any_tried, incident);
+        let next = next_steps.lines().into_iter().map(|t| Item::new("", t)).collect();
         let tips = match flow {
             Some(f) if s.outcome != Outcome::InProgress => crate::wizard::tips_for(f.summary(), s)
                 .into_iter()
@@ -181,6 +181,7 @@ impl Document {
             side: verdict_id.map(VerdictId::side),
             imported,
             advice_tried,
+            next: next_steps,
             sections,
         }
     }

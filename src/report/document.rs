@@ -146,6 +146,8 @@ pub struct Document {
     /// verdict), "step title: answer", when the person answered it "No, still failing": the
     /// summaries then say so rather than repeat that advice.
     pub advice_tried: Option<String>,
+    /// What to do now: the "Next steps" section says its lines; the TUI's summary lays it out.
+    pub next: super::next::NextSteps,
     pub sections: Vec<Section>,
 }
 

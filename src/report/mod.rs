@@ -8,6 +8,7 @@ mod document;
 mod html;
 mod json;
 mod markdown;
+pub mod next;
 mod origin;
 pub(crate) mod summary;
 mod text;
@@ -16,7 +17,7 @@ mod words;
 use jiff::tz::TimeZone;
 
 use crate::flow::Flow;
-use crate::session::{Outcome, Session};
+use crate::session::Session;
 
 pub use document::{Document, Item, Mark, Section, SectionKind, when_in};
 pub use json::{ReportJson, json};
@@ -80,62 +81,10 @@ pub fn when(t: &jiff::Timestamp) -> String {
     when_in(t, &TimeZone::system())
 }
 
-/// How to reach QuickBooks support safely, said wherever support is the next contact.
-const SUPPORT_SAFELY: &str = "When you contact QuickBooks support, do it only through Help > Contact Us \
-                              inside QuickBooks Online or quickbooks.intuit.com/learn-support, and \
-                              attach this report. Never call a 'support' number found through a web \
-                              search: they are a common scam.";
-
-/// What to do next, in plain words, for this session: who can help follows the verdict
-/// (`verdict_words::who_can_help`, DESIGN's list), and the wait before contacting support is
-/// named as that list names it (48 hours for a bank).
+/// What to do next, in plain words, for this session as its report says it (without its
+/// flow: a tried fix is not known), one line each.
 pub fn next_steps(session: &Session) -> Vec<String> {
-    use crate::evidence::VerdictId;
-    let verdict = session.verdict.as_ref().map(|v| v.id);
-    let who = crate::evidence::who_can_help(verdict);
-    let through_support = who.quickbooks_support || verdict == Some(VerdictId::BankUnreachable);
-    match session.outcome {
-        Outcome::Resolved => vec![
-            "Nothing more to do. If the error comes back, run qbfix again: the checks show at once whether \
-             it is your side or Intuit's."
-                .into(),
-        ],
-        // Handed on, or not fixed yet: whoever can help for this verdict.
-        Outcome::Escalated | Outcome::Unresolved => {
-            // The verdict's own actions first: what to do now, in order.
-            let mut steps: Vec<String> = session
-                .verdict
-                .iter()
-                .flat_map(|v| {
-                    v.actions
-                        .iter()
-                        .map(|a| format!("{}.", crate::text::sanitize::clean(a)))
-                })
-                .collect();
-            if matches!(
-                verdict,
-                Some(VerdictId::ServiceOutage | VerdictId::QuickbooksSlow)
-            ) {
-                steps.push(
-                    "The status page status.quickbooks.intuit.com shows when it is fixed, and qbfix watch \
-                     rings when QuickBooks answers normally again."
-                        .to_string(),
-                );
-            }
-            // QuickBooks support's own words are how to reach them safely, said below.
-            if !who.quickbooks_support {
-                steps.push(who.says.to_string());
-            }
-            if through_support {
-                steps.push(SUPPORT_SAFELY.into());
-            }
-            steps
-        }
-        Outcome::InProgress => vec![format!(
-            "Continue the troubleshooting with: qbfix --resume {}",
-            crate::text::sanitize::clean(session.case_code.as_deref().unwrap_or(&session.id))
-        )],
-    }
+    document(session, None).next.lines()
 }
 
 /// `qbfix sessions`: id, case code, started, flow, step reached, outcome; newest first.

@@ -7,21 +7,12 @@
 use ratatui::text::{Line, Span};
 
 use super::super::{Ui, hanging};
-use crate::evidence::VerdictId;
-use crate::report::{Document, SectionKind};
+use crate::report::{Document, SectionKind, next};
 use crate::session::Outcome;
-
-/// Said at an outage, before its next steps.
-const NOTHING_TO_CHANGE: &str = "Nothing to change on your computer: the trouble is on QuickBooks' side.";
 
 /// What `w` does, before it is pressed.
 const PRESS_W: &str =
     "wait here: qbfix checks every 30 seconds and rings when QuickBooks answers again, as qbfix watch does.";
-
-/// Verdicts whose summary offers `w`: QuickBooks itself is down or slow.
-pub fn offers_wait(id: Option<VerdictId>) -> bool {
-    matches!(id, Some(VerdictId::ServiceOutage | VerdictId::QuickbooksSlow))
-}
 
 /// Appends the first screen's lines, wrapped into `width`.
 pub fn lines(ui: &Ui<'_>, doc: &Document, width: u16, lines: &mut Vec<Line<'static>>) {
@@ -74,54 +65,28 @@ fn report_line(ui: &Ui<'_>, text: &str) -> Line<'static> {
     }
 }
 
-/// "What to do now": at an outage first that nothing on this computer needs changing and what
-/// Intuit last said, then the verdict's actions, then `w` (or what waiting has found).
+/// "What to do now", as the report's next steps decide it (`report::next`): at an outage first
+/// that nothing on this computer needs changing and what Intuit last said; a fix already tried,
+/// then who can help, or the verdict's actions; then `w` (or what waiting has found) where the
+/// report names `qbfix watch`, and how to reach support safely.
 fn next_steps(ui: &Ui<'_>, doc: &Document, add: &mut impl FnMut(Line<'_>)) {
     let theme = ui.app.theme;
-    let actions = ui
-        .wizard
-        .verdict()
-        .map(|v| v.actions.as_slice())
-        .unwrap_or_default();
-    let outage = offers_wait(doc.verdict_id);
-    if actions.is_empty() && !outage {
+    let next = &doc.next;
+    if next.steps.is_empty() && next.tried.is_none() && !next.nothing_to_change {
         return;
     }
     add(Line::raw(""));
     add(Line::styled("What to do now", theme.title()));
-    if outage && doc.outcome != Outcome::Resolved {
-        add(Line::styled(NOTHING_TO_CHANGE, theme.bold()));
-        if let Some(incident) = doc.items(SectionKind::StatusPage).first() {
-            add(Line::raw(format!(
-                "Intuit says: {} — {}",
-                incident.label, incident.text
-            )));
-        }
+    if next.nothing_to_change {
+        add(Line::styled(next::NOTHING_TO_CHANGE, theme.bold()));
     }
-    // Local fixes the person already followed are not repeated: that they were tried, then who
-    // can help. (An outage's actions are waiting: never "tried".)
-    let local_ok = doc.verdict_id == Some(VerdictId::LocalOk);
-    let tried = match &doc.advice_tried {
-        _ if outage || doc.outcome == Outcome::Resolved => None,
-        Some(step) => Some(format!("Already tried, and it still fails: {step}.")),
-        None if local_ok && doc.tried().next().is_some() => {
-            Some("The browser steps were tried, and it still fails.".to_string())
-        }
-        None => None,
-    };
-    match tried {
-        Some(tried) => {
-            add(Line::raw(format!("• {tried}")));
-            let who = crate::evidence::who_can_help(doc.verdict_id);
-            add(Line::raw(format!("• {}", who.says)));
-        }
-        None => {
-            for action in actions {
-                add(Line::raw(format!("• {}", crate::text::sanitize::clean(action))));
-            }
-        }
+    if let Some(incident) = &next.incident {
+        add(Line::raw(incident.clone()));
     }
-    if outage && doc.outcome != Outcome::Resolved {
+    for step in next.tried.iter().chain(&next.steps) {
+        add(Line::raw(format!("• {step}")));
+    }
+    if next.wait {
         add(match &ui.app.watch {
             None => Line::from(vec![
                 Span::raw("Press "),
@@ -130,5 +95,8 @@ fn next_steps(ui: &Ui<'_>, doc: &Document, add: &mut impl FnMut(Line<'_>)) {
             ]),
             Some(watch) => Line::styled(watch.words(), theme.notice()),
         });
+    }
+    if next.support_safely {
+        add(Line::raw(format!("• {}", next::SUPPORT_SAFELY)));
     }
 }

@@ -11,7 +11,7 @@ use ratatui::widgets::Block;
 
 mod first;
 
-pub use first::offers_wait;
+pub use crate::report::next::offers_wait;
 
 use super::{Ui, hanging, wrapped_height};
 use crate::report::{self, Document, Mark, SectionKind};

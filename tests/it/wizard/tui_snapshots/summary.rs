@@ -161,27 +161,38 @@ fn the_first_screen_says_the_outcome_verdict_code_reports_and_next_steps() {
         let verdict = w.verdict().expect("a verdict").clone();
         let screen = first_screen(&w);
         let title: String = verdict.title.chars().take(40).collect();
-        // The verdict's actions, unless the step they are about was answered "No, still
-        // failing" (every step was, here, but an outage's actions are waiting): then that it was
-        // tried, and who can help.
-        let next = if name == "outage" {
-            verdict.actions.last().expect("actions").clone()
-        } else {
-            qbfix::evidence::who_can_help(Some(verdict.id)).says.to_string()
-        };
-        let action: String = next.chars().take(30).collect();
-        assert_in_order(
-            &screen,
-            &[
-                "Outcome:",
-                &title,
-                "Result code:",
-                "press o to open",
-                "20260911-012640-abcdef.html",
-                "20260911-012640-abcdef.json",
-                &action,
-            ],
-        );
+        let mut wanted: Vec<String> = [
+            "Outcome:",
+            &title,
+            "Result code:",
+            "press o to open",
+            "20260911-012640-abcdef.html",
+            "20260911-012640-abcdef.json",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        // The next steps the reports give (one decision, `report::next`), every one of them:
+        // a fix already tried is said to be, then who can help; an outage says what waiting
+        // does, and how to reach support safely where support is next.
+        let doc = qbfix::report::Document::new(w.session(), Some(w.flow()), &jiff::tz::TimeZone::UTC);
+        let next = &doc.next;
+        assert!(!next.steps.is_empty(), "{name}: no next steps");
+        let lines = next.incident.iter().chain(&next.tried).chain(&next.steps);
+        wanted.extend(lines.map(|l| l.chars().take(30).collect()));
+        if next.wait {
+            wanted.push("Press w to wait here".into());
+        }
+        if next.support_safely {
+            wanted.push("Reach QuickBooks support only".into());
+        }
+        let wanted: Vec<&str> = wanted.iter().map(String::as_str).collect();
+        assert_in_order(&screen, &wanted);
+        // The report's Markdown says the same next steps.
+        let md = doc.markdown();
+        for line in next.tried.iter().chain(&next.steps) {
+            let start: String = line.chars().take(20).collect();
+            assert!(md.contains(&start), "{name}: {start:?} not in the report:\n{md}");
+        }
         assert!(!screen.contains("after quitting"), "{name}: {screen}");
         assert!(!screen.contains("PgUp"), "{name}: scrolled?\n{screen}");
     }
