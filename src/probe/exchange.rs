@@ -16,7 +16,6 @@ use url::Url;
 
 use super::Env;
 use super::marks::Marks;
-use super::path::ProxyKind;
 use super::path::Route;
 use super::plain;
 use super::sample::{Failure, Layer, Reply, Sample, fail};
@@ -35,7 +34,7 @@ where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
     let plain_proxy = match route {
-        Route::Proxy(hop) if url.scheme() == "http" && hop.kind == ProxyKind::Http => Some(hop),
+        Route::Proxy(hop) if url.scheme() == "http" && hop.kind.speaks_http() => Some(hop),
         _ => None,
     };
     // Through a plain-http proxy, nothing but the proxy answers: a connection it cuts off

@@ -104,14 +104,21 @@ impl Hub {
     }
 
     /// Probes each URL `samples` times, all at once, on the browser's path. The trust anchors
-    /// are loaded only when one of them is https.
+    /// are loaded only when one of them is https or goes through an HTTPS proxy.
     pub async fn probe(&self, urls: &[Url], samples: u32, max_body: usize) -> Result<Vec<UrlProbe>, String> {
-        let roots = if urls.iter().any(|u| u.scheme() == "https") {
+        let plan = self.plan().await;
+        let secure = |u: &Url| {
+            u.scheme() == "https"
+                || plan
+                    .route(u)
+                    .proxy()
+                    .is_some_and(|h| h.kind == super::ProxyKind::Https)
+        };
+        let roots = if urls.iter().any(secure) {
             self.roots().await?
         } else {
             Arc::new(RootCertStore::empty())
         };
-        let plan = self.plan().await;
         let env = Env {
             dns_timeout: self.config.network.dns_timeout,
             timeout: self.config.network.timeout,

@@ -164,13 +164,11 @@ fn timed_out(s: &Sample, route: &Route, url: &Url, timeout: Duration) -> Failure
             ErrorKind::Timeout,
             format!("no answer within {within}"),
         ),
-        (Some(_), Some(hop)) if !s.tunneled && (url.scheme() == "https" || hop.kind != ProxyKind::Http) => {
-            fail(
-                Layer::Proxy,
-                ErrorKind::Proxy,
-                format!("the proxy {} did not open a tunnel within {within}", hop.shown),
-            )
-        }
+        (Some(_), Some(hop)) if !s.tunneled && (url.scheme() == "https" || !hop.kind.speaks_http()) => fail(
+            Layer::Proxy,
+            ErrorKind::Proxy,
+            format!("the proxy {} did not open a tunnel within {within}", hop.shown),
+        ),
         (Some(_), _) if url.scheme() == "https" && s.tls.is_none() => fail(
             Layer::Tls,
             ErrorKind::Timeout,
@@ -203,6 +201,9 @@ async fn layers(s: &mut Sample, url: &Url, route: &Route, env: &Env) -> Result<(
     s.fallback = raced.fallback;
     let _ = raced.conn.set_nodelay(true);
     let mut stream: Box<dyn Io> = Box::new(raced.conn);
+    if let Some(hop) = route.proxy().filter(|h| h.kind == ProxyKind::Https) {
+        stream = tunnel::secure_to_proxy(stream, hop, env.roots.clone()).await?;
+    }
     match route.proxy() {
         Some(hop) if matches!(hop.kind, ProxyKind::Socks5 { .. }) => {
             stream = Box::new(socks::connect(s, stream, hop, &host, port).await?);

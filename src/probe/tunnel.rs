@@ -1,4 +1,4 @@
-//! Through an HTTP proxy: the `CONNECT` tunnel to the site (its answer recorded apart from the
+//! Through an HTTP proxy (or an HTTPS one, after the secure connection to it): the `CONNECT` tunnel to the site (its answer recorded apart from the
 //! site's, with its [`Marks`]: to `CONNECT`, the answer is always the proxy's own), `Basic`
 //! credentials from a URL (the proxy's, or the site's own), and the failure of a proxy that
 //! answered for itself (407 asks for a password; other codes, and what its marks say, in
@@ -38,6 +38,32 @@ pub(super) fn basic_auth(url: &Url) -> Option<HeaderValue> {
     let mut value = HeaderValue::from_str(&format!("Basic {token}")).ok()?;
     value.set_sensitive(true);
     Some(value)
+}
+
+/// The secure connection to an HTTPS proxy, over which its requests then go as to an HTTP
+/// proxy. Its certificate must be trusted (the system's roots and `extra_ca_file`, as for any
+/// site); every failure is the proxy's, in words.
+pub(super) async fn secure_to_proxy(
+    stream: Box<dyn Io>,
+    hop: &ProxyHop,
+    roots: std::sync::Arc<rustls::RootCertStore>,
+) -> Result<Box<dyn Io>, Failure> {
+    let host = hop.url.host_str().unwrap_or("");
+    let why = match super::handshake::over(stream, host, roots).await {
+        super::handshake::Shaken::Secure(tls, _) => return Ok(Box::new(*tls)),
+        super::handshake::Shaken::Rejected(hs) => match hs.trust {
+            super::handshake::Trust::Refused(_, words) => {
+                format!("showed a certificate that was refused: {words}")
+            }
+            super::handshake::Trust::Trusted => "showed a certificate that was refused".to_string(),
+        },
+        super::handshake::Shaken::Failed { text, .. } => format!("failed the secure handshake: {text}"),
+    };
+    Err(fail(
+        Layer::Proxy,
+        ErrorKind::Proxy,
+        format!("the proxy {} {why}", hop.shown),
+    ))
 }
 
 /// Asks the proxy for a tunnel to `host:port`; records its answer apart from the site's.

@@ -25,6 +25,9 @@ pub struct ProxyHop {
 pub enum ProxyKind {
     /// An HTTP proxy (`http://`): `CONNECT` for https, absolute-form requests for http.
     Http,
+    /// An HTTP proxy reached over TLS (`https://`, as Chrome and curl take it): the same
+    /// requests, inside a secure connection to the proxy whose certificate must be trusted.
+    Https,
     /// A SOCKS5 proxy; `remote_dns`: the proxy looks names up (`socks5h://`), else this
     /// computer does (`socks5://`).
     Socks5 { remote_dns: bool },
@@ -42,9 +45,14 @@ impl ProxyKind {
             "socks5h" => ProxyKind::Socks5 { remote_dns: true },
             "socks4" | "socks" => ProxyKind::Unusable("SOCKS4".into()),
             "socks4a" => ProxyKind::Unusable("SOCKS4a".into()),
-            "https" => ProxyKind::Unusable("HTTPS".into()),
+            "https" => ProxyKind::Https,
             other => ProxyKind::Unusable(format!("{other}://")),
         }
+    }
+
+    /// True for an HTTP proxy, over TLS or not: it takes `CONNECT` and absolute-form requests.
+    pub fn speaks_http(&self) -> bool {
+        matches!(self, ProxyKind::Http | ProxyKind::Https)
     }
 
     /// True when this computer looks the site's name up (not the proxy).

@@ -135,11 +135,14 @@ fn socks_proxies_are_kept_with_their_kind() {
         ProxyKind::Socks5 { remote_dns: false }
     );
     assert_eq!(hop_of("p.invalid:3128").kind, ProxyKind::Http);
+    // An HTTPS proxy is an HTTP proxy reached over TLS, as Chrome and curl take it.
+    let https = hop_of("https://p.invalid:8443");
+    assert_eq!((&https.kind, https.unusable()), (&ProxyKind::Https, None));
+    assert!(https.kind.speaks_http());
     for (raw, what) in [
         ("socks4://p.invalid:1080", "SOCKS4"),
         ("socks4a://p.invalid:1080", "SOCKS4a"),
         ("socks://p.invalid:1080", "SOCKS4"),
-        ("https://p.invalid:1080", "HTTPS"),
         ("ftp://p.invalid:1080", "ftp://"),
     ] {
         assert_eq!(

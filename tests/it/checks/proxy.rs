@@ -1,7 +1,9 @@
 //! `qbfix check` on the browser's path through a loopback HTTP proxy the tests start: a working
 //! tunnel, a proxy answering 502 to `CONNECT`, asking for a password (407), down, forbidding
 //! only the QuickBooks port, and relaying a 502 from inside the tunnel — each gives its verdict;
-//! a network where only the proxy resolves names is `local_ok`, not `offline`.
+//! a network where only the proxy resolves names is `local_ok`, not `offline`. An HTTPS proxy
+//! (reached over TLS) carries every request when its certificate is trusted, and fails as a
+//! whole, saying why, when it is not.
 
 use std::sync::atomic::Ordering;
 
@@ -153,4 +155,66 @@ fn a_502_from_inside_the_tunnel_is_intuits_service_outage() {
     assert_eq!(http["status_code"], 502);
     assert_eq!(http["answered_by"], "origin");
     assert_eq!(run.status("tls"), "pass", "{}", run.dump());
+}
+
+/// An HTTPS proxy (an `https://` proxy URL, as Chrome and curl take it) whose certificate is
+/// trusted carries every request inside its own secure connection: QuickBooks' TLS runs inside
+/// the proxy's, and the plain control sites go to it as absolute-form requests.
+#[test]
+fn an_https_proxy_with_a_trusted_certificate_carries_every_request() {
+    let world = World::new();
+    let (setup, _) = through(&world, ProxyMode::Pass, Reply::ok());
+    // The proxy's certificate comes from the CA that `extra_ca_file` trusts.
+    let ca_pem = std::fs::read_to_string(setup.extra_ca_file.as_ref().unwrap()).unwrap();
+    let ca = TestCa::new(CA_ORG);
+    let own = world.dir.path().join("proxy-ca");
+    std::fs::create_dir(&own).unwrap();
+    let proxy_ca = std::fs::read_to_string(ca.write_pem(&own)).unwrap();
+    let both = world.dir.path().join("both-cas.pem");
+    std::fs::write(&both, format!("{ca_pem}{proxy_ca}")).unwrap();
+    let (proxy, count) = world.https_proxy(ProxyMode::Pass, &ca.server_cert());
+    let setup = Setup {
+        proxy: proxy.replace("https://", "https://alice:s3cret@"),
+        extra_ca_file: Some(both),
+        ..setup
+    };
+    let run = world.check(&setup);
+    assert_eq!(run.verdict(), "local_ok", "{}", run.dump());
+    assert_eq!(run.status("http"), "pass", "{}", run.dump());
+    assert_eq!(
+        run.status("tls"),
+        "pass",
+        "TLS inside the proxy's: {}",
+        run.dump()
+    );
+    assert_eq!(run.status("connectivity"), "pass", "{}", run.dump());
+    let http = &run.results("http")[0]["details"];
+    assert!(
+        http["proxy"].as_str().unwrap().starts_with("localhost:"),
+        "{http}"
+    );
+    assert_eq!(count.load(Ordering::SeqCst), 5, "every request went through it");
+    assert!(!run.stdout.contains("cannot test through"), "{}", run.stdout);
+    assert!(!run.stdout.contains("s3cret"), "{}", run.stdout);
+    run.assert_clean();
+}
+
+/// An HTTPS proxy showing a certificate this computer does not trust fails as a whole, in
+/// words that say so: no request reaches it in the clear.
+#[test]
+fn an_https_proxy_with_an_untrusted_certificate_is_proxy_failing() {
+    let world = World::new();
+    let (setup, _) = through(&world, ProxyMode::Pass, Reply::ok());
+    let stranger = TestCa::new("Stranger Proxy Authority");
+    let (proxy, count) = world.https_proxy(ProxyMode::Pass, &stranger.server_cert());
+    let run = world.check(&Setup { proxy, ..setup });
+    assert_eq!(run.verdict(), "proxy_failing", "{}", run.dump());
+    let summary = run.summary("http");
+    assert!(
+        summary.contains("showed a certificate that was refused"),
+        "{}",
+        run.dump()
+    );
+    assert_eq!(count.load(Ordering::SeqCst), 0, "nothing passed the TLS front");
+    run.assert_clean();
 }

@@ -128,6 +128,30 @@ impl World {
         (format!("http://127.0.0.1:{port}"), count)
     }
 
+    /// The test proxy in `mode` reached over TLS (an HTTPS proxy), presenting `cert`: a TLS
+    /// front on a port of its own that hands the plain bytes to the proxy. Returns its URL
+    /// (`https://localhost:PORT`) and the proxy's connection counter.
+    pub fn https_proxy(&self, mode: proxy::ProxyMode, cert: &tls::ServerCert) -> (String, proxy::Counter) {
+        let (inner, count) = self.rt.block_on(proxy::start_proxy(mode));
+        let (listener, port) = self.listen();
+        let acceptor = cert.acceptor();
+        self.rt.spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let acceptor = acceptor.clone();
+                tokio::spawn(async move {
+                    let Ok(mut outside) = acceptor.accept(stream).await else {
+                        return;
+                    };
+                    let Ok(mut plain) = tokio::net::TcpStream::connect(("127.0.0.1", inner)).await else {
+                        return;
+                    };
+                    let _ = tokio::io::copy_bidirectional(&mut outside, &mut plain).await;
+                });
+            }
+        });
+        (format!("https://localhost:{port}"), count)
+    }
+
     /// A relay to `url`'s port that delays each direction by `one_way`; returns `url` with the
     /// relay's port, and its connection counter.
     pub fn relay(&self, url: &str, one_way: Duration) -> (String, proxy::Counter) {
