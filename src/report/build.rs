@@ -53,7 +53,10 @@ impl Document {
                 vec![
                     Item::new("", clean(&v.title)),
                     Item::new("What it means", clean(&v.advice)),
-                    Item::new("Whose problem", Side::place(Some(v.id.side()))),
+                    Item::new(
+                        "Whose problem",
+                        Side::place(Some(v.id.side()), imported.is_some()),
+                    ),
                 ]
             }
             None => Vec::new(),

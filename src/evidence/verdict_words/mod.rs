@@ -78,14 +78,21 @@ impl Side {
         !matches!(self, Side::Intuit | Side::Bank)
     }
 
-    /// Where the reports say the problem is ("On Intuit's side"); `None`: no verdict yet.
-    pub fn place(side: Option<Side>) -> &'static str {
+    /// Where the reports say the problem is ("On Intuit's side", "On your side: the browser");
+    /// `None`: no verdict yet. `theirs`: the results are a customer's, read by the helpdesk, so
+    /// the side is the customer's, not the reader's.
+    pub fn place(side: Option<Side>, theirs: bool) -> String {
+        let whose = if theirs { "the customer's" } else { "your" };
+        let local = |what: &str| format!("On {whose} side: {what}");
         match side {
-            None => "Not known yet",
-            Some(Side::Intuit) => "On Intuit's side",
-            Some(Side::Bank) => "On your bank's side",
-            Some(Side::Unplaced) => "Not placed: see the failing checks",
-            Some(_) => "On your side (this computer, browser or network)",
+            None => "Not known yet".into(),
+            Some(Side::Intuit) => "On Intuit's side".into(),
+            Some(Side::Bank) => format!("On {whose} bank's side"),
+            Some(Side::Unplaced) => "Not placed: see the failing checks".into(),
+            Some(Side::Connection) => local("the internet connection"),
+            Some(Side::Security) => local("the network's security (firewall, proxy or security software)"),
+            Some(Side::Browser) => local("the browser"),
+            Some(Side::Computer) => local("the computer's clock"),
         }
     }
 }

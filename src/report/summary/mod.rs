@@ -112,7 +112,10 @@ pub fn ticket(doc: &Document) -> String {
         (Some((title, _)), Some(advice)) => {
             line(
                 "Verdict",
-                &format!("{title} — {}", crate::evidence::Side::place(doc.side)),
+                &format!(
+                    "{title} — {}",
+                    crate::evidence::Side::place(doc.side, doc.imported.is_some())
+                ),
             );
             line("Advice", &advice);
         }

@@ -325,3 +325,25 @@ fn a_handed_on_outcome_names_who_can_help() {
     assert_eq!(outcome(VerdictId::BankUnreachable), "Handed to your bank");
     assert_eq!(outcome(VerdictId::LocalOk), "Handed to QuickBooks support");
 }
+
+/// A report of the customer's results (read by the helpdesk) places the problem on the
+/// customer's side; a person's own report on theirs, naming which part.
+#[test]
+fn whose_problem_is_the_customer_s_in_a_report_of_their_results() {
+    let results: Vec<CheckResult> = qbfix::evidence::result_code::CHECKS
+        .iter()
+        .map(|id| CheckResult::new(id, Status::Fail, "down"))
+        .collect();
+    let code = qbfix::evidence::result_code::encode(Some(VerdictId::Offline), &results);
+    let theirs = qbfix::session::import::session_from_code(&code, t(0)).unwrap();
+    let flow = flow::default_flow().unwrap();
+    let md = Document::new(&theirs, Some(&flow), &tz()).markdown();
+    assert!(
+        md.contains("On the customer's side: the internet connection"),
+        "{md}"
+    );
+    assert!(!md.contains("your side"), "{md}");
+    let own = unresolved(VerdictId::Offline);
+    let md = Document::new(&own, Some(&flow), &tz()).markdown();
+    assert!(md.contains("On your side: the internet connection"), "{md}");
+}
