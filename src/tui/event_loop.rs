@@ -154,6 +154,7 @@ impl State {
                         if driver.wizard.current_id() != before {
                             // An answer that waited for the verdict moved the step on.
                             self.app.step_changed();
+                            driver.resume_hint = None;
                         }
                         dirty = true;
                     }
@@ -315,6 +316,11 @@ impl State {
             != (before.0.as_str(), before.1.as_str())
         {
             self.app.step_changed();
+            // "Welcome back…" (or the hint of an unfinished session) is for the first screen:
+            // once the person moves on in the same session, the header gives its row back.
+            if driver.wizard.session().id == before.0 {
+                driver.resume_hint = None;
+            }
         }
         let max = self.max_scroll(driver);
         self.app.clamp_scroll(max);

@@ -1,7 +1,7 @@
 //! The resume trap (issue 16, item 6), in a real terminal: opening qbfix and quitting keeps no
 //! session; with an unfinished session that has answers, step 1 offers it as its last answer,
 //! and choosing it continues that session (the TUI looks it up after its first frame), saying
-//! "Welcome back"; so does `--resume`.
+//! "Welcome back"; so does `--resume`, until the person moves on.
 
 use crate::support::Env;
 use crate::support::pty::Tui;
@@ -57,6 +57,10 @@ fn resume_says_welcome_back_and_from_when() {
     let mut tui = Tui::start_in(env, &["--resume"]);
     tui.wait_for("Step 2 of 10");
     tui.wait_for("Welcome back, continuing from ");
+    // It is for the first screen: the next step gives the header's row back.
+    tui.keys("2");
+    let screen = tui.wait_for("Step 3 of 10");
+    assert!(!screen.contains("Welcome back"), "{screen}");
     tui.keys("q");
     tui.wait_for("q quit now");
     tui.keys("q");
