@@ -11,8 +11,9 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use serde_json::Value;
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpStream};
 use tokio::runtime::Runtime;
+use tokio_rustls::server::TlsStream;
 
 use super::env::clean_env;
 use super::hostile::{self, Hostile};
@@ -73,21 +74,33 @@ impl World {
 
     /// A TLS server presenting `cert` and giving `reply`; returns its base URL.
     pub fn https(&self, cert: &tls::ServerCert, reply: Reply) -> String {
+        let reply = Arc::new(reply);
+        let port = self.serve_tls(cert, move |stream| servers::serve(stream, reply.clone()));
+        format!("https://127.0.0.1:{port}/")
+    }
+
+    /// A TLS listener presenting `cert`: each connection that completes the handshake is
+    /// handed to `serve`, on a task of its own. Returns its port.
+    fn serve_tls<F, Fut>(&self, cert: &tls::ServerCert, serve: F) -> u16
+    where
+        F: Fn(TlsStream<TcpStream>) -> Fut + Send + Sync + 'static,
+        Fut: std::future::Future<Output = ()> + Send + 'static,
+    {
         let (listener, port) = self.listen();
         let acceptor = cert.acceptor();
-        let reply = Arc::new(reply);
+        let serve = Arc::new(serve);
         self.rt.spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
                 let acceptor = acceptor.clone();
-                let reply = reply.clone();
+                let serve = serve.clone();
                 tokio::spawn(async move {
-                    if let Ok(stream) = acceptor.accept(stream).await {
-                        servers::serve(stream, reply).await;
+                    if let Ok(tls) = acceptor.accept(stream).await {
+                        serve(tls).await;
                     }
                 });
             }
         });
-        format!("https://127.0.0.1:{port}/")
+        port
     }
 
     /// A plain HTTP server whose connections alternate between `first` and `second` (each
@@ -133,20 +146,9 @@ impl World {
     /// (`https://localhost:PORT`) and the proxy's connection counter.
     pub fn https_proxy(&self, mode: proxy::ProxyMode, cert: &tls::ServerCert) -> (String, proxy::Counter) {
         let (inner, count) = self.rt.block_on(proxy::start_proxy(mode));
-        let (listener, port) = self.listen();
-        let acceptor = cert.acceptor();
-        self.rt.spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                let acceptor = acceptor.clone();
-                tokio::spawn(async move {
-                    let Ok(mut outside) = acceptor.accept(stream).await else {
-                        return;
-                    };
-                    let Ok(mut plain) = tokio::net::TcpStream::connect(("127.0.0.1", inner)).await else {
-                        return;
-                    };
-                    let _ = tokio::io::copy_bidirectional(&mut outside, &mut plain).await;
-                });
+        let port = self.serve_tls(cert, move |mut outside| async move {
+            if let Ok(mut plain) = TcpStream::connect(("127.0.0.1", inner)).await {
+                let _ = tokio::io::copy_bidirectional(&mut outside, &mut plain).await;
             }
         });
         (format!("https://localhost:{port}"), count)
@@ -304,25 +306,15 @@ impl World {
     /// A TLS server that completes the handshake with `cert`, reads the request, then does
     /// `how` inside the session. Returns its base URL.
     pub fn hostile_after_tls(&self, cert: &tls::ServerCert, how: Hostile) -> String {
-        let (listener, port) = self.listen();
-        let acceptor = cert.acceptor();
-        self.rt.spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                let acceptor = acceptor.clone();
-                tokio::spawn(async move {
-                    let Ok(mut tls) = acceptor.accept(stream).await else {
-                        return;
-                    };
-                    hostile::read_some(&mut tls).await;
-                    hostile::finish(&mut tls, how).await;
-                    let (tcp, _) = tls.into_inner();
-                    match how {
-                        Hostile::Reset => {
-                            let _ = tcp.set_zero_linger();
-                        }
-                        Hostile::Close | Hostile::NotHttp => {}
-                    }
-                });
+        let port = self.serve_tls(cert, move |mut tls| async move {
+            hostile::read_some(&mut tls).await;
+            hostile::finish(&mut tls, how).await;
+            let (tcp, _) = tls.into_inner();
+            match how {
+                Hostile::Reset => {
+                    let _ = tcp.set_zero_linger();
+                }
+                Hostile::Close | Hostile::NotHttp => {}
             }
         });
         format!("https://127.0.0.1:{port}/")
