@@ -4,7 +4,6 @@
 use std::ffi::{OsStr, OsString};
 use std::fs::File;
 use std::io::Write;
-use std::os::unix::process::ExitStatusExt;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -35,6 +34,19 @@ pub fn write_config(world: &World, setup: &Setup) -> PathBuf {
 struct Ended {
     run: Run,
     signal: Option<i32>,
+}
+
+/// The signal that ended a process, where there are signals (the Wine tests run on Linux; the
+/// Windows lint build compiles them too).
+#[cfg(unix)]
+fn signal_of(status: &std::process::ExitStatus) -> Option<i32> {
+    use std::os::unix::process::ExitStatusExt;
+    status.signal()
+}
+
+#[cfg(not(unix))]
+fn signal_of(_: &std::process::ExitStatus) -> Option<i32> {
+    None
 }
 
 /// Every `report --format` value the Windows build is asked for.
@@ -142,7 +154,7 @@ impl Wine {
         };
         let read = |p: &PathBuf| String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned();
         Ended {
-            signal: status.signal(),
+            signal: signal_of(&status),
             run: Run {
                 code: status.code(),
                 stdout: read(&out_path),
