@@ -1,8 +1,9 @@
-//! Through an HTTP proxy (or an HTTPS one, after the secure connection to it): the `CONNECT` tunnel to the site (its answer recorded apart from the
-//! site's, with its [`Marks`]: to `CONNECT`, the answer is always the proxy's own), `Basic`
-//! credentials from a URL (the proxy's, or the site's own), and the failure of a proxy that
-//! answered for itself (407 asks for a password; other codes, and what its marks say, in
-//! words). A proxy that closes or resets before answering fails in plain words too.
+//! Through an HTTP proxy (or an HTTPS one, after [`secure_to_proxy`]): the `CONNECT` tunnel to
+//! the site (its answer recorded apart from the site's, with its [`Marks`]: to `CONNECT`, the
+//! answer is always the proxy's own), `Basic` credentials from a URL (the proxy's, or the site's
+//! own), and the failure of a proxy that answered for itself (407 asks for a password; other
+//! codes, and what its marks say, in words). A proxy that closes or resets before answering
+//! fails in plain words too.
 
 use base64::Engine;
 use hyper::header::HeaderValue;

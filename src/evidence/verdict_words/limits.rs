@@ -1,7 +1,7 @@
 //! DESIGN's limits on a verdict's words: a title that names the cause, advice of one or two
 //! plain sentences (at most 60 words, no nested parentheses, no list of hosts, not repeating the
-//! title, no doubled full stop), 1–4 short imperative actions. One definition for the unit tests over every finding and for every
-//! `check` an integration test runs.
+//! title, no doubled full stop), 1–4 short imperative actions. One definition for the unit
+//! tests over every finding and for every `check` an integration test runs.
 
 use crate::evidence::Verdict;
 
@@ -60,7 +60,8 @@ fn sentences(text: &str) -> usize {
     ends.max(1)
 }
 
-/// "…." or "..": a quoted text that ended a sentence of its own, with the template's stop after it.
+/// "…." or "..": a quoted text that ended a sentence of its own, with the template's stop
+/// after it.
 fn doubled_stop(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     chars
