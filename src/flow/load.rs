@@ -110,7 +110,7 @@ fn build(raw: RawFlow) -> Flow {
                         let skip = means.is_some_and(Means::skips).then(|| "skip".to_string());
                         Notice {
                             verdicts: n.verdicts.into_iter().map(Spanned::into_inner).collect(),
-                            text: n.text,
+                            text: n.text.into_inner(),
                             preselect: n.preselect.map(Spanned::into_inner).or(skip),
                             means,
                         }

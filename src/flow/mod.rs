@@ -6,6 +6,9 @@ mod load;
 mod raw;
 mod validate;
 
+/// In a notice's text, the verdict's title (it names the product or proxy the checks found).
+pub use validate::VERDICT as NOTICE_VERDICT;
+
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;

@@ -62,7 +62,7 @@ pub(super) struct RawBrowser {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawNotice {
     pub verdicts: Vec<Spanned<String>>,
-    pub text: String,
+    pub text: Spanned<String>,
     pub preselect: Option<Spanned<String>>,
     pub means: Option<Spanned<String>>,
 }

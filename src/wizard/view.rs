@@ -197,11 +197,23 @@ impl Wizard {
         }
         let verdict = self.verdict_id()?;
         Flow::notice(step, verdict).map(|n| StepNotice {
-            text: self.whose(n.text.clone()),
+            text: self.whose(self.with_verdict(&n.text)),
             preselect: n.preselect.clone(),
             means: n.means,
             say: None,
         })
+    }
+
+    /// A notice's text with `{verdict}` as the verdict's title, which names the product or
+    /// proxy the checks found ("Avast Web Shield is inspecting QuickBooks' secure connection").
+    fn with_verdict(&self, text: &str) -> String {
+        match &self.session.verdict {
+            Some(v) if text.contains(crate::flow::NOTICE_VERDICT) => text.replace(
+                crate::flow::NOTICE_VERDICT,
+                crate::text::sanitize::clean(&v.title).trim_end_matches('.'),
+            ),
+            _ => text.to_string(),
+        }
     }
 
     /// `text` about "this computer", said of the computer whose results these are: with the

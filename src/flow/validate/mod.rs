@@ -170,6 +170,12 @@ pub(super) fn check(flow: &RawFlow) -> Result<(), Problem> {
                 known_answer(&answer_ids, p)?;
             }
             notice_means(n, &answer_ids)?;
+            if n.text.get_ref().replace(VERDICT, "").contains(['{', '}']) {
+                return Err((
+                    n.text.span().start,
+                    format!("a notice may name only {VERDICT} (the checks' finding, in words) in braces"),
+                ));
+            }
         }
         if let Some(line) = &step.safety {
             safety_line(line, step)?;
@@ -336,6 +342,10 @@ fn safety_line(line: &toml::Spanned<String>, step: &RawStep) -> Result<(), Probl
 
 /// What a step's text may hold in braces: where the summary saves the report.
 const REPORT: &str = "{report}";
+
+/// What a notice may hold in braces: the verdict's title, which names the product or proxy the
+/// checks found.
+pub const VERDICT: &str = "{verdict}";
 
 /// The longest safety line: one row of an 80-column step, after its mark.
 const SAFETY_CHARS: usize = 70;

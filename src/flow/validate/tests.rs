@@ -278,3 +278,23 @@ fn braces_in_a_text_name_only_the_report() {
     );
     parse(&format!("{HEAD}{}", step("saved as {report}.")), "f.toml").unwrap();
 }
+
+#[test]
+fn braces_in_a_notice_name_only_the_verdict() {
+    let step = |notice: &str| {
+        format!(
+            "[[step]]\nid = \"a\"\nkind = \"fix\"\ntitle = \"A\"\ntext = \"x\"\nnext = \"summary\"\n\
+             [[step.notice]]\nverdicts = [\"offline\"]\ntext = \"{notice}\"\n{OK_TAIL}"
+        )
+    };
+    let e = err(&step("The checks found: {verdikt}."));
+    assert!(
+        e.starts_with("f.toml:11:8: a notice may name only {verdict}"),
+        "{e}"
+    );
+    parse(
+        &format!("{HEAD}{}", step("The checks found: {verdict}.")),
+        "f.toml",
+    )
+    .unwrap();
+}
