@@ -88,13 +88,7 @@ fn parse_http_date(text: &str) -> Option<Timestamp> {
 /// time ("QuickBooks' servers").
 pub fn judge(offset: i64, whose: &str) -> CheckResult {
     let size = offset.abs();
-    let how_far = if size >= 7200 {
-        format!("{} hours", (size + 1800) / 3600)
-    } else if size >= 120 {
-        format!("{} minutes", (size + 30) / 60)
-    } else {
-        format!("{size} seconds")
-    };
+    let how_far = crate::text::words::clock_amount(offset.unsigned_abs());
     let side = if offset > 0 { "ahead of" } else { "behind" };
     let (status, summary) = if size > FAIL_SECS {
         (

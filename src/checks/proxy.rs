@@ -83,7 +83,7 @@ pub fn judge(
         .chain(targets)
         .find_map(|u| plan.route(u).proxy().and_then(ProxyHop::unusable));
     let (status, summary) = if let Some(why) = &unusable {
-        (Status::Warn, sentence(why))
+        (Status::Warn, crate::text::words::capitalized(why))
     } else if !in_use.is_empty() {
         (
             Status::Warn,
@@ -161,15 +161,6 @@ pub fn judge(
         r = r.with("no_proxy_set", true);
     }
     r
-}
-
-/// `text` with its first letter capitalized, as a summary starts.
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// The distinct addresses of `entries`, comma separated, in order.

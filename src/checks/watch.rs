@@ -60,22 +60,12 @@ pub fn judge_with(results: &[CheckResult], slow_too: bool) -> Poll {
         down.push(format!("{name}: not checked"));
         names.push(format!("{name} (not checked)"));
     }
-    let first = results
-        .iter()
-        .filter(|r| r.id == "status_page")
-        .flat_map(|r| {
-            r.details
-                .get("incidents")
-                .and_then(|v| v.as_array())
-                .cloned()
-                .unwrap_or_default()
-        })
-        .next();
-    let update = first
-        .as_ref()
-        .and_then(|i| i.get("update").and_then(|v| v.as_str()).map(clean));
+    let first = crate::evidence::incidents::listed(results)
+        .into_iter()
+        .find(|i| !i.maintenance);
+    let update = first.as_ref().and_then(|i| i.update).map(clean);
     let incident = first.map(|i| {
-        let name = clean(i.get("name").and_then(|v| v.as_str()).unwrap_or("incident"));
+        let name = clean(i.name.unwrap_or("incident"));
         match &update {
             Some(u) => format!("{name} — latest update: {u}"),
             None => name,

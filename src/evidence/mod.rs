@@ -11,6 +11,7 @@
 pub mod catalog;
 pub(crate) mod display_url;
 pub mod facts;
+pub mod incidents;
 pub mod products;
 pub mod result_code;
 pub mod verdict;

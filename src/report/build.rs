@@ -192,30 +192,16 @@ impl Document {
 
 /// The status page's open incidents and maintenances: name, and the latest update.
 fn incidents(results: &[CheckResult]) -> Vec<Item> {
-    let mut items = Vec::new();
-    for r in results.iter().filter(|r| r.id == "status_page") {
-        for key in ["incidents", "maintenances"] {
-            for i in r
-                .details
-                .get(key)
-                .and_then(|v| v.as_array())
-                .into_iter()
-                .flatten()
-            {
-                let name = i.get("name").and_then(|v| v.as_str()).unwrap_or("(no name)");
-                let update = i.get("update").and_then(|v| v.as_str());
-                let status = i.get("status").and_then(|v| v.as_str()).unwrap_or("");
-                let text = match update {
-                    Some(u) => format!("latest update: {}", clean(u)),
-                    None => "no update posted yet".to_string(),
-                };
-                let mut item = Item::new(clean(name), text);
-                if !status.is_empty() {
-                    item.time = Some(clean(status));
-                }
-                items.push(item);
-            }
-        }
-    }
-    items
+    crate::evidence::incidents::listed(results)
+        .into_iter()
+        .map(|i| {
+            let text = match i.update {
+                Some(u) => format!("latest update: {}", clean(u)),
+                None => "no update posted yet".to_string(),
+            };
+            let mut item = Item::new(clean(i.name.unwrap_or("(no name)")), text);
+            item.time = i.status.filter(|s| !s.is_empty()).map(clean);
+            item
+        })
+        .collect()
 }

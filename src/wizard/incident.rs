@@ -11,31 +11,21 @@ pub struct Incident {
     pub update: Option<String>,
 }
 
-/// The status page's check id.
-const STATUS_PAGE: &str = "status_page";
-
 /// At most this many incidents are shown on a step (the reports list them all).
 pub const INCIDENTS_SHOWN: usize = 2;
 
-/// The open incidents, then the active maintenances, in `results` of the status page.
+/// The open incidents, then the active maintenances, in `results` of the status page: those
+/// with a name, and their update when it says something.
 pub fn incidents<'a>(results: impl IntoIterator<Item = &'a CheckResult>) -> Vec<Incident> {
-    let mut out = Vec::new();
-    for r in results.into_iter().filter(|r| r.id == STATUS_PAGE) {
-        for key in ["incidents", "maintenances"] {
-            let list = r.details.get(key).and_then(|v| v.as_array());
-            for i in list.into_iter().flatten() {
-                let Some(name) = i.get("name").and_then(|v| v.as_str()) else {
-                    continue;
-                };
-                let update = i.get("update").and_then(|v| v.as_str()).map(str::to_string);
-                out.push(Incident {
-                    name: name.to_string(),
-                    update: update.filter(|u| !u.trim().is_empty()),
-                });
-            }
-        }
-    }
-    out
+    crate::evidence::incidents::listed(results)
+        .into_iter()
+        .filter_map(|i| {
+            Some(Incident {
+                name: i.name?.to_string(),
+                update: i.update.filter(|u| !u.trim().is_empty()).map(str::to_string),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ pub(super) fn words(finding: &Finding) -> (String, String) {
         } => (
             format!(
                 "{} on your network is blocking QuickBooks",
-                capital(&proxy_name(said))
+                crate::text::words::capitalized(&proxy_name(said))
             ),
             format!(
                 "Other sites answer through {}, but for QuickBooks it {}. Whoever runs your \
@@ -277,12 +277,4 @@ fn and_list(items: &[String]) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
-}
-
-fn capital(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

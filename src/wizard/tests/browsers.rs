@@ -11,21 +11,11 @@ fn at_cache(found: &[&str]) -> Wizard {
             .iter()
             .map(|n| serde_json::json!({ "name": n, "status": "current" }))
             .collect();
-        w.update(Msg::ChecksStarted {
-            ids: vec!["browsers".into()],
-            at: t(1),
-        });
-        w.update(Msg::CheckFinished {
-            id: "browsers".into(),
-            results: vec![
-                CheckResult::new("browsers", Status::Pass, "found")
-                    .with("browsers", serde_json::Value::Array(rows)),
-            ],
-        });
-        w.update(Msg::ChecksDone {
-            at: t(2),
-            duration_ms: 1,
-        });
+        run_one(
+            &mut w,
+            CheckResult::new("browsers", Status::Pass, "found")
+                .with("browsers", serde_json::Value::Array(rows)),
+        );
     }
     w.update(Msg::Jump {
         to: "cache".into(),

@@ -1,20 +1,10 @@
 //! The card's "Do this now" line follows the session: never on the step it names, never a
 //! step already answered, the next step that can still help, or that none is left.
 
-use std::sync::Arc;
-
 use super::*;
-use crate::evidence::Verdict;
 
 fn with_verdict(id: VerdictId) -> Wizard {
-    let flow = Arc::new(default_flow().unwrap());
-    let mut session = Session::new("id1".into(), &flow.id, t(0), SystemFacts::default());
-    session.verdict = Some(Verdict {
-        id,
-        title: String::new(),
-        advice: String::new(),
-        actions: Vec::new(),
-    });
+    let (flow, session) = reached(id, false);
     Wizard::new(flow, session).0
 }
 

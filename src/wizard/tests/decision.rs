@@ -1,24 +1,11 @@
 //! One decision per step and verdict drives what the step says, what it preselects and what
 //! the helpdesk script asks: checked over every step of the embedded flow × every verdict.
 
-use std::sync::Arc;
-
 use super::*;
-use crate::evidence::Verdict;
 
 /// A wizard on `step`, with `verdict` reached (in a helpdesk call when `call`).
 fn at(step: &str, verdict: VerdictId, call: bool) -> Wizard {
-    let flow = Arc::new(default_flow().unwrap());
-    let mut session = Session::new("id1".into(), &flow.id, t(0), SystemFacts::default());
-    session.verdict = Some(Verdict {
-        id: verdict,
-        title: String::new(),
-        advice: String::new(),
-        actions: Vec::new(),
-    });
-    if call {
-        session.case_code = Some("QB-7K3M-9TQ2".into());
-    }
+    let (flow, mut session) = reached(verdict, call);
     session.history = vec![flow.start().id.clone()];
     if step != flow.start().id {
         session.history.push(step.to_string());
@@ -41,19 +28,24 @@ fn every_step_and_verdict() -> Vec<(String, VerdictId)> {
     all
 }
 
+/// Every step × verdict whose notice says `words`, in a helpdesk call: the step, the verdict,
+/// the wizard there and the notice.
+fn notices_saying(words: &str) -> Vec<(String, VerdictId, Wizard, String)> {
+    every_step_and_verdict()
+        .into_iter()
+        .filter_map(|(step, verdict)| {
+            let w = at(&step, verdict, true);
+            let notice = w.view().notice.filter(|n| n.contains(words))?.to_string();
+            Some((step, verdict, w, notice))
+        })
+        .collect()
+}
+
 #[test]
 fn a_step_that_says_it_cannot_help_never_asks_the_customer_to_do_it() {
-    let mut seen = 0;
-    for (step, verdict) in every_step_and_verdict() {
-        let w = at(&step, verdict, true);
+    let cases = notices_saying("cannot help");
+    for (step, verdict, w, notice) in &cases {
         let view = w.view();
-        let Some(notice) = view.notice.clone() else {
-            continue;
-        };
-        if !notice.contains("cannot help") {
-            continue;
-        }
-        seen += 1;
         let script = w.script();
         assert!(
             script.ask.is_none(),
@@ -73,22 +65,18 @@ fn a_step_that_says_it_cannot_help_never_asks_the_customer_to_do_it() {
             "{step} × {verdict:?}: Skip preselected"
         );
     }
-    assert!(seen >= 15, "the embedded flow has such notices ({seen})");
+    assert!(
+        cases.len() >= 15,
+        "the embedded flow has such notices ({})",
+        cases.len()
+    );
 }
 
 #[test]
 fn a_step_the_checks_passed_says_so_in_the_script_and_preselects_skip() {
-    let mut seen = 0;
-    for (step, verdict) in every_step_and_verdict() {
-        let w = at(&step, verdict, true);
+    let cases = notices_saying("checks passed");
+    for (step, verdict, w, _) in &cases {
         let view = w.view();
-        let Some(notice) = view.notice.clone() else {
-            continue;
-        };
-        if !notice.contains("checks passed") {
-            continue;
-        }
-        seen += 1;
         assert_eq!(view.notice_tone, Some(Tone::Good), "{step} × {verdict:?}");
         let script = w.script();
         assert!(script.ask.is_none(), "{step} × {verdict:?}: {:?}", script.ask);
@@ -103,7 +91,7 @@ fn a_step_the_checks_passed_says_so_in_the_script_and_preselects_skip() {
         );
         assert_eq!(view.answers[w.cursor()].id, "skip", "{step} × {verdict:?}");
     }
-    assert!(seen >= 3, "{seen}");
+    assert!(cases.len() >= 3, "{}", cases.len());
 }
 
 #[test]

@@ -22,6 +22,23 @@ fn wizard() -> Wizard {
     Wizard::new(flow, session).0
 }
 
+/// A new session of the embedded flow whose checks already reached verdict `id` (its words
+/// left empty), in a helpdesk call when `call`; not yet opened.
+fn reached(id: VerdictId, call: bool) -> (Arc<Flow>, Session) {
+    let flow = Arc::new(default_flow().unwrap());
+    let mut session = Session::new("id1".into(), &flow.id, t(0), SystemFacts::default());
+    session.verdict = Some(crate::evidence::Verdict {
+        id,
+        title: String::new(),
+        advice: String::new(),
+        actions: Vec::new(),
+    });
+    if call {
+        session.case_code = Some("QB-7K3M-9TQ2".into());
+    }
+    (flow, session)
+}
+
 fn pick(w: &mut Wizard, n: usize) -> Vec<Effect> {
     w.update(Msg::Pick { n, at: t(10) })
 }
@@ -41,6 +58,23 @@ fn finish_checks(w: &mut Wizard, results: Vec<CheckResult>) -> Vec<Effect> {
     w.update(Msg::ChecksDone {
         at: t(2),
         duration_ms: 900,
+    })
+}
+
+/// A run of the checks of one check only, which gave `result`.
+fn run_one(w: &mut Wizard, result: CheckResult) -> Vec<Effect> {
+    let id = result.id.clone();
+    w.update(Msg::ChecksStarted {
+        ids: vec![id.clone()],
+        at: t(1),
+    });
+    w.update(Msg::CheckFinished {
+        id,
+        results: vec![result],
+    });
+    w.update(Msg::ChecksDone {
+        at: t(2),
+        duration_ms: 1,
     })
 }
 

@@ -266,18 +266,10 @@ fn passing_checks_let_network_steps_be_skipped() {
 #[test]
 fn a_recent_restart_says_the_restart_can_be_skipped() {
     let mut w = wizard();
-    w.update(Msg::ChecksStarted {
-        ids: vec!["system".into()],
-        at: t(1),
-    });
-    w.update(Msg::CheckFinished {
-        id: "system".into(),
-        results: vec![CheckResult::new("system", Status::Pass, "up").with("uptime_s", 600)],
-    });
-    w.update(Msg::ChecksDone {
-        at: t(2),
-        duration_ms: 1,
-    });
+    run_one(
+        &mut w,
+        CheckResult::new("system", Status::Pass, "up").with("uptime_s", 600),
+    );
     w.update(Msg::Jump {
         to: "restart".into(),
         at: t(3),

@@ -1,24 +1,11 @@
 //! The contact-support step follows the verdict: who can help (DESIGN's list), what it
 //! preselects, what the call script asks, and where the summary will save the report.
 
-use std::sync::Arc;
-
 use super::*;
-use crate::evidence::Verdict;
 use crate::flow::AnswerOutcome;
 
 fn with_verdict(id: VerdictId, call: bool) -> Wizard {
-    let flow = Arc::new(default_flow().unwrap());
-    let mut session = Session::new("id1".into(), &flow.id, t(0), SystemFacts::default());
-    session.verdict = Some(Verdict {
-        id,
-        title: String::new(),
-        advice: String::new(),
-        actions: Vec::new(),
-    });
-    if call {
-        session.case_code = Some("QB-7K3M-9TQ2".into());
-    }
+    let (flow, session) = reached(id, call);
     Wizard::new(flow, session).0
 }
 

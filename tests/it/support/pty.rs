@@ -253,6 +253,17 @@ impl Tui {
         self.write(bytes.as_bytes());
     }
 
+    /// From step 1 of the embedded flow: the first symptom, then "No, still failing" at every
+    /// step from 2 to 9, each once it is on screen; the summary comes next.
+    pub fn walk_every_step_answering_no(&mut self) {
+        self.wait_for("Step 1 of 10");
+        self.keys("1");
+        for step in 2..=9 {
+            self.wait_for(&format!("Step {step} of 10"));
+            self.keys("2");
+        }
+    }
+
     /// Sends `signal` (a `kill` name: TERM, HUP, …) to the program.
     pub fn signal(&self, signal: &str) {
         let pid = self.child.process_id().expect("a pid");

@@ -105,12 +105,7 @@ fn at_80x24_the_reports_and_what_o_did_are_on_the_first_screen() {
     std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
     let browser_var = browser.display().to_string();
     let mut tui = Tui::start_sized(env, &[], &[("BROWSER", &browser_var)], (24, 80));
-    tui.wait_for("Step 1 of 10");
-    tui.keys("1");
-    for step in 2..=9 {
-        tui.wait_for(&format!("Step {step} of 10"));
-        tui.keys("2");
-    }
+    tui.walk_every_step_answering_no();
     let screen = tui.wait_for("press o to open the HTML one");
     assert!(screen.contains(".html"), "{screen}");
     assert!(screen.contains(".json"), "{screen}");

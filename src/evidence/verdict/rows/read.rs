@@ -88,14 +88,7 @@ fn without_addresses(words: &str, proxy: &str, what: &str) -> String {
 
 /// "3 hours ahead", "14 minutes behind": how far a clock `offset` seconds ahead is off.
 pub(super) fn how_far(offset: i64) -> String {
-    let size = offset.unsigned_abs();
-    let amount = if size >= 7200 {
-        format!("{} hours", (size + 1800) / 3600)
-    } else if size >= 120 {
-        format!("{} minutes", (size + 30) / 60)
-    } else {
-        format!("{size} seconds")
-    };
+    let amount = crate::text::words::clock_amount(offset.unsigned_abs());
     let side = if offset > 0 { "ahead" } else { "behind" };
     format!("{amount} {side}")
 }
@@ -104,7 +97,10 @@ pub(super) fn how_far(offset: i64) -> String {
 /// sentence, at most 12 words, without its closing stop (the advice says it in a sentence).
 pub(super) fn incident(r: &CheckResult) -> Option<String> {
     const WORDS: usize = 12;
-    let name = r.details.get("incidents")?.get(0)?.get("name")?.as_str()?;
+    let first = crate::evidence::incidents::listed([r])
+        .into_iter()
+        .find(|i| !i.maintenance)?;
+    let name = first.name?;
     let first = name
         .split_inclusive(['.', '!', '?'])
         .next()

@@ -10,12 +10,7 @@ use crate::support::pty::{COLS, ROWS, Tui};
 #[test]
 fn number_keys_walk_the_flow_to_the_summary_and_q_quits() {
     let mut tui = Tui::start();
-    tui.wait_for("Step 1 of 10");
-    tui.keys("1");
-    for step in 2..=9 {
-        tui.wait_for(&format!("Step {step} of 10"));
-        tui.keys("2");
-    }
+    tui.walk_every_step_answering_no();
     let summary = tui.wait_for("Handed to QuickBooks support");
     assert!(summary.contains("What was tried"), "{summary}");
     tui.keys("q");

@@ -124,16 +124,21 @@ fn offline_summary_skipping() -> Wizard {
     w
 }
 
-fn outage_summary() -> Wizard {
-    let mut w = outage_step();
-    let page = CheckResult::new("status_page", Status::Fail, "Intuit reports a major outage").with(
+/// The status page with Intuit's open incident and its latest update.
+fn incident_page() -> CheckResult {
+    CheckResult::new("status_page", Status::Fail, "Intuit reports a major outage").with(
         "incidents",
         serde_json::json!([{
             "name": "QuickBooks Online unavailable",
             "status": "investigating",
             "update": "We are investigating reports of errors signing in."
         }]),
-    );
+    )
+}
+
+fn outage_summary() -> Wizard {
+    let mut w = outage_step();
+    let page = incident_page();
     crate::support::feed::check_run(&mut w, t(3), vec![page], t(4), 20);
     to_summary(w)
 }
@@ -255,14 +260,7 @@ fn in_a_call_after_y_and_o_w_is_still_on_the_first_screen() {
     let mut w = super::call_wizard();
     let gateway = CheckResult::new("http", Status::Fail, "qbo.intuit.com answered 502 Bad Gateway")
         .with("status_code", 502);
-    let page = CheckResult::new("status_page", Status::Fail, "Intuit reports a major outage").with(
-        "incidents",
-        serde_json::json!([{
-            "name": "QuickBooks Online unavailable",
-            "status": "investigating",
-            "update": "We are investigating reports of errors signing in."
-        }]),
-    );
+    let page = incident_page();
     crate::support::feed::check_run(&mut w, t(1), vec![gateway, page], t(2), 40);
     pick(&mut w, 1);
     let w = to_summary(w);
